@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { Id } from './schemas/common';
+import { ItemDetail } from './schemas/decision';
+import { ItemListQuery, ItemPage } from './schemas/item';
+import { QueueList } from './schemas/queue';
+import { SessionState, SignInRequest } from './schemas/session';
+import type { Role } from './schemas/user';
+
+/**
+ * The contract's operations. The typed client, the mock backend's request validation and the
+ * OpenAPI document all read this one list.
+ */
+export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409;
+
+export interface Endpoint {
+  operationId: string;
+  method: HttpMethod;
+  /** OpenAPI-style path: `/api/items/{itemId}`. */
+  path: string;
+  summary: string;
+  description?: string;
+  tag: 'session' | 'queues' | 'items';
+  /** Roles allowed to call; `public` needs no session. */
+  access: 'public' | readonly Role[];
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** JSON response schema, or the media type of a binary response. */
+  response: z.ZodType | { mediaType: 'image/png' };
+  errors: readonly ErrorStatus[];
+}
+
+const anyRole = ['analyst', 'supervisor', 'auditor'] as const;
+const reviewers = ['analyst', 'supervisor'] as const;
+
+export const ItemIdParams = z.object({ itemId: Id });
+export const QueueIdParams = z.object({ queueId: Id });
+
+export const endpoints = {
+  getSession: {
+    operationId: 'getSession',
+    method: 'get',
+    path: '/api/session',
+    summary: 'Who is signed in',
+    description: 'Answers 200 with `user: null` when there is no session, so a page can ask freely.',
+    tag: 'session',
+    access: 'public',
+    response: SessionState,
+    errors: [],
+  },
+  signIn: {
+    operationId: 'signIn',
+    method: 'post',
+    path: '/api/session',
+    summary: 'Sign in as a demo user',
+    description:
+      'Demo deployments only: starts a session for one of `demoUsers` and sets the `verity_session` cookie (HttpOnly, SameSite=Strict).',
+    tag: 'session',
+    access: 'public',
+    body: SignInRequest,
+    response: SessionState,
+    errors: [400, 403, 404],
+  },
+  signOut: {
+    operationId: 'signOut',
+    method: 'delete',
+    path: '/api/session',
+    summary: 'Sign out',
+    description: 'Ends the session and clears its cookie.',
+    tag: 'session',
+    access: anyRole,
+    response: SessionState,
+    errors: [401, 403],
+  },
+  listQueues: {
+    operationId: 'listQueues',
+    method: 'get',
+    path: '/api/queues',
+    summary: 'Queues with their counts',
+    tag: 'queues',
+    access: anyRole,
+    response: QueueList,
+    errors: [401],
+  },
+  listQueueItems: {
+    operationId: 'listQueueItems',
+    method: 'get',
+    path: '/api/queues/{queueId}/items',
+    summary: 'Items of a queue, filtered and sorted',
+    description: 'Cursor-paginated: pass `nextCursor` back as `cursor` for the next page.',
+    tag: 'queues',
+    access: anyRole,
+    params: QueueIdParams,
+    query: ItemListQuery,
+    response: ItemPage,
+    errors: [400, 401, 404],
+  },
+  getItem: {
+    operationId: 'getItem',
+    method: 'get',
+    path: '/api/items/{itemId}',
+    summary: 'One flagged item with its decisions',
+    tag: 'items',
+    access: anyRole,
+    params: ItemIdParams,
+    response: ItemDetail,
+    errors: [401, 404],
+  },
+  getItemPreview: {
+    operationId: 'getItemPreview',
+    method: 'get',
+    path: '/api/items/{itemId}/preview',
+    summary: 'The server-blurred derivative of an item',
+    description:
+      'Blurred items only: hash-only items have no preview (404). Served with `Cache-Control: no-store`. Auditors never receive media (403).',
+    tag: 'items',
+    access: reviewers,
+    params: ItemIdParams,
+    response: { mediaType: 'image/png' },
+    errors: [401, 403, 404],
+  },
+} as const satisfies Record<string, Endpoint>;
+
+export type Endpoints = typeof endpoints;
+
+/** The header every state-changing request carries; the server refuses such a request without it. */
+export const CSRF_HEADER = 'X-Verity-CSRF';
+export const CSRF_VALUE = '1';
+export const SESSION_COOKIE = 'verity_session';
+
+export const isStateChanging = (method: HttpMethod) => method !== 'get';

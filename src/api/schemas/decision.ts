@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { Id, Timestamp } from './common';
+import { FlaggedItem } from './item';
+import { Actor } from './user';
+
+export const IndustryClassification = z
+  .enum(['A1', 'A2', 'B1', 'B2'])
+  .meta({ id: 'IndustryClassification' });
+
+export const DismissReason = z
+  .enum([
+    'adult_content',
+    'non_sexual',
+    'non_photographic',
+    'hash_collision',
+    'text_false_match',
+    'duplicate',
+    'unusable_media',
+  ])
+  .meta({
+    id: 'DismissReason',
+    description:
+      '`duplicate` and `unusable_media` are not false positives and do not count against a rule’s precision.',
+  });
+export type DismissReason = z.infer<typeof DismissReason>;
+
+export const Verdict = z
+  .discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('confirm'),
+      classification: IndustryClassification.nullable().meta({
+        description: 'When the reviewer knows it; a hash-only confirmation may not.',
+      }),
+    }),
+    z.object({ kind: z.literal('dismiss'), reason: DismissReason }),
+    z.object({ kind: z.literal('escalate'), reason: z.string().min(1).max(2000) }),
+  ])
+  .meta({ id: 'Verdict' });
+export type Verdict = z.infer<typeof Verdict>;
+
+export const Decision = z
+  .object({
+    id: Id,
+    itemId: Id,
+    itemVersion: z.number().int().positive().meta({ description: 'The item version decided on.' }),
+    stage: z.enum(['first', 'second', 'supervisor']),
+    verdict: Verdict,
+    note: z.string().max(4000).nullable(),
+    actor: Actor,
+    at: Timestamp,
+  })
+  .meta({ id: 'Decision' });
+export type Decision = z.infer<typeof Decision>;
+
+export const ItemDetail = z
+  .object({ item: FlaggedItem, decisions: z.array(Decision) })
+  .meta({ id: 'ItemDetail' });
+export type ItemDetail = z.infer<typeof ItemDetail>;

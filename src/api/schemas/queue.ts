@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { Id, Timestamp } from './common';
+import { ItemStatus } from './item';
+
+export const QueueKind = z
+  .enum(['triage', 'second_review', 'escalations'])
+  .meta({
+    id: 'QueueKind',
+    description:
+      '`triage` queues hold the items routed to them; `second_review` and `escalations` are views of every item in that status.',
+  });
+export type QueueKind = z.infer<typeof QueueKind>;
+
+const count = z.number().int().nonnegative();
+
+export const StatusCounts = z
+  .object({
+    pending: count,
+    awaiting_second_review: count,
+    escalated: count,
+    confirmed: count,
+    dismissed: count,
+  } satisfies Record<ItemStatus, typeof count>)
+  .meta({ id: 'StatusCounts' });
+export type StatusCounts = z.infer<typeof StatusCounts>;
+
+export const QueueSummary = z
+  .object({
+    id: Id,
+    name: z.string(),
+    description: z.string(),
+    kind: QueueKind,
+    slaSeconds: z.number().int().positive().meta({ description: 'Time allowed from flag to decision.' }),
+    waiting: z
+      .number()
+      .int()
+      .nonnegative()
+      .meta({ description: 'Items awaiting action in this queue (its pending count).' }),
+    counts: StatusCounts,
+    oldestWaitingFlaggedAt: Timestamp.nullable().meta({
+      description: 'When the oldest waiting item was flagged; null when nothing waits.',
+    }),
+    heldByMe: z
+      .number()
+      .int()
+      .nonnegative()
+      .meta({ description: 'Items of this queue on which the caller holds a live lease.' }),
+  })
+  .meta({ id: 'QueueSummary' });
+export type QueueSummary = z.infer<typeof QueueSummary>;
+
+export const QueueList = z.object({ queues: z.array(QueueSummary) }).meta({ id: 'QueueList' });
+export type QueueList = z.infer<typeof QueueList>;

@@ -1,0 +1,65 @@
+import { expect, test } from 'vitest';
+import { createBackend } from '../../mocks/backend/backend';
+import { listQueueItems } from '../../mocks/backend/item-list';
+import { summarizeQueues } from '../../mocks/backend/queue-summaries';
+import { AuditEvent } from './audit';
+import { Decision } from './decision';
+import { FlaggedItem, ItemListQuery, ItemPage } from './item';
+import { QueueList } from './queue';
+
+const backend = createBackend({ seed: 11, items: 400 }, () => new Date('2026-11-25T12:00:00Z'));
+const [sample] = backend.state.items;
+if (!sample) throw new Error('generator produced no items');
+
+test('schemas accept everything the generator and the mock produce', () => {
+  const { state } = backend;
+  for (const item of state.items) expect(FlaggedItem.safeParse(item).error).toBeUndefined();
+  for (const decision of [...state.decisions.values()].flat()) expect(Decision.safeParse(decision).success).toBe(true);
+  for (const event of state.audit.range(1, state.audit.size)) expect(AuditEvent.safeParse(event).success).toBe(true);
+  const queues = summarizeQueues(state.queues, state.items, 'usr_ana', backend.now());
+  expect(QueueList.safeParse({ queues }).success).toBe(true);
+  const [queue] = state.queues;
+  if (!queue) throw new Error('no queue');
+  expect(ItemPage.safeParse(listQueueItems(queue, state.items, ItemListQuery.parse({}))).success).toBe(true);
+});
+
+const rejects = (mutate: (item: Record<string, unknown>) => void) => {
+  const item: Record<string, unknown> = structuredClone(sample);
+  mutate(item);
+  return !FlaggedItem.safeParse(item).success;
+};
+
+test('an item without a supplier is rejected', () => {
+  expect(rejects((i) => ((i.provenance as Record<string, unknown>).supplier = undefined))).toBe(true);
+});
+
+test('an unknown status or priority is rejected', () => {
+  expect(rejects((i) => (i.status = 'approved'))).toBe(true);
+  expect(rejects((i) => (i.priority = 'p9'))).toBe(true);
+});
+
+test('a malformed hash is rejected', () => {
+  expect(rejects((i) => ((i.media as Record<string, unknown>).sha256 = 'XYZ'))).toBe(true);
+  expect(rejects((i) => ((i.media as Record<string, unknown>).md5 = 'abc'))).toBe(true);
+});
+
+test('a preview pointing anywhere but the console’s own preview path is rejected', () => {
+  expect(rejects((i) => (i.preview = { mode: 'blurred', blurredUrl: 'https://evil.example/x.jpg' }))).toBe(true);
+  expect(rejects((i) => (i.preview = { mode: 'blurred', blurredUrl: 'javascript:alert(1)' }))).toBe(true);
+  expect(rejects((i) => (i.preview = { mode: 'revealed' }))).toBe(true);
+});
+
+test('an item with no signal is rejected', () => {
+  expect(rejects((i) => (i.signals = []))).toBe(true);
+});
+
+test('a non-UTC or unparseable time is rejected', () => {
+  expect(rejects((i) => (i.flaggedAt = '2026-11-25 12:00'))).toBe(true);
+  expect(rejects((i) => (i.flaggedAt = '2026-11-25T12:00:00+02:00'))).toBe(true);
+});
+
+test('a PDQ distance outside 0–256 is rejected', () => {
+  expect(
+    rejects((i) => (i.signals = [{ kind: 'hash_match', ruleId: 'r', ruleName: 'r', ruleVersion: '1', hashList: 'ncmec', algorithm: 'PDQ', distance: 300, maxDistance: 31 }])),
+  ).toBe(true);
+});

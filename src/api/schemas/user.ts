@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { Id } from './common';
+
+export const Role = z.enum(['analyst', 'supervisor', 'auditor']).meta({ id: 'Role' });
+export type Role = z.infer<typeof Role>;
+
+export const User = z
+  .object({
+    id: Id,
+    name: z.string().min(1),
+    role: Role,
+    email: z.email(),
+  })
+  .meta({ id: 'User' });
+export type User = z.infer<typeof User>;
+
+/** Who did something, as recorded on decisions, leases and audit events. */
+export const Actor = z
+  .object({
+    id: Id,
+    name: z.string(),
+    role: z.enum(['analyst', 'supervisor', 'auditor', 'system']),
+  })
+  .meta({ id: 'Actor' });
+export type Actor = z.infer<typeof Actor>;

@@ -1,0 +1,24 @@
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { isApiError } from '../api/api-error';
+
+/** Client errors (4xx) will not change on retry; network failures and 5xx may. */
+const shouldRetry = (failureCount: number, error: unknown) =>
+  failureCount < 2 && !(isApiError(error) && error.status >= 400 && error.status < 500);
+
+/**
+ * The console's QueryClient. A 401 from any query or mutation calls `onUnauthenticated`, which the
+ * app wires to "back to sign-in with a message".
+ */
+export function createQueryClient({ onUnauthenticated }: { onUnauthenticated: () => void }) {
+  const onError = (error: unknown) => {
+    if (isApiError(error) && error.status === 401) onUnauthenticated();
+  };
+  return new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
+    defaultOptions: {
+      queries: { retry: shouldRetry, staleTime: 15_000, refetchOnWindowFocus: true },
+      mutations: { retry: false },
+    },
+  });
+}

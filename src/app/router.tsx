@@ -1,0 +1,77 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  redirect,
+  type RouterHistory,
+} from '@tanstack/react-router';
+import { z } from 'zod';
+import { sessionQueryOptions } from '../api/queries/session';
+import { DashboardRoute } from './routes/dashboard';
+import { RootLayout, RouteError } from './routes/root';
+import { SignedInShell } from './routes/shell';
+import { SignInRoute } from './routes/sign-in';
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: RootLayout,
+  errorComponent: RouteError,
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: z.object({
+    reason: z.enum(['expired', 'signed_out']).optional().catch(undefined),
+    redirect: z.string().optional().catch(undefined),
+  }),
+  beforeLoad: async ({ context }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQueryOptions());
+    if (session.user) throw redirect({ to: '/' });
+  },
+  component: SignInRoute,
+});
+
+/** Every page behind sign-in: no session → the sign-in screen, returning here afterwards. */
+const signedInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: '_signed-in',
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQueryOptions());
+    if (!session.user) {
+      throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+    }
+    return { user: session.user };
+  },
+  component: SignedInShell,
+  errorComponent: RouteError,
+});
+
+const dashboardRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/',
+  component: DashboardRoute,
+  errorComponent: RouteError,
+});
+
+const routeTree = rootRoute.addChildren([signInRoute, signedInRoute.addChildren([dashboardRoute])]);
+
+export function createAppRouter(queryClient: QueryClient, history?: RouterHistory) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    scrollRestoration: true,
+    ...(history ? { history } : {}),
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

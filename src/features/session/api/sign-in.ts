@@ -1,0 +1,18 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../api/client';
+import { endpoints } from '../../../api/endpoints';
+import { sessionQueryOptions } from '../../../api/queries/session';
+
+export const signIn = (userId: string) => apiRequest(endpoints.signIn, { body: { userId } });
+
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: signIn,
+    onSuccess: (session) => {
+      // A new user: nothing cached for the previous one may be shown.
+      queryClient.clear();
+      queryClient.setQueryData(sessionQueryOptions().queryKey, session);
+    },
+  });
+}

@@ -1,0 +1,26 @@
+import type { Role } from '../../../api/schemas/user';
+
+export interface NavigationEntry {
+  to: '/';
+  label: string;
+  roles: readonly Role[];
+}
+
+/**
+ * The console's sections and who may use each (DESIGN.md §4). A section appears here when its
+ * screen exists; later features add theirs.
+ */
+export const navigationEntries: readonly NavigationEntry[] = [
+  { to: '/', label: 'Queues', roles: ['analyst', 'supervisor', 'auditor'] },
+];
+
+export const navigationFor = (role: Role) => navigationEntries.filter((entry) => entry.roles.includes(role));
+
+export const roleLabels: Record<Role, string> = {
+  analyst: 'analyst',
+  supervisor: 'supervisor',
+  auditor: 'auditor',
+};
+
+/** Whether a role works queues (claims and decides items) or only reads them. */
+export const canTriage = (role: Role) => role === 'analyst' || role === 'supervisor';

@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+import { GENESIS_HASH, auditHashInput } from '../../api/audit-canonical';
+import type { AuditEvent } from '../../api/schemas/audit';
+
+export type NewAuditEvent = Omit<AuditEvent, 'seq' | 'prevHash' | 'hash'>;
+
+export const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** Append-only, hash-chained audit store. Nothing is ever edited or removed through it. */
+export interface AuditLog {
+  append(event: NewAuditEvent): AuditEvent;
+  /** Events with seq in [fromSeq, fromSeq + count). */
+  range(fromSeq: number, count: number): readonly AuditEvent[];
+  readonly size: number;
+  readonly head: { seq: number; hash: string };
+}
+
+export function createAuditLog(): AuditLog {
+  const events: AuditEvent[] = [];
+  return {
+    append(event) {
+      const prevHash = events.at(-1)?.hash ?? GENESIS_HASH;
+      const unhashed = { ...event, seq: events.length + 1, prevHash };
+      const stored: AuditEvent = Object.freeze({ ...unhashed, hash: sha256Hex(auditHashInput(unhashed)) });
+      events.push(stored);
+      return stored;
+    },
+    range(fromSeq, count) {
+      return events.slice(Math.max(0, fromSeq - 1), Math.max(0, fromSeq - 1 + count));
+    },
+    get size() {
+      return events.length;
+    },
+    get head() {
+      const last = events.at(-1);
+      return { seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH };
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import type { Decision } from '../../api/schemas/decision';
+import type { FlaggedItem } from '../../api/schemas/item';
+import type { User } from '../../api/schemas/user';
+import { generateData } from '../generator';
+import { createAuditLog, type AuditLog } from './audit-log';
+import { demoUsers, otherUsers, queueDefinitions } from './directory';
+import { FaultSpec } from './faults';
+import { createSessions, type Sessions } from './sessions';
+
+export interface MockConfig {
+  seed: number;
+  /** Total items over all queues. */
+  items: number;
+  /** Added to every API response, in ms. */
+  latency: number;
+  leaseSeconds: number;
+  faults: string[];
+}
+
+export const defaultMockConfig: MockConfig = {
+  seed: 1,
+  items: 300,
+  latency: 0,
+  leaseSeconds: 300,
+  faults: [],
+};
+
+/** Body of `POST /__mock/config`: every knob optional; `reset` regenerates the data. */
+export const MockConfigRequest = z
+  .object({
+    seed: z.number().int().nonnegative().optional(),
+    items: z.number().int().min(0).max(1_000_000).optional(),
+    latency: z.number().int().min(0).max(60_000).optional(),
+    leaseSeconds: z.number().int().min(5).max(86_400).optional(),
+    faults: z.array(FaultSpec).optional(),
+    reset: z.boolean().optional(),
+  })
+  .strict();
+export type MockConfigRequest = z.infer<typeof MockConfigRequest>;
+
+export interface MockState {
+  items: FlaggedItem[];
+  itemsById: Map<string, FlaggedItem>;
+  decisions: Map<string, Decision[]>;
+  audit: AuditLog;
+  sessions: Sessions;
+  users: ReadonlyMap<string, User>;
+  demoUsers: readonly User[];
+  queues: typeof queueDefinitions;
+}
+
+function buildState(config: MockConfig, now: Date): MockState {
+  const data = generateData({ seed: config.seed, items: config.items, now, leaseSeconds: config.leaseSeconds });
+  const audit = createAuditLog();
+  for (const event of data.history) audit.append(event);
+  return {
+    items: data.items,
+    itemsById: new Map(data.items.map((item) => [item.id, item])),
+    decisions: data.decisions,
+    audit,
+    sessions: createSessions(),
+    users: new Map([...demoUsers, ...otherUsers].map((u) => [u.id, u])),
+    demoUsers,
+    queues: queueDefinitions,
+  };
+}
+
+export interface Backend {
+  readonly config: Readonly<MockConfig>;
+  readonly state: MockState;
+  now(): Date;
+  /**
+   * Applies knobs. `reset` starts again from the start-up configuration (plus the knobs given),
+   * regenerating the data and ending every session; a new seed or size also regenerates.
+   */
+  configure(request: MockConfigRequest): Readonly<MockConfig>;
+}
+
+export function createBackend(initial: Partial<MockConfig> = {}, now: () => Date = () => new Date()): Backend {
+  const startConfig: MockConfig = { ...defaultMockConfig, ...initial };
+  let config = startConfig;
+  let state = buildState(config, now());
+  return {
+    get config() {
+      return config;
+    },
+    get state() {
+      return state;
+    },
+    now,
+    configure({ reset, ...knobs }) {
+      const base = reset === true ? startConfig : config;
+      const next: MockConfig = {
+        seed: knobs.seed ?? base.seed,
+        items: knobs.items ?? base.items,
+        latency: knobs.latency ?? base.latency,
+        leaseSeconds: knobs.leaseSeconds ?? base.leaseSeconds,
+        faults: knobs.faults ?? base.faults,
+      };
+      const regenerate = reset === true || next.seed !== config.seed || next.items !== config.items;
+      config = next;
+      if (regenerate) state = buildState(config, now());
+      return config;
+    },
+  };
+}

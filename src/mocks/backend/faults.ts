@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/**
+ * Faults the mock can inject, each `kind:target` where target is a path prefix:
+ * - `500:/api/queues` answers 500 to matching requests;
+ * - `malformed:/api/items` answers 200 with a body that breaks the contract (first leaf replaced).
+ */
+export const FaultSpec = z
+  .string()
+  .regex(/^(500|malformed):\/\S*$/, 'a fault is `500:/path` or `malformed:/path`');
+
+export type FaultKind = '500' | 'malformed';
+
+export function matchingFault(faults: readonly string[], path: string): FaultKind | null {
+  for (const fault of faults) {
+    const colon = fault.indexOf(':');
+    const kind = fault.slice(0, colon);
+    if (path.startsWith(fault.slice(colon + 1)) && (kind === '500' || kind === 'malformed')) return kind;
+  }
+  return null;
+}
+
+/** Replace the first scalar found depth-first with an object, so no schema can accept it. */
+export function corrupt(value: unknown): unknown {
+  let done = false;
+  const walk = (node: unknown): unknown => {
+    if (done) return node;
+    if (Array.isArray(node)) return node.map(walk);
+    if (node !== null && typeof node === 'object') {
+      return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v)]));
+    }
+    done = true;
+    return { malformed: true };
+  };
+  return walk(value);
+}

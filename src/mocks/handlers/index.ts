@@ -1,0 +1,13 @@
+import type { Backend } from '../backend/backend';
+import { itemHandlers } from './items';
+import { mockControlHandlers } from './mock-control';
+import { queueHandlers } from './queues';
+import { sessionHandlers } from './session';
+
+/** The one handler set: served by the Node mock server and by msw/node in Vitest. */
+export const createHandlers = (backend: Backend) => [
+  ...mockControlHandlers(backend),
+  ...sessionHandlers(backend),
+  ...queueHandlers(backend),
+  ...itemHandlers(backend),
+];

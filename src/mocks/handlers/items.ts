@@ -1,0 +1,22 @@
+import { endpoints } from '../../api/endpoints';
+import type { Backend } from '../backend/backend';
+import { blurredPreviewPng } from '../backend/preview-image';
+import { HttpError, route } from './route';
+
+export const itemHandlers = (backend: Backend) => [
+  route(backend, endpoints.getItem, ({ params }) => {
+    const item = backend.state.itemsById.get(params.itemId);
+    if (!item) throw new HttpError(404, 'not_found', `No item ${params.itemId}.`);
+    return { body: { item, decisions: backend.state.decisions.get(item.id) ?? [] } };
+  }),
+
+  route(backend, endpoints.getItemPreview, ({ params }) => {
+    const item = backend.state.itemsById.get(params.itemId);
+    if (!item) throw new HttpError(404, 'not_found', `No item ${params.itemId}.`);
+    // Hash-only items have no media endpoint at all: nothing of them is ever served.
+    if (item.preview.mode !== 'blurred') throw new HttpError(404, 'not_found', `No preview for ${item.id}.`);
+    return new Response(new Uint8Array(blurredPreviewPng(item.media.sha256)), {
+      headers: { 'Content-Type': 'image/png', 'Cache-Control': 'no-store' },
+    });
+  }),
+];

@@ -1,0 +1,102 @@
+/**
+ * The demo and test server: the built console and the mock API on one localhost origin.
+ * `npm start -- --seed 7 --items 100000 --latency 200 --port 4318`; `--api-only` serves no console
+ * (for `npm run dev`, where Vite serves it).
+ */
+import { createMiddleware } from '@mswjs/http-middleware';
+import express from 'express';
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createBackend, type Backend, type MockConfig } from './backend/backend';
+import { createHandlers } from './handlers';
+import { securityHeaders } from './security-headers';
+
+const distDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist');
+
+export interface MockServerOptions {
+  config?: Partial<MockConfig>;
+  /** Serve the built console from dist/ (default) or the API only. */
+  serveConsole?: boolean;
+}
+
+export function createMockApp({ config = {}, serveConsole = true }: MockServerOptions = {}) {
+  const backend: Backend = createBackend(config);
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((_req, res, next) => {
+    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+    next();
+  });
+  app.use(createMiddleware(...createHandlers(backend)));
+  app.use(['/api', '/__mock'], (req, res) => {
+    res.status(404).json({ error: { code: 'not_found', message: `No route ${req.method} ${req.originalUrl}.` } });
+  });
+  if (serveConsole) {
+    if (!existsSync(resolve(distDir, 'index.html'))) {
+      throw new Error(`No built console in ${distDir}: run \`npm run build\` first (npm start does).`);
+    }
+    app.use('/assets', express.static(resolve(distDir, 'assets'), { immutable: true, maxAge: '1y', index: false }));
+    app.use(express.static(distDir, { index: false }));
+    // Every other path is a route of the single-page console.
+    app.get('*', (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(resolve(distDir, 'index.html'));
+    });
+  }
+  return { app, backend };
+}
+
+export function listen(app: express.Express, port: number, host: string): Promise<Server> {
+  return new Promise((resolvePromise, reject) => {
+    const server = app.listen(port, host, () => resolvePromise(server));
+    server.on('error', reject);
+  });
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      seed: { type: 'string' },
+      items: { type: 'string' },
+      latency: { type: 'string' },
+      'lease-seconds': { type: 'string' },
+      port: { type: 'string', default: process.env.PORT ?? '4318' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'api-only': { type: 'boolean', default: false },
+    },
+  });
+  const number = (name: string, raw: string | undefined) => {
+    if (raw === undefined) return undefined;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} must be a whole number, got ${raw}`);
+    return value;
+  };
+  const config: Partial<MockConfig> = Object.fromEntries(
+    Object.entries({
+      seed: number('seed', values.seed),
+      items: number('items', values.items),
+      latency: number('latency', values.latency),
+      leaseSeconds: number('lease-seconds', values['lease-seconds']),
+    }).filter(([, v]) => v !== undefined),
+  );
+  const started = performance.now();
+  const { app, backend } = createMockApp({ config, serveConsole: !values['api-only'] });
+  const generatedMs = performance.now() - started;
+  const port = number('port', values.port) ?? 4318;
+  await listen(app, port, values.host);
+  const { seed, items, latency } = backend.config;
+  console.log(
+    `Verity demo ${values['api-only'] ? 'API' : 'console'}: http://${values.host === '0.0.0.0' ? 'localhost' : values.host}:${port}/\n` +
+      `  mock data: seed ${seed}, ${items} items (generated in ${generatedMs.toFixed(0)} ms), latency ${latency} ms`,
+  );
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

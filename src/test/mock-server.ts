@@ -1,0 +1,27 @@
+import { setupServer } from 'msw/node';
+import { SESSION_COOKIE } from '../api/endpoints';
+import { createBackend } from '../mocks/backend/backend';
+import { createHandlers } from '../mocks/handlers';
+
+/** The mock backend every Vitest test talks to, through msw/node. Reset after each test. */
+export const testBackend = createBackend({ seed: 1, items: 300 });
+
+export const unhandledRequests: string[] = [];
+
+export const mockServer = setupServer(...createHandlers(testBackend));
+
+/**
+ * Starts a session the way sign-in does and hands its cookie to the page, as a browser would
+ * after `POST /api/session` (Node's fetch keeps no cookies of its own).
+ */
+export function signInForTest(userId: string) {
+  const user = testBackend.state.demoUsers.find((u) => u.id === userId);
+  if (!user) throw new Error(`no demo user ${userId}`);
+  const token = testBackend.state.sessions.start(user);
+  if (typeof document !== 'undefined') document.cookie = `${SESSION_COOKIE}=${token}; path=/`;
+  return { user, token, cookie: `${SESSION_COOKIE}=${token}` };
+}
+
+export function signOutForTest() {
+  if (typeof document !== 'undefined') document.cookie = `${SESSION_COOKIE}=; path=/; max-age=0`;
+}
