@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ApiError } from './api-error';
 import { CSRF_HEADER, CSRF_VALUE, isStateChanging, type Endpoint } from './endpoints';
 import { ErrorBody } from './schemas/common';

@@ -1,9 +1,10 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../api/api-error';
 
-/** Client errors (4xx) will not change on retry; network failures and 5xx may. */
-const shouldRetry = (failureCount: number, error: unknown) =>
-  failureCount < 2 && !(isApiError(error) && error.status >= 400 && error.status < 500);
+/** Network failures and 5xx may pass on retry; client errors (4xx) and malformed answers will not. */
+export const shouldRetry = (failureCount: number, error: unknown) =>
+  failureCount < 2 &&
+  !(isApiError(error) && ((error.status >= 400 && error.status < 500) || error.code === 'malformed_response'));
 
 /**
  * The console's QueryClient. A 401 from any query or mutation calls `onUnauthenticated`, which the

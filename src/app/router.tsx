@@ -30,7 +30,7 @@ const signInRoute = createRoute({
     redirect: z.string().optional().catch(undefined),
   }),
   beforeLoad: async ({ context }) => {
-    const session = await context.queryClient.ensureQueryData(sessionQueryOptions());
+    const session = await context.queryClient.query(sessionQueryOptions());
     if (session.user) throw redirect({ to: '/' });
   },
   component: SignInRoute,
@@ -41,7 +41,7 @@ const signedInRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: '_signed-in',
   beforeLoad: async ({ context, location }) => {
-    const session = await context.queryClient.ensureQueryData(sessionQueryOptions());
+    const session = await context.queryClient.query(sessionQueryOptions());
     if (!session.user) {
       throw redirect({ to: '/sign-in', search: { redirect: location.href } });
     }

@@ -87,7 +87,8 @@ export function iso(ms: number): string {
   const day = Math.floor(ms / DAY);
   let prefix = dayPrefixes.get(day);
   if (prefix === undefined) {
-    prefix = [...new Date(day * DAY).toISOString().slice(0, 11)].map((c) => c.charCodeAt(0));
+    const date = new Date(day * DAY).toISOString();
+    prefix = Array.from({ length: 11 }, (_, i) => date.charCodeAt(i));
     dayPrefixes.set(day, prefix);
   }
   for (let i = 0; i < 11; i++) isoChars[i] = prefix[i] ?? 0;

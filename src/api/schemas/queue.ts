@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, Timestamp } from './common';
-import { ItemStatus } from './item';
+import type { ItemStatus } from './item';
 
 export const QueueKind = z
   .enum(['triage', 'second_review', 'escalations'])

@@ -12,11 +12,15 @@ export function decodeCursor(cursor: string): number {
   return Number(match[1]);
 }
 
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Every order ends on the id, so pages are stable and never skip or repeat a tie. */
 const comparators: Record<ItemListQuery['sort'], (a: FlaggedItem, b: FlaggedItem) => number> = {
   // Highest priority first, then the earliest SLA due: the order a reviewer should work in.
-  priority: (a, b) => a.priority.localeCompare(b.priority) || a.slaDueAt.localeCompare(b.slaDueAt),
-  sla: (a, b) => a.slaDueAt.localeCompare(b.slaDueAt),
-  flagged: (a, b) => b.flaggedAt.localeCompare(a.flaggedAt),
+  priority: (a, b) =>
+    compareText(a.priority, b.priority) || compareText(a.slaDueAt, b.slaDueAt) || compareText(a.id, b.id),
+  sla: (a, b) => compareText(a.slaDueAt, b.slaDueAt) || compareText(a.id, b.id),
+  flagged: (a, b) => compareText(b.flaggedAt, a.flaggedAt) || compareText(a.id, b.id),
 };
 
 export function toRow(item: FlaggedItem): ItemRow {

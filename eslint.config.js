@@ -1,0 +1,95 @@
+import js from '@eslint/js';
+import tanstackQuery from '@tanstack/eslint-plugin-query';
+import boundaries from 'eslint-plugin-boundaries';
+import playwright from 'eslint-plugin-playwright';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Layers (CONVENTIONS.md): lib, api → domain, components/ui → features → app. mocks read api,
+ * domain and lib; nothing in the console reads mocks or test helpers.
+ */
+const elements = [
+  { type: 'app', pattern: 'src/app', mode: 'folder' },
+  { type: 'feature', pattern: 'src/features/*', mode: 'folder', capture: ['feature'] },
+  { type: 'ui', pattern: 'src/components/ui', mode: 'folder' },
+  { type: 'domain', pattern: 'src/domain', mode: 'folder' },
+  { type: 'api', pattern: 'src/api', mode: 'folder' },
+  { type: 'lib', pattern: 'src/lib', mode: 'folder' },
+  { type: 'mocks', pattern: 'src/mocks', mode: 'folder' },
+  { type: 'test', pattern: 'src/test', mode: 'folder' },
+  { type: 'entry', pattern: 'src/main.tsx', mode: 'file' },
+];
+
+const allow = (from, to) => ({
+  from: { element: { type: from } },
+  allow: { to: { element: { types: { anyOf: to } } } },
+});
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'src/api/openapi.json'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.browser, ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-confusing-void-expression': 'off',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      // TanStack Router's redirects are thrown on purpose.
+      '@typescript-eslint/only-throw-error': [
+        'error',
+        { allow: [{ from: 'package', package: '@tanstack/router-core', name: 'Redirect' }] },
+      ],
+    },
+  },
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks, '@tanstack/query': tanstackQuery, boundaries },
+    settings: {
+      'boundaries/elements': elements,
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.json'] } },
+    },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...tanstackQuery.configs.recommended.rules,
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          policies: [
+            allow('entry', ['app', 'api']),
+            allow('app', ['app', 'feature', 'ui', 'domain', 'api', 'lib']),
+            {
+              from: { element: { type: 'feature' } },
+              allow: {
+                to: { element: { type: 'feature', captured: { feature: '{{ from.captured.feature }}' } } },
+              },
+            },
+            allow('feature', ['ui', 'domain', 'api', 'lib']),
+            allow('ui', ['ui', 'api', 'lib']),
+            allow('domain', ['domain', 'api', 'lib']),
+            allow('api', ['api', 'lib']),
+            allow('lib', ['lib']),
+            allow('mocks', ['mocks', 'api', 'domain', 'lib']),
+            allow('test', ['test', 'mocks', 'app', 'api']),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Tests may reach the mock backend and test helpers; the console itself never may.
+    files: ['src/**/*.test.{ts,tsx}'],
+    rules: { 'boundaries/dependencies': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    files: ['e2e/**/*.ts'],
+    ...playwright.configs['flat/recommended'],
+  },
+);

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
+import { CSRF_HEADER, CSRF_VALUE, SESSION_COOKIE, endpoints, isStateChanging, type Endpoint, type ErrorStatus } from './endpoints';
+import { AuditEvent } from './schemas/audit';
+import { ErrorBody } from './schemas/common';
+
+const errorDescriptions: Record<ErrorStatus, string> = {
+  400: 'The request failed validation; `error.field` names the first failing field.',
+  401: 'No valid session: sign in.',
+  403: 'The caller’s role may not do this, or the CSRF header is missing.',
+  404: 'No such resource.',
+  409: 'The resource changed since it was read (version conflict).',
+};
+
+function operation(endpoint: Endpoint): ZodOpenApiOperationObject {
+  const roles = endpoint.access === 'public' ? 'anyone' : endpoint.access.join(', ');
+  const csrf = isStateChanging(endpoint.method);
+  const header = csrf ? z.object({ [CSRF_HEADER]: z.literal(CSRF_VALUE).meta({ description: 'CSRF guard.' }) }) : undefined;
+  const success =
+    'mediaType' in endpoint.response
+      ? { [endpoint.response.mediaType]: { schema: z.string().meta({ format: 'binary' }) } }
+      : { 'application/json': { schema: endpoint.response } };
+  return {
+    operationId: endpoint.operationId,
+    summary: endpoint.summary,
+    description: [endpoint.description, `Roles: ${roles}.`].filter(Boolean).join('\n\n'),
+    tags: [endpoint.tag],
+    ...(endpoint.access === 'public' ? { security: [] } : {}),
+    requestParams: {
+      ...(endpoint.params ? { path: endpoint.params } : {}),
+      ...(endpoint.query ? { query: endpoint.query } : {}),
+      ...(header ? { header } : {}),
+    },
+    ...(endpoint.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: endpoint.body } } } }
+      : {}),
+    responses: {
+      '200': { description: 'OK', content: success },
+      ...Object.fromEntries(
+        endpoint.errors.map((status) => [
+          String(status),
+          { description: errorDescriptions[status], content: { 'application/json': { schema: ErrorBody } } },
+        ]),
+      ),
+      default: {
+        description: 'Unexpected server error.',
+        content: { 'application/json': { schema: ErrorBody } },
+      },
+    },
+  };
+}
+
+/** The OpenAPI 3.1 document of the contract, generated from the zod schemas and endpoint list. */
+export function buildOpenApiDocument() {
+  const paths: ZodOpenApiPathsObject = {};
+  for (const endpoint of Object.values(endpoints) as Endpoint[]) {
+    paths[endpoint.path] = { ...paths[endpoint.path], [endpoint.method]: operation(endpoint) };
+  }
+  return createDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Verity API',
+      version: '0.1.0',
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
+      description: [
+        'The contract between the Verity console and its backend. Generated from the zod schemas in `src/api/` by `npm run contract`; do not edit by hand.',
+        `Sessions: \`POST /api/session\` sets the \`${SESSION_COOKIE}\` cookie (HttpOnly, SameSite=Strict). Every state-changing request must carry \`${CSRF_HEADER}: ${CSRF_VALUE}\`; the server refuses it otherwise (403).`,
+        'Errors: every 4xx/5xx carries `{ "error": { "code", "message", "field"? } }`.',
+        'Audit log: see the `AuditEvent` schema. `hash` = lower-case hex SHA-256 of the UTF-8 canonical JSON of the event without `hash` (keys sorted at every level, no whitespace, values as JSON.stringify writes them); `prevHash` of seq 1 is 64 zeros.',
+      ].join('\n\n'),
+    },
+    servers: [{ url: '/', description: 'The console’s own origin (the demo: `npm start`, http://localhost:4318).' }],
+    tags: [
+      { name: 'session', description: 'Sign-in and the current user.' },
+      { name: 'queues', description: 'Queues and their items.' },
+      { name: 'items', description: 'Flagged items and their previews.' },
+    ],
+    security: [{ sessionCookie: [] }],
+    components: {
+      securitySchemes: {
+        sessionCookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+      },
+      schemas: { AuditEvent },
+    },
+    paths,
+  });
+}

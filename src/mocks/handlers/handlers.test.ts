@@ -1,0 +1,141 @@
+import { expect, test } from 'vitest';
+import { CSRF_HEADER, CSRF_VALUE } from '../../api/endpoints';
+import { ItemDetail } from '../../api/schemas/decision';
+import { ItemPage } from '../../api/schemas/item';
+import { signInForTest, testBackend } from '../../test/mock-server';
+
+// These talk HTTP to the mock backend through msw/node, as the console does.
+const base = 'http://verity.test';
+const call = (path: string, init: RequestInit & { cookie?: string } = {}) => {
+  const headers = new Headers(init.headers);
+  if (init.cookie) headers.set('cookie', init.cookie);
+  return fetch(`${base}${path}`, { ...init, headers });
+};
+const json = { 'Content-Type': 'application/json' };
+
+test('sign-in without the CSRF header is refused and starts no session', async () => {
+  const before = testBackend.state.audit.size;
+  const response = await call('/api/session', { method: 'POST', headers: json, body: '{"userId":"usr_ana"}' });
+  expect(response.status).toBe(403);
+  expect(await response.json()).toMatchObject({ error: { code: 'csrf' } });
+  expect(response.headers.get('set-cookie')).toBeNull();
+  expect(testBackend.state.audit.size).toBe(before);
+});
+
+test('sign-in sets an HttpOnly, SameSite=Strict session cookie and appends session.started', async () => {
+  const response = await call('/api/session', {
+    method: 'POST',
+    headers: { ...json, [CSRF_HEADER]: CSRF_VALUE },
+    body: '{"userId":"usr_sasha"}',
+  });
+  expect(response.status).toBe(200);
+  const cookie = response.headers.get('set-cookie') ?? '';
+  expect(cookie).toMatch(/^verity_session=[\w-]{20,};/);
+  expect(cookie).toContain('HttpOnly');
+  expect(cookie).toContain('SameSite=Strict');
+  const event = testBackend.state.audit.range(testBackend.state.audit.size, 1)[0];
+  expect(event).toMatchObject({ action: 'session.started', actor: { id: 'usr_sasha', role: 'supervisor' } });
+});
+
+test('sign-in validates its body and names the failing field', async () => {
+  const headers = { ...json, [CSRF_HEADER]: CSRF_VALUE };
+  const missing = await call('/api/session', { method: 'POST', headers, body: '{}' });
+  expect(missing.status).toBe(400);
+  expect(await missing.json()).toMatchObject({ error: { code: 'invalid_request', field: 'body.userId' } });
+  const unknown = await call('/api/session', { method: 'POST', headers, body: '{"userId":"usr_cho"}' });
+  expect(unknown.status).toBe(404);
+});
+
+test('sign-out ends the session, clears the cookie and appends session.ended', async () => {
+  const { cookie } = signInForTest('usr_ben');
+  const noGuard = await call('/api/session', { method: 'DELETE', cookie });
+  expect(noGuard.status).toBe(403);
+  const response = await call('/api/session', { method: 'DELETE', cookie, headers: { [CSRF_HEADER]: CSRF_VALUE } });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('set-cookie')).toContain('Max-Age=0');
+  expect(testBackend.state.audit.range(testBackend.state.audit.size, 1)[0]?.action).toBe('session.ended');
+  expect((await call('/api/queues', { cookie })).status).toBe(401);
+});
+
+test('without a session the API answers 401, and the session endpoint says nobody is signed in', async () => {
+  expect((await call('/api/queues')).status).toBe(401);
+  expect((await call('/api/items/anything')).status).toBe(401);
+  expect(await (await call('/api/session')).json()).toMatchObject({ user: null });
+});
+
+test('auditors never receive media: the preview endpoint answers 403', async () => {
+  const item = testBackend.state.items.find((i) => i.preview.mode === 'blurred');
+  const { cookie } = signInForTest('usr_alex');
+  const response = await call(`/api/items/${item?.id}/preview`, { cookie });
+  expect(response.status).toBe(403);
+  expect(response.headers.get('content-type')).toContain('application/json');
+});
+
+test('a blurred preview is a PNG served no-store; a hash-only item has no preview at all', async () => {
+  const { cookie } = signInForTest('usr_ana');
+  const blurred = testBackend.state.items.find((i) => i.preview.mode === 'blurred');
+  const hashOnly = testBackend.state.items.find((i) => i.preview.mode === 'hash_only');
+  const image = await call(`/api/items/${blurred?.id}/preview`, { cookie });
+  expect(image.status).toBe(200);
+  expect(image.headers.get('content-type')).toBe('image/png');
+  expect(image.headers.get('cache-control')).toBe('no-store');
+  expect([...new Uint8Array(await image.arrayBuffer()).slice(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+  expect((await call(`/api/items/${hashOnly?.id}/preview`, { cookie })).status).toBe(404);
+});
+
+test('item detail returns the item with its seeded decisions', async () => {
+  const { cookie } = signInForTest('usr_alex');
+  const decided = testBackend.state.items.find((i) => i.status === 'confirmed');
+  const body = ItemDetail.parse(await (await call(`/api/items/${decided?.id}`, { cookie })).json());
+  expect(body.item.id).toBe(decided?.id);
+  expect(body.decisions.map((d) => d.stage)).toEqual(['first', 'second']);
+});
+
+test('queue items page through cursors, filtered and sorted by priority then SLA', async () => {
+  const { cookie } = signInForTest('usr_ana');
+  const seen: string[] = [];
+  let cursor: string | null = null;
+  let total: number;
+  do {
+    const query: string = `status=pending&limit=25${cursor ? `&cursor=${cursor}` : ''}`;
+    const page = ItemPage.parse(await (await call(`/api/queues/q-hash/items?${query}`, { cookie })).json());
+    total = page.total;
+    seen.push(...page.items.map((i) => `${i.priority} ${i.slaDueAt} ${i.id}`));
+    for (const item of page.items) expect(item).toMatchObject({ status: 'pending', queueId: 'q-hash' });
+    cursor = page.nextCursor;
+  } while (cursor);
+  const expected = testBackend.state.items.filter((i) => i.queueId === 'q-hash' && i.status === 'pending');
+  expect(total).toBe(expected.length);
+  expect(seen).toHaveLength(expected.length);
+  expect(seen).toEqual([...seen].sort());
+});
+
+test('invalid list queries are refused with the failing field named', async () => {
+  const { cookie } = signInForTest('usr_ana');
+  const bad = async (query: string) => (await (await call(`/api/queues/q-hash/items?${query}`, { cookie })).json()) as unknown;
+  expect(await bad('priority=p7')).toMatchObject({ error: { field: 'query.priority' } });
+  expect(await bad('cursor=nonsense')).toMatchObject({ error: { field: 'query.cursor' } });
+  expect((await call('/api/queues/q-nope/items', { cookie })).status).toBe(404);
+});
+
+test('fault knobs: a 500 on a path prefix, and latency', async () => {
+  const { cookie } = signInForTest('usr_ana');
+  testBackend.configure({ faults: ['500:/api/queues'], latency: 120 });
+  const started = performance.now();
+  const response = await call('/api/queues', { cookie });
+  expect(response.status).toBe(500);
+  expect(performance.now() - started).toBeGreaterThanOrEqual(100);
+  expect((await call('/api/session', { cookie })).status).toBe(200);
+});
+
+test('/__mock/config validates knobs and reset regenerates from the start-up configuration', async () => {
+  const post = (body: unknown) => call('/__mock/config', { method: 'POST', headers: json, body: JSON.stringify(body) });
+  expect((await post({ faults: ['explode:/api'] })).status).toBe(400);
+  expect((await post({ items: -1 })).status).toBe(400);
+  const changed: unknown = await (await post({ seed: 5, items: 40 })).json();
+  expect(changed).toMatchObject({ seed: 5, items: 40 });
+  expect(testBackend.state.items).toHaveLength(40);
+  const reset: unknown = await (await post({ reset: true })).json();
+  expect(reset).toMatchObject({ seed: 1, items: 300, faults: [] });
+  expect(testBackend.state.items).toHaveLength(300);
+});
