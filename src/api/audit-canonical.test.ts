@@ -9,7 +9,9 @@ test('canonical JSON sorts keys at every level and drops whitespace', () => {
 });
 
 test('canonical JSON escapes strings as JSON.stringify does', () => {
-  expect(canonicalJson({ s: 'line\n"quote" \u202e <script>' })).toBe('{"s":"line\\n\\"quote\\" \u202e <script>"}');
+  expect(canonicalJson({ s: 'line\n"quote" \u202e <script>' })).toBe(
+    '{"s":"line\\n\\"quote\\" \u202e <script>"}',
+  );
 });
 
 const event = {

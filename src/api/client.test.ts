@@ -47,7 +47,9 @@ test('a 400 carries the failing field the server named', async () => {
 });
 
 test('a 5xx without an error body still says what failed', async () => {
-  mockServer.use(http.get('*/api/queues', () => new HttpResponse('<html>Bad gateway</html>', { status: 502 })));
+  mockServer.use(
+    http.get('*/api/queues', () => new HttpResponse('<html>Bad gateway</html>', { status: 502 })),
+  );
   signInForTest('usr_ana');
   const error = await failure(apiRequest(endpoints.listQueues, {}));
   expect(error).toMatchObject({ status: 502, code: 'http_502' });

@@ -29,9 +29,7 @@ export function buildPath(path: string, params: Record<string, unknown> | undefi
 
 function formatIssuePath(path: readonly PropertyKey[]): string {
   return path
-    .map((key, i) =>
-      typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`,
-    )
+    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
     .join('');
 }
 
@@ -46,7 +44,8 @@ export async function apiRequest<E extends JsonEndpoint>(
   const label = `${endpoint.method.toUpperCase()} ${endpoint.path}`;
   const url = new URL(buildPath(endpoint.path, input.params), apiBaseUrl());
   for (const [key, value] of Object.entries(input.query ?? {})) {
-    if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, String(value));
+    if (value !== undefined && value !== null && value !== '')
+      url.searchParams.set(key, String(value));
   }
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (isStateChanging(endpoint.method)) headers[CSRF_HEADER] = CSRF_VALUE;

@@ -43,7 +43,8 @@ export const endpoints = {
     method: 'get',
     path: '/api/session',
     summary: 'Who is signed in',
-    description: 'Answers 200 with `user: null` when there is no session, so a page can ask freely.',
+    description:
+      'Answers 200 with `user: null` when there is no session, so a page can ask freely.',
     tag: 'session',
     access: 'public',
     response: SessionState,

@@ -20,6 +20,10 @@ test('every operation documents its 4xx answers and has an id and summary', () =
     expect(op.operationId, name).toBeTruthy();
     expect(op.summary, name).toBeTruthy();
     const statuses = Object.keys(op.responses ?? {});
-    if (name !== 'get /api/session') expect(statuses.some((s) => s.startsWith('4')), name).toBe(true);
+    if (name !== 'get /api/session')
+      expect(
+        statuses.some((s) => s.startsWith('4')),
+        name,
+      ).toBe(true);
   }
 });

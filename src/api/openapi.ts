@@ -1,6 +1,18 @@
 import { z } from 'zod';
-import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
-import { CSRF_HEADER, CSRF_VALUE, SESSION_COOKIE, endpoints, isStateChanging, type Endpoint, type ErrorStatus } from './endpoints';
+import {
+  createDocument,
+  type ZodOpenApiOperationObject,
+  type ZodOpenApiPathsObject,
+} from 'zod-openapi';
+import {
+  CSRF_HEADER,
+  CSRF_VALUE,
+  SESSION_COOKIE,
+  endpoints,
+  isStateChanging,
+  type Endpoint,
+  type ErrorStatus,
+} from './endpoints';
 import { AuditEvent } from './schemas/audit';
 import { ErrorBody } from './schemas/common';
 
@@ -15,7 +27,9 @@ const errorDescriptions: Record<ErrorStatus, string> = {
 function operation(endpoint: Endpoint): ZodOpenApiOperationObject {
   const roles = endpoint.access === 'public' ? 'anyone' : endpoint.access.join(', ');
   const csrf = isStateChanging(endpoint.method);
-  const header = csrf ? z.object({ [CSRF_HEADER]: z.literal(CSRF_VALUE).meta({ description: 'CSRF guard.' }) }) : undefined;
+  const header = csrf
+    ? z.object({ [CSRF_HEADER]: z.literal(CSRF_VALUE).meta({ description: 'CSRF guard.' }) })
+    : undefined;
   const success =
     'mediaType' in endpoint.response
       ? { [endpoint.response.mediaType]: { schema: z.string().meta({ format: 'binary' }) } }
@@ -32,14 +46,22 @@ function operation(endpoint: Endpoint): ZodOpenApiOperationObject {
       ...(header ? { header } : {}),
     },
     ...(endpoint.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: endpoint.body } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: endpoint.body } },
+          },
+        }
       : {}),
     responses: {
       '200': { description: 'OK', content: success },
       ...Object.fromEntries(
         endpoint.errors.map((status) => [
           String(status),
-          { description: errorDescriptions[status], content: { 'application/json': { schema: ErrorBody } } },
+          {
+            description: errorDescriptions[status],
+            content: { 'application/json': { schema: ErrorBody } },
+          },
         ]),
       ),
       default: {
@@ -69,7 +91,12 @@ export function buildOpenApiDocument() {
         'Audit log: see the `AuditEvent` schema. `hash` = lower-case hex SHA-256 of the UTF-8 canonical JSON of the event without `hash` (keys sorted at every level, no whitespace, values as JSON.stringify writes them); `prevHash` of seq 1 is 64 zeros.',
       ].join('\n\n'),
     },
-    servers: [{ url: '/', description: 'The console’s own origin (the demo: `npm start`, http://localhost:4318).' }],
+    servers: [
+      {
+        url: '/',
+        description: 'The console’s own origin (the demo: `npm start`, http://localhost:4318).',
+      },
+    ],
     tags: [
       { name: 'session', description: 'Sign-in and the current user.' },
       { name: 'queues', description: 'Queues and their items.' },

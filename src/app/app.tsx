@@ -10,7 +10,10 @@ export function App({ history }: { history?: RouterHistory }) {
   const [{ queryClient, router }] = useState(() => {
     const client = createQueryClient({
       onUnauthenticated: () => {
-        client.setQueryData(sessionQueryOptions().queryKey, (session) => session && { ...session, user: null });
+        client.setQueryData(
+          sessionQueryOptions().queryKey,
+          (session) => session && { ...session, user: null },
+        );
         if (appRouter.state.location.pathname !== '/sign-in') {
           void appRouter.navigate({ to: '/sign-in', search: { reason: 'expired' } });
         }

@@ -4,7 +4,10 @@ import { isApiError } from '../api/api-error';
 /** Network failures and 5xx may pass on retry; client errors (4xx) and malformed answers will not. */
 export const shouldRetry = (failureCount: number, error: unknown) =>
   failureCount < 2 &&
-  !(isApiError(error) && ((error.status >= 400 && error.status < 500) || error.code === 'malformed_response'));
+  !(
+    isApiError(error) &&
+    ((error.status >= 400 && error.status < 500) || error.code === 'malformed_response')
+  );
 
 /**
  * The console's QueryClient. A 401 from any query or mutation calls `onUnauthenticated`, which the

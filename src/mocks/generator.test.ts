@@ -5,7 +5,8 @@ import hostile from './fixtures/hostile-strings.json';
 import { generateData, iso } from './generator';
 
 const now = new Date('2026-11-25T12:00:00.000Z');
-const generate = (seed: number, items = 300) => generateData({ seed, items, now, leaseSeconds: 300 });
+const generate = (seed: number, items = 300) =>
+  generateData({ seed, items, now, leaseSeconds: 300 });
 
 test('the same seed and clock give the same data', () => {
   expect(generate(7)).toEqual(generate(7));
@@ -32,7 +33,9 @@ test('every triage queue receives items', () => {
 test('every provenance field is sometimes missing, so completeness varies', () => {
   const { items } = generate(1);
   const missing = (pick: (i: (typeof items)[number]) => unknown) =>
-    items.some((i) => pick(i) === null || (Array.isArray(pick(i)) && (pick(i) as unknown[]).length === 0));
+    items.some(
+      (i) => pick(i) === null || (Array.isArray(pick(i)) && (pick(i) as unknown[]).length === 0),
+    );
   expect(missing((i) => i.provenance.dataset)).toBe(true);
   expect(missing((i) => i.provenance.acquisition.acquiredAt)).toBe(true);
   expect(missing((i) => i.provenance.acquisition.batchId)).toBe(true);
@@ -44,7 +47,13 @@ test('every provenance field is sometimes missing, so completeness varies', () =
 
 test('third-party fields carry hostile strings from the fixture', () => {
   const { items } = generate(1);
-  const all = new Set<string>([...hostile.html, ...hostile.urls, ...hostile.text, ...hostile.csv, ...hostile.xml]);
+  const all = new Set<string>([
+    ...hostile.html,
+    ...hostile.urls,
+    ...hostile.text,
+    ...hostile.csv,
+    ...hostile.xml,
+  ]);
   const fields = {
     fileName: items.map((i) => i.media.fileName),
     sourceUrl: items.flatMap((i) => i.provenance.origin.sourceUrls),
@@ -53,7 +62,10 @@ test('third-party fields carry hostile strings from the fixture', () => {
     exif: items.flatMap((i) => i.media.exif.map((e) => e.value)),
   };
   for (const [field, values] of Object.entries(fields)) {
-    expect(values.some((v) => v !== null && all.has(v)), field).toBe(true);
+    expect(
+      values.some((v) => v !== null && all.has(v)),
+      field,
+    ).toBe(true);
   }
 });
 
@@ -63,7 +75,8 @@ test('hash-only items carry no media URL; blurred ones point at their own previe
   expect(hashOnly.length).toBeGreaterThan(0);
   for (const item of hashOnly) expect(JSON.stringify(item.preview)).toBe('{"mode":"hash_only"}');
   for (const item of items) {
-    if (item.preview.mode === 'blurred') expect(item.preview.blurredUrl).toBe(`/api/items/${item.id}/preview`);
+    if (item.preview.mode === 'blurred')
+      expect(item.preview.blurredUrl).toBe(`/api/items/${item.id}/preview`);
   }
 });
 
@@ -74,7 +87,9 @@ test('hash matches, classifier scores around thresholds and PDQ distances all oc
   const scores = signals.flatMap((s) => (s.kind === 'classifier' ? [s.score - s.threshold] : []));
   expect(scores.some((d) => d < 0)).toBe(true);
   expect(scores.some((d) => d >= 0)).toBe(true);
-  expect(signals.some((s) => s.kind === 'hash_match' && s.algorithm === 'PDQ' && s.distance > 0)).toBe(true);
+  expect(
+    signals.some((s) => s.kind === 'hash_match' && s.algorithm === 'PDQ' && s.distance > 0),
+  ).toBe(true);
 });
 
 test('seeded decisions are consistent with each item’s status and version', () => {
@@ -83,18 +98,26 @@ test('seeded decisions are consistent with each item’s status and version', ()
     const list = decisions.get(item.id) ?? [];
     expect(item.version).toBe(1 + list.length);
     if (item.status === 'pending') expect(list).toHaveLength(0);
-    if (item.status === 'confirmed') expect(list.map((d) => d.verdict.kind)).toEqual(['confirm', 'confirm']);
+    if (item.status === 'confirmed')
+      expect(list.map((d) => d.verdict.kind)).toEqual(['confirm', 'confirm']);
     if (item.status === 'escalated') expect(list.at(-1)?.verdict.kind).toBe('escalate');
     if (item.status === 'dismissed') expect(list.at(-1)?.verdict.kind).toBe('dismiss');
     const [first, second] = list;
-    if (first && second && second.stage === 'second') expect(second.actor.id).not.toBe(first.actor.id);
+    if (first && second && second.stage === 'second')
+      expect(second.actor.id).not.toBe(first.actor.id);
   }
   expect(history).toHaveLength([...decisions.values()].flat().length);
   expect(history.map((e) => e.at)).toEqual(history.map((e) => e.at).sort());
 });
 
 test('iso formats exactly like Date#toISOString', () => {
-  for (const ms of [0, 1_764_000_000_123, 1_764_086_399_999, 1_000_000_000_005, Date.UTC(2026, 1, 28, 23, 59, 59, 9)]) {
+  for (const ms of [
+    0,
+    1_764_000_000_123,
+    1_764_086_399_999,
+    1_000_000_000_005,
+    Date.UTC(2026, 1, 28, 23, 59, 59, 9),
+  ]) {
     expect(iso(ms)).toBe(new Date(ms).toISOString());
   }
 });

@@ -56,13 +56,23 @@ const datasets = [
   { id: 'ds-forum', name: 'forum-scrape', versions: ['r7', 'r8'] },
 ] as const;
 
-const hosts = ['img.example-cdn.net', 'media.sample-host.org', 'files.demo-share.io', 'pics.test-board.com'];
-const reviewers: readonly User[] = [...demoUsers, ...otherUsers].filter((u) => u.role === 'analyst');
-const supervisors: readonly User[] = [...demoUsers, ...otherUsers].filter((u) => u.role === 'supervisor');
+const hosts = [
+  'img.example-cdn.net',
+  'media.sample-host.org',
+  'files.demo-share.io',
+  'pics.test-board.com',
+];
+const reviewers: readonly User[] = [...demoUsers, ...otherUsers].filter(
+  (u) => u.role === 'analyst',
+);
+const supervisors: readonly User[] = [...demoUsers, ...otherUsers].filter(
+  (u) => u.role === 'supervisor',
+);
 const leaseHolders: readonly User[] = demoUsers.filter((u) => u.role !== 'auditor');
 
 const triageQueues = queueDefinitions.filter(
-  (q): q is QueueDefinition & { routes: NonNullable<QueueDefinition['routes']> } => q.routes !== undefined,
+  (q): q is QueueDefinition & { routes: NonNullable<QueueDefinition['routes']> } =>
+    q.routes !== undefined,
 );
 
 const falsePositiveReasons: readonly DismissReason[] = [
@@ -93,7 +103,11 @@ export function iso(ms: number): string {
   }
   for (let i = 0; i < 11; i++) isoChars[i] = prefix[i] ?? 0;
   const inDay = ms - day * DAY;
-  const fields = [Math.floor(inDay / 3_600_000), Math.floor(inDay / 60_000) % 60, Math.floor(inDay / 1000) % 60];
+  const fields = [
+    Math.floor(inDay / 3_600_000),
+    Math.floor(inDay / 60_000) % 60,
+    Math.floor(inDay / 1000) % 60,
+  ];
   fields.forEach((value, f) => {
     isoChars[11 + f * 3] = digit(Math.floor(value / 10));
     isoChars[12 + f * 3] = digit(value % 10);
@@ -109,7 +123,12 @@ export function iso(ms: number): string {
 const HOUR = 3_600_000;
 
 /** How far behind each triage queue runs: >1 means some waiting items are past their SLA. */
-const queueBacklog: Record<string, number> = { 'q-hash': 1.15, 'q-clf-high': 0.9, 'q-clf-low': 1.05, 'q-text': 0.8 };
+const queueBacklog: Record<string, number> = {
+  'q-hash': 1.15,
+  'q-clf-high': 0.9,
+  'q-clf-low': 1.05,
+  'q-text': 0.8,
+};
 
 /** A value, or — about a third of the time — a hostile string, as untrusted data really is. */
 const untrusted = (r: Random, value: string) => (r.chance(0.33) ? r.pick(hostileStrings) : value);
@@ -120,8 +139,17 @@ function generateSignal(r: Random, queue: (typeof triageQueues)[number]): Signal
   const { signalKind, band } = queue.routes;
   switch (signalKind) {
     case 'hash_match': {
-      const hashList = r.weighted<HashList>([['ncmec', 5], ['industry', 3], ['internal', 2]]);
-      const algorithm = r.weighted([['PDQ', 6], ['MD5', 2], ['PhotoDNA', 1], ['SHA256', 1]] as const);
+      const hashList = r.weighted<HashList>([
+        ['ncmec', 5],
+        ['industry', 3],
+        ['internal', 2],
+      ]);
+      const algorithm = r.weighted([
+        ['PDQ', 6],
+        ['MD5', 2],
+        ['PhotoDNA', 1],
+        ['SHA256', 1],
+      ] as const);
       const fuzzy = algorithm === 'PDQ' || algorithm === 'PhotoDNA';
       return {
         kind: 'hash_match',
@@ -195,7 +223,8 @@ function generateProvenance(r: Random, index: number, flaggedAtMs: number): Prov
       batchId: maybe(r, 0.85, () => `b-${4400 + (index % 37)}`),
       manifestRef: maybe(r, 0.7, () => `manifest-${r.hex(6)}.parquet`),
       recordId: maybe(r, 0.75, () => `shard-${r.int(0, 511)}/rec-${r.int(0, 99999)}`),
-      crawlSnapshot: method === 'web_crawl' ? maybe(r, 0.6, () => `CC-MAIN-2025-${r.int(10, 40)}`) : null,
+      crawlSnapshot:
+        method === 'web_crawl' ? maybe(r, 0.6, () => `CC-MAIN-2025-${r.int(10, 40)}`) : null,
     },
     origin: {
       sourceUrls: r.chance(0.8)
@@ -215,18 +244,38 @@ function generateProvenance(r: Random, index: number, flaggedAtMs: number): Prov
       license: maybe(r, 0.5, () => untrusted(r, r.pick(['CC-BY-4.0', 'proprietary', 'unknown']))),
     },
     custody: [
-      { kind: 'ingested', at: iso(acquiredMs + HOUR), by: 'ingest-pipeline', location: 'quarantine-bucket/eu-1' },
-      { kind: 'hashed', at: iso(acquiredMs + 2 * HOUR), by: 'hasher', location: 'quarantine-bucket/eu-1' },
-      { kind: 'scanned', at: iso(flaggedAtMs - HOUR), by: 'scanner', location: 'scan-cluster/eu-1' },
+      {
+        kind: 'ingested',
+        at: iso(acquiredMs + HOUR),
+        by: 'ingest-pipeline',
+        location: 'quarantine-bucket/eu-1',
+      },
+      {
+        kind: 'hashed',
+        at: iso(acquiredMs + 2 * HOUR),
+        by: 'hasher',
+        location: 'quarantine-bucket/eu-1',
+      },
+      {
+        kind: 'scanned',
+        at: iso(flaggedAtMs - HOUR),
+        by: 'scanner',
+        location: 'scan-cluster/eu-1',
+      },
       { kind: 'quarantined', at: iso(flaggedAtMs), by: 'scanner', location: 'evidence-vault/eu-1' },
     ],
   };
 }
 
 function priorityOf(r: Random, signal: Signal): Priority {
-  if (signal.kind === 'hash_match' && signal.hashList === 'ncmec') return r.chance(0.6) ? 'p0' : 'p1';
+  if (signal.kind === 'hash_match' && signal.hashList === 'ncmec')
+    return r.chance(0.6) ? 'p0' : 'p1';
   if (signal.kind === 'classifier' && signal.score >= 0.9) return r.chance(0.5) ? 'p1' : 'p2';
-  return r.weighted<Priority>([['p1', 1], ['p2', 3], ['p3', 3]]);
+  return r.weighted<Priority>([
+    ['p1', 1],
+    ['p2', 3],
+    ['p3', 3],
+  ]);
 }
 
 interface HistoryStep {
@@ -236,10 +285,18 @@ interface HistoryStep {
 }
 
 /** The decisions that would have led to the seeded status, in order. */
-function historyFor(r: Random, status: ItemStatus, signal: Signal, hashOnly: boolean): HistoryStep[] {
+function historyFor(
+  r: Random,
+  status: ItemStatus,
+  signal: Signal,
+  hashOnly: boolean,
+): HistoryStep[] {
   const first = r.pick(reviewers);
   const second = r.pick(reviewers.filter((u) => u.id !== first.id));
-  const confirm: Verdict = { kind: 'confirm', classification: hashOnly ? null : r.pick(['A1', 'A2', 'B1', 'B2'] as const) };
+  const confirm: Verdict = {
+    kind: 'confirm',
+    classification: hashOnly ? null : r.pick(['A1', 'A2', 'B1', 'B2'] as const),
+  };
   switch (status) {
     case 'pending':
       return [];
@@ -251,7 +308,13 @@ function historyFor(r: Random, status: ItemStatus, signal: Signal, hashOnly: boo
         { verdict: confirm, stage: 'second', actor: second },
       ];
     case 'escalated':
-      return [{ verdict: { kind: 'escalate', reason: 'Unsure of age; needs a supervisor.' }, stage: 'first', actor: first }];
+      return [
+        {
+          verdict: { kind: 'escalate', reason: 'Unsure of age; needs a supervisor.' },
+          stage: 'first',
+          actor: first,
+        },
+      ];
     case 'dismissed': {
       const dismiss: Verdict = { kind: 'dismiss', reason: r.pick(falsePositiveReasons) };
       const ncmecHash = signal.kind === 'hash_match' && signal.hashList === 'ncmec';
@@ -292,9 +355,18 @@ export function generateData(options: GeneratorOptions): GeneratedData {
         ? queue.slaSeconds * 1000 * (queueBacklog[queue.id] ?? 1) * r.next() ** 2
         : r.int(30, 72 * 60) * 60_000;
     const flaggedAtMs = nowMs - Math.max(60_000, Math.floor(ageMs));
-    const kind = r.weighted([['image', 16], ['video', 2], ['text', 1], ['archive', 1]] as const);
-    const reusedHash = index > 0 && r.chance(0.05) ? items[r.int(0, index - 1)]?.media.sha256 : undefined;
-    const hashOnly = kind !== 'image' || (signal.kind === 'hash_match' && signal.hashList === 'ncmec') || r.chance(0.1);
+    const kind = r.weighted([
+      ['image', 16],
+      ['video', 2],
+      ['text', 1],
+      ['archive', 1],
+    ] as const);
+    const reusedHash =
+      index > 0 && r.chance(0.05) ? items[r.int(0, index - 1)]?.media.sha256 : undefined;
+    const hashOnly =
+      kind !== 'image' ||
+      (signal.kind === 'hash_match' && signal.hashList === 'ncmec') ||
+      r.chance(0.1);
     const id = `itm_${r.hex(4)}${index.toString(36).padStart(4, '0')}`;
     const steps = historyFor(r, status, signal, hashOnly);
     const itemDecisions = steps.map((step, i): Decision => ({
@@ -326,7 +398,12 @@ export function generateData(options: GeneratorOptions): GeneratedData {
       lease,
       media: {
         kind,
-        mimeType: { image: 'image/jpeg', video: 'video/mp4', text: 'text/plain', archive: 'application/zip' }[kind],
+        mimeType: {
+          image: 'image/jpeg',
+          video: 'video/mp4',
+          text: 'text/plain',
+          archive: 'application/zip',
+        }[kind],
         byteSize: r.int(2_000, 8_000_000),
         width: kind === 'image' || kind === 'video' ? r.int(64, 4096) : null,
         height: kind === 'image' || kind === 'video' ? r.int(64, 4096) : null,
@@ -343,7 +420,9 @@ export function generateData(options: GeneratorOptions): GeneratedData {
             ]
           : [],
       },
-      preview: hashOnly ? { mode: 'hash_only' } : { mode: 'blurred', blurredUrl: `/api/items/${id}/preview` },
+      preview: hashOnly
+        ? { mode: 'hash_only' }
+        : { mode: 'blurred', blurredUrl: `/api/items/${id}/preview` },
       signals: extraSignal ? [signal, extraSignal] : [signal],
       provenance: generateProvenance(r, index, flaggedAtMs),
     });

@@ -32,13 +32,20 @@ export function createMockApp({ config = {}, serveConsole = true }: MockServerOp
   });
   app.use(createMiddleware(...createHandlers(backend)));
   app.use(['/api', '/__mock'], (req, res) => {
-    res.status(404).json({ error: { code: 'not_found', message: `No route ${req.method} ${req.originalUrl}.` } });
+    res.status(404).json({
+      error: { code: 'not_found', message: `No route ${req.method} ${req.originalUrl}.` },
+    });
   });
   if (serveConsole) {
     if (!existsSync(resolve(distDir, 'index.html'))) {
-      throw new Error(`No built console in ${distDir}: run \`npm run build\` first (npm start does).`);
+      throw new Error(
+        `No built console in ${distDir}: run \`npm run build\` first (npm start does).`,
+      );
     }
-    app.use('/assets', express.static(resolve(distDir, 'assets'), { immutable: true, maxAge: '1y', index: false }));
+    app.use(
+      '/assets',
+      express.static(resolve(distDir, 'assets'), { immutable: true, maxAge: '1y', index: false }),
+    );
     app.use(express.static(distDir, { index: false }));
     // Every other path is a route of the single-page console.
     app.get('*', (_req, res) => {
@@ -71,7 +78,8 @@ async function main() {
   const number = (name: string, raw: string | undefined) => {
     if (raw === undefined) return undefined;
     const value = Number(raw);
-    if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} must be a whole number, got ${raw}`);
+    if (!Number.isInteger(value) || value < 0)
+      throw new Error(`--${name} must be a whole number, got ${raw}`);
     return value;
   };
   const config: Partial<MockConfig> = Object.fromEntries(

@@ -37,8 +37,10 @@ afterEach(async () => {
   console.error = originalConsole.error;
   console.warn = originalConsole.warn;
   // A request no handler answers, or an error the app logged, fails the test that caused it.
-  if (unhandledRequests.length > 0) throw new Error(`Unhandled requests: ${unhandledRequests.join(', ')}`);
-  if (consoleProblems.length > 0) throw new Error(`Console errors/warnings: ${consoleProblems.join(' | ')}`);
+  if (unhandledRequests.length > 0)
+    throw new Error(`Unhandled requests: ${unhandledRequests.join(', ')}`);
+  if (consoleProblems.length > 0)
+    throw new Error(`Console errors/warnings: ${consoleProblems.join(' | ')}`);
 });
 
 afterAll(() => mockServer.close());

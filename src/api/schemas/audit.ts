@@ -32,7 +32,9 @@ export const AuditEvent = z
     action: AuditAction,
     subject: z.object({ type: z.enum(['session', 'item', 'report', 'audit']), id: Id }),
     detail: z.record(z.string(), AuditDetailValue),
-    prevHash: hexDigest(64).meta({ description: 'The previous event’s `hash`; 64 zeros for seq 1.' }),
+    prevHash: hexDigest(64).meta({
+      description: 'The previous event’s `hash`; 64 zeros for seq 1.',
+    }),
     hash: hexDigest(64).meta({
       description:
         'Lower-case hex SHA-256 of the UTF-8 canonical JSON of this event without `hash`: object keys sorted by UTF-16 code unit (JavaScript’s default sort) at every level, no whitespace, strings and numbers as JSON.stringify writes them.',

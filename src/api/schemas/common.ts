@@ -13,7 +13,9 @@ export const hexDigest = (length: number) =>
 export const ErrorBody = z
   .object({
     error: z.object({
-      code: z.string().meta({ description: 'Machine-readable error code, e.g. `invalid_request`.' }),
+      code: z
+        .string()
+        .meta({ description: 'Machine-readable error code, e.g. `invalid_request`.' }),
       message: z.string(),
       field: z
         .string()

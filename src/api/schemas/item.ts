@@ -199,7 +199,11 @@ export type ItemSort = z.infer<typeof ItemSort>;
 
 export const ItemListQuery = z
   .object({
-    cursor: z.string().max(200).optional().meta({ description: 'Opaque cursor from `nextCursor`.' }),
+    cursor: z
+      .string()
+      .max(200)
+      .optional()
+      .meta({ description: 'Opaque cursor from `nextCursor`.' }),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     status: ItemStatus.optional(),
     priority: Priority.optional(),

@@ -2,13 +2,11 @@ import { z } from 'zod';
 import { Id, Timestamp } from './common';
 import type { ItemStatus } from './item';
 
-export const QueueKind = z
-  .enum(['triage', 'second_review', 'escalations'])
-  .meta({
-    id: 'QueueKind',
-    description:
-      '`triage` queues hold the items routed to them; `second_review` and `escalations` are views of every item in that status.',
-  });
+export const QueueKind = z.enum(['triage', 'second_review', 'escalations']).meta({
+  id: 'QueueKind',
+  description:
+    '`triage` queues hold the items routed to them; `second_review` and `escalations` are views of every item in that status.',
+});
 export type QueueKind = z.infer<typeof QueueKind>;
 
 const count = z.number().int().nonnegative();
@@ -30,7 +28,11 @@ export const QueueSummary = z
     name: z.string(),
     description: z.string(),
     kind: QueueKind,
-    slaSeconds: z.number().int().positive().meta({ description: 'Time allowed from flag to decision.' }),
+    slaSeconds: z
+      .number()
+      .int()
+      .positive()
+      .meta({ description: 'Time allowed from flag to decision.' }),
     waiting: z
       .number()
       .int()

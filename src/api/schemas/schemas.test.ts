@@ -14,13 +14,17 @@ if (!sample) throw new Error('generator produced no items');
 test('schemas accept everything the generator and the mock produce', () => {
   const { state } = backend;
   for (const item of state.items) expect(FlaggedItem.safeParse(item).error).toBeUndefined();
-  for (const decision of [...state.decisions.values()].flat()) expect(Decision.safeParse(decision).success).toBe(true);
-  for (const event of state.audit.range(1, state.audit.size)) expect(AuditEvent.safeParse(event).success).toBe(true);
+  for (const decision of [...state.decisions.values()].flat())
+    expect(Decision.safeParse(decision).success).toBe(true);
+  for (const event of state.audit.range(1, state.audit.size))
+    expect(AuditEvent.safeParse(event).success).toBe(true);
   const queues = summarizeQueues(state.queues, state.items, 'usr_ana', backend.now());
   expect(QueueList.safeParse({ queues }).success).toBe(true);
   const [queue] = state.queues;
   if (!queue) throw new Error('no queue');
-  expect(ItemPage.safeParse(listQueueItems(queue, state.items, ItemListQuery.parse({}))).success).toBe(true);
+  expect(
+    ItemPage.safeParse(listQueueItems(queue, state.items, ItemListQuery.parse({}))).success,
+  ).toBe(true);
 });
 
 const rejects = (mutate: (item: Record<string, unknown>) => void) => {
@@ -30,7 +34,9 @@ const rejects = (mutate: (item: Record<string, unknown>) => void) => {
 };
 
 test('an item without a supplier is rejected', () => {
-  expect(rejects((i) => ((i.provenance as Record<string, unknown>).supplier = undefined))).toBe(true);
+  expect(rejects((i) => ((i.provenance as Record<string, unknown>).supplier = undefined))).toBe(
+    true,
+  );
 });
 
 test('an unknown status or priority is rejected', () => {
@@ -44,8 +50,12 @@ test('a malformed hash is rejected', () => {
 });
 
 test('a preview pointing anywhere but the console’s own preview path is rejected', () => {
-  expect(rejects((i) => (i.preview = { mode: 'blurred', blurredUrl: 'https://evil.example/x.jpg' }))).toBe(true);
-  expect(rejects((i) => (i.preview = { mode: 'blurred', blurredUrl: 'javascript:alert(1)' }))).toBe(true);
+  expect(
+    rejects((i) => (i.preview = { mode: 'blurred', blurredUrl: 'https://evil.example/x.jpg' })),
+  ).toBe(true);
+  expect(rejects((i) => (i.preview = { mode: 'blurred', blurredUrl: 'javascript:alert(1)' }))).toBe(
+    true,
+  );
   expect(rejects((i) => (i.preview = { mode: 'revealed' }))).toBe(true);
 });
 
@@ -60,6 +70,20 @@ test('a non-UTC or unparseable time is rejected', () => {
 
 test('a PDQ distance outside 0–256 is rejected', () => {
   expect(
-    rejects((i) => (i.signals = [{ kind: 'hash_match', ruleId: 'r', ruleName: 'r', ruleVersion: '1', hashList: 'ncmec', algorithm: 'PDQ', distance: 300, maxDistance: 31 }])),
+    rejects(
+      (i) =>
+        (i.signals = [
+          {
+            kind: 'hash_match',
+            ruleId: 'r',
+            ruleName: 'r',
+            ruleVersion: '1',
+            hashList: 'ncmec',
+            algorithm: 'PDQ',
+            distance: 300,
+            maxDistance: 31,
+          },
+        ]),
+    ),
   ).toBe(true);
 });

@@ -9,7 +9,10 @@ export function SignedInShell() {
   const navigate = route.useNavigate();
   return (
     <>
-      <AppHeader user={user} onSignedOut={() => void navigate({ to: '/sign-in', search: { reason: 'signed_out' } })} />
+      <AppHeader
+        user={user}
+        onSignedOut={() => void navigate({ to: '/sign-in', search: { reason: 'signed_out' } })}
+      />
       <Outlet />
     </>
   );

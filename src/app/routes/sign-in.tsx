@@ -11,6 +11,9 @@ export function SignInRoute() {
   const { reason, redirect } = route.useSearch();
   const navigate = route.useNavigate();
   return (
-    <SignInPage reason={reason} onSignedIn={() => void navigate({ to: safeRedirect(redirect), replace: true })} />
+    <SignInPage
+      reason={reason}
+      onSignedIn={() => void navigate({ to: safeRedirect(redirect), replace: true })}
+    />
   );
 }

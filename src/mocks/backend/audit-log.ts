@@ -21,7 +21,10 @@ export function createAuditLog(): AuditLog {
     append(event) {
       const prevHash = events.at(-1)?.hash ?? GENESIS_HASH;
       const unhashed = { ...event, seq: events.length + 1, prevHash };
-      const stored: AuditEvent = Object.freeze({ ...unhashed, hash: sha256Hex(auditHashInput(unhashed)) });
+      const stored: AuditEvent = Object.freeze({
+        ...unhashed,
+        hash: sha256Hex(auditHashInput(unhashed)),
+      });
       events.push(stored);
       return stored;
     },

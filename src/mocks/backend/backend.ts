@@ -51,7 +51,12 @@ export interface MockState {
 }
 
 function buildState(config: MockConfig, now: Date): MockState {
-  const data = generateData({ seed: config.seed, items: config.items, now, leaseSeconds: config.leaseSeconds });
+  const data = generateData({
+    seed: config.seed,
+    items: config.items,
+    now,
+    leaseSeconds: config.leaseSeconds,
+  });
   const audit = createAuditLog();
   for (const event of data.history) audit.append(event);
   return {
@@ -77,7 +82,10 @@ export interface Backend {
   configure(request: MockConfigRequest): Readonly<MockConfig>;
 }
 
-export function createBackend(initial: Partial<MockConfig> = {}, now: () => Date = () => new Date()): Backend {
+export function createBackend(
+  initial: Partial<MockConfig> = {},
+  now: () => Date = () => new Date(),
+): Backend {
   const startConfig: MockConfig = { ...defaultMockConfig, ...initial };
   let config = startConfig;
   let state = buildState(config, now());

@@ -15,7 +15,8 @@ export function matchingFault(faults: readonly string[], path: string): FaultKin
   for (const fault of faults) {
     const colon = fault.indexOf(':');
     const kind = fault.slice(0, colon);
-    if (path.startsWith(fault.slice(colon + 1)) && (kind === '500' || kind === 'malformed')) return kind;
+    if (path.startsWith(fault.slice(colon + 1)) && (kind === '500' || kind === 'malformed'))
+      return kind;
   }
   return null;
 }

@@ -18,7 +18,9 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const comparators: Record<ItemListQuery['sort'], (a: FlaggedItem, b: FlaggedItem) => number> = {
   // Highest priority first, then the earliest SLA due: the order a reviewer should work in.
   priority: (a, b) =>
-    compareText(a.priority, b.priority) || compareText(a.slaDueAt, b.slaDueAt) || compareText(a.id, b.id),
+    compareText(a.priority, b.priority) ||
+    compareText(a.slaDueAt, b.slaDueAt) ||
+    compareText(a.id, b.id),
   sla: (a, b) => compareText(a.slaDueAt, b.slaDueAt) || compareText(a.id, b.id),
   flagged: (a, b) => compareText(b.flaggedAt, a.flaggedAt) || compareText(a.id, b.id),
 };
@@ -27,17 +29,17 @@ export function toRow(item: FlaggedItem): ItemRow {
   const [topSignal] = item.signals;
   if (!topSignal) throw new Error(`${item.id} has no signal`);
   return {
-  id: item.id,
-  version: item.version,
-  queueId: item.queueId,
-  status: item.status,
-  priority: item.priority,
-  flaggedAt: item.flaggedAt,
-  slaDueAt: item.slaDueAt,
-  lease: item.lease,
-  previewMode: item.preview.mode,
-  topSignal,
-  supplier: { id: item.provenance.supplier.id, name: item.provenance.supplier.name },
+    id: item.id,
+    version: item.version,
+    queueId: item.queueId,
+    status: item.status,
+    priority: item.priority,
+    flaggedAt: item.flaggedAt,
+    slaDueAt: item.slaDueAt,
+    lease: item.lease,
+    previewMode: item.preview.mode,
+    topSignal,
+    supplier: { id: item.provenance.supplier.id, name: item.provenance.supplier.name },
   };
 }
 

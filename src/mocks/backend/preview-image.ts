@@ -40,7 +40,10 @@ export function blurredPreviewPng(hashHex: string): Buffer {
     const row = y * (SIZE * 3 + 1);
     raw[row] = 0; // filter: none
     for (let x = 0; x < SIZE; x++) {
-      let r = 0, g = 0, b = 0, total = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        total = 0;
       for (const blob of blobs) {
         const w = 1 / (1 + ((x - blob.x) ** 2 + (y - blob.y) ** 2) / 120);
         r += blob.rgb[0] * w;

@@ -32,7 +32,9 @@ export const isWaitingIn = (queue: QueueDefinition, item: FlaggedItem) =>
   queueContains(queue, item) && item.status === waitingStatus[queue.kind];
 
 export const holdsLease = (item: FlaggedItem, userId: string, now: Date) =>
-  item.lease !== null && item.lease.holderId === userId && Date.parse(item.lease.expiresAt) > now.getTime();
+  item.lease !== null &&
+  item.lease.holderId === userId &&
+  Date.parse(item.lease.expiresAt) > now.getTime();
 
 /** One pass over the items: counts by status, waiting count, oldest waiting, and my live leases. */
 export function summarizeQueues(

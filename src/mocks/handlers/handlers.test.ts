@@ -15,7 +15,11 @@ const json = { 'Content-Type': 'application/json' };
 
 test('sign-in without the CSRF header is refused and starts no session', async () => {
   const before = testBackend.state.audit.size;
-  const response = await call('/api/session', { method: 'POST', headers: json, body: '{"userId":"usr_ana"}' });
+  const response = await call('/api/session', {
+    method: 'POST',
+    headers: json,
+    body: '{"userId":"usr_ana"}',
+  });
   expect(response.status).toBe(403);
   expect(await response.json()).toMatchObject({ error: { code: 'csrf' } });
   expect(response.headers.get('set-cookie')).toBeNull();
@@ -34,15 +38,24 @@ test('sign-in sets an HttpOnly, SameSite=Strict session cookie and appends sessi
   expect(cookie).toContain('HttpOnly');
   expect(cookie).toContain('SameSite=Strict');
   const event = testBackend.state.audit.range(testBackend.state.audit.size, 1)[0];
-  expect(event).toMatchObject({ action: 'session.started', actor: { id: 'usr_sasha', role: 'supervisor' } });
+  expect(event).toMatchObject({
+    action: 'session.started',
+    actor: { id: 'usr_sasha', role: 'supervisor' },
+  });
 });
 
 test('sign-in validates its body and names the failing field', async () => {
   const headers = { ...json, [CSRF_HEADER]: CSRF_VALUE };
   const missing = await call('/api/session', { method: 'POST', headers, body: '{}' });
   expect(missing.status).toBe(400);
-  expect(await missing.json()).toMatchObject({ error: { code: 'invalid_request', field: 'body.userId' } });
-  const unknown = await call('/api/session', { method: 'POST', headers, body: '{"userId":"usr_cho"}' });
+  expect(await missing.json()).toMatchObject({
+    error: { code: 'invalid_request', field: 'body.userId' },
+  });
+  const unknown = await call('/api/session', {
+    method: 'POST',
+    headers,
+    body: '{"userId":"usr_cho"}',
+  });
   expect(unknown.status).toBe(404);
 });
 
@@ -50,10 +63,16 @@ test('sign-out ends the session, clears the cookie and appends session.ended', a
   const { cookie } = signInForTest('usr_ben');
   const noGuard = await call('/api/session', { method: 'DELETE', cookie });
   expect(noGuard.status).toBe(403);
-  const response = await call('/api/session', { method: 'DELETE', cookie, headers: { [CSRF_HEADER]: CSRF_VALUE } });
+  const response = await call('/api/session', {
+    method: 'DELETE',
+    cookie,
+    headers: { [CSRF_HEADER]: CSRF_VALUE },
+  });
   expect(response.status).toBe(200);
   expect(response.headers.get('set-cookie')).toContain('Max-Age=0');
-  expect(testBackend.state.audit.range(testBackend.state.audit.size, 1)[0]?.action).toBe('session.ended');
+  expect(testBackend.state.audit.range(testBackend.state.audit.size, 1)[0]?.action).toBe(
+    'session.ended',
+  );
   expect((await call('/api/queues', { cookie })).status).toBe(401);
 });
 
@@ -98,13 +117,18 @@ test('queue items page through cursors, filtered and sorted by priority then SLA
   let total: number;
   do {
     const query: string = `status=pending&limit=25${cursor ? `&cursor=${cursor}` : ''}`;
-    const page = ItemPage.parse(await (await call(`/api/queues/q-hash/items?${query}`, { cookie })).json());
+    const page = ItemPage.parse(
+      await (await call(`/api/queues/q-hash/items?${query}`, { cookie })).json(),
+    );
     total = page.total;
     seen.push(...page.items.map((i) => `${i.priority} ${i.slaDueAt} ${i.id}`));
-    for (const item of page.items) expect(item).toMatchObject({ status: 'pending', queueId: 'q-hash' });
+    for (const item of page.items)
+      expect(item).toMatchObject({ status: 'pending', queueId: 'q-hash' });
     cursor = page.nextCursor;
   } while (cursor);
-  const expected = testBackend.state.items.filter((i) => i.queueId === 'q-hash' && i.status === 'pending');
+  const expected = testBackend.state.items.filter(
+    (i) => i.queueId === 'q-hash' && i.status === 'pending',
+  );
   expect(total).toBe(expected.length);
   expect(seen).toHaveLength(expected.length);
   expect(seen).toEqual([...seen].sort());
@@ -112,7 +136,8 @@ test('queue items page through cursors, filtered and sorted by priority then SLA
 
 test('invalid list queries are refused with the failing field named', async () => {
   const { cookie } = signInForTest('usr_ana');
-  const bad = async (query: string) => (await (await call(`/api/queues/q-hash/items?${query}`, { cookie })).json()) as unknown;
+  const bad = async (query: string) =>
+    (await (await call(`/api/queues/q-hash/items?${query}`, { cookie })).json()) as unknown;
   expect(await bad('priority=p7')).toMatchObject({ error: { field: 'query.priority' } });
   expect(await bad('cursor=nonsense')).toMatchObject({ error: { field: 'query.cursor' } });
   expect((await call('/api/queues/q-nope/items', { cookie })).status).toBe(404);
@@ -129,7 +154,8 @@ test('fault knobs: a 500 on a path prefix, and latency', async () => {
 });
 
 test('/__mock/config validates knobs and reset regenerates from the start-up configuration', async () => {
-  const post = (body: unknown) => call('/__mock/config', { method: 'POST', headers: json, body: JSON.stringify(body) });
+  const post = (body: unknown) =>
+    call('/__mock/config', { method: 'POST', headers: json, body: JSON.stringify(body) });
   expect((await post({ faults: ['explode:/api'] })).status).toBe(400);
   expect((await post({ items: -1 })).status).toBe(400);
   const changed: unknown = await (await post({ seed: 5, items: 40 })).json();

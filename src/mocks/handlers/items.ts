@@ -14,7 +14,8 @@ export const itemHandlers = (backend: Backend) => [
     const item = backend.state.itemsById.get(params.itemId);
     if (!item) throw new HttpError(404, 'not_found', `No item ${params.itemId}.`);
     // Hash-only items have no media endpoint at all: nothing of them is ever served.
-    if (item.preview.mode !== 'blurred') throw new HttpError(404, 'not_found', `No preview for ${item.id}.`);
+    if (item.preview.mode !== 'blurred')
+      throw new HttpError(404, 'not_found', `No preview for ${item.id}.`);
     return new Response(new Uint8Array(blurredPreviewPng(item.media.sha256)), {
       headers: { 'Content-Type': 'image/png', 'Cache-Control': 'no-store' },
     });

@@ -6,7 +6,9 @@ import { HttpError, route } from './route';
 
 export const queueHandlers = (backend: Backend) => [
   route(backend, endpoints.listQueues, ({ user }) => ({
-    body: { queues: summarizeQueues(backend.state.queues, backend.state.items, user.id, backend.now()) },
+    body: {
+      queues: summarizeQueues(backend.state.queues, backend.state.items, user.id, backend.now()),
+    },
   })),
 
   route(backend, endpoints.listQueueItems, ({ params, query }) => {
@@ -16,7 +18,12 @@ export const queueHandlers = (backend: Backend) => [
       return { body: listQueueItems(queue, backend.state.items, query) };
     } catch (error) {
       if (error instanceof InvalidCursorError) {
-        throw new HttpError(400, 'invalid_request', 'query.cursor: not a cursor from this server.', 'query.cursor');
+        throw new HttpError(
+          400,
+          'invalid_request',
+          'query.cursor: not a cursor from this server.',
+          'query.cursor',
+        );
       }
       throw error;
     }

@@ -67,7 +67,11 @@ export function invalidRequest(error: z.ZodError, where: 'path' | 'query' | 'bod
   return new HttpError(400, 'invalid_request', `${field}: ${issue?.message ?? 'invalid'}`, field);
 }
 
-function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, where: 'path' | 'query' | 'body'): z.output<S> {
+function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  where: 'path' | 'query' | 'body',
+): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   throw invalidRequest(result.error, where);
@@ -97,14 +101,22 @@ export function route<E extends Endpoint>(
       const fault = matchingFault(backend.config.faults, new URL(request.url).pathname);
       if (fault === '500') throw new HttpError(500, 'injected_fault', 'Injected fault: 500.');
       if (isStateChanging(endpoint.method) && request.headers.get(CSRF_HEADER) !== CSRF_VALUE) {
-        throw new HttpError(403, 'csrf', `State-changing requests must carry ${CSRF_HEADER}: ${CSRF_VALUE}.`);
+        throw new HttpError(
+          403,
+          'csrf',
+          `State-changing requests must carry ${CSRF_HEADER}: ${CSRF_VALUE}.`,
+        );
       }
       const sessionToken = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
       const user = backend.state.sessions.lookup(sessionToken);
       if (endpoint.access !== 'public') {
         if (!user) throw new HttpError(401, 'unauthenticated', 'Sign in to continue.');
         if (!endpoint.access.includes(user.role)) {
-          throw new HttpError(403, 'forbidden', `A ${user.role} may not ${endpoint.summary.toLowerCase()}.`);
+          throw new HttpError(
+            403,
+            'forbidden',
+            `A ${user.role} may not ${endpoint.summary.toLowerCase()}.`,
+          );
         }
       }
       const url = new URL(request.url);
@@ -114,7 +126,9 @@ export function route<E extends Endpoint>(
         query: endpoint.query
           ? parseOrThrow(endpoint.query, Object.fromEntries(url.searchParams), 'query')
           : undefined,
-        body: endpoint.body ? parseOrThrow(endpoint.body, await readJson(request), 'body') : undefined,
+        body: endpoint.body
+          ? parseOrThrow(endpoint.body, await readJson(request), 'body')
+          : undefined,
         user,
         sessionToken,
         backend,

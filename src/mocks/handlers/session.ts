@@ -19,7 +19,8 @@ export const sessionHandlers = (backend: Backend) => [
   route(backend, endpoints.signIn, ({ request, body, sessionToken }) => {
     const { state } = backend;
     const user = state.demoUsers.find((u) => u.id === body.userId);
-    if (!user) throw new HttpError(404, 'unknown_user', `No demo user ${body.userId}.`, 'body.userId');
+    if (!user)
+      throw new HttpError(404, 'unknown_user', `No demo user ${body.userId}.`, 'body.userId');
     if (sessionToken !== undefined) state.sessions.end(sessionToken);
     const token = state.sessions.start(user);
     state.audit.append({

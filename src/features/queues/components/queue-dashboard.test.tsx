@@ -9,7 +9,12 @@ test('the dashboard shows each queue’s pending and held counts from the backen
   const { user } = signInForTest('usr_ana');
   renderApp('/');
   const table = await screen.findByRole('table', { name: /queues/i });
-  const expected = summarizeQueues(testBackend.state.queues, testBackend.state.items, user.id, new Date());
+  const expected = summarizeQueues(
+    testBackend.state.queues,
+    testBackend.state.items,
+    user.id,
+    new Date(),
+  );
   expect(expected.reduce((sum, q) => sum + q.heldByMe, 0)).toBeGreaterThanOrEqual(0);
   for (const queue of expected) {
     const row = within(table).getByRole('row', { name: new RegExp(queue.name) });
@@ -44,7 +49,8 @@ test('a breached SLA stands out', async () => {
   signInForTest('usr_ana');
   // Every waiting item of a queue flagged long ago: that queue is past its SLA.
   for (const item of testBackend.state.items) {
-    if (item.queueId === 'q-text') item.flaggedAt = new Date(Date.now() - 3 * 86_400_000).toISOString();
+    if (item.queueId === 'q-text')
+      item.flaggedAt = new Date(Date.now() - 3 * 86_400_000).toISOString();
   }
   renderApp('/');
   const row = await screen.findByRole('row', { name: /Text rules/ });

@@ -36,7 +36,11 @@ export function QueueDashboard({ showHeld }: { showHeld: boolean }) {
       {queues.isPending && <LoadingState label="Loading queues…" />}
       {queues.isError && (
         <div className="mt-4">
-          <ErrorState title="Could not load the queues" error={queues.error} onRetry={() => void queues.refetch()} />
+          <ErrorState
+            title="Could not load the queues"
+            error={queues.error}
+            onRetry={() => void queues.refetch()}
+          />
         </div>
       )}
       {queues.isSuccess && queues.data.queues.length === 0 && (
@@ -47,10 +51,20 @@ export function QueueDashboard({ showHeld }: { showHeld: boolean }) {
           <caption className="sr-only">Queues with pending items and SLA</caption>
           <thead className="border-b border-slate-200 text-slate-600">
             <tr>
-              <th scope="col" className="px-4 py-2 font-medium">Queue</th>
-              <th scope="col" className="px-4 py-2 text-right font-medium">Pending</th>
-              <th scope="col" className="px-4 py-2 font-medium">Oldest pending (of SLA)</th>
-              {showHeld && <th scope="col" className="px-4 py-2 text-right font-medium">Held by me</th>}
+              <th scope="col" className="px-4 py-2 font-medium">
+                Queue
+              </th>
+              <th scope="col" className="px-4 py-2 text-right font-medium">
+                Pending
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Oldest pending (of SLA)
+              </th>
+              {showHeld && (
+                <th scope="col" className="px-4 py-2 text-right font-medium">
+                  Held by me
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -60,11 +74,15 @@ export function QueueDashboard({ showHeld }: { showHeld: boolean }) {
                   <span className="block font-medium text-slate-900">{queue.name}</span>
                   <span className="block text-xs text-slate-600">{queue.description}</span>
                 </th>
-                <td className="px-4 py-3 text-right tabular-nums">{numberFormat.format(queue.waiting)}</td>
+                <td className="px-4 py-3 text-right tabular-nums">
+                  {numberFormat.format(queue.waiting)}
+                </td>
                 <td className="px-4 py-3">
                   <SlaCell queue={queue} now={now} />
                 </td>
-                {showHeld && <td className="px-4 py-3 text-right tabular-nums">{queue.heldByMe}</td>}
+                {showHeld && (
+                  <td className="px-4 py-3 text-right tabular-nums">{queue.heldByMe}</td>
+                )}
               </tr>
             ))}
           </tbody>

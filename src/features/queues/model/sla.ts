@@ -10,7 +10,8 @@ export interface SlaReading {
 export function readSla(oldestFlaggedAt: string | null, slaSeconds: number, now: Date): SlaReading {
   if (oldestFlaggedAt === null) return { state: 'none', ageSeconds: null };
   const ageSeconds = Math.max(0, (now.getTime() - Date.parse(oldestFlaggedAt)) / 1000);
-  const state = ageSeconds > slaSeconds ? 'breached' : ageSeconds >= 0.75 * slaSeconds ? 'near' : 'ok';
+  const state =
+    ageSeconds > slaSeconds ? 'breached' : ageSeconds >= 0.75 * slaSeconds ? 'near' : 'ok';
   return { state, ageSeconds };
 }
 

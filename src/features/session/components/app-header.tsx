@@ -16,7 +16,10 @@ export function AppHeader({ user, onSignedOut }: { user: User; onSignedOut: () =
               <Link
                 to={entry.to}
                 className="rounded-md px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100"
-                activeProps={{ className: 'bg-slate-100 font-semibold text-slate-900', 'aria-current': 'page' }}
+                activeProps={{
+                  className: 'bg-slate-100 font-semibold text-slate-900',
+                  'aria-current': 'page',
+                }}
               >
                 {entry.label}
               </Link>

@@ -13,7 +13,13 @@ const reasonMessages: Record<SignInReason, string> = {
   signed_out: 'You have signed out.',
 };
 
-export function SignInPage({ reason, onSignedIn }: { reason?: SignInReason | undefined; onSignedIn: () => void }) {
+export function SignInPage({
+  reason,
+  onSignedIn,
+}: {
+  reason?: SignInReason | undefined;
+  onSignedIn: () => void;
+}) {
   const session = useQuery(sessionQueryOptions());
   const signIn = useSignIn();
 
@@ -28,11 +34,17 @@ export function SignInPage({ reason, onSignedIn }: { reason?: SignInReason | und
       {session.isPending && <LoadingState label="Loading sign-in options…" />}
       {session.isError && (
         <div className="mt-4">
-          <ErrorState title="Could not load sign-in options" error={session.error} onRetry={() => void session.refetch()} />
+          <ErrorState
+            title="Could not load sign-in options"
+            error={session.error}
+            onRetry={() => void session.refetch()}
+          />
         </div>
       )}
       {session.isSuccess && session.data.demoUsers.length === 0 && (
-        <p className="mt-4 text-sm">This deployment signs in through your organisation’s identity provider.</p>
+        <p className="mt-4 text-sm">
+          This deployment signs in through your organisation’s identity provider.
+        </p>
       )}
       {session.isSuccess && session.data.demoUsers.length > 0 && (
         <section aria-labelledby="demo-users" className="mt-6">

@@ -14,7 +14,8 @@ export const navigationEntries: readonly NavigationEntry[] = [
   { to: '/', label: 'Queues', roles: ['analyst', 'supervisor', 'auditor'] },
 ];
 
-export const navigationFor = (role: Role) => navigationEntries.filter((entry) => entry.roles.includes(role));
+export const navigationFor = (role: Role) =>
+  navigationEntries.filter((entry) => entry.roles.includes(role));
 
 export const roleLabels: Record<Role, string> = {
   analyst: 'analyst',

@@ -1,0 +1,73 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { demoUsers } from '../src/mocks/backend/directory';
+
+export type DemoRole = 'analyst' | 'second analyst' | 'supervisor' | 'auditor';
+
+const userIds: Record<DemoRole, string> = {
+  analyst: 'usr_ana',
+  'second analyst': 'usr_ben',
+  supervisor: 'usr_sasha',
+  auditor: 'usr_alex',
+};
+
+export function demoUser(role: DemoRole) {
+  const user = demoUsers.find((u) => u.id === userIds[role]);
+  if (!user) throw new Error(`no demo user for ${role}`);
+  return user;
+}
+
+interface Fixtures {
+  /** HTTP statuses whose browser "Failed to load resource" line this test expects. */
+  allowedFailedStatuses: number[];
+  /** Sets mock knobs through `POST /__mock/config`. */
+  mock: (config: Record<string, unknown>) => Promise<void>;
+  signInAs: (role: DemoRole) => Promise<void>;
+}
+
+export const test = base.extend<Fixtures>({
+  allowedFailedStatuses: [[], { option: true }],
+
+  mock: async ({ request }, use) => {
+    await use(async (config) => {
+      const response = await request.post('/__mock/config', { data: config });
+      expect(response.ok(), await response.text()).toBe(true);
+    });
+  },
+
+  page: async ({ page, request, allowedFailedStatuses, baseURL }, use) => {
+    // Every test starts from the seeded state.
+    expect((await request.post('/__mock/config', { data: { reset: true } })).ok()).toBe(true);
+    const problems: string[] = [];
+    const allowed = allowedFailedStatuses.map(
+      (status) => `Failed to load resource: the server responded with a status of ${status}`,
+    );
+    page.on('console', (message) => {
+      if (message.type() !== 'error' && message.type() !== 'warning') return;
+      if (allowed.some((line) => message.text().startsWith(line))) return;
+      problems.push(`console.${message.type()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    // Nothing may leave the console's own origin (fonts, analytics, third-party URLs…).
+    const origin = new URL(baseURL ?? '').origin;
+    await page.context().route('**/*', async (route) => {
+      const url = route.request().url();
+      if (url.startsWith('data:') || new URL(url).origin === origin) return route.continue();
+      problems.push(`request outside the console's origin: ${url}`);
+      return route.abort();
+    });
+    await use(page);
+    expect(problems, 'console errors, page errors or foreign requests').toEqual([]);
+  },
+
+  signInAs: async ({ page }, use) => {
+    await use(async (role) => {
+      const user = demoUser(role);
+      await page.goto('/sign-in');
+      await page.getByRole('button', { name: new RegExp(`${user.name}.*${user.role}`) }).click();
+      await expect(page.getByRole('banner')).toContainText(user.name);
+    });
+  },
+});
+
+export { expect };
+export type { Page };

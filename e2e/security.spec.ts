@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CSRF_HEADER, CSRF_VALUE } from '../src/api/endpoints';
+import { expect, test } from './fixtures';
+
+test.describe('an expired session', () => {
+  test.use({ allowedFailedStatuses: [401] });
+
+  test('a 401 from any call returns to sign-in with a message', async ({
+    page,
+    signInAs,
+    mock,
+  }) => {
+    await page.clock.install();
+    await signInAs('analyst');
+    await expect(page.getByRole('table', { name: /queues/i })).toBeVisible();
+    // The server forgets every session; the next refresh of the dashboard gets a 401.
+    await mock({ reset: true });
+    await page.clock.fastForward('00:31');
+    await expect(page.getByRole('heading', { name: 'Sign in to Verity' })).toBeVisible();
+    await expect(page.getByRole('status')).toHaveText(
+      'Your session has ended. Sign in again to continue.',
+    );
+  });
+});
+
+test('a state-changing request without the CSRF header is refused', async ({ request }) => {
+  const refused = await request.post('/api/session', { data: { userId: 'usr_ana' } });
+  expect(refused.status()).toBe(403);
+  expect(await refused.json()).toMatchObject({ error: { code: 'csrf' } });
+  expect(refused.headers()['set-cookie']).toBeUndefined();
+  const accepted = await request.post('/api/session', {
+    data: { userId: 'usr_ana' },
+    headers: { [CSRF_HEADER]: CSRF_VALUE },
+  });
+  expect(accepted.status()).toBe(200);
+  expect((await request.delete('/api/session')).status()).toBe(403);
+});
+
+test('the console is served with a strict CSP, no referrer and no framing', async ({ request }) => {
+  const response = await request.get('/');
+  const headers = response.headers();
+  expect(headers['content-security-policy']).toContain("script-src 'self'");
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['referrer-policy']).toBe('no-referrer');
+  expect(headers['x-frame-options']).toBe('DENY');
+});
+
+test('the session cookie is HttpOnly and SameSite=Strict', async ({ page, signInAs }) => {
+  await signInAs('auditor');
+  const cookies = await page.context().cookies();
+  expect(cookies).toHaveLength(1);
+  expect(cookies[0]).toMatchObject({ name: 'verity_session', httpOnly: true, sameSite: 'Strict' });
+  expect(await page.evaluate(() => document.cookie)).toBe('');
+});
+
+test('the production build contains no mock code', () => {
+  const assets = join(import.meta.dirname, '..', 'dist', 'assets');
+  const bundle = readdirSync(assets)
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => readFileSync(join(assets, file), 'utf8'))
+    .join('\n');
+  expect(bundle.length).toBeGreaterThan(10_000);
+  for (const marker of [
+    '__mock/config',
+    'msw',
+    'mockServiceWorker',
+    'usr_ana',
+    'Acme Data',
+    'DROP TABLE items',
+    'injected_fault',
+  ]) {
+    expect(bundle, `the bundle mentions ${marker}`).not.toContain(marker);
+  }
+});
