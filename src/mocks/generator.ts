@@ -379,7 +379,7 @@ export function generateData(options: GeneratorOptions): GeneratedData {
       actor: { id: step.actor.id, name: step.actor.name, role: step.actor.role },
       at: iso(flaggedAtMs + (i + 1) * Math.floor((nowMs - flaggedAtMs) / (steps.length + 1))),
     }));
-    const leaseHolder = status === 'pending' && r.chance(0.02) ? r.pick(leaseHolders) : null;
+    const leaseHolder = status === 'pending' && r.chance(0.03) ? r.pick(leaseHolders) : null;
     const lease: Lease | null = leaseHolder && {
       holderId: leaseHolder.id,
       holderName: leaseHolder.name,

@@ -39,8 +39,9 @@ export const QueueSummary = z
       .nonnegative()
       .meta({ description: 'Items awaiting action in this queue (its pending count).' }),
     counts: StatusCounts,
-    oldestWaitingFlaggedAt: Timestamp.nullable().meta({
-      description: 'When the oldest waiting item was flagged; null when nothing waits.',
+    oldestWaitingSince: Timestamp.nullable().meta({
+      description:
+        'When the longest-waiting item started waiting here: when it was flagged (triage queues) or entered the status (second review, escalations). Null when nothing waits.',
     }),
     heldByMe: z
       .number()

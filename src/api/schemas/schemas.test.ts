@@ -18,7 +18,7 @@ test('schemas accept everything the generator and the mock produce', () => {
     expect(Decision.safeParse(decision).success).toBe(true);
   for (const event of state.audit.range(1, state.audit.size))
     expect(AuditEvent.safeParse(event).success).toBe(true);
-  const queues = summarizeQueues(state.queues, state.items, 'usr_ana', backend.now());
+  const queues = summarizeQueues(state, 'usr_ana', backend.now());
   expect(QueueList.safeParse({ queues }).success).toBe(true);
   const [queue] = state.queues;
   if (!queue) throw new Error('no queue');

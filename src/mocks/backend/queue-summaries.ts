@@ -1,5 +1,6 @@
 import type { FlaggedItem, ItemStatus } from '../../api/schemas/item';
 import type { QueueSummary, StatusCounts } from '../../api/schemas/queue';
+import type { MockState } from './backend';
 import type { QueueDefinition } from './directory';
 
 const emptyCounts = (): StatusCounts => ({
@@ -36,18 +37,28 @@ export const holdsLease = (item: FlaggedItem, userId: string, now: Date) =>
   item.lease.holderId === userId &&
   Date.parse(item.lease.expiresAt) > now.getTime();
 
-/** One pass over the items: counts by status, waiting count, oldest waiting, and my live leases. */
+/** When an item entered its current status: its last decision, else its flagging. */
+const statusSince = (decisions: MockState['decisions'], item: FlaggedItem) =>
+  decisions.get(item.id)?.at(-1)?.at ?? item.flaggedAt;
+
+/** One pass over the items: counts by status, waiting count, longest wait, and my live leases. */
 export function summarizeQueues(
-  queues: readonly QueueDefinition[],
-  items: readonly FlaggedItem[],
+  { queues, items, decisions }: Pick<MockState, 'queues' | 'items' | 'decisions'>,
   userId: string,
   now: Date,
 ): QueueSummary[] {
-  const summaries = queues.map((q) => ({
-    queue: q,
+  interface Tally {
+    queue: QueueDefinition;
+    counts: StatusCounts;
+    waiting: number;
+    oldest: string | null;
+    heldByMe: number;
+  }
+  const summaries = queues.map((queue): Tally => ({
+    queue,
     counts: emptyCounts(),
     waiting: 0,
-    oldest: null as string | null,
+    oldest: null,
     heldByMe: 0,
   }));
   for (const item of items) {
@@ -58,7 +69,8 @@ export function summarizeQueues(
       if (mine) s.heldByMe++;
       if (item.status === waitingStatus[s.queue.kind]) {
         s.waiting++;
-        if (s.oldest === null || item.flaggedAt < s.oldest) s.oldest = item.flaggedAt;
+        const since = s.queue.kind === 'triage' ? item.flaggedAt : statusSince(decisions, item);
+        if (s.oldest === null || since < s.oldest) s.oldest = since;
       }
     }
   }
@@ -70,7 +82,7 @@ export function summarizeQueues(
     slaSeconds: queue.slaSeconds,
     waiting,
     counts,
-    oldestWaitingFlaggedAt: oldest,
+    oldestWaitingSince: oldest,
     heldByMe,
   }));
 }

@@ -7,7 +7,7 @@ import { HttpError, route } from './route';
 export const queueHandlers = (backend: Backend) => [
   route(backend, endpoints.listQueues, ({ user }) => ({
     body: {
-      queues: summarizeQueues(backend.state.queues, backend.state.items, user.id, backend.now()),
+      queues: summarizeQueues(backend.state, user.id, backend.now()),
     },
   })),
 

@@ -7,15 +7,15 @@ import { renderApp } from '../../../test/render-app';
 
 test('the dashboard shows each queue’s pending and held counts from the backend', async () => {
   const { user } = signInForTest('usr_ana');
+  // Ana holds two items of the hash queue.
+  const expiresAt = new Date(Date.now() + 300_000).toISOString();
+  for (const item of testBackend.state.items.filter((i) => i.queueId === 'q-hash').slice(0, 2)) {
+    item.lease = { holderId: user.id, holderName: user.name, expiresAt };
+  }
   renderApp('/');
   const table = await screen.findByRole('table', { name: /queues/i });
-  const expected = summarizeQueues(
-    testBackend.state.queues,
-    testBackend.state.items,
-    user.id,
-    new Date(),
-  );
-  expect(expected.reduce((sum, q) => sum + q.heldByMe, 0)).toBeGreaterThanOrEqual(0);
+  const expected = summarizeQueues(testBackend.state, user.id, new Date());
+  expect(expected.find((q) => q.id === 'q-hash')?.heldByMe).toBe(2);
   for (const queue of expected) {
     const row = within(table).getByRole('row', { name: new RegExp(queue.name) });
     const cells = within(row).getAllByRole('cell');

@@ -10,7 +10,7 @@ import { readSla, slaStateStyles } from '../model/sla';
 const numberFormat = new Intl.NumberFormat('en');
 
 function SlaCell({ queue, now }: { queue: QueueSummary; now: Date }) {
-  const sla = readSla(queue.oldestWaitingFlaggedAt, queue.slaSeconds, now);
+  const sla = readSla(queue.oldestWaitingSince, queue.slaSeconds, now);
   const style = slaStateStyles[sla.state];
   if (sla.ageSeconds === null) return <span className={style.className}>—</span>;
   return (
