@@ -56,6 +56,17 @@ const datasets = [
   { id: 'ds-forum', name: 'forum-scrape', versions: ['r7', 'r8'] },
 ] as const;
 
+const acquisitionMethods = [
+  ['web_crawl', 6],
+  ['licensed_corpus', 2],
+  ['purchased', 1],
+  ['user_contributed', 1],
+  ['unknown', 1],
+] as const;
+const batchIds = Array.from({ length: 37 }, (_, i) => `b-${4400 + i}`);
+const httpStatuses = [200, 200, 200, 301, 404] as const;
+const licenses = ['CC-BY-4.0', 'proprietary', 'unknown'] as const;
+
 const hosts = [
   'img.example-cdn.net',
   'media.sample-host.org',
@@ -200,48 +211,48 @@ function generateSignal(r: Random, queue: (typeof triageQueues)[number]): Signal
 function generateProvenance(r: Random, index: number, flaggedAtMs: number): Provenance {
   const supplier = r.pick(suppliers);
   const dataset = r.pick(datasets);
-  const method = r.weighted([
-    ['web_crawl', 6],
-    ['licensed_corpus', 2],
-    ['purchased', 1],
-    ['user_contributed', 1],
-    ['unknown', 1],
-  ] as const);
+  const method = r.weighted(acquisitionMethods);
   const acquiredMs = flaggedAtMs - r.int(24, 24 * 120) * HOUR;
   const host = r.pick(hosts);
-  const path = `${r.hex(8)}/${r.hex(6)}.jpg`;
+  const fileUrl = `https://${host}/${r.hex(8)}/${r.hex(6)}.jpg`;
+  const sourceUrls: string[] = [];
+  if (r.chance(0.8)) {
+    sourceUrls.push(r.chance(0.33) ? r.pick(hostileUrls) : fileUrl);
+    for (let extra = r.int(0, 2); extra > 0; extra--) sourceUrls.push(fileUrl);
+  }
+  // Each field is sometimes missing (null), as real supplier data is.
   return {
-    supplier: { ...supplier },
-    dataset: maybe(r, 0.9, () => ({
-      id: dataset.id,
-      name: dataset.name,
-      version: maybe(r, 0.85, () => r.pick(dataset.versions)),
-    })),
+    supplier,
+    dataset: r.chance(0.9)
+      ? {
+          id: dataset.id,
+          name: dataset.name,
+          version: r.chance(0.85) ? r.pick(dataset.versions) : null,
+        }
+      : null,
     acquisition: {
       method,
-      acquiredAt: maybe(r, 0.8, () => iso(acquiredMs)),
-      batchId: maybe(r, 0.85, () => `b-${4400 + (index % 37)}`),
-      manifestRef: maybe(r, 0.7, () => `manifest-${r.hex(6)}.parquet`),
-      recordId: maybe(r, 0.75, () => `shard-${r.int(0, 511)}/rec-${r.int(0, 99999)}`),
+      acquiredAt: r.chance(0.8) ? iso(acquiredMs) : null,
+      batchId: r.chance(0.85) ? (batchIds[index % batchIds.length] ?? null) : null,
+      manifestRef: r.chance(0.7) ? `manifest-${r.hex(6)}.parquet` : null,
+      recordId: r.chance(0.75) ? `shard-${r.int(0, 511)}/rec-${r.int(0, 99999)}` : null,
       crawlSnapshot:
-        method === 'web_crawl' ? maybe(r, 0.6, () => `CC-MAIN-2025-${r.int(10, 40)}`) : null,
+        method === 'web_crawl' && r.chance(0.6) ? `CC-MAIN-2025-${r.int(10, 40)}` : null,
     },
     origin: {
-      sourceUrls: r.chance(0.8)
-        ? Array.from({ length: r.int(1, 3) }, (_, i) =>
-            i === 0 && r.chance(0.33) ? r.pick(hostileUrls) : `https://${host}/${path}`,
-          )
-        : [],
-      pageUrl: maybe(r, 0.7, () => untrusted(r, `https://${host}/page/${r.hex(6)}`)),
-      pageTitle: maybe(r, 0.6, () => untrusted(r, `Gallery ${r.int(1, 900)}`)),
-      crawledAt: maybe(r, 0.75, () => iso(acquiredMs - r.int(1, 240) * HOUR)),
-      httpStatus: maybe(r, 0.7, () => r.pick([200, 200, 200, 301, 404])),
-      hostIp: maybe(r, 0.4, () => `198.51.100.${r.int(1, 254)}`),
-      uploader: maybe(r, 0.3, () => ({
-        accountName: untrusted(r, `user_${r.hex(5)}`),
-        profileUrl: maybe(r, 0.5, () => untrusted(r, `https://${host}/u/${r.hex(5)}`)),
-      })),
-      license: maybe(r, 0.5, () => untrusted(r, r.pick(['CC-BY-4.0', 'proprietary', 'unknown']))),
+      sourceUrls,
+      pageUrl: r.chance(0.7) ? untrusted(r, `https://${host}/page/${r.hex(6)}`) : null,
+      pageTitle: r.chance(0.6) ? untrusted(r, `Gallery ${r.int(1, 900)}`) : null,
+      crawledAt: r.chance(0.75) ? iso(acquiredMs - r.int(1, 240) * HOUR) : null,
+      httpStatus: r.chance(0.7) ? r.pick(httpStatuses) : null,
+      hostIp: r.chance(0.4) ? `198.51.100.${r.int(1, 254)}` : null,
+      uploader: r.chance(0.3)
+        ? {
+            accountName: untrusted(r, `user_${r.hex(5)}`),
+            profileUrl: r.chance(0.5) ? untrusted(r, `https://${host}/u/${r.hex(5)}`) : null,
+          }
+        : null,
+      license: r.chance(0.5) ? untrusted(r, r.pick(licenses)) : null,
     },
     custody: [
       {
@@ -284,6 +295,8 @@ interface HistoryStep {
   actor: User;
 }
 
+const noHistory: HistoryStep[] = [];
+
 /** The decisions that would have led to the seeded status, in order. */
 function historyFor(
   r: Random,
@@ -291,6 +304,7 @@ function historyFor(
   signal: Signal,
   hashOnly: boolean,
 ): HistoryStep[] {
+  if (status === 'pending') return noHistory;
   const first = r.pick(reviewers);
   const second = r.pick(reviewers.filter((u) => u.id !== first.id));
   const confirm: Verdict = {
@@ -298,8 +312,6 @@ function historyFor(
     classification: hashOnly ? null : r.pick(['A1', 'A2', 'B1', 'B2'] as const),
   };
   switch (status) {
-    case 'pending':
-      return [];
     case 'awaiting_second_review':
       return [{ verdict: confirm, stage: 'first', actor: first }];
     case 'confirmed':

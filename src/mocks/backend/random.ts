@@ -8,6 +8,9 @@ export interface Random {
   hex(length: number): string;
 }
 
+const hexDigitCodes = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+const hexCodes = new Uint16Array(256);
+
 export function createRandom(seed: number): Random {
   let state = seed >>> 0 || 0x9e3779b9;
   const next = () => {
@@ -39,11 +42,16 @@ export function createRandom(seed: number): Random {
       return pick(entries)[0];
     },
     hex: (length) => {
-      // Bytes → hex natively: one flat string (string concatenation would leave ropes that
-      // hold several times the memory, and a 100,000-item dataset holds half a million of them).
-      const bytes = Buffer.allocUnsafe(Math.ceil(length / 2));
-      for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(next() * 256);
-      return bytes.toString('hex', 0, bytes.length).slice(0, length);
+      // Character codes into a reused buffer, then one String.fromCharCode: a flat string with no
+      // intermediate pieces (a 100,000-item dataset holds half a million of these).
+      for (let i = 0; i < length; i += 8) {
+        let word = Math.floor(next() * 0x100000000);
+        for (let j = Math.min(7, length - 1 - i); j >= 0; j--) {
+          hexCodes[i + j] = hexDigitCodes[word & 15] ?? 48;
+          word >>>= 4;
+        }
+      }
+      return String.fromCharCode.apply(null, hexCodes.subarray(0, length) as unknown as number[]);
     },
   };
 }
