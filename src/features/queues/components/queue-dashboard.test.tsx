@@ -7,8 +7,9 @@ import { renderApp } from '../../../test/render-app';
 
 test('the dashboard shows each queue’s pending and held counts from the backend', async () => {
   const { user } = signInForTest('usr_ana');
-  // Ana holds two items of the hash queue.
+  // Ana holds exactly two items, both in the hash queue.
   const expiresAt = new Date(Date.now() + 300_000).toISOString();
+  for (const item of testBackend.state.items) item.lease = null;
   for (const item of testBackend.state.items.filter((i) => i.queueId === 'q-hash').slice(0, 2)) {
     item.lease = { holderId: user.id, holderName: user.name, expiresAt };
   }
