@@ -121,3 +121,26 @@ test('iso formats exactly like Date#toISOString', () => {
     expect(iso(ms)).toBe(new Date(ms).toISOString());
   }
 });
+
+test('provenance is the same whatever order items are read in, and serialises with the item', () => {
+  const forwards = generate(5).items;
+  const backwards = generate(5).items;
+  const readForwards = forwards.map((i) => i.provenance);
+  const readBackwards = [...backwards]
+    .reverse()
+    .map((i) => i.provenance)
+    .reverse();
+  expect(readBackwards).toEqual(readForwards);
+  const [first] = forwards;
+  expect(JSON.parse(JSON.stringify(first))).toHaveProperty(
+    'provenance.supplier.id',
+    first?.provenance.supplier.id,
+  );
+});
+
+test('a provenance assigned to an item replaces the generated one', () => {
+  const [item] = generate(5).items;
+  if (!item) throw new Error('no item');
+  item.provenance = { ...item.provenance, dataset: null };
+  expect(item.provenance.dataset).toBeNull();
+});

@@ -208,8 +208,12 @@ function generateSignal(r: Random, queue: (typeof triageQueues)[number]): Signal
   }
 }
 
-function generateProvenance(r: Random, index: number, flaggedAtMs: number): Provenance {
-  const supplier = r.pick(suppliers);
+function generateProvenance(
+  r: Random,
+  supplier: Provenance['supplier'],
+  index: number,
+  flaggedAtMs: number,
+): Provenance {
   const dataset = r.pick(datasets);
   const method = r.weighted(acquisitionMethods);
   const acquiredMs = flaggedAtMs - r.int(24, 24 * 120) * HOUR;
@@ -296,6 +300,27 @@ interface HistoryStep {
 }
 
 const noHistory: HistoryStep[] = [];
+
+/**
+ * Provenance is most of an item's size but is read only when an item is opened, filtered by
+ * supplier or reported, so it is generated on first read, from the item's own random stream: the
+ * same seed gives the same provenance whenever, and in whatever order, items are read. (This keeps
+ * 100,000 items within the generation budget.) Assigning it replaces it as with any field.
+ */
+function withLazyProvenance(
+  core: Omit<FlaggedItem, 'provenance'>,
+  generate: () => Provenance,
+): FlaggedItem {
+  let provenance: Provenance | undefined;
+  return Object.defineProperty(core, 'provenance', {
+    enumerable: true,
+    configurable: true,
+    get: () => (provenance ??= generate()),
+    set: (value: Provenance) => {
+      provenance = value;
+    },
+  }) as FlaggedItem;
+}
 
 /** The decisions that would have led to the seeded status, in order. */
 function historyFor(
@@ -399,7 +424,8 @@ export function generateData(options: GeneratorOptions): GeneratedData {
     };
     const extraSignal = r.chance(0.2) ? generateSignal(r, r.pick(triageQueues)) : null;
 
-    items.push({
+    const supplier = r.pick(suppliers);
+    const core: Omit<FlaggedItem, 'provenance'> = {
       id,
       version: 1 + itemDecisions.length,
       queueId: queue.id,
@@ -436,8 +462,14 @@ export function generateData(options: GeneratorOptions): GeneratedData {
         ? { mode: 'hash_only' }
         : { mode: 'blurred', blurredUrl: `/api/items/${id}/preview` },
       signals: extraSignal ? [signal, extraSignal] : [signal],
-      provenance: generateProvenance(r, index, flaggedAtMs),
-    });
+    };
+    const itemSeed =
+      (Math.imul(options.seed + 1, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca6b)) >>> 0;
+    items.push(
+      withLazyProvenance(core, () =>
+        generateProvenance(createRandom(itemSeed), supplier, index, flaggedAtMs),
+      ),
+    );
     if (itemDecisions.length > 0) {
       decisions.set(id, itemDecisions);
       for (const decision of itemDecisions) {
