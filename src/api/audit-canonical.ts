@@ -19,13 +19,5 @@ export function canonicalJson(value: Json): string {
 /** The exact text whose SHA-256 is an audit event's `hash`: the event without `hash`. */
 export function auditHashInput(event: Omit<AuditEvent, 'hash'>): string {
   const { seq, at, actor, action, subject, detail, prevHash } = event;
-  return canonicalJson({
-    seq,
-    at,
-    actor: { ...actor },
-    action,
-    subject: { ...subject },
-    detail: { ...detail },
-    prevHash,
-  });
+  return canonicalJson({ seq, at, actor, action, subject, detail, prevHash });
 }

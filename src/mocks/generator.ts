@@ -100,6 +100,10 @@ const DAY = 86_400_000;
 const dayPrefixes = new Map<number, number[]>();
 const isoChars: number[] = new Array<number>(24).fill(0);
 const digit = (n: number) => 48 + n;
+function writeTwoDigits(at: number, value: number) {
+  isoChars[at] = digit(Math.floor(value / 10));
+  isoChars[at + 1] = digit(value % 10);
+}
 /**
  * `new Date(ms).toISOString()`, several times faster and as one flat string (the generator formats
  * about a million; a string built by concatenation keeps every piece alive).
@@ -114,20 +118,15 @@ export function iso(ms: number): string {
   }
   for (let i = 0; i < 11; i++) isoChars[i] = prefix[i] ?? 0;
   const inDay = ms - day * DAY;
-  const fields = [
-    Math.floor(inDay / 3_600_000),
-    Math.floor(inDay / 60_000) % 60,
-    Math.floor(inDay / 1000) % 60,
-  ];
-  fields.forEach((value, f) => {
-    isoChars[11 + f * 3] = digit(Math.floor(value / 10));
-    isoChars[12 + f * 3] = digit(value % 10);
-    isoChars[13 + f * 3] = f === 2 ? 46 : 58; // '.' after seconds, ':' otherwise
-  });
+  writeTwoDigits(11, Math.floor(inDay / 3_600_000));
+  isoChars[13] = 58; // ':'
+  writeTwoDigits(14, Math.floor(inDay / 60_000) % 60);
+  isoChars[16] = 58; // ':'
+  writeTwoDigits(17, Math.floor(inDay / 1000) % 60);
+  isoChars[19] = 46; // '.'
   const millis = inDay % 1000;
   isoChars[20] = digit(Math.floor(millis / 100));
-  isoChars[21] = digit(Math.floor(millis / 10) % 10);
-  isoChars[22] = digit(millis % 10);
+  writeTwoDigits(21, millis % 100);
   isoChars[23] = 90; // 'Z'
   return String.fromCharCode(...isoChars);
 }
@@ -305,21 +304,41 @@ const noHistory: HistoryStep[] = [];
  * Provenance is most of an item's size but is read only when an item is opened, filtered by
  * supplier or reported, so it is generated on first read, from the item's own random stream: the
  * same seed gives the same provenance whenever, and in whatever order, items are read. (This keeps
- * 100,000 items within the generation budget.) Assigning it replaces it as with any field.
+ * 100,000 items within the generation budget.) On first read or write the accessor becomes a plain
+ * data property. The accessor functions and descriptor are shared, so an item costs no closures.
  */
+const provenanceGenerators = new WeakMap<object, () => Provenance>();
+
+function settle(item: object, provenance: Provenance): Provenance {
+  provenanceGenerators.delete(item);
+  Object.defineProperty(item, 'provenance', {
+    value: provenance,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
+  return provenance;
+}
+
+const lazyProvenance: PropertyDescriptor = Object.freeze({
+  enumerable: true,
+  configurable: true,
+  get(this: object) {
+    const generate = provenanceGenerators.get(this);
+    if (!generate) throw new Error('provenance generator missing');
+    return settle(this, generate());
+  },
+  set(this: object, value: Provenance) {
+    settle(this, value);
+  },
+});
+
 function withLazyProvenance(
   core: Omit<FlaggedItem, 'provenance'>,
   generate: () => Provenance,
 ): FlaggedItem {
-  let provenance: Provenance | undefined;
-  return Object.defineProperty(core, 'provenance', {
-    enumerable: true,
-    configurable: true,
-    get: () => (provenance ??= generate()),
-    set: (value: Provenance) => {
-      provenance = value;
-    },
-  }) as FlaggedItem;
+  provenanceGenerators.set(core, generate);
+  return Object.defineProperty(core, 'provenance', lazyProvenance) as FlaggedItem;
 }
 
 /** The decisions that would have led to the seeded status, in order. */

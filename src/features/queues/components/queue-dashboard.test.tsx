@@ -63,3 +63,26 @@ test('without a session the dashboard sends the user to sign in', async () => {
   expect(await screen.findByRole('heading', { name: 'Sign in to Verity' })).toBeInTheDocument();
   await waitFor(() => expect(screen.getAllByRole('button', { name: /analyst/ })).toHaveLength(2));
 });
+
+test('while the queues load, the page says so', async () => {
+  signInForTest('usr_ana');
+  testBackend.configure({ latency: 300 });
+  renderApp('/');
+  expect(await screen.findByRole('status')).toHaveTextContent('Loading queues…');
+  expect(await screen.findByRole('table', { name: /queues/i })).toBeInTheDocument();
+  expect(screen.queryByText('Loading queues…')).toBeNull();
+});
+
+test('with nothing flagged, every queue shows zero pending and nothing waiting', async () => {
+  testBackend.configure({ items: 0 });
+  signInForTest('usr_ana');
+  renderApp('/');
+  const table = await screen.findByRole('table', { name: /queues/i });
+  const rows = within(table).getAllByRole('row').slice(1);
+  expect(rows).toHaveLength(testBackend.state.queues.length);
+  for (const row of rows) {
+    const cells = within(row).getAllByRole('cell');
+    expect(cells[0]).toHaveTextContent('0');
+    expect(cells[1]).toHaveTextContent('—');
+  }
+});
