@@ -1,4 +1,4 @@
-import type { Decision, DismissReason, Verdict } from '../api/schemas/decision';
+import { DismissReason, type Decision, type Verdict } from '../api/schemas/decision';
 import type {
   FlaggedItem,
   HashList,
@@ -86,15 +86,7 @@ const triageQueues = queueDefinitions.filter(
     q.routes !== undefined,
 );
 
-const falsePositiveReasons: readonly DismissReason[] = [
-  'adult_content',
-  'non_sexual',
-  'non_photographic',
-  'hash_collision',
-  'text_false_match',
-  'duplicate',
-  'unusable_media',
-];
+const dismissReasons = DismissReason.options;
 
 const DAY = 86_400_000;
 const dayPrefixes = new Map<number, number[]>();
@@ -372,7 +364,7 @@ function historyFor(
         },
       ];
     case 'dismissed': {
-      const dismiss: Verdict = { kind: 'dismiss', reason: r.pick(falsePositiveReasons) };
+      const dismiss: Verdict = { kind: 'dismiss', reason: r.pick(dismissReasons) };
       const ncmecHash = signal.kind === 'hash_match' && signal.hashList === 'ncmec';
       // Dismissing an NCMEC hash match takes a second review; a supervisor may also have ruled.
       return ncmecHash

@@ -177,16 +177,17 @@ export const FlaggedItem = z
 export type FlaggedItem = z.infer<typeof FlaggedItem>;
 
 /** The slim row the list endpoints return. */
-export const ItemRow = z
-  .object({
-    id: Id,
-    version: z.number().int().positive(),
-    queueId: Id,
-    status: ItemStatus,
-    priority: Priority,
-    flaggedAt: Timestamp,
-    slaDueAt: Timestamp,
-    lease: Lease.nullable(),
+export const ItemRow = FlaggedItem.pick({
+  id: true,
+  version: true,
+  queueId: true,
+  status: true,
+  priority: true,
+  flaggedAt: true,
+  slaDueAt: true,
+  lease: true,
+})
+  .extend({
     previewMode: z.enum(['blurred', 'hash_only']),
     topSignal: Signal,
     supplier: z.object({ id: Id, name: z.string() }),
