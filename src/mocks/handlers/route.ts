@@ -115,7 +115,7 @@ export function route<E extends Endpoint>(
           throw new HttpError(
             403,
             'forbidden',
-            `A ${user.role} may not ${endpoint.summary.toLowerCase()}.`,
+            `The ${user.role} role may not call ${endpoint.operationId} (${endpoint.summary}).`,
           );
         }
       }
