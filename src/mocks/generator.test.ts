@@ -2,7 +2,8 @@ import { expect, test } from 'vitest';
 import { FlaggedItem } from '../api/schemas/item';
 import { queueDefinitions } from './backend/directory';
 import hostile from './fixtures/hostile-strings.json';
-import { generateData, iso } from './generator';
+import { iso } from './generate/iso-time';
+import { generateData } from './generator';
 
 const now = new Date('2026-11-25T12:00:00.000Z');
 const generate = (seed: number, items = 300) =>

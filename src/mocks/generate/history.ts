@@ -1,0 +1,59 @@
+import type { Decision, Verdict } from '../../api/schemas/decision';
+import type { ItemStatus, Signal } from '../../api/schemas/item';
+import type { User } from '../../api/schemas/user';
+import type { Random } from '../backend/random';
+import { dismissReasons, reviewers, supervisors } from './catalog';
+
+export interface HistoryStep {
+  verdict: Verdict;
+  stage: Decision['stage'];
+  actor: User;
+}
+
+const noHistory: HistoryStep[] = [];
+
+/** The decisions that would have led to the seeded status, in order. */
+export function historyFor(
+  r: Random,
+  status: ItemStatus,
+  signal: Signal,
+  hashOnly: boolean,
+): HistoryStep[] {
+  if (status === 'pending') return noHistory;
+  const first = r.pick(reviewers);
+  const second = r.pick(reviewers.filter((u) => u.id !== first.id));
+  const confirm: Verdict = {
+    kind: 'confirm',
+    classification: hashOnly ? null : r.pick(['A1', 'A2', 'B1', 'B2'] as const),
+  };
+  switch (status) {
+    case 'awaiting_second_review':
+      return [{ verdict: confirm, stage: 'first', actor: first }];
+    case 'confirmed':
+      return [
+        { verdict: confirm, stage: 'first', actor: first },
+        { verdict: confirm, stage: 'second', actor: second },
+      ];
+    case 'escalated':
+      return [
+        {
+          verdict: { kind: 'escalate', reason: 'Unsure of age; needs a supervisor.' },
+          stage: 'first',
+          actor: first,
+        },
+      ];
+    case 'dismissed': {
+      const dismiss: Verdict = { kind: 'dismiss', reason: r.pick(dismissReasons) };
+      const ncmecHash = signal.kind === 'hash_match' && signal.hashList === 'ncmec';
+      // Dismissing an NCMEC hash match takes a second review; a supervisor may also have ruled.
+      return ncmecHash
+        ? [
+            { verdict: dismiss, stage: 'first', actor: first },
+            { verdict: dismiss, stage: 'second', actor: second },
+          ]
+        : r.chance(0.1)
+          ? [{ verdict: dismiss, stage: 'supervisor', actor: r.pick(supervisors) }]
+          : [{ verdict: dismiss, stage: 'first', actor: first }];
+    }
+  }
+}
