@@ -107,7 +107,8 @@ test('seeded decisions are consistent with each item’s status and version', ()
     if (first && second && second.stage === 'second')
       expect(second.actor.id).not.toBe(first.actor.id);
   }
-  expect(history).toHaveLength([...decisions.values()].flat().length);
+  const decided = history.filter((e) => e.action === 'item.decided');
+  expect(decided).toHaveLength([...decisions.values()].flat().length);
   expect(history.map((e) => e.at)).toEqual(history.map((e) => e.at).sort());
 });
 
@@ -144,4 +145,15 @@ test('a provenance assigned to an item replaces the generated one', () => {
   if (!item) throw new Error('no item');
   item.provenance = { ...item.provenance, dataset: null };
   expect(item.provenance.dataset).toBeNull();
+});
+
+test('every seeded lease has the claim that took it in the history', () => {
+  const { items, history } = generate(1);
+  const leased = items.filter((i) => i.lease !== null);
+  expect(leased.length).toBeGreaterThan(0);
+  for (const item of leased) {
+    const claim = history.find((e) => e.action === 'item.claimed' && e.subject.id === item.id);
+    expect(claim?.actor.id).toBe(item.lease?.holderId);
+    expect(claim?.detail.expiresAt).toBe(item.lease?.expiresAt);
+  }
 });

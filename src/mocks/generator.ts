@@ -82,10 +82,12 @@ export function generateData(options: GeneratorOptions): GeneratedData {
       at: iso(flaggedAtMs + (i + 1) * Math.floor((nowMs - flaggedAtMs) / (steps.length + 1))),
     }));
     const leaseHolder = status === 'pending' && r.chance(0.03) ? r.pick(leaseHolders) : null;
+    // Someone is reviewing a few pending items right now: a live lease, claimed moments ago.
+    const claimedAtMs = nowMs - r.int(5, 60) * 1000;
     const lease: Lease | null = leaseHolder && {
       holderId: leaseHolder.id,
       holderName: leaseHolder.name,
-      expiresAt: iso(nowMs + options.leaseSeconds * 1000),
+      expiresAt: iso(claimedAtMs + options.leaseSeconds * 1000),
     };
     const extraSignal = r.chance(0.2) ? generateSignal(r, r.pick(triageQueues)) : null;
 
@@ -135,6 +137,15 @@ export function generateData(options: GeneratorOptions): GeneratedData {
         generateProvenance(createRandom(itemSeed), supplier, index, flaggedAtMs),
       ),
     );
+    if (leaseHolder && lease) {
+      history.push({
+        at: iso(claimedAtMs),
+        actor: { id: leaseHolder.id, name: leaseHolder.name, role: leaseHolder.role },
+        action: 'item.claimed',
+        subject: { type: 'item', id },
+        detail: { expiresAt: lease.expiresAt, seeded: true },
+      });
+    }
     if (itemDecisions.length > 0) {
       decisions.set(id, itemDecisions);
       for (const decision of itemDecisions) {

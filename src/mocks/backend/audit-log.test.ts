@@ -33,10 +33,19 @@ test('appending keeps the chain: consecutive seq, each prevHash the previous has
   expect(log.head).toEqual({ seq: 5, hash: events[4]?.hash });
 });
 
-test('stored events cannot be edited in place', () => {
+test('stored events cannot be edited in place, down to their leaves, nor through the input', () => {
   const log = createAuditLog();
-  const event = log.append(newEvent(1));
+  const input = newEvent(1);
+  const event = log.append(input);
   expect(() => Object.assign(event, { action: 'item.decided' })).toThrow();
+  expect(() => Object.assign(event.actor, { name: 'Someone else' })).toThrow();
+  expect(() => Object.assign(event.detail, { method: 'forged' })).toThrow();
+  input.actor.name = 'Someone else';
+  input.detail.method = 'forged';
+  expect(log.range(1, 1)[0]).toMatchObject({
+    actor: { name: 'Ana Ortiz' },
+    detail: { method: 'demo' },
+  });
 });
 
 test('an empty log has the genesis head', () => {

@@ -6,6 +6,13 @@ export type NewAuditEvent = Omit<AuditEvent, 'seq' | 'prevHash' | 'hash'>;
 
 export const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) {
+    if (child !== null && typeof child === 'object') deepFreeze(child);
+  }
+  return Object.freeze(value);
+}
+
 /** Append-only, hash-chained audit store. Nothing is ever edited or removed through it. */
 export interface AuditLog {
   append(event: NewAuditEvent): AuditEvent;
@@ -20,8 +27,9 @@ export function createAuditLog(): AuditLog {
   return {
     append(event) {
       const prevHash = events.at(-1)?.hash ?? GENESIS_HASH;
-      const unhashed = { ...event, seq: events.length + 1, prevHash };
-      const stored: AuditEvent = Object.freeze({
+      // A copy the caller cannot reach, frozen to the leaves: the stored record never changes.
+      const unhashed = { ...structuredClone(event), seq: events.length + 1, prevHash };
+      const stored: AuditEvent = deepFreeze({
         ...unhashed,
         hash: sha256Hex(auditHashInput(unhashed)),
       });

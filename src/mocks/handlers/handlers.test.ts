@@ -165,3 +165,38 @@ test('/__mock/config validates knobs and reset regenerates from the start-up con
   expect(reset).toMatchObject({ seed: 1, items: 300, faults: [] });
   expect(testBackend.state.items).toHaveLength(300);
 });
+
+test('signing in over a live session ends it on the record', async () => {
+  const { cookie } = signInForTest('usr_ana');
+  const response = await call('/api/session', {
+    method: 'POST',
+    cookie,
+    headers: { ...json, [CSRF_HEADER]: CSRF_VALUE },
+    body: '{"userId":"usr_ben"}',
+  });
+  expect(response.status).toBe(200);
+  const [ended, started] = testBackend.state.audit.range(testBackend.state.audit.size - 1, 2);
+  expect(ended).toMatchObject({
+    action: 'session.ended',
+    actor: { id: 'usr_ana' },
+    detail: { reason: 'replaced' },
+  });
+  expect(started).toMatchObject({ action: 'session.started', actor: { id: 'usr_ben' } });
+  expect((await call('/api/queues', { cookie })).status).toBe(401);
+});
+
+test('a malformed session cookie is no session, not a server error', async () => {
+  const response = await call('/api/queues', { cookie: 'verity_session=%E0%A4%A' });
+  expect(response.status).toBe(401);
+  expect(await response.json()).toMatchObject({ error: { code: 'unauthenticated' } });
+});
+
+test('/__mock/config takes JSON only, so no other site can drive it with a simple form post', async () => {
+  const response = await call('/__mock/config', {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/plain' },
+    body: JSON.stringify({ latency: 5000 }),
+  });
+  expect(response.status).toBe(415);
+  expect(testBackend.config.latency).toBe(0);
+});

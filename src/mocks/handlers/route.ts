@@ -142,10 +142,12 @@ export function route<E extends Endpoint>(
         reply.headers,
       );
     } catch (error) {
-      if (error instanceof HttpError) {
-        return errorResponse(error);
-      }
-      throw error;
+      if (error instanceof HttpError) return errorResponse(error);
+      // A bug in the mock: answer as a real server would (no stack trace), and say so in its log.
+      console.error(error);
+      return errorResponse(
+        new HttpError(500, 'internal', 'The server failed to handle the request.'),
+      );
     }
   });
 }

@@ -1,5 +1,6 @@
 import { SESSION_COOKIE, endpoints } from '../../api/endpoints';
 import type { User } from '../../api/schemas/user';
+import type { NewAuditEvent } from '../backend/audit-log';
 import type { Backend } from '../backend/backend';
 import { HttpError, route } from './route';
 
@@ -11,6 +12,14 @@ function sessionCookie(request: Request, value: string, maxAgeSeconds?: number) 
   return `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict${maxAge}${secure}`;
 }
 
+const sessionEnded = (now: Date, user: User, reason: 'signed_out' | 'replaced'): NewAuditEvent => ({
+  at: now.toISOString(),
+  actor: actorOf(user),
+  action: 'session.ended',
+  subject: { type: 'session', id: user.id },
+  detail: { reason },
+});
+
 export const sessionHandlers = (backend: Backend) => [
   route(backend, endpoints.getSession, ({ user }) => ({
     body: { user, demoUsers: [...backend.state.demoUsers] },
@@ -21,7 +30,11 @@ export const sessionHandlers = (backend: Backend) => [
     const user = state.demoUsers.find((u) => u.id === body.userId);
     if (!user)
       throw new HttpError(404, 'unknown_user', `No demo user ${body.userId}.`, 'body.userId');
-    if (sessionToken !== undefined) state.sessions.end(sessionToken);
+    const previous = state.sessions.lookup(sessionToken);
+    if (previous && sessionToken !== undefined) {
+      state.sessions.end(sessionToken);
+      state.audit.append(sessionEnded(backend.now(), previous, 'replaced'));
+    }
     const token = state.sessions.start(user);
     state.audit.append({
       at: backend.now().toISOString(),
@@ -39,13 +52,7 @@ export const sessionHandlers = (backend: Backend) => [
   route(backend, endpoints.signOut, ({ request, user, sessionToken }) => {
     const { state } = backend;
     if (sessionToken !== undefined) state.sessions.end(sessionToken);
-    state.audit.append({
-      at: backend.now().toISOString(),
-      actor: actorOf(user),
-      action: 'session.ended',
-      subject: { type: 'session', id: user.id },
-      detail: {},
-    });
+    state.audit.append(sessionEnded(backend.now(), user, 'signed_out'));
     return {
       body: { user: null, demoUsers: [...state.demoUsers] },
       headers: { 'Set-Cookie': sessionCookie(request, '', 0) },
