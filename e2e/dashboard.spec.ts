@@ -1,3 +1,4 @@
+import { ItemPage } from '../src/api/schemas/item';
 import { QueueList } from '../src/api/schemas/queue';
 import { expect, test } from './fixtures';
 
@@ -17,7 +18,7 @@ test('the dashboard shows the mock’s numbers for every queue', async ({ page, 
   }
 });
 
-test('two analysts see the same shared state, each with their own held items', async ({
+test('two analysts in two browsers share one server: the same pending counts, each their own held items', async ({
   browser,
   page,
   signInAs,
@@ -28,10 +29,24 @@ test('two analysts see the same shared state, each with their own held items', a
   await otherPage.goto('/sign-in');
   await otherPage.getByRole('button', { name: /Ben Okafor/ }).click();
   await expect(otherPage.getByRole('banner')).toContainText('Ben Okafor (analyst)');
-  const mine = QueueList.parse(await (await page.request.get('/api/queues')).json());
-  const theirs = QueueList.parse(await (await otherPage.request.get('/api/queues')).json());
-  expect(theirs.queues.map((q) => q.waiting)).toEqual(mine.queues.map((q) => q.waiting));
-  await expect(page.getByRole('banner')).toContainText('Ana Ortiz (analyst)');
+
+  for (const [viewer, userId] of [
+    [page, 'usr_ana'],
+    [otherPage, 'usr_ben'],
+  ] as const) {
+    const { queues } = QueueList.parse(await (await viewer.request.get('/api/queues')).json());
+    const table = viewer.getByRole('table', { name: /queues/i });
+    for (const queue of queues) {
+      // What this user holds, counted from the items themselves.
+      const list = ItemPage.parse(
+        await (await viewer.request.get(`/api/queues/${queue.id}/items?limit=200`)).json(),
+      );
+      const held = list.items.filter((i) => i.lease?.holderId === userId).length;
+      const cells = table.getByRole('row', { name: new RegExp(queue.name) }).getByRole('cell');
+      await expect(cells.nth(0)).toHaveText(String(queue.waiting));
+      await expect(cells.nth(2)).toHaveText(String(held));
+    }
+  }
   await other.close();
 });
 

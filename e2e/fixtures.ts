@@ -17,6 +17,8 @@ export function demoUser(role: DemoRole) {
 }
 
 interface Fixtures {
+  /** Every test, with or without a page, starts from the seeded state. */
+  resetMock: undefined;
   /** HTTP statuses whose browser "Failed to load resource" line this test expects. */
   allowedFailedStatuses: number[];
   /** Sets mock knobs through `POST /__mock/config`. */
@@ -27,6 +29,15 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   allowedFailedStatuses: [[], { option: true }],
 
+  resetMock: [
+    async ({ request }, use) => {
+      const response = await request.post('/__mock/config', { data: { reset: true } });
+      expect(response.ok(), await response.text()).toBe(true);
+      await use(undefined);
+    },
+    { auto: true },
+  ],
+
   mock: async ({ request }, use) => {
     await use(async (config) => {
       const response = await request.post('/__mock/config', { data: config });
@@ -34,9 +45,7 @@ export const test = base.extend<Fixtures>({
     });
   },
 
-  page: async ({ page, request, allowedFailedStatuses, baseURL }, use) => {
-    // Every test starts from the seeded state.
-    expect((await request.post('/__mock/config', { data: { reset: true } })).ok()).toBe(true);
+  page: async ({ page, allowedFailedStatuses, baseURL }, use) => {
     const problems: string[] = [];
     const allowed = allowedFailedStatuses.map(
       (status) => `Failed to load resource: the server responded with a status of ${status}`,

@@ -61,3 +61,20 @@ test('after sign-in the user returns to the page they asked for', async ({ page 
   await page.getByRole('button', { name: new RegExp(demoUser('analyst').name) }).click();
   await expect(page).toHaveURL(/\/\?from=link$/);
 });
+
+test('when another tab signs in as someone else, this tab follows on focus and keeps nothing of the first user', async ({
+  context,
+  page,
+  signInAs,
+}) => {
+  await signInAs('analyst');
+  const otherTab = await context.newPage();
+  await otherTab.goto('/');
+  await otherTab.getByRole('button', { name: 'Sign out' }).click();
+  await otherTab.getByRole('button', { name: /Ben Okafor/ }).click();
+  await expect(otherTab.getByRole('banner')).toContainText('Ben Okafor (analyst)');
+  // The first tab regains focus.
+  await page.evaluate(() => window.dispatchEvent(new Event('visibilitychange')));
+  await expect(page.getByRole('banner')).toContainText('Ben Okafor (analyst)');
+  await expect(page.getByRole('banner')).not.toContainText('Ana Ortiz');
+});
