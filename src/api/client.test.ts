@@ -62,7 +62,7 @@ test('no answer at all becomes a network ApiError with status 0', async () => {
   expect(error).toMatchObject({ status: 0, code: 'network' });
 });
 
-test('state-changing requests carry the CSRF header; reads do not need it', async () => {
+test('sign-in sends the CSRF header the server requires of state-changing requests', async () => {
   const session = await apiRequest(endpoints.signIn, { body: { userId: 'usr_ben' } });
   expect(session.user?.name).toBe('Ben Okafor');
 });

@@ -42,7 +42,17 @@ export async function apiRequest<E extends JsonEndpoint>(
   input: RequestInput<E>,
 ): Promise<ApiResponse<E>> {
   const label = `${endpoint.method.toUpperCase()} ${endpoint.path}`;
-  const url = new URL(buildPath(endpoint.path, input.params), apiBaseUrl());
+  let url: URL;
+  try {
+    url = new URL(`${apiBaseUrl()}${buildPath(endpoint.path, input.params)}`);
+  } catch (cause) {
+    throw new ApiError({
+      status: 0,
+      code: 'invalid_request',
+      message: `Could not build the request ${label}: ${cause instanceof Error ? cause.message : String(cause)}`,
+      endpoint: label,
+    });
+  }
   for (const [key, value] of Object.entries(input.query ?? {})) {
     if (value !== undefined && value !== null && value !== '')
       url.searchParams.set(key, String(value));
@@ -57,7 +67,9 @@ export async function apiRequest<E extends JsonEndpoint>(
     response = await globalThis.fetch(url, {
       method: endpoint.method.toUpperCase(),
       headers,
-      credentials: 'same-origin',
+      // The session cookie goes along; a backend on another origin must be same-site and allow
+      // credentialed CORS for the console's origin (README: pointing it at a real backend).
+      credentials: 'include',
       body: input.body === undefined ? null : JSON.stringify(input.body),
       signal: input.signal ?? null,
     });
@@ -97,5 +109,7 @@ export async function apiRequest<E extends JsonEndpoint>(
       field,
     });
   }
+  // Parsed by the endpoint's own schema; the cast only names that schema's output for TypeScript,
+  // which cannot follow a generic endpoint's schema through safeParse.
   return parsed.data as ApiResponse<E>;
 }

@@ -4,7 +4,7 @@ import { ItemDetail } from './schemas/decision';
 import { ItemListQuery, ItemPage } from './schemas/item';
 import { QueueList } from './schemas/queue';
 import { SessionState, SignInRequest } from './schemas/session';
-import type { Role } from './schemas/user';
+import { Role } from './schemas/user';
 
 /**
  * The contract's operations. The typed client, the mock backend's request validation and the
@@ -31,8 +31,9 @@ export interface Endpoint {
   errors: readonly ErrorStatus[];
 }
 
-const anyRole = ['analyst', 'supervisor', 'auditor'] as const;
-const reviewers = ['analyst', 'supervisor'] as const;
+const anyRole = Role.options;
+/** The roles that work queues and may see (blurred) media; auditors never do. */
+export const reviewerRoles = ['analyst', 'supervisor'] as const satisfies readonly Role[];
 
 export const ItemIdParams = z.object({ itemId: Id });
 export const QueueIdParams = z.object({ queueId: Id });
@@ -116,7 +117,7 @@ export const endpoints = {
     description:
       'Blurred items only: hash-only items have no preview (404). Served with `Cache-Control: no-store`. Auditors never receive media (403).',
     tag: 'items',
-    access: reviewers,
+    access: reviewerRoles,
     params: ItemIdParams,
     response: { mediaType: 'image/png' },
     errors: [401, 403, 404],

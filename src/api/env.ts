@@ -2,20 +2,25 @@ import { z } from 'zod';
 
 const ApiBaseUrl = z.url({ protocol: /^https?$/ }).optional();
 
+let cached: string | undefined;
+
 /**
- * The API origin: `VITE_API_BASE_URL` when set (checked at start-up), else this page's own origin.
- * Always absolute, so requests also resolve in Node (Vitest).
+ * The API's base URL: `VITE_API_BASE_URL` when set (it may carry a path prefix), else this page's
+ * own origin. Always absolute, so requests also resolve in Node (Vitest). Checked once; a bad
+ * value throws, and the client reports it as an ApiError.
  */
 export function apiBaseUrl(): string {
-  const parsed = ApiBaseUrl.safeParse(import.meta.env.VITE_API_BASE_URL || undefined);
+  if (cached !== undefined) return cached;
+  const configured: unknown = import.meta.env.VITE_API_BASE_URL || undefined;
+  const parsed = ApiBaseUrl.safeParse(configured);
   if (!parsed.success) {
     throw new Error(
-      `VITE_API_BASE_URL must be an absolute http(s) URL, got ${JSON.stringify(import.meta.env.VITE_API_BASE_URL)}`,
+      `VITE_API_BASE_URL must be an absolute http(s) URL, got ${JSON.stringify(configured)}.`,
     );
   }
-  if (parsed.data) return parsed.data;
-  if (typeof globalThis.location === 'undefined') {
+  if (parsed.data === undefined && typeof globalThis.location === 'undefined') {
     throw new Error('No page origin to call the API on: set VITE_API_BASE_URL.');
   }
-  return globalThis.location.origin;
+  cached = (parsed.data ?? globalThis.location.origin).replace(/\/+$/, '');
+  return cached;
 }

@@ -10,7 +10,7 @@ import type { Server } from 'node:http';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createBackend, type Backend, type MockConfig } from './backend/backend';
+import { MockConfigRequest, createBackend, type Backend, type MockConfig } from './backend/backend';
 import { createHandlers } from './handlers';
 import { securityHeaders } from './security-headers';
 
@@ -75,25 +75,29 @@ async function main() {
       'api-only': { type: 'boolean', default: false },
     },
   });
-  const number = (name: string, raw: string | undefined) => {
-    if (raw === undefined) return undefined;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < 0)
-      throw new Error(`--${name} must be a whole number, got ${raw}`);
-    return value;
-  };
+  const number = (raw: string | undefined) => (raw === undefined ? undefined : Number(raw));
+  // The same rules as `POST /__mock/config`: a bad knob stops the server with the reason.
+  const knobs = MockConfigRequest.omit({ faults: true, reset: true }).safeParse({
+    seed: number(values.seed),
+    items: number(values.items),
+    latency: number(values.latency),
+    leaseSeconds: number(values['lease-seconds']),
+  });
+  if (!knobs.success) {
+    const issue = knobs.error.issues[0];
+    const flag = String(issue?.path[0] ?? 'option').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    throw new Error(`--${flag}: ${issue?.message ?? 'invalid'}`);
+  }
+  const port = number(values.port);
+  if (port === undefined || !Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new Error(`--port must be a port number, got ${values.port}`);
+  }
   const config: Partial<MockConfig> = Object.fromEntries(
-    Object.entries({
-      seed: number('seed', values.seed),
-      items: number('items', values.items),
-      latency: number('latency', values.latency),
-      leaseSeconds: number('lease-seconds', values['lease-seconds']),
-    }).filter(([, v]) => v !== undefined),
+    Object.entries(knobs.data).filter(([, v]) => v !== undefined),
   );
   const started = performance.now();
   const { app, backend } = createMockApp({ config, serveConsole: !values['api-only'] });
   const generatedMs = performance.now() - started;
-  const port = number('port', values.port) ?? 4318;
   await listen(app, port, values.host);
   const { seed, items, latency } = backend.config;
   console.log(

@@ -7,4 +7,7 @@ test('only same-origin paths are followed after sign-in', () => {
   expect(safeRedirect('//evil.example/')).toBe('/');
   expect(safeRedirect('https://evil.example/')).toBe('/');
   expect(safeRedirect('javascript:alert(1)')).toBe('/');
+  expect(safeRedirect('/\\evil.example/')).toBe('/');
+  expect(safeRedirect('/\\/evil.example/')).toBe('/');
+  expect(safeRedirect('/%2F%2Fevil.example')).toBe('/%2F%2Fevil.example');
 });

@@ -3,9 +3,17 @@ import { SignInPage } from '../../features/session/components/sign-in-page';
 
 const route = getRouteApi('/sign-in');
 
-/** Only a same-origin path is a valid place to return to after sign-in. */
-export const safeRedirect = (target: string | undefined) =>
-  target !== undefined && target.startsWith('/') && !target.startsWith('//') ? target : '/';
+const base = 'https://console.invalid';
+
+/**
+ * Only a path on this console is a place to return to after sign-in: the target is resolved as a
+ * browser would (which reads a backslash as a slash) and refused unless it stays on the same origin.
+ */
+export function safeRedirect(target: string | undefined): string {
+  if (target === undefined || !target.startsWith('/')) return '/';
+  const url = new URL(target, base);
+  return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : '/';
+}
 
 export function SignInRoute() {
   const { reason, redirect } = route.useSearch();

@@ -14,7 +14,10 @@ export function decodeCursor(cursor: string): number {
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Every order ends on the id, so pages are stable and never skip or repeat a tie. */
+/**
+ * Every order ends on the id, so ties are ordered and, while the items do not change, pages
+ * neither skip nor repeat. (Cursors are offsets: items that change between pages can shift them.)
+ */
 const comparators: Record<ItemListQuery['sort'], (a: FlaggedItem, b: FlaggedItem) => number> = {
   // Highest priority first, then the earliest SLA due: the order a reviewer should work in.
   priority: (a, b) =>

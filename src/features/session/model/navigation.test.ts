@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { canTriage, navigationFor } from './navigation';
+import { canTriage, navigationFor, type NavigationEntry } from './navigation';
 
 test('every role reaches the queue overview', () => {
   for (const role of ['analyst', 'supervisor', 'auditor'] as const) {
@@ -11,4 +11,17 @@ test('only analysts and supervisors triage', () => {
   expect(canTriage('analyst')).toBe(true);
   expect(canTriage('supervisor')).toBe(true);
   expect(canTriage('auditor')).toBe(false);
+});
+
+test('a section limited to some roles is offered to those roles only', () => {
+  const entries: NavigationEntry[] = [
+    { to: '/', label: 'Queues', roles: ['analyst', 'supervisor', 'auditor'] },
+    { to: '/', label: 'Supervisors only', roles: ['supervisor'] },
+  ];
+  expect(navigationFor('supervisor', entries).map((e) => e.label)).toEqual([
+    'Queues',
+    'Supervisors only',
+  ]);
+  expect(navigationFor('analyst', entries).map((e) => e.label)).toEqual(['Queues']);
+  expect(navigationFor('auditor', entries).map((e) => e.label)).toEqual(['Queues']);
 });

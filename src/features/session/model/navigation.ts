@@ -1,4 +1,5 @@
-import type { Role } from '../../../api/schemas/user';
+import { reviewerRoles } from '../../../api/endpoints';
+import { Role } from '../../../api/schemas/user';
 
 export interface NavigationEntry {
   to: '/';
@@ -11,11 +12,11 @@ export interface NavigationEntry {
  * screen exists; later features add theirs.
  */
 export const navigationEntries: readonly NavigationEntry[] = [
-  { to: '/', label: 'Queues', roles: ['analyst', 'supervisor', 'auditor'] },
+  { to: '/', label: 'Queues', roles: Role.options },
 ];
 
-export const navigationFor = (role: Role) =>
-  navigationEntries.filter((entry) => entry.roles.includes(role));
+export const navigationFor = (role: Role, entries = navigationEntries) =>
+  entries.filter((entry) => entry.roles.includes(role));
 
 export const roleLabels: Record<Role, string> = {
   analyst: 'analyst',
@@ -23,5 +24,5 @@ export const roleLabels: Record<Role, string> = {
   auditor: 'auditor',
 };
 
-/** Whether a role works queues (claims and decides items) or only reads them. */
-export const canTriage = (role: Role) => role === 'analyst' || role === 'supervisor';
+/** Whether a role works queues (claims and decides items) or only reads them: the API's rule. */
+export const canTriage = (role: Role) => reviewerRoles.some((r) => r === role);
