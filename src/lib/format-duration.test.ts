@@ -11,6 +11,8 @@ test.each([
   [3600 * 3 + 12 * 60, '3h 12m'],
   [86_400, '1d'],
   [86_400 * 2 + 4 * 3600 + 59, '2d 4h'],
+  [86_400 + 20 * 60, '1d 20m'],
+  [86_400 * 3 + 5 * 3600 + 7 * 60, '3d 5h'],
 ])('%s seconds reads %s', (seconds, text) => {
   expect(formatDuration(seconds)).toBe(text);
 });
