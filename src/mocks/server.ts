@@ -102,7 +102,7 @@ async function main() {
   const { seed, items, latency } = backend.config;
   console.log(
     `Verity demo ${values['api-only'] ? 'API' : 'console'}: http://${values.host === '0.0.0.0' ? 'localhost' : values.host}:${port}/\n` +
-      `  mock data: seed ${seed}, ${items} items (generated in ${generatedMs.toFixed(0)} ms), latency ${latency} ms`,
+      `  mock data: seed ${seed}, ${items} items (data and audit history ready in ${generatedMs.toFixed(0)} ms), latency ${latency} ms`,
   );
 }
 
