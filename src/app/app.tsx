@@ -5,7 +5,10 @@ import { sessionQueryOptions } from '../api/queries/session';
 import { createQueryClient } from './query-client';
 import { createAppRouter } from './router';
 
-/** The whole console: one QueryClient, one router. A 401 anywhere returns to sign-in. */
+/**
+ * The whole console: one QueryClient, one router. A 401 anywhere marks the session as ended; the
+ * signed-in shell then returns to sign-in with a message (app/routes/shell.tsx).
+ */
 export function App({ history }: { history?: RouterHistory }) {
   const [{ queryClient, router }] = useState(() => {
     const client = createQueryClient({
@@ -14,13 +17,9 @@ export function App({ history }: { history?: RouterHistory }) {
           sessionQueryOptions().queryKey,
           (session) => session && { ...session, user: null },
         );
-        if (appRouter.state.location.pathname !== '/sign-in') {
-          void appRouter.navigate({ to: '/sign-in', search: { reason: 'expired' } });
-        }
       },
     });
-    const appRouter = createAppRouter(client, history);
-    return { queryClient: client, router: appRouter };
+    return { queryClient: client, router: createAppRouter(client, history) };
   });
   return (
     <QueryClientProvider client={queryClient}>

@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { hashKey, queryOptions, type QueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../client';
 import { endpoints } from '../endpoints';
 
@@ -9,3 +9,13 @@ export const sessionQueryOptions = () =>
     queryFn: ({ signal }) => apiRequest(endpoints.getSession, { signal }),
     staleTime: Infinity,
   });
+
+/**
+ * Drops every cached query but the session's, when the user signs in, out or changes: nothing
+ * read for one user is ever shown to another. The session query stays, so its observers (the
+ * signed-in shell) see the change.
+ */
+export function forgetUserData(queryClient: QueryClient) {
+  const sessionHash = hashKey(sessionQueryOptions().queryKey);
+  queryClient.removeQueries({ predicate: (query) => query.queryHash !== sessionHash });
+}

@@ -1,39 +1,49 @@
-import { hashKey, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Outlet, getRouteApi, useRouter } from '@tanstack/react-router';
-import { useEffect } from 'react';
-import { sessionQueryOptions } from '../../api/queries/session';
+import { useEffect, useRef } from 'react';
+import { forgetUserData, sessionQueryOptions } from '../../api/queries/session';
 import { LoadingState } from '../../components/ui/loading-state';
 import { AppHeader } from '../../features/session/components/app-header';
 
 const route = getRouteApi('/_signed-in');
 
 /**
- * Header and navigation around every signed-in page. Another tab of this browser may sign out or
- * in as someone else (they share the cookie): the session is re-read whenever this tab regains
- * focus, and if its user changed nothing of the previous user's stays on screen or in the cache.
+ * Header and navigation around every signed-in page, and the one place that leaves them when the
+ * session ends: on a 401 from any call (the QueryClient then clears the session's user), or when
+ * another tab of this browser signs out or in as someone else (tabs share the cookie; the session
+ * is re-read whenever this tab regains focus). Nothing of the previous user's stays on screen or
+ * in the cache.
  */
 export function SignedInShell() {
   const { user } = route.useRouteContext();
   const navigate = route.useNavigate();
   const router = useRouter();
   const queryClient = useQueryClient();
+  const signOutClicked = useRef(false);
   const session = useQuery({ ...sessionQueryOptions(), refetchOnWindowFocus: 'always' });
-  const userChanged = session.isSuccess && session.data.user?.id !== user.id;
+  const current = session.isSuccess ? session.data.user : user;
+  const userChanged = current?.id !== user.id;
+  const signedOut = current === null;
 
   useEffect(() => {
     if (!userChanged) return;
-    const sessionHash = hashKey(sessionQueryOptions().queryKey);
-    queryClient.removeQueries({ predicate: (query) => query.queryHash !== sessionHash });
-    // Re-runs the sign-in guard: back to sign-in, or the new user's console.
-    void router.invalidate();
-  }, [userChanged, queryClient, router]);
+    forgetUserData(queryClient);
+    if (signedOut) {
+      const reason = signOutClicked.current ? 'signed_out' : 'expired';
+      void navigate({ to: '/sign-in', search: { reason } });
+    }
+    // Someone else signed in: re-run the guard to load their console.
+    else void router.invalidate();
+  }, [userChanged, signedOut, queryClient, router, navigate]);
 
   if (userChanged) return <LoadingState label="The signed-in user changed in another tab…" />;
   return (
     <>
       <AppHeader
         user={user}
-        onSignedOut={() => void navigate({ to: '/sign-in', search: { reason: 'signed_out' } })}
+        onSignedOut={() => {
+          signOutClicked.current = true;
+        }}
       />
       <Outlet />
     </>

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../api/client';
 import { endpoints } from '../../../api/endpoints';
-import { sessionQueryOptions } from '../../../api/queries/session';
+import { forgetUserData, sessionQueryOptions } from '../../../api/queries/session';
 
 export const signIn = (userId: string) => apiRequest(endpoints.signIn, { body: { userId } });
 
@@ -10,8 +10,7 @@ export function useSignIn() {
   return useMutation({
     mutationFn: signIn,
     onSuccess: (session) => {
-      // A new user: nothing cached for the previous one may be shown.
-      queryClient.clear();
+      forgetUserData(queryClient);
       queryClient.setQueryData(sessionQueryOptions().queryKey, session);
     },
   });

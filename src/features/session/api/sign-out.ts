@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../api/client';
 import { endpoints } from '../../../api/endpoints';
-import { sessionQueryOptions } from '../../../api/queries/session';
+import { forgetUserData, sessionQueryOptions } from '../../../api/queries/session';
 
 export const signOut = () => apiRequest(endpoints.signOut, {});
 
@@ -10,7 +10,7 @@ export function useSignOut() {
   return useMutation({
     mutationFn: signOut,
     onSuccess: (session) => {
-      queryClient.clear();
+      forgetUserData(queryClient);
       queryClient.setQueryData(sessionQueryOptions().queryKey, session);
     },
   });
