@@ -1,0 +1,72 @@
+import { expect, test } from 'vitest';
+import type { FlaggedItem } from '../api/schemas/item';
+import { createBackend } from '../mocks/backend/backend';
+import { actionabilityScore, provenanceChecklist } from './provenance-checklist';
+
+const [generated] = createBackend({ seed: 3, items: 5 }).state.items;
+if (!generated) throw new Error('no item');
+
+function itemWith(change: (item: FlaggedItem) => void): FlaggedItem {
+  const item = structuredClone(generated);
+  change(item);
+  return item;
+}
+
+const complete = itemWith((i) => {
+  i.provenance.supplier = { id: 's', name: 'Acme Data', contractRef: 'C-1' };
+  i.provenance.dataset = { id: 'd', name: 'webimg', version: 'v3' };
+  i.provenance.origin.sourceUrls = ['https://img.example.com/a.jpg'];
+  i.provenance.origin.pageUrl = 'https://example.com/page';
+  i.provenance.origin.crawledAt = '2025-08-14T02:11:00.000Z';
+  i.provenance.origin.httpStatus = 200;
+  i.media.originalHash = { algorithm: 'SHA256', value: 'a'.repeat(64) };
+  i.provenance.acquisition.batchId = 'b-4471';
+  i.provenance.acquisition.recordId = 'shard-1/rec-2';
+  i.provenance.origin.uploader = { accountName: 'user_1', profileUrl: null };
+  i.provenance.origin.hostIp = '198.51.100.7';
+  i.media.fileName = 'IMG_1.jpg';
+});
+
+test('an item with every field is complete', () => {
+  const entries = provenanceChecklist(complete);
+  expect(entries.every((e) => e.present)).toBe(true);
+  expect(actionabilityScore(entries)).toEqual({ present: 10, total: 10 });
+});
+
+test('each missing field is named, and only actionability entries count in the score', () => {
+  const item = itemWith((i) => {
+    Object.assign(i, structuredClone(complete));
+    i.provenance.origin.sourceUrls = [];
+    i.provenance.dataset = { id: 'd', name: 'webimg', version: null };
+    i.provenance.origin.crawledAt = null;
+    i.provenance.acquisition.acquiredAt = null;
+    i.media.fileName = null;
+  });
+  const entries = provenanceChecklist(item);
+  expect(entries.filter((e) => !e.present).map((e) => e.id)).toEqual([
+    'dataset',
+    'source_url',
+    'acquisition_date',
+    'original_file_name',
+  ]);
+  expect(actionabilityScore(entries)).toEqual({ present: 7, total: 10 });
+});
+
+test('a crawl time or an acquisition date each answers the incident date', () => {
+  const acquiredOnly = itemWith((i) => {
+    Object.assign(i, structuredClone(complete));
+    i.provenance.origin.crawledAt = null;
+    i.provenance.acquisition.acquiredAt = '2025-08-01T00:00:00.000Z';
+  });
+  expect(provenanceChecklist(acquiredOnly).find((e) => e.id === 'acquisition_date')?.present).toBe(
+    true,
+  );
+});
+
+test('a supplier without a contract reference is not enough to hold it to account', () => {
+  const item = itemWith((i) => {
+    Object.assign(i, structuredClone(complete));
+    i.provenance.supplier = { id: 's', name: 'Lumen', contractRef: null };
+  });
+  expect(provenanceChecklist(item).find((e) => e.id === 'supplier')?.present).toBe(false);
+});
