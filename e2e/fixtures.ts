@@ -56,6 +56,11 @@ export const test = base.extend<Fixtures>({
       problems.push(`console.${message.type()}: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    // Nothing third-party may ever run script: a dialog is proof that something did.
+    page.on('dialog', (dialog) => {
+      problems.push(`dialog opened: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
     // Nothing may leave the console's own origin (fonts, analytics, third-party URLs…).
     const origin = new URL(baseURL ?? '').origin;
     await page.context().route('**/*', async (route) => {

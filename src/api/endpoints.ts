@@ -103,6 +103,7 @@ export const endpoints = {
     method: 'get',
     path: '/api/items/{itemId}',
     summary: 'One flagged item with its decisions',
+    description: 'Each read appends an `item.viewed` audit event for the caller.',
     tag: 'items',
     access: anyRole,
     params: ItemIdParams,

@@ -3,6 +3,7 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   redirect,
   type RouterHistory,
 } from '@tanstack/react-router';
@@ -58,7 +59,18 @@ const dashboardRoute = createRoute({
   errorComponent: RouteError,
 });
 
-const routeTree = rootRoute.addChildren([signInRoute, signedInRoute.addChildren([dashboardRoute])]);
+const itemRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/items/$itemId',
+  // Its own chunk: the dashboard's first load stays small.
+  component: lazyRouteComponent(() => import('./routes/item'), 'ItemRoute'),
+  errorComponent: RouteError,
+});
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  signedInRoute.addChildren([dashboardRoute, itemRoute]),
+]);
 
 export function createAppRouter(queryClient: QueryClient, history?: RouterHistory) {
   return createRouter({

@@ -5,9 +5,10 @@ import { actionabilityScore, provenanceChecklist } from './provenance-checklist'
 
 const [generated] = createBackend({ seed: 3, items: 5 }).state.items;
 if (!generated) throw new Error('no item');
+const sample: FlaggedItem = generated;
 
 function itemWith(change: (item: FlaggedItem) => void): FlaggedItem {
-  const item = structuredClone(generated);
+  const item = structuredClone(sample);
   change(item);
   return item;
 }

@@ -27,7 +27,10 @@ export function generateProvenance(
   const sourceUrls: string[] = [];
   if (r.chance(0.8)) {
     sourceUrls.push(r.chance(0.33) ? r.pick(hostileUrls) : fileUrl);
-    for (let extra = r.int(0, 2); extra > 0; extra--) sourceUrls.push(fileUrl);
+    // The same file found elsewhere too.
+    for (let extra = r.int(0, 2); extra > 0; extra--) {
+      sourceUrls.push(`https://${r.pick(hosts)}/${r.hex(8)}.jpg`);
+    }
   }
   // Each field is sometimes missing (null), as real supplier data is.
   return {

@@ -200,3 +200,15 @@ test('/__mock/config takes JSON only, so no other site can drive it with a simpl
   expect(response.status).toBe(415);
   expect(testBackend.config.latency).toBe(0);
 });
+
+test('reading an item appends item.viewed for the reader', async () => {
+  const { cookie } = signInForTest('usr_alex');
+  const item = testBackend.state.items[0];
+  expect((await call(`/api/items/${item?.id}`, { cookie })).status).toBe(200);
+  const event = testBackend.state.audit.range(testBackend.state.audit.size, 1)[0];
+  expect(event).toMatchObject({
+    action: 'item.viewed',
+    actor: { id: 'usr_alex', role: 'auditor' },
+    subject: { type: 'item', id: item?.id },
+  });
+});

@@ -4,9 +4,17 @@ import { blurredPreviewPng } from '../backend/preview-image';
 import { HttpError, route } from './route';
 
 export const itemHandlers = (backend: Backend) => [
-  route(backend, endpoints.getItem, ({ params }) => {
+  route(backend, endpoints.getItem, ({ params, user }) => {
     const item = backend.state.itemsById.get(params.itemId);
     if (!item) throw new HttpError(404, 'not_found', `No item ${params.itemId}.`);
+    // Reading an item is an exposure to its metadata: on the record.
+    backend.state.audit.append({
+      at: backend.now().toISOString(),
+      actor: { id: user.id, name: user.name, role: user.role },
+      action: 'item.viewed',
+      subject: { type: 'item', id: item.id },
+      detail: { previewMode: item.preview.mode },
+    });
     return { body: { item, decisions: backend.state.decisions.get(item.id) ?? [] } };
   }),
 

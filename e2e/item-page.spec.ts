@@ -1,0 +1,117 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { APIRequestContext } from '@playwright/test';
+import { ItemDetail } from '../src/api/schemas/decision';
+import type { FlaggedItem } from '../src/api/schemas/item';
+import { ItemPage } from '../src/api/schemas/item';
+import { expect, test, type Page } from './fixtures';
+
+/** The first item of the seeded data that matches, found through the API as the console would. */
+async function findItem(request: APIRequestContext, matches: (item: FlaggedItem) => boolean) {
+  for (const queue of ['q-hash', 'q-clf-high', 'q-clf-low', 'q-text']) {
+    const list = ItemPage.parse(
+      await (await request.get(`/api/queues/${queue}/items?limit=200`)).json(),
+    );
+    for (const row of list.items) {
+      const { item } = ItemDetail.parse(await (await request.get(`/api/items/${row.id}`)).json());
+      if (matches(item)) return item;
+    }
+  }
+  throw new Error('no seeded item matches');
+}
+
+/** Every request the page makes for media of any kind. */
+function recordMediaRequests(page: Page) {
+  const urls: string[] = [];
+  page.on('request', (request) => {
+    if (/\/(preview|reveal|media)\b/.test(request.url()) || request.resourceType() === 'image') {
+      urls.push(request.url());
+    }
+  });
+  return urls;
+}
+
+test('a hash-only item shows hashes and a fingerprint and makes no media request at all', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('analyst');
+  const item = await findItem(page.request, (i) => i.preview.mode === 'hash_only');
+  const media = recordMediaRequests(page);
+  await page.goto(`/items/${item.id}`);
+  await expect(page.getByRole('heading', { name: item.id })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Visual fingerprint of SHA-256/ })).toBeVisible();
+  await expect(page.getByText(item.media.sha256)).toBeVisible();
+  await expect(page.getByText('Hash only: no media is loaded for this item.')).toBeVisible();
+  expect(media).toEqual([]);
+});
+
+test('a blurred item loads only its server-blurred derivative, blurred and grey on top', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('analyst');
+  const item = await findItem(page.request, (i) => i.preview.mode === 'blurred');
+  const media = recordMediaRequests(page);
+  await page.goto(`/items/${item.id}`);
+  const image = page.getByRole('img', { name: 'Server-blurred preview (not the original)' });
+  await expect(image).toBeVisible();
+  const filter = await image.evaluate((el) => getComputedStyle(el).filter);
+  expect(filter).toContain('blur');
+  expect(filter).toContain('grayscale');
+  expect(media).toEqual([
+    `http://127.0.0.1:${new URL(page.url()).port}/api/items/${item.id}/preview`,
+  ]);
+});
+
+test('an auditor sees no image at all, not even the blurred one, and no media is requested', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('auditor');
+  const item = await findItem(page.request, (i) => i.preview.mode === 'blurred');
+  const media = recordMediaRequests(page);
+  await page.goto(`/items/${item.id}`);
+  await expect(
+    page.getByText('Media is never shown to auditors: hashes and metadata only.'),
+  ).toBeVisible();
+  await expect(page.getByRole('img', { name: /blurred preview/i })).toHaveCount(0);
+  await expect(page.getByText(item.media.sha256)).toBeVisible();
+  expect(media).toEqual([]);
+});
+
+test('hostile provenance is shown as defanged text: no link, nothing runs', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('analyst');
+  const item = await findItem(page.request, (i) =>
+    i.provenance.origin.sourceUrls.some((url) => url.toLowerCase().startsWith('javascript:')),
+  );
+  await page.goto(`/items/${item.id}`);
+  const provenance = page.getByRole('region', { name: 'Provenance' });
+  await expect(provenance.getByText(/javascript\[:\]/i).first()).toBeVisible();
+  await expect(provenance.getByRole('link')).toHaveCount(0);
+  await expect(
+    page.locator('a[href^="javascript" i], img[onerror], script:not([src])'),
+  ).toHaveCount(0);
+});
+
+test('each report field of the provenance shows present or missing', async ({ page, signInAs }) => {
+  await signInAs('supervisor');
+  const item = await findItem(page.request, (i) => i.provenance.origin.hostIp === null);
+  await page.goto(`/items/${item.id}`);
+  const provenance = page.getByRole('region', { name: 'Provenance' });
+  await expect(provenance).toContainText(/Report fields: \d+ of 10 present/);
+  await expect(provenance).toContainText(/Missing: .*Server IP/);
+});
+
+test('the item page has no axe violations', async ({ page, signInAs }) => {
+  await signInAs('analyst');
+  const item = await findItem(page.request, (i) => i.preview.mode === 'blurred');
+  await page.goto(`/items/${item.id}`);
+  await expect(page.getByRole('heading', { name: item.id })).toBeVisible();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  expect(results.violations).toEqual([]);
+});

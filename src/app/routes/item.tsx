@@ -1,0 +1,15 @@
+import { getRouteApi } from '@tanstack/react-router';
+import { canTriage } from '../../features/session/model/navigation';
+import { ItemView } from '../../features/triage/components/item-view';
+
+const route = getRouteApi('/_signed-in/items/$itemId');
+
+export function ItemRoute() {
+  const { itemId } = route.useParams();
+  const { user } = route.useRouteContext();
+  return (
+    <main className="p-6">
+      <ItemView itemId={itemId} canSeeMedia={canTriage(user.role)} />
+    </main>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Decision } from '../../../api/schemas/decision';
+import { dismissReasonLabels, stageLabels } from '../model/labels';
+
+function verdictText({ verdict }: Decision): string {
+  switch (verdict.kind) {
+    case 'confirm':
+      return `Confirmed${verdict.classification ? ` (${verdict.classification})` : ''}`;
+    case 'dismiss':
+      return `Dismissed: ${dismissReasonLabels[verdict.reason]}`;
+    case 'escalate':
+      return `Escalated: ${verdict.reason}`;
+  }
+}
+
+/** Every decision on the item, oldest first, with who made it at which stage. */
+export function DecisionHistory({ decisions }: { decisions: readonly Decision[] }) {
+  return (
+    <section aria-labelledby="history-heading">
+      <h2 id="history-heading" className="text-sm font-semibold text-slate-700">
+        Decision history
+      </h2>
+      {decisions.length === 0 ? (
+        <p className="mt-1 text-sm text-slate-600">No decision yet.</p>
+      ) : (
+        <ol className="mt-2 space-y-1 text-sm">
+          {decisions.map((decision) => (
+            <li key={decision.id}>
+              <span className="font-medium">{verdictText(decision)}</span> —{' '}
+              {stageLabels[decision.stage]} by {decision.actor.name} ({decision.actor.role}),{' '}
+              {decision.at}, on version {decision.itemVersion}
+              {decision.note && <span className="block text-slate-600">Note: {decision.note}</span>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

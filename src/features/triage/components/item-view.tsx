@@ -1,0 +1,52 @@
+import { useQuery } from '@tanstack/react-query';
+import { itemQueryOptions } from '../../../api/queries/items';
+import { ErrorState } from '../../../components/ui/error-state';
+import { LoadingState } from '../../../components/ui/loading-state';
+import { priorityStyles, statusStyles } from '../model/labels';
+import { DecisionHistory } from './decision-history';
+import { MediaPreview } from './media-preview';
+import { ProvenancePanel } from './provenance-panel';
+import { SignalsPanel } from './signals-panel';
+
+/** One item in full: preview, signals, provenance and decision history. */
+export function ItemView({ itemId, canSeeMedia }: { itemId: string; canSeeMedia: boolean }) {
+  const detail = useQuery(itemQueryOptions(itemId));
+  if (detail.isPending) return <LoadingState label="Loading the item…" />;
+  if (detail.isError) {
+    return (
+      <ErrorState
+        title={detail.error.status === 404 ? `No item ${itemId}` : 'Could not load the item'}
+        error={detail.error}
+        onRetry={() => void detail.refetch()}
+      />
+    );
+  }
+  const { item, decisions } = detail.data;
+  const status = statusStyles[item.status];
+  const priority = priorityStyles[item.priority];
+  return (
+    <article aria-labelledby="item-heading" className="space-y-6">
+      <header className="flex flex-wrap items-center gap-3">
+        <h1 id="item-heading" className="font-mono text-lg font-semibold">
+          {item.id}
+        </h1>
+        <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${priority.className}`}>
+          {priority.label}
+        </span>
+        <span className={`rounded px-1.5 py-0.5 text-xs ${status.className}`}>{status.label}</span>
+        <span className="text-sm text-slate-600">
+          flagged {item.flaggedAt} · SLA due {item.slaDueAt} · version {item.version}
+          {item.lease ? ` · held by ${item.lease.holderName} until ${item.lease.expiresAt}` : ''}
+        </span>
+      </header>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <div className="space-y-6">
+          <MediaPreview item={item} canSeeMedia={canSeeMedia} />
+          <SignalsPanel signals={item.signals} />
+          <DecisionHistory decisions={decisions} />
+        </div>
+        <ProvenancePanel item={item} />
+      </div>
+    </article>
+  );
+}

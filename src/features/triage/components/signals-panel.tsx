@@ -1,0 +1,57 @@
+import type { Signal } from '../../../api/schemas/item';
+import { UntrustedText } from '../../../components/ui/untrusted-text';
+import { hashListLabels, signalKindLabels } from '../model/labels';
+
+function SignalDetail({ signal }: { signal: Signal }) {
+  switch (signal.kind) {
+    case 'hash_match':
+      return (
+        <>
+          {hashListLabels[signal.hashList]} · {signal.algorithm} · distance {signal.distance}
+          {signal.algorithm === 'PDQ' || signal.algorithm === 'PhotoDNA'
+            ? ` (match at ≤ ${signal.maxDistance})`
+            : ' (exact)'}
+        </>
+      );
+    case 'classifier':
+      return (
+        <>
+          score {signal.score.toFixed(3)} {signal.score >= signal.threshold ? '≥' : '<'} threshold{' '}
+          {signal.threshold.toFixed(2)}
+        </>
+      );
+    case 'text_rule':
+      return (
+        <>
+          matched in {signal.field}: “<UntrustedText text={signal.matchedText} />”
+        </>
+      );
+    case 'heuristic':
+      return <>{signal.description}</>;
+  }
+}
+
+/** Why the item was flagged: every signal with its rule, version and evidence. */
+export function SignalsPanel({ signals }: { signals: readonly Signal[] }) {
+  return (
+    <section aria-labelledby="signals-heading">
+      <h2 id="signals-heading" className="text-sm font-semibold text-slate-700">
+        Signals
+      </h2>
+      <ul className="mt-2 space-y-2 text-sm">
+        {signals.map((signal, index) => (
+          <li
+            key={`${signal.ruleId}-${index}`}
+            className="rounded-md border border-slate-200 bg-white p-2"
+          >
+            <span className="font-medium">{signalKindLabels[signal.kind]}</span> · {signal.ruleName}{' '}
+            <span className="text-slate-500">v{signal.ruleVersion}</span>
+            <div className="text-slate-700">
+              <SignalDetail signal={signal} />
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
