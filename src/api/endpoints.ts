@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id } from './schemas/common';
 import { ItemDetail } from './schemas/decision';
-import { ItemListQuery, ItemPage } from './schemas/item';
+import { AllItemsQuery, ItemListQuery, ItemPage } from './schemas/item';
 import { QueueList } from './schemas/queue';
 import { SessionState, SignInRequest } from './schemas/session';
 import { Role } from './schemas/user';
@@ -90,13 +90,27 @@ export const endpoints = {
     method: 'get',
     path: '/api/queues/{queueId}/items',
     summary: 'Items of a queue, filtered and sorted',
-    description: 'Cursor-paginated: pass `nextCursor` back as `cursor` for the next page.',
+    description:
+      'Pages by position (`offset`, any page directly) or by cursor (`nextCursor` back as `cursor`).',
     tag: 'queues',
     access: anyRole,
     params: QueueIdParams,
     query: ItemListQuery,
     response: ItemPage,
     errors: [400, 401, 404],
+  },
+  listItems: {
+    operationId: 'listItems',
+    method: 'get',
+    path: '/api/items',
+    summary: 'Items across every queue, filtered, sorted and searched',
+    description:
+      'The same filters and paging as a queue’s items, plus `q`: an item id or any of its hashes.',
+    tag: 'items',
+    access: anyRole,
+    query: AllItemsQuery,
+    response: ItemPage,
+    errors: [400, 401],
   },
   getItem: {
     operationId: 'getItem',

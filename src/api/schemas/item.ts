@@ -191,6 +191,12 @@ export const ItemRow = FlaggedItem.pick({
     previewMode: z.enum(['blurred', 'hash_only']),
     topSignal: Signal,
     supplier: z.object({ id: Id, name: z.string() }),
+    completeness: z
+      .object({ present: z.number().int().nonnegative(), total: z.number().int().positive() })
+      .meta({
+        description:
+          'Report fields of the provenance present, out of those that make a report actionable.',
+      }),
   })
   .meta({ id: 'ItemRow' });
 export type ItemRow = z.infer<typeof ItemRow>;
@@ -204,7 +210,10 @@ export const ItemListQuery = z
       .string()
       .max(200)
       .optional()
-      .meta({ description: 'Opaque cursor from `nextCursor`.' }),
+      .meta({ description: 'Opaque cursor from `nextCursor`: the next page after one read.' }),
+    offset: z.coerce.number().int().min(0).optional().meta({
+      description: 'Position of the first row wanted: any page, directly. Not with `cursor`.',
+    }),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     status: ItemStatus.optional(),
     priority: Priority.optional(),
@@ -216,10 +225,19 @@ export const ItemListQuery = z
   .meta({ id: 'ItemListQuery' });
 export type ItemListQuery = z.infer<typeof ItemListQuery>;
 
+export const AllItemsQuery = ItemListQuery.extend({
+  q: z.string().trim().min(1).max(200).optional().meta({
+    description: 'An item id, or any of its hashes (SHA-256, MD5, PDQ, hash as obtained).',
+  }),
+  queueId: Id.optional(),
+}).meta({ id: 'AllItemsQuery' });
+export type AllItemsQuery = z.infer<typeof AllItemsQuery>;
+
 export const ItemPage = z
   .object({
     items: z.array(ItemRow),
     total: z.number().int().nonnegative().meta({ description: 'Items matching the filters.' }),
+    offset: z.number().int().nonnegative().meta({ description: 'Position of the first row.' }),
     nextCursor: z.string().nullable(),
   })
   .meta({ id: 'ItemPage' });

@@ -1,6 +1,5 @@
 import { expect, test } from 'vitest';
 import { createBackend } from '../../mocks/backend/backend';
-import { listQueueItems } from '../../mocks/backend/item-list';
 import { summarizeQueues } from '../../mocks/backend/queue-summaries';
 import { AuditEvent } from './audit';
 import { Decision } from './decision';
@@ -22,9 +21,8 @@ test('schemas accept everything the generator and the mock produce', () => {
   expect(QueueList.safeParse({ queues }).success).toBe(true);
   const [queue] = state.queues;
   if (!queue) throw new Error('no queue');
-  expect(
-    ItemPage.safeParse(listQueueItems(queue, state.items, ItemListQuery.parse({}))).success,
-  ).toBe(true);
+  const page = state.listItems(state.items, state.revision, { queue }, ItemListQuery.parse({}));
+  expect(ItemPage.safeParse(page).success).toBe(true);
 });
 
 const rejects = (mutate: (item: Record<string, unknown>) => void) => {

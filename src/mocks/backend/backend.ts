@@ -6,6 +6,7 @@ import { generateData } from '../generator';
 import { createAuditLog, type AuditLog } from './audit-log';
 import { demoUsers, otherUsers, queueDefinitions } from './directory';
 import { FaultSpec } from './faults';
+import { createItemLister } from './item-list';
 import { createSessions, type Sessions } from './sessions';
 
 export interface MockConfig {
@@ -48,6 +49,10 @@ export interface MockState {
   users: ReadonlyMap<string, User>;
   demoUsers: readonly User[];
   queues: typeof queueDefinitions;
+  /** Bumped on every change to an item, so derived selections know to recompute. */
+  revision: number;
+  /** Pages of item lists, memoised per revision of these items. */
+  listItems: ReturnType<typeof createItemLister>;
 }
 
 function buildState(config: MockConfig, now: Date): MockState {
@@ -68,6 +73,8 @@ function buildState(config: MockConfig, now: Date): MockState {
     users: new Map([...demoUsers, ...otherUsers].map((u) => [u.id, u])),
     demoUsers,
     queues: queueDefinitions,
+    revision: 0,
+    listItems: createItemLister(),
   };
 }
 

@@ -212,3 +212,52 @@ test('reading an item appends item.viewed for the reader', async () => {
     subject: { type: 'item', id: item?.id },
   });
 });
+
+test('any page is addressable by position, and agrees with paging by cursor', async () => {
+  const { cookie } = signInForTest('usr_ana');
+  const get = async (query: string) =>
+    ItemPage.parse(await (await call(`/api/queues/q-hash/items?${query}`, { cookie })).json());
+  const first = await get('limit=30');
+  const second = await get(`limit=30&cursor=${first.nextCursor}`);
+  const direct = await get('limit=30&offset=30');
+  expect(direct.offset).toBe(30);
+  expect(direct.items.map((i) => i.id)).toEqual(second.items.map((i) => i.id));
+  const last = await get(`limit=30&offset=${first.total - 1}`);
+  expect(last.items).toHaveLength(1);
+  expect(last.nextCursor).toBeNull();
+  const both = await call(`/api/queues/q-hash/items?offset=1&cursor=${first.nextCursor}`, {
+    cookie,
+  });
+  expect(await both.json()).toMatchObject({ error: { field: 'query.offset' } });
+});
+
+test('all items can be searched by id or by any hash', async () => {
+  const { cookie } = signInForTest('usr_alex');
+  const item = testBackend.state.items.find((i) => i.media.pdq !== null && i.media.originalHash);
+  if (!item) throw new Error('no item with every hash');
+  for (const q of [
+    item.id,
+    item.media.sha256,
+    item.media.md5,
+    item.media.pdq,
+    item.media.originalHash?.value,
+  ]) {
+    const page = ItemPage.parse(await (await call(`/api/items?q=${q}`, { cookie })).json());
+    expect(
+      page.items.map((i) => i.id),
+      String(q),
+    ).toContain(item.id);
+  }
+  const none = ItemPage.parse(
+    await (await call(`/api/items?q=${'0'.repeat(64)}`, { cookie })).json(),
+  );
+  expect(none.total).toBe(0);
+});
+
+test('all items list every queue, and rows carry the provenance completeness', async () => {
+  const { cookie } = signInForTest('usr_ana');
+  const page = ItemPage.parse(await (await call('/api/items?limit=200', { cookie })).json());
+  expect(page.total).toBe(testBackend.state.items.length);
+  expect(new Set(page.items.map((i) => i.queueId)).size).toBeGreaterThanOrEqual(4);
+  for (const row of page.items) expect(row.completeness.total).toBe(10);
+});

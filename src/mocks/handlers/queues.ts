@@ -1,6 +1,7 @@
 import { endpoints } from '../../api/endpoints';
 import type { Backend } from '../backend/backend';
-import { InvalidCursorError, listQueueItems } from '../backend/item-list';
+import { InvalidPageError, type ListScope } from '../backend/item-list';
+import type { ItemListQuery } from '../../api/schemas/item';
 import { summarizeQueues } from '../backend/queue-summaries';
 import { HttpError, route } from './route';
 
@@ -14,18 +15,35 @@ export const queueHandlers = (backend: Backend) => [
   route(backend, endpoints.listQueueItems, ({ params, query }) => {
     const queue = backend.state.queues.find((q) => q.id === params.queueId);
     if (!queue) throw new HttpError(404, 'not_found', `No queue ${params.queueId}.`);
-    try {
-      return { body: listQueueItems(queue, backend.state.items, query) };
-    } catch (error) {
-      if (error instanceof InvalidCursorError) {
-        throw new HttpError(
-          400,
-          'invalid_request',
-          'query.cursor: not a cursor from this server.',
-          'query.cursor',
-        );
-      }
-      throw error;
+    return { body: listPage(backend, { queue }, query) };
+  }),
+
+  route(backend, endpoints.listItems, ({ query }) => {
+    const queue =
+      query.queueId === undefined
+        ? undefined
+        : backend.state.queues.find((q) => q.id === query.queueId);
+    if (query.queueId !== undefined && !queue) {
+      throw new HttpError(
+        400,
+        'invalid_request',
+        `query.queueId: no queue ${query.queueId}.`,
+        'query.queueId',
+      );
     }
+    return { body: listPage(backend, queue ? { queue } : { queue: null, q: query.q }, query) };
   }),
 ];
+
+/** One page of a list, with a bad cursor or offset answered as a 400 naming it. */
+function listPage(backend: Backend, scope: ListScope, query: ItemListQuery) {
+  try {
+    const { state } = backend;
+    return state.listItems(state.items, state.revision, scope, query);
+  } catch (error) {
+    if (error instanceof InvalidPageError) {
+      throw new HttpError(400, 'invalid_request', `${error.field}: ${error.message}.`, error.field);
+    }
+    throw error;
+  }
+}
