@@ -107,8 +107,12 @@ export function createItemLister() {
       selections.clear();
       cachedRevision = revision;
     }
-    const { cursor: _cursor, offset: _offset, limit: _limit, ...selection } = query;
-    const key = JSON.stringify([scope.queue?.id ?? null, 'q' in scope ? scope.q : null, selection]);
+    const { status, priority, signalKind, ruleId, supplierId, sort } = query;
+    const key = JSON.stringify([
+      scope.queue?.id ?? null,
+      'q' in scope ? scope.q : null,
+      [status, priority, signalKind, ruleId, supplierId, sort],
+    ]);
     let selected = selections.get(key);
     if (!selected) {
       selected = items.filter(
