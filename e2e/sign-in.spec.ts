@@ -15,7 +15,7 @@ for (const role of roles) {
     const header = page.getByRole('banner');
     await expect(header).toContainText(`${user.name} (${user.role})`);
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await expect(nav.getByRole('link')).toHaveText(['Queues']);
+    await expect(nav.getByRole('link')).toHaveText(['Queues', 'All items']);
     const table = page.getByRole('table', { name: /queues/i });
     await expect(table).toBeVisible();
     await expect(table.getByRole('columnheader', { name: 'Held by me' })).toHaveCount(heldColumns);

@@ -6,12 +6,16 @@ import { apiBaseUrl } from './env';
 
 type JsonEndpoint = Endpoint & { response: z.ZodType };
 type Input<S> = S extends z.ZodType ? z.input<S> : never;
+/** Query fields may be left out or undefined; undefined ones are not sent. */
+type OptionalFields<T> = { [K in keyof T]?: T[K] | undefined };
 
 /** What a call to endpoint E needs: its path params, query and body, each only when E has one. */
 export type RequestInput<E extends Endpoint> = (E['params'] extends z.ZodType
   ? { params: Input<E['params']> }
   : { params?: never }) &
-  (E['query'] extends z.ZodType ? { query?: Partial<Input<E['query']>> } : { query?: never }) &
+  (E['query'] extends z.ZodType
+    ? { query?: OptionalFields<Input<E['query']>> }
+    : { query?: never }) &
   (E['body'] extends z.ZodType ? { body: Input<E['body']> } : { body?: never }) & {
     signal?: AbortSignal;
   };

@@ -9,6 +9,8 @@ import {
 } from '@tanstack/react-router';
 import { z } from 'zod';
 import { sessionQueryOptions } from '../api/queries/session';
+import { canTriage } from '../features/session/model/navigation';
+import { WorkspaceSearch } from '../features/triage/model/workspace-search';
 import { DashboardRoute } from './routes/dashboard';
 import { RootLayout, RouteError } from './routes/root';
 import { SignedInShell } from './routes/shell';
@@ -67,9 +69,29 @@ const itemRoute = createRoute({
   errorComponent: RouteError,
 });
 
+/** Analysts' and supervisors' triage workspace for one queue. */
+const queueWorkspaceRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/queues/$queueId',
+  validateSearch: WorkspaceSearch,
+  beforeLoad: ({ context }) => {
+    if (!canTriage(context.user.role)) throw redirect({ to: '/items' });
+  },
+  component: lazyRouteComponent(() => import('./routes/queue-workspace'), 'QueueWorkspaceRoute'),
+  errorComponent: RouteError,
+});
+
+const allItemsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/items',
+  validateSearch: WorkspaceSearch,
+  component: lazyRouteComponent(() => import('./routes/all-items'), 'AllItemsRoute'),
+  errorComponent: RouteError,
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  signedInRoute.addChildren([dashboardRoute, itemRoute]),
+  signedInRoute.addChildren([dashboardRoute, queueWorkspaceRoute, allItemsRoute, itemRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient, history?: RouterHistory) {

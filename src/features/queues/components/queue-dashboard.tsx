@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { queuesQueryOptions } from '../../../api/queries/queues';
 import type { QueueSummary } from '../../../api/schemas/queue';
 import { ErrorState } from '../../../components/ui/error-state';
@@ -24,7 +25,7 @@ function SlaCell({ queue, now }: { queue: QueueSummary; now: Date }) {
 
 /**
  * Every queue with what waits in it and how long the oldest has waited against its SLA.
- * `showHeld` is off for roles that hold no items (auditors).
+ * `showHeld` is off for roles that hold no items (auditors); they get no triage entry points.
  */
 export function QueueDashboard({ showHeld }: { showHeld: boolean }) {
   const queues = useQuery(queuesQueryOptions());
@@ -71,7 +72,17 @@ export function QueueDashboard({ showHeld }: { showHeld: boolean }) {
             {queues.data.queues.map((queue) => (
               <tr key={queue.id} className="border-b border-slate-100 last:border-0">
                 <th scope="row" className="px-4 py-3 font-normal">
-                  <span className="block font-medium text-slate-900">{queue.name}</span>
+                  {showHeld ? (
+                    <Link
+                      to="/queues/$queueId"
+                      params={{ queueId: queue.id }}
+                      className="block font-medium text-sky-800 underline-offset-2 hover:underline"
+                    >
+                      {queue.name}
+                    </Link>
+                  ) : (
+                    <span className="block font-medium text-slate-900">{queue.name}</span>
+                  )}
                   <span className="block text-xs text-slate-600">{queue.description}</span>
                 </th>
                 <td className="px-4 py-3 text-right tabular-nums">

@@ -2,7 +2,7 @@ import { reviewerRoles } from '../../../api/endpoints';
 import { Role } from '../../../api/schemas/user';
 
 export interface NavigationEntry {
-  to: '/';
+  to: '/' | '/items';
   label: string;
   roles: readonly Role[];
 }
@@ -13,6 +13,7 @@ export interface NavigationEntry {
  */
 export const navigationEntries: readonly NavigationEntry[] = [
   { to: '/', label: 'Queues', roles: Role.options },
+  { to: '/items', label: 'All items', roles: Role.options },
 ];
 
 export const navigationFor = (role: Role, entries = navigationEntries) =>

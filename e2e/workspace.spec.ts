@@ -1,0 +1,114 @@
+import AxeBuilder from '@axe-core/playwright';
+import { ItemDetail } from '../src/api/schemas/decision';
+import { ItemPage } from '../src/api/schemas/item';
+import { expect, test } from './fixtures';
+
+test('j/k and the arrows move the selection; the URL and the item panel follow', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('analyst');
+  await page.getByRole('link', { name: 'Known-hash matches' }).click();
+  const list = page.getByRole('listbox', { name: 'Known-hash matches items' });
+  await expect(list.getByRole('option').first()).toContainText('itm_');
+  const options = list.getByRole('option');
+  const ids = await options.evaluateAll((els) =>
+    els.slice(0, 3).map((el) => el.id.replace('item-option-', '')),
+  );
+
+  await page.keyboard.press('j');
+  await expect(page).toHaveURL(new RegExp(`item=${ids[0]}`));
+  await page.keyboard.press('j');
+  await page.keyboard.press('ArrowDown');
+  await expect(page).toHaveURL(new RegExp(`item=${ids[2]}`));
+  await expect(page.getByRole('heading', { level: 1, name: String(ids[2]) })).toBeVisible();
+  await expect(list.getByRole('option', { selected: true })).toContainText(String(ids[2]));
+  await page.keyboard.press('k');
+  await expect(page).toHaveURL(new RegExp(`item=${ids[1]}`));
+});
+
+test('filters and sort live in the URL: a view survives a reload and can be shared', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('supervisor');
+  await page.goto('/queues/q-clf-low');
+  await page.getByRole('combobox', { name: 'Priority' }).selectOption('p3');
+  await expect(page).toHaveURL(/priority=p3/);
+  const options = page.getByRole('listbox').getByRole('option');
+  await expect(options.first()).toBeVisible();
+  for (const text of await options.allTextContents()) expect(text.startsWith('P3')).toBe(true);
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Priority' })).toHaveValue('p3');
+  const api = ItemPage.parse(
+    await (await page.request.get('/api/items?queueId=q-clf-low&priority=p3&limit=200')).json(),
+  );
+  await expect(page.getByText(`${api.total} items`)).toBeVisible();
+});
+
+test('searching all items by a SHA-256 finds its item', async ({ page, signInAs }) => {
+  await signInAs('auditor');
+  const [target] = ItemPage.parse(
+    await (await page.request.get('/api/items?limit=1&offset=40')).json(),
+  ).items;
+  expect(target).toBeDefined();
+  const { item } = ItemDetail.parse(
+    await (await page.request.get(`/api/items/${target?.id}`)).json(),
+  );
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'All items' })
+    .click();
+  await page.getByLabel('Item id or hash').fill(item.media.sha256);
+  await page.getByRole('button', { name: 'Search' }).click();
+  const options = page.getByRole('listbox').getByRole('option');
+  await expect(options.filter({ hasText: item.id })).toHaveCount(1);
+  await options.filter({ hasText: item.id }).click();
+  await expect(page.getByRole('heading', { level: 1, name: item.id })).toBeVisible();
+});
+
+test('auditors get no triage entry points: no queue links, and no workspace', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('auditor');
+  await expect(page.getByRole('table', { name: /queues/i }).getByRole('link')).toHaveCount(0);
+  await page.goto('/queues/q-hash');
+  await expect(page).toHaveURL(/\/items$/);
+});
+
+test('with 100,000 items the list scrolls end to end with a bounded DOM and only the pages in view fetched', async ({
+  page,
+  signInAs,
+  mock,
+}) => {
+  test.setTimeout(90_000);
+  await mock({ items: 100_000 });
+  await signInAs('analyst');
+  const pageRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/items?')) pageRequests.push(request.url());
+  });
+  await page.goto('/items');
+  const list = page.getByRole('listbox', { name: 'All items items' });
+  await expect(page.getByText('100,000 items')).toBeVisible({ timeout: 20_000 });
+  await list.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  const last = list.locator('[aria-posinset="100000"]');
+  await expect(last).toContainText('itm_', { timeout: 20_000 });
+  expect(await list.getByRole('option').count()).toBeLessThan(60);
+  // The first page and the last one: not the thousand pages in between.
+  expect(pageRequests.length).toBeLessThanOrEqual(4);
+  expect(pageRequests.some((url) => url.includes('offset=99900'))).toBe(true);
+});
+
+test('the workspace has no axe violations', async ({ page, signInAs }) => {
+  await signInAs('analyst');
+  await page.goto('/queues/q-text');
+  await expect(page.getByRole('listbox').getByRole('option').first()).toContainText('itm_');
+  await page.keyboard.press('j');
+  await expect(page.getByRole('heading', { level: 1, name: /itm_/ })).toBeVisible();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  expect(results.violations).toEqual([]);
+});

@@ -1,0 +1,25 @@
+import { getRouteApi } from '@tanstack/react-router';
+import { canTriage } from '../../features/session/model/navigation';
+import { ItemSearch } from '../../features/triage/components/item-search';
+import { Workspace } from '../../features/triage/components/workspace';
+import { selectionOf } from '../../features/triage/model/workspace-search';
+
+const route = getRouteApi('/_signed-in/items');
+
+export function AllItemsRoute() {
+  const search = route.useSearch();
+  const { user } = route.useRouteContext();
+  const navigate = route.useNavigate();
+  const change = (next: Partial<typeof search>) =>
+    void navigate({ search: (prev) => ({ ...prev, ...next }), replace: true });
+  return (
+    <Workspace
+      title="All items"
+      search={search}
+      selection={selectionOf(search, undefined)}
+      canSeeMedia={canTriage(user.role)}
+      onSearchChange={change}
+      toolbar={<ItemSearch value={search.q} onSearch={(q) => change({ q, item: undefined })} />}
+    />
+  );
+}

@@ -1,0 +1,28 @@
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { queuesQueryOptions } from '../../api/queries/queues';
+import { canTriage } from '../../features/session/model/navigation';
+import { Workspace } from '../../features/triage/components/workspace';
+import { selectionOf } from '../../features/triage/model/workspace-search';
+
+const route = getRouteApi('/_signed-in/queues/$queueId');
+
+export function QueueWorkspaceRoute() {
+  const { queueId } = route.useParams();
+  const search = route.useSearch();
+  const { user } = route.useRouteContext();
+  const navigate = route.useNavigate();
+  const queues = useQuery(queuesQueryOptions());
+  const queue = queues.data?.queues.find((q) => q.id === queueId);
+  return (
+    <Workspace
+      title={queue?.name ?? queueId}
+      search={search}
+      selection={selectionOf(search, queueId)}
+      canSeeMedia={canTriage(user.role)}
+      onSearchChange={(change) =>
+        void navigate({ search: (prev) => ({ ...prev, ...change }), replace: true })
+      }
+    />
+  );
+}

@@ -1,0 +1,145 @@
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import {
+  ITEM_PAGE_SIZE,
+  itemPageQueryOptions,
+  type ItemSelection,
+} from '../../../api/queries/items';
+import type { ItemRow } from '../../../api/schemas/item';
+import { ErrorState } from '../../../components/ui/error-state';
+import { LoadingState } from '../../../components/ui/loading-state';
+import { isTypingTarget } from '../../../lib/keyboard';
+import { useNow } from '../../../lib/use-now';
+import { ItemRowContent } from './item-row';
+
+const ROW_HEIGHT = 40;
+const optionId = (itemId: string) => `item-option-${itemId}`;
+
+/**
+ * The virtualized item list: only the rows in view are in the DOM, and only the pages that hold
+ * them are fetched, by position. `j`/`k` or the arrow keys move the selection.
+ */
+export function ItemList({
+  selection,
+  selectedId,
+  onSelect,
+  label,
+}: {
+  selection: ItemSelection;
+  selectedId: string | undefined;
+  onSelect: (itemId: string) => void;
+  label: string;
+}) {
+  const now = useNow();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const first = useQuery(itemPageQueryOptions(selection, 0));
+  const total = first.data?.total ?? 0;
+  // useVirtualizer returns new functions on each render, which the React Compiler would refuse
+  // to memoise; this project does not use the compiler, and the list re-renders as it should.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const virtualRows = virtualizer.getVirtualItems();
+  const pageNumbers = [
+    ...new Set(virtualRows.map((row) => Math.floor(row.index / ITEM_PAGE_SIZE))),
+  ];
+  const pages = useQueries({
+    queries: pageNumbers.map((page) => itemPageQueryOptions(selection, page)),
+  });
+  const rowAt = (index: number): ItemRow | undefined => {
+    const at = pageNumbers.indexOf(Math.floor(index / ITEM_PAGE_SIZE));
+    return pages[at]?.data?.items[index % ITEM_PAGE_SIZE];
+  };
+  const loadedRows = virtualRows.flatMap((v) => {
+    const row = rowAt(v.index);
+    return row ? [{ index: v.index, row }] : [];
+  });
+  const selectedIndex = loadedRows.find((r) => r.row.id === selectedId)?.index;
+
+  // j/k and the arrows move through the list, wherever the focus is (but never while typing).
+  const move = useRef<(delta: number) => void>(() => undefined);
+  move.current = (delta: number) => {
+    const target =
+      selectedIndex === undefined
+        ? loadedRows[0]
+        : loadedRows.find((r) => r.index === selectedIndex + delta);
+    if (target) {
+      onSelect(target.row.id);
+      virtualizer.scrollToIndex(target.index, { align: 'auto' });
+    }
+  };
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (isTypingTarget(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.key === 'j' || event.key === 'ArrowDown') move.current(1);
+      else if (event.key === 'k' || event.key === 'ArrowUp') move.current(-1);
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  if (first.isPending) return <LoadingState label="Loading items…" />;
+  if (first.isError) {
+    return (
+      <ErrorState
+        title="Could not load the items"
+        error={first.error}
+        onRetry={() => void first.refetch()}
+      />
+    );
+  }
+  if (total === 0) return <p className="p-4 text-sm text-slate-600">No items match this view.</p>;
+
+  return (
+    <div className="flex min-h-0 flex-1 flex-col">
+      <p className="px-3 py-1 text-xs text-slate-600" aria-live="polite">
+        {new Intl.NumberFormat('en').format(total)} items
+      </p>
+      <div
+        ref={scrollRef}
+        role="listbox"
+        aria-label={label}
+        tabIndex={0}
+        aria-activedescendant={
+          selectedId && selectedIndex !== undefined ? optionId(selectedId) : undefined
+        }
+        className="min-h-0 flex-1 overflow-auto rounded-md border border-slate-200 bg-white"
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualRows.map((virtualRow) => {
+            const row = rowAt(virtualRow.index);
+            const selected = row !== undefined && row.id === selectedId;
+            return (
+              <div
+                key={virtualRow.key}
+                id={row ? optionId(row.id) : undefined}
+                role="option"
+                aria-selected={selected}
+                aria-setsize={total}
+                aria-posinset={virtualRow.index + 1}
+                onClick={() => row && onSelect(row.id)}
+                className={`absolute left-0 flex w-full cursor-pointer items-center gap-2 border-b border-slate-100 px-3 ${
+                  selected ? 'bg-sky-100' : 'hover:bg-slate-50'
+                }`}
+                style={{ height: virtualRow.size, transform: `translateY(${virtualRow.start}px)` }}
+              >
+                {row ? (
+                  <ItemRowContent row={row} now={now} />
+                ) : (
+                  <span className="text-xs text-slate-400">Loading…</span>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

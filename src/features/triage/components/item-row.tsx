@@ -1,0 +1,46 @@
+import type { ItemRow as Row } from '../../../api/schemas/item';
+import { priorityStyles, signalKindLabels } from '../model/labels';
+import { slaDueText } from '../model/sla-due';
+
+function topSignalText(signal: Row['topSignal']): string {
+  switch (signal.kind) {
+    case 'hash_match':
+      return `${signal.hashList.toUpperCase()} ${signal.algorithm} d=${signal.distance}`;
+    case 'classifier':
+      return `${signal.ruleName.split(' ')[0] ?? 'clf'} ${signal.score.toFixed(2)}`;
+    case 'text_rule':
+    case 'heuristic':
+      return signalKindLabels[signal.kind];
+  }
+}
+
+/** One line of the list: priority, id, top signal, SLA, provenance completeness, holder. */
+export function ItemRowContent({ row, now }: { row: Row; now: Date }) {
+  const priority = priorityStyles[row.priority];
+  const sla = slaDueText(row.slaDueAt, now);
+  return (
+    <>
+      <span
+        className={`w-7 shrink-0 rounded text-center text-xs font-semibold ${priority.className}`}
+      >
+        {priority.label}
+      </span>
+      <span className="w-28 shrink-0 font-mono text-xs">{row.id}</span>
+      <span className="min-w-0 flex-1 truncate text-xs">{topSignalText(row.topSignal)}</span>
+      <span
+        className={`w-24 shrink-0 text-xs ${sla.overdue ? 'font-semibold text-red-800' : 'text-slate-600'}`}
+      >
+        {sla.text}
+      </span>
+      <span
+        className="w-10 shrink-0 text-right text-xs text-slate-700"
+        title="Report fields of the provenance present"
+      >
+        {row.completeness.present}/{row.completeness.total}
+      </span>
+      <span className="w-20 shrink-0 truncate text-right text-xs text-slate-600">
+        {row.lease ? row.lease.holderName : ''}
+      </span>
+    </>
+  );
+}
