@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id } from './schemas/common';
-import { ItemDetail } from './schemas/decision';
+import { ClaimResult, DecisionRequest, DecisionResult, ItemDetail } from './schemas/decision';
 import { AllItemsQuery, ItemListQuery, ItemPage } from './schemas/item';
 import { QueueList } from './schemas/queue';
 import { SessionState, SignInRequest } from './schemas/session';
@@ -123,6 +123,44 @@ export const endpoints = {
     params: ItemIdParams,
     response: ItemDetail,
     errors: [401, 404],
+  },
+  claimItem: {
+    operationId: 'claimItem',
+    method: 'post',
+    path: '/api/items/{itemId}/claim',
+    summary: 'Claim an item for decision, or renew the claim',
+    description:
+      'Takes (or extends) a lease of `leaseSeconds` on the item for the caller. 409 while someone else holds a live lease.',
+    tag: 'items',
+    access: reviewerRoles,
+    params: ItemIdParams,
+    response: ClaimResult,
+    errors: [401, 403, 404, 409],
+  },
+  releaseItem: {
+    operationId: 'releaseItem',
+    method: 'delete',
+    path: '/api/items/{itemId}/claim',
+    summary: 'Release the caller’s claim on an item',
+    tag: 'items',
+    access: reviewerRoles,
+    params: ItemIdParams,
+    response: ClaimResult,
+    errors: [401, 403, 404],
+  },
+  decideItem: {
+    operationId: 'decideItem',
+    method: 'post',
+    path: '/api/items/{itemId}/decisions',
+    summary: 'Record a decision on an item',
+    description:
+      'First review of a pending item: confirm (→ awaiting_second_review), dismiss (→ dismissed) or escalate (→ escalated). 409 when the version differs, the item was decided, or someone else holds it. Idempotent per `idempotencyKey`.',
+    tag: 'items',
+    access: reviewerRoles,
+    params: ItemIdParams,
+    body: DecisionRequest,
+    response: DecisionResult,
+    errors: [400, 401, 403, 404, 409],
   },
   getItemPreview: {
     operationId: 'getItemPreview',

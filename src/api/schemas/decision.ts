@@ -14,13 +14,14 @@ export const DismissReason = z
     'non_photographic',
     'hash_collision',
     'text_false_match',
+    'other',
     'duplicate',
     'unusable_media',
   ])
   .meta({
     id: 'DismissReason',
     description:
-      '`duplicate` and `unusable_media` are not false positives and do not count against a rule’s precision.',
+      '`duplicate` and `unusable_media` are not false positives and do not count against a rule’s precision. `other` needs a note.',
   });
 export type DismissReason = z.infer<typeof DismissReason>;
 
@@ -56,3 +57,29 @@ export const ItemDetail = z
   .object({ item: FlaggedItem, decisions: z.array(Decision) })
   .meta({ id: 'ItemDetail' });
 export type ItemDetail = z.infer<typeof ItemDetail>;
+
+export const DecisionRequest = z
+  .object({
+    verdict: Verdict,
+    note: z.string().trim().max(4000).nullable(),
+    itemVersion: z
+      .number()
+      .int()
+      .positive()
+      .meta({ description: 'The version the decision was made on; another version is a 409.' }),
+    idempotencyKey: z
+      .string()
+      .min(8)
+      .max(100)
+      .meta({ description: 'Sending the same decision again with this key records it once.' }),
+  })
+  .meta({ id: 'DecisionRequest' });
+export type DecisionRequest = z.infer<typeof DecisionRequest>;
+
+export const DecisionResult = z
+  .object({ item: FlaggedItem, decision: Decision })
+  .meta({ id: 'DecisionResult' });
+export type DecisionResult = z.infer<typeof DecisionResult>;
+
+export const ClaimResult = z.object({ item: FlaggedItem }).meta({ id: 'ClaimResult' });
+export type ClaimResult = z.infer<typeof ClaimResult>;

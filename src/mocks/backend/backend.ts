@@ -51,6 +51,8 @@ export interface MockState {
   queues: typeof queueDefinitions;
   /** Bumped on every change to an item, so derived selections know to recompute. */
   revision: number;
+  /** Decisions by idempotency key: a decision sent twice is recorded once. */
+  decisionsByKey: Map<string, Decision>;
   /** Pages of item lists, memoised per revision of these items. */
   listItems: ReturnType<typeof createItemLister>;
 }
@@ -74,6 +76,7 @@ function buildState(config: MockConfig, now: Date): MockState {
     demoUsers,
     queues: queueDefinitions,
     revision: 0,
+    decisionsByKey: new Map(),
     listItems: createItemLister(),
   };
 }

@@ -67,7 +67,8 @@ export const triageQueues = queueDefinitions.filter(
     q.routes !== undefined,
 );
 
-export const dismissReasons = DismissReason.options;
+/** Seeded dismissals carry no note, so never `other` (which needs one). */
+export const dismissReasons = DismissReason.options.filter((reason) => reason !== 'other');
 
 export type TriageQueue = (typeof triageQueues)[number];
 

@@ -1,9 +1,46 @@
 import { endpoints } from '../../api/endpoints';
 import type { Backend } from '../backend/backend';
+import { ItemConflict, claimItem, decideItem, releaseItem } from '../backend/decisions';
 import { blurredPreviewPng } from '../backend/preview-image';
 import { HttpError, route } from './route';
 
+/** The item, or a 404; a state conflict as 409 (400 for an invalid decision). */
+function itemOr404(backend: Backend, itemId: string) {
+  const item = backend.state.itemsById.get(itemId);
+  if (!item) throw new HttpError(404, 'not_found', `No item ${itemId}.`);
+  return item;
+}
+
+function asHttp<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof ItemConflict) {
+      throw new HttpError(error.code === 'invalid' ? 400 : 409, error.code, error.message);
+    }
+    throw error;
+  }
+}
+
 export const itemHandlers = (backend: Backend) => [
+  route(backend, endpoints.claimItem, ({ params, user }) => {
+    const item = itemOr404(backend, params.itemId);
+    const claimed = asHttp(() =>
+      claimItem(backend.state, item, user, backend.now(), backend.config.leaseSeconds),
+    );
+    return { body: { item: claimed } };
+  }),
+
+  route(backend, endpoints.releaseItem, ({ params, user }) => {
+    const item = itemOr404(backend, params.itemId);
+    return { body: { item: releaseItem(backend.state, item, user, backend.now()) } };
+  }),
+
+  route(backend, endpoints.decideItem, ({ params, user, body }) => {
+    const item = itemOr404(backend, params.itemId);
+    return { body: asHttp(() => decideItem(backend.state, item, user, body, backend.now())) };
+  }),
+
   route(backend, endpoints.getItem, ({ params, user }) => {
     const item = backend.state.itemsById.get(params.itemId);
     if (!item) throw new HttpError(404, 'not_found', `No item ${params.itemId}.`);

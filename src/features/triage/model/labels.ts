@@ -40,6 +40,7 @@ export const dismissReasonLabels: Record<DismissReason, string> = {
   non_photographic: 'Non-photographic',
   hash_collision: 'Hash collision',
   text_false_match: 'Classifier or rule misfire',
+  other: 'Other (needs a note)',
   duplicate: 'Duplicate',
   unusable_media: 'Unusable media',
 };

@@ -1,0 +1,174 @@
+import { expect, test } from 'vitest';
+import { CSRF_HEADER, CSRF_VALUE } from '../../api/endpoints';
+import { ClaimResult, DecisionResult } from '../../api/schemas/decision';
+import { signInForTest, testBackend } from '../../test/mock-server';
+
+const base = 'http://verity.test';
+const post = (path: string, cookie: string, body?: unknown, method = 'POST') =>
+  fetch(`${base}${path}`, {
+    method,
+    headers: { cookie, 'Content-Type': 'application/json', [CSRF_HEADER]: CSRF_VALUE },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+const pendingItem = () => {
+  const item = testBackend.state.items.find((i) => i.status === 'pending' && i.lease === null);
+  if (!item) throw new Error('no free pending item');
+  return item;
+};
+const dismiss = (itemVersion: number, idempotencyKey: string) => ({
+  verdict: { kind: 'dismiss', reason: 'adult_content' },
+  note: null,
+  itemVersion,
+  idempotencyKey,
+});
+const lastEvent = () => testBackend.state.audit.range(testBackend.state.audit.size, 1)[0];
+
+test('claiming takes a lease for the caller, renewing extends it, and both are audited', async () => {
+  const { cookie } = signInForTest('usr_ana');
+  const item = pendingItem();
+  const first = ClaimResult.parse(await (await post(`/api/items/${item.id}/claim`, cookie)).json());
+  expect(first.item.lease).toMatchObject({ holderId: 'usr_ana', holderName: 'Ana Ortiz' });
+  expect(first.item.version).toBe(item.version);
+  expect(lastEvent()).toMatchObject({ action: 'item.claimed', detail: { renewal: false } });
+  await post(`/api/items/${item.id}/claim`, cookie);
+  expect(lastEvent()).toMatchObject({ action: 'item.claimed', detail: { renewal: true } });
+});
+
+test('an item held by someone else cannot be claimed or decided: 409 naming the holder', async () => {
+  const ana = signInForTest('usr_ana');
+  const ben = signInForTest('usr_ben');
+  const item = pendingItem();
+  await post(`/api/items/${item.id}/claim`, ana.cookie);
+  const claim = await post(`/api/items/${item.id}/claim`, ben.cookie);
+  expect(claim.status).toBe(409);
+  expect(await claim.json()).toMatchObject({
+    error: { code: 'held', message: expect.stringContaining('Ana Ortiz') },
+  });
+  const decide = await post(
+    `/api/items/${item.id}/decisions`,
+    ben.cookie,
+    dismiss(item.version, 'key-ben-0001'),
+  );
+  expect(decide.status).toBe(409);
+  expect(item.status).toBe('pending');
+});
+
+test('releasing gives the item up, and is audited', async () => {
+  const { cookie } = signInForTest('usr_ana');
+  const item = pendingItem();
+  await post(`/api/items/${item.id}/claim`, cookie);
+  const released = ClaimResult.parse(
+    await (await post(`/api/items/${item.id}/claim`, cookie, undefined, 'DELETE')).json(),
+  );
+  expect(released.item.lease).toBeNull();
+  expect(lastEvent()).toMatchObject({ action: 'item.released', actor: { id: 'usr_ana' } });
+});
+
+test('a first-review decision moves the item on, bumps its version, frees it and is audited', async () => {
+  const { cookie } = signInForTest('usr_ana');
+  const item = pendingItem();
+  const version = item.version;
+  const confirm = {
+    verdict: { kind: 'confirm', classification: 'B1' },
+    note: 'clear match',
+    itemVersion: version,
+    idempotencyKey: 'key-ana-0001',
+  };
+  const result = DecisionResult.parse(
+    await (await post(`/api/items/${item.id}/decisions`, cookie, confirm)).json(),
+  );
+  expect(result.item).toMatchObject({
+    status: 'awaiting_second_review',
+    version: version + 1,
+    lease: null,
+  });
+  expect(result.decision).toMatchObject({
+    stage: 'first',
+    itemVersion: version,
+    actor: { id: 'usr_ana' },
+  });
+  expect(lastEvent()).toMatchObject({ action: 'item.decided', detail: { verdict: 'confirm' } });
+});
+
+test('the same decision sent twice is recorded once', async () => {
+  const { cookie } = signInForTest('usr_ana');
+  const item = pendingItem();
+  const body = dismiss(item.version, 'key-ana-0002');
+  const first = DecisionResult.parse(
+    await (await post(`/api/items/${item.id}/decisions`, cookie, body)).json(),
+  );
+  const again = DecisionResult.parse(
+    await (await post(`/api/items/${item.id}/decisions`, cookie, body)).json(),
+  );
+  expect(again.decision.id).toBe(first.decision.id);
+  expect(testBackend.state.decisions.get(item.id)).toHaveLength(1);
+});
+
+test('a decision on an old version, or on a decided item, is a 409 that overwrites nothing', async () => {
+  const { cookie } = signInForTest('usr_ana');
+  const item = pendingItem();
+  const stale = await post(
+    `/api/items/${item.id}/decisions`,
+    cookie,
+    dismiss(item.version + 7, 'key-ana-0003'),
+  );
+  expect(stale.status).toBe(409);
+  expect(await stale.json()).toMatchObject({ error: { code: 'version_conflict' } });
+  await post(`/api/items/${item.id}/decisions`, cookie, dismiss(item.version, 'key-ana-0004'));
+  const again = await post(
+    `/api/items/${item.id}/decisions`,
+    cookie,
+    dismiss(item.version, 'key-ana-0005'),
+  );
+  expect(await again.json()).toMatchObject({ error: { code: 'already_decided' } });
+  expect(testBackend.state.decisions.get(item.id)).toHaveLength(1);
+});
+
+test('a lapsed lease does not protect its holder: another analyst may claim and decide', async () => {
+  const ana = signInForTest('usr_ana');
+  const ben = signInForTest('usr_ben');
+  const item = pendingItem();
+  await post(`/api/items/${item.id}/claim`, ana.cookie);
+  item.lease = {
+    holderId: 'usr_ana',
+    holderName: 'Ana Ortiz',
+    expiresAt: new Date(Date.now() - 1000).toISOString(),
+  };
+  expect((await post(`/api/items/${item.id}/claim`, ben.cookie)).status).toBe(200);
+  expect(
+    (
+      await post(
+        `/api/items/${item.id}/decisions`,
+        ben.cookie,
+        dismiss(item.version, 'key-ben-0002'),
+      )
+    ).status,
+  ).toBe(200);
+  const late = await post(
+    `/api/items/${item.id}/decisions`,
+    ana.cookie,
+    dismiss(item.version - 1, 'key-ana-0006'),
+  );
+  expect(late.status).toBe(409);
+});
+
+test('“other” needs a note; auditors may not claim or decide', async () => {
+  const { cookie } = signInForTest('usr_ana');
+  const item = pendingItem();
+  const other = {
+    ...dismiss(item.version, 'key-ana-0007'),
+    verdict: { kind: 'dismiss', reason: 'other' },
+  };
+  expect((await post(`/api/items/${item.id}/decisions`, cookie, other)).status).toBe(400);
+  const auditor = signInForTest('usr_alex');
+  expect((await post(`/api/items/${item.id}/claim`, auditor.cookie)).status).toBe(403);
+  expect(
+    (
+      await post(
+        `/api/items/${item.id}/decisions`,
+        auditor.cookie,
+        dismiss(item.version, 'key-alex-001'),
+      )
+    ).status,
+  ).toBe(403);
+});
