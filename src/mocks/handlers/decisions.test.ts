@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { CSRF_HEADER, CSRF_VALUE } from '../../api/endpoints';
+import { ErrorBody } from '../../api/schemas/common';
 import { ClaimResult, DecisionResult } from '../../api/schemas/decision';
 import { signInForTest, testBackend } from '../../test/mock-server';
 
@@ -41,9 +42,9 @@ test('an item held by someone else cannot be claimed or decided: 409 naming the 
   await post(`/api/items/${item.id}/claim`, ana.cookie);
   const claim = await post(`/api/items/${item.id}/claim`, ben.cookie);
   expect(claim.status).toBe(409);
-  expect(await claim.json()).toMatchObject({
-    error: { code: 'held', message: expect.stringContaining('Ana Ortiz') },
-  });
+  const refusal = ErrorBody.parse(await claim.json());
+  expect(refusal.error.code).toBe('held');
+  expect(refusal.error.message).toContain('Ana Ortiz');
   const decide = await post(
     `/api/items/${item.id}/decisions`,
     ben.cookie,
