@@ -21,6 +21,8 @@ interface Fixtures {
   resetMock: undefined;
   /** HTTP statuses whose browser "Failed to load resource" line this test expects. */
   allowedFailedStatuses: number[];
+  /** The test takes the browser offline: its failed-request lines are expected. */
+  allowOffline: boolean;
   /** Sets mock knobs through `POST /__mock/config`. */
   mock: (config: Record<string, unknown>) => Promise<void>;
   signInAs: (role: DemoRole) => Promise<void>;
@@ -28,6 +30,7 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   allowedFailedStatuses: [[], { option: true }],
+  allowOffline: [false, { option: true }],
 
   resetMock: [
     async ({ request }, use) => {
@@ -45,11 +48,14 @@ export const test = base.extend<Fixtures>({
     });
   },
 
-  page: async ({ page, allowedFailedStatuses, baseURL }, use) => {
+  page: async ({ page, allowedFailedStatuses, allowOffline, baseURL }, use) => {
     const problems: string[] = [];
-    const allowed = allowedFailedStatuses.map(
-      (status) => `Failed to load resource: the server responded with a status of ${status}`,
-    );
+    const allowed = [
+      ...allowedFailedStatuses.map(
+        (status) => `Failed to load resource: the server responded with a status of ${status}`,
+      ),
+      ...(allowOffline ? ['Failed to load resource: net::ERR_INTERNET_DISCONNECTED'] : []),
+    ];
     page.on('console', (message) => {
       if (message.type() !== 'error' && message.type() !== 'warning') return;
       if (allowed.some((line) => message.text().startsWith(line))) return;

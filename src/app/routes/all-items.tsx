@@ -1,5 +1,4 @@
 import { getRouteApi } from '@tanstack/react-router';
-import { canTriage } from '../../features/session/model/navigation';
 import { ItemSearch } from '../../features/triage/components/item-search';
 import { Workspace } from '../../features/triage/components/workspace';
 import { selectionOf } from '../../features/triage/model/workspace-search';
@@ -17,7 +16,7 @@ export function AllItemsRoute() {
       title="All items"
       search={search}
       selection={selectionOf(search, undefined)}
-      canSeeMedia={canTriage(user.role)}
+      user={user}
       onSearchChange={change}
       toolbar={<ItemSearch value={search.q} onSearch={(q) => change({ q, item: undefined })} />}
     />

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { queuesQueryOptions } from '../../api/queries/queues';
-import { canTriage } from '../../features/session/model/navigation';
 import { Workspace } from '../../features/triage/components/workspace';
 import { selectionOf } from '../../features/triage/model/workspace-search';
 
@@ -19,7 +18,7 @@ export function QueueWorkspaceRoute() {
       title={queue?.name ?? queueId}
       search={search}
       selection={selectionOf(search, queueId)}
-      canSeeMedia={canTriage(user.role)}
+      user={user}
       onSearchChange={(change) =>
         void navigate({ search: (prev) => ({ ...prev, ...change }), replace: true })
       }

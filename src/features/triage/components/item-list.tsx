@@ -1,6 +1,6 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useImperativeHandle, useRef, type RefObject } from 'react';
 import {
   ITEM_PAGE_SIZE,
   itemPageQueryOptions,
@@ -11,7 +11,12 @@ import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { isTypingTarget } from '../../../lib/keyboard';
 import { useNow } from '../../../lib/use-now';
+import { usePreferences } from '../model/preferences';
 import { ItemRowContent } from './item-row';
+
+export interface ListNavigation {
+  next: () => void;
+}
 
 const ROW_HEIGHT = 40;
 const optionId = (itemId: string) => `item-option-${itemId}`;
@@ -25,11 +30,14 @@ export function ItemList({
   selectedId,
   onSelect,
   label,
+  navigation,
 }: {
   selection: ItemSelection;
   selectedId: string | undefined;
   onSelect: (itemId: string) => void;
   label: string;
+  /** Lets the workspace move on to the next item after a decision. */
+  navigation?: RefObject<ListNavigation | null>;
 }) {
   const now = useNow();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -73,11 +81,13 @@ export function ItemList({
       virtualizer.scrollToIndex(target.index, { align: 'auto' });
     }
   };
+  useImperativeHandle(navigation, () => ({ next: () => move.current(1) }), []);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (isTypingTarget(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
-      if (event.key === 'j' || event.key === 'ArrowDown') move.current(1);
-      else if (event.key === 'k' || event.key === 'ArrowUp') move.current(-1);
+      const letters = usePreferences.getState().singleKeyShortcuts;
+      if (event.key === 'ArrowDown' || (letters && event.key === 'j')) move.current(1);
+      else if (event.key === 'ArrowUp' || (letters && event.key === 'k')) move.current(-1);
       else return;
       event.preventDefault();
     };

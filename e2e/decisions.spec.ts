@@ -1,0 +1,116 @@
+import { QueueList } from '../src/api/schemas/queue';
+import { expect, test, type Page } from './fixtures';
+
+const pendingIn = async (page: Page, queueId: string) => {
+  const { queues } = QueueList.parse(await (await page.request.get('/api/queues')).json());
+  return queues.find((q) => q.id === queueId)?.waiting ?? NaN;
+};
+
+test('keyboard-only triage of five items: confirm, dismiss with a reason, escalate — and the queue counts follow', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('analyst');
+  const before = await pendingIn(page, 'q-text');
+  await page.goto('/queues/q-text?status=pending');
+  await expect(page.getByRole('listbox').getByRole('option').first()).toContainText('itm_');
+  const held = page.getByText(/^Held by you until/);
+  const decided: string[] = [];
+  const current = () => new URL(page.url()).searchParams.get('item') ?? '';
+
+  const press =
+    (...keys: string[]) =>
+    async () => {
+      for (const key of keys) await page.keyboard.press(key);
+    };
+  const escalate = async () => {
+    await page.keyboard.press('e');
+    await expect(page.getByLabel(/Escalation reason/)).toBeFocused();
+    await page.keyboard.type('Unsure of age; needs a supervisor.');
+    await page.keyboard.press('Enter');
+  };
+
+  await page.keyboard.press('j');
+  for (const decide of [press('c'), press('d', '1'), escalate, press('c'), press('d', '4')]) {
+    await expect(held).toBeVisible();
+    decided.push(current());
+    await decide();
+    // Decide and next: the next item opens at once.
+    await expect.poll(current).not.toBe(decided.at(-1));
+  }
+  expect(new Set(decided).size).toBe(5);
+  await expect(page.getByText(/waiting to send/)).toHaveCount(0);
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Queues' })
+    .click();
+  const row = page.getByRole('row', { name: /Text rules/ });
+  await expect(row.getByRole('cell').first()).toHaveText(String(before - 5));
+  expect(await pendingIn(page, 'q-text')).toBe(before - 5);
+});
+
+test.describe('when another analyst holds the item', () => {
+  test.use({ allowedFailedStatuses: [409], allowOffline: true });
+
+  test('it shows who holds it and cannot be decided there; a lapsed holder’s late decision is a conflict and the other decision stands', async ({
+    browser,
+    page,
+    signInAs,
+    mock,
+  }) => {
+    await mock({ leaseSeconds: 5 });
+    await signInAs('analyst');
+    await page.goto('/queues/q-clf-high?status=pending');
+    await expect(page.getByRole('listbox').getByRole('option').first()).toContainText('itm_');
+    await page.keyboard.press('j');
+    await expect(page.getByText(/^Held by you until/)).toBeVisible();
+    const itemId = new URL(page.url()).searchParams.get('item') ?? '';
+
+    const other = await browser.newContext();
+    const ben = await other.newPage();
+    await ben.goto('/sign-in');
+    await ben.getByRole('button', { name: /Ben Okafor/ }).click();
+    await expect(ben.getByRole('banner')).toContainText('Ben Okafor');
+    await ben.goto(`/queues/q-clf-high?status=pending&item=${itemId}`);
+    await expect(ben.getByText(/is held by Ana Ortiz/).first()).toBeVisible();
+    await expect(ben.getByRole('button', { name: /^Confirm/ })).toBeDisabled();
+
+    // Ana loses the network: her renewals fail and her lease lapses; Ben takes the item and decides.
+    await page.context().setOffline(true);
+    await expect(async () => {
+      await ben.reload();
+      await expect(ben.getByText(/^Held by you until/)).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
+    await ben.keyboard.press('d');
+    await ben.keyboard.press('1');
+    await expect(ben.getByText(/waiting to send/)).toHaveCount(0);
+
+    // Ana, still offline, confirms: the decision waits, then meets the conflict once she is back.
+    await page.keyboard.press('c');
+    await expect(page.getByText('1 decision waiting to send')).toBeVisible();
+    await page.context().setOffline(false);
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Not recorded: conflict' }),
+    ).toContainText(itemId, {
+      timeout: 15_000,
+    });
+
+    const detail = (await (await ben.request.get(`/api/items/${itemId}`)).json()) as {
+      item: { status: string };
+      decisions: { actor: { name: string } }[];
+    };
+    expect(detail.item.status).toBe('dismissed');
+    expect(detail.decisions.map((d) => d.actor.name)).toEqual(['Ben Okafor']);
+    await other.close();
+  });
+});
+
+test('an auditor has no decision controls', async ({ page, signInAs }) => {
+  await signInAs('auditor');
+  await page.goto('/items?status=pending');
+  await expect(page.getByRole('listbox').getByRole('option').first()).toContainText('itm_');
+  await page.keyboard.press('j');
+  await expect(page.getByRole('heading', { level: 1, name: /itm_/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Decision', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^(Confirm|Dismiss|Escalate)/ })).toHaveCount(0);
+});

@@ -1,0 +1,66 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { ApiError } from '../../../api/api-error';
+import { isApiError } from '../../../api/api-error';
+import { apiRequest } from '../../../api/client';
+import { endpoints } from '../../../api/endpoints';
+import { itemQueryOptions } from '../../../api/queries/items';
+import type { Lease } from '../../../api/schemas/item';
+
+export const claimItem = (itemId: string) =>
+  apiRequest(endpoints.claimItem, { params: { itemId } });
+export const releaseItem = (itemId: string) =>
+  apiRequest(endpoints.releaseItem, { params: { itemId } });
+
+export type ClaimState =
+  | { kind: 'idle' }
+  | { kind: 'claiming' }
+  | { kind: 'held'; lease: Lease }
+  | { kind: 'refused'; error: ApiError };
+
+/**
+ * While an item is open for decision, the caller holds it: claimed on opening, renewed at half
+ * its lease while open, released on leaving it. Refused (409) when someone else holds it.
+ */
+export function useItemClaim(itemId: string | undefined, enabled: boolean): ClaimState {
+  const queryClient = useQueryClient();
+  // The state of the claim on one item; any other item's is stale and reads as being claimed.
+  const [state, setState] = useState<{ itemId: string; claim: ClaimState } | null>(null);
+
+  useEffect(() => {
+    if (itemId === undefined || !enabled) return;
+    let active = true;
+    let renewal: ReturnType<typeof setTimeout> | undefined;
+    const claim = async () => {
+      try {
+        const { item } = await claimItem(itemId);
+        if (!active || !item.lease) return;
+        const lease = item.lease;
+        setState({ itemId, claim: { kind: 'held', lease } });
+        queryClient.setQueryData(
+          itemQueryOptions(itemId).queryKey,
+          (detail) => detail && { ...detail, item },
+        );
+        renewal = setTimeout(
+          () => void claim(),
+          Math.max(2_000, (Date.parse(lease.expiresAt) - Date.now()) / 2),
+        );
+      } catch (error) {
+        if (!active || !isApiError(error)) return;
+        // No answer, or a server error: keep what we had and try again soon. A refusal is final.
+        if (error.status === 0 || error.status >= 500)
+          renewal = setTimeout(() => void claim(), 2_000);
+        else setState({ itemId, claim: { kind: 'refused', error } });
+      }
+    };
+    void claim();
+    return () => {
+      active = false;
+      clearTimeout(renewal);
+      releaseItem(itemId).catch(() => undefined); // a lease left behind lapses by itself
+    };
+  }, [itemId, enabled, queryClient]);
+
+  if (itemId === undefined || !enabled) return { kind: 'idle' };
+  return state?.itemId === itemId ? state.claim : { kind: 'claiming' };
+}

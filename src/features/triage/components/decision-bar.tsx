@@ -1,0 +1,171 @@
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import type { DecisionRequest, DismissReason, Verdict } from '../../../api/schemas/decision';
+import type { FlaggedItem } from '../../../api/schemas/item';
+import { Button } from '../../../components/ui/button';
+import { isTypingTarget } from '../../../lib/keyboard';
+import {
+  commandForKey,
+  commands,
+  decisionBlocker,
+  type CommandContext,
+  type CommandId,
+} from '../model/commands';
+import { usePreferences } from '../model/preferences';
+import { ShortcutHelp } from './shortcut-help';
+
+const classifications = ['A1', 'A2', 'B1', 'B2'] as const;
+
+/**
+ * Confirm, dismiss with a reason, or escalate — by button or by key, from one command list. A
+ * decision never needs a reveal. `onDecide` receives the request; the outbox sends it.
+ */
+export function DecisionBar({
+  item,
+  context,
+  onDecide,
+}: {
+  item: FlaggedItem;
+  context: CommandContext;
+  onDecide: (request: DecisionRequest) => void;
+}) {
+  const blocker = decisionBlocker(context);
+  const shortcuts = usePreferences((p) => p.singleKeyShortcuts);
+  const [classification, setClassification] = useState<(typeof classifications)[number] | ''>('');
+  const [note, setNote] = useState('');
+  const [escalation, setEscalation] = useState('');
+  const [dismissMenu, setDismissMenu] = useState(false);
+  const [help, setHelp] = useState(false);
+  const [hint, setHint] = useState<string | null>(null);
+  const noteRef = useRef<HTMLInputElement>(null);
+  const escalateRef = useRef<HTMLInputElement>(null);
+
+  const decide = (verdict: Verdict) => {
+    if (blocker) return;
+    onDecide({
+      verdict,
+      note: note.trim() || null,
+      itemVersion: item.version,
+      idempotencyKey: crypto.randomUUID(),
+    });
+  };
+  const dismiss = (reason: DismissReason) => {
+    setDismissMenu(false);
+    if (reason === 'other' && !note.trim()) {
+      setHint('A dismissal for “other” needs a note: write it, then choose “other” again.');
+      noteRef.current?.focus();
+      return;
+    }
+    decide({ kind: 'dismiss', reason });
+  };
+  const run = (id: CommandId) => {
+    if (id === 'help') return setHelp((open) => !open);
+    if (blocker) return;
+    if (id === 'confirm')
+      return decide({ kind: 'confirm', classification: classification || null });
+    if (id === 'dismiss') return setDismissMenu((open) => !open);
+    if (id === 'escalate') return escalateRef.current?.focus();
+    dismiss(id.slice('dismiss:'.length) as DismissReason);
+  };
+
+  const onKey = useEffectEvent((event: KeyboardEvent) => {
+    if (isTypingTarget(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'Escape') return setDismissMenu(false);
+    if (!shortcuts) return;
+    const command = commandForKey(event.key, dismissMenu);
+    if (!command) return;
+    event.preventDefault();
+    run(command.id);
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKey(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+
+  const keyHint = (id: CommandId) =>
+    shortcuts ? ` (${commands.find((c) => c.id === id)?.keys[0] ?? ''})` : '';
+  return (
+    <section
+      aria-label="Decision"
+      className="space-y-2 rounded-md border border-slate-300 bg-white p-3"
+    >
+      {blocker && <p className="text-sm text-slate-700">{blocker}</p>}
+      <div className="flex flex-wrap items-end gap-2">
+        <label className="flex flex-col text-xs text-slate-700">
+          Classification
+          <select
+            value={classification}
+            onChange={(event) => setClassification(event.target.value as typeof classification)}
+            className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+            disabled={blocker !== null}
+          >
+            <option value="">Unknown</option>
+            {classifications.map((c) => (
+              <option key={c}>{c}</option>
+            ))}
+          </select>
+        </label>
+        <Button variant="primary" disabled={blocker !== null} onClick={() => run('confirm')}>
+          Confirm{keyHint('confirm')}
+        </Button>
+        <Button
+          disabled={blocker !== null}
+          aria-expanded={dismissMenu}
+          onClick={() => run('dismiss')}
+        >
+          Dismiss…{keyHint('dismiss')}
+        </Button>
+        <form
+          className="flex items-end gap-1"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!escalation.trim()) return;
+            escalateRef.current?.blur(); // back to the keyboard shortcuts for the next item
+            decide({ kind: 'escalate', reason: escalation.trim() });
+          }}
+        >
+          <label className="flex flex-col text-xs text-slate-700">
+            Escalation reason{keyHint('escalate')}
+            <input
+              ref={escalateRef}
+              value={escalation}
+              onChange={(event) => setEscalation(event.target.value)}
+              disabled={blocker !== null}
+              className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+            />
+          </label>
+          <Button type="submit" disabled={blocker !== null || !escalation.trim()}>
+            Escalate
+          </Button>
+        </form>
+        <label className="flex min-w-40 flex-1 flex-col text-xs text-slate-700">
+          Note (optional)
+          <input
+            ref={noteRef}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+            disabled={blocker !== null}
+            className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+          />
+        </label>
+        <Button variant="quiet" aria-expanded={help} onClick={() => run('help')}>
+          Shortcuts (?)
+        </Button>
+      </div>
+      {dismissMenu && (
+        <div role="group" aria-label="Dismiss reason" className="flex flex-wrap gap-1">
+          {commands
+            .filter((c) => c.inDismissMenu)
+            .map((c) => (
+              <Button key={c.id} onClick={() => run(c.id)}>
+                {shortcuts ? `${c.keys[0] ?? ''} ` : ''}
+                {c.label}
+              </Button>
+            ))}
+        </div>
+      )}
+      {hint && <p className="text-sm text-amber-900">{hint}</p>}
+      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
+    </section>
+  );
+}

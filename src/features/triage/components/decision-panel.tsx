@@ -1,0 +1,48 @@
+import { useQuery } from '@tanstack/react-query';
+import { itemQueryOptions } from '../../../api/queries/items';
+import type { Role, User } from '../../../api/schemas/user';
+import { useDecide } from '../api/decide-item';
+import { useItemClaim } from '../api/item-claim';
+import { DecisionBar } from './decision-bar';
+
+/**
+ * For an analyst or supervisor: holds the open item (claim, renewal, release) and decides it;
+ * after a decision the next item opens at once while the outbox sends this one.
+ */
+export function DecisionPanel({
+  itemId,
+  user,
+  onDecided,
+}: {
+  itemId: string;
+  user: User & { role: Role };
+  onDecided: () => void;
+}) {
+  const detail = useQuery(itemQueryOptions(itemId));
+  const item = detail.data?.item;
+  const claim = useItemClaim(itemId, item?.status === 'pending');
+  const decide = useDecide();
+  if (!item) return null;
+  const heldByMe = claim.kind === 'held';
+  return (
+    <div className="space-y-2">
+      <p className="text-sm text-slate-700" aria-live="polite">
+        {claim.kind === 'held' && (
+          <>
+            Held by you until {new Date(claim.lease.expiresAt).toLocaleTimeString('en-GB')} (renewed
+            while open)
+          </>
+        )}
+        {claim.kind === 'refused' && <span className="text-red-900">{claim.error.message}</span>}
+      </p>
+      <DecisionBar
+        item={item}
+        context={{ role: user.role, item, heldByMe }}
+        onDecide={(request) => {
+          decide(item.id, request);
+          onDecided();
+        }}
+      />
+    </div>
+  );
+}

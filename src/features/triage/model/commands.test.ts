@@ -1,0 +1,62 @@
+import { expect, test } from 'vitest';
+import type { FlaggedItem } from '../../../api/schemas/item';
+import { createBackend } from '../../../mocks/backend/backend';
+import {
+  commandForKey,
+  commands,
+  decisionBlocker,
+  isAllowed,
+  type CommandContext,
+} from './commands';
+
+const [generated] = createBackend({ seed: 4, items: 3 }).state.items;
+if (!generated) throw new Error('no item');
+const pending: FlaggedItem = { ...generated, status: 'pending', lease: null };
+const confirm = commands.find((c) => c.id === 'confirm');
+if (!confirm) throw new Error('no confirm command');
+const context = (over: Partial<CommandContext>): CommandContext => ({
+  role: 'analyst',
+  item: pending,
+  heldByMe: true,
+  ...over,
+});
+
+test('an analyst or supervisor holding a pending item may decide it', () => {
+  expect(isAllowed(confirm, context({}))).toBe(true);
+  expect(isAllowed(confirm, context({ role: 'supervisor' }))).toBe(true);
+});
+
+test('an auditor never may, and is told so', () => {
+  expect(isAllowed(confirm, context({ role: 'auditor' }))).toBe(false);
+  expect(decisionBlocker(context({ role: 'auditor' }))).toBe('An auditor does not decide items.');
+});
+
+test('an item someone else holds, or already decided, may not be decided', () => {
+  const held = {
+    ...pending,
+    lease: {
+      holderId: 'usr_ben',
+      holderName: 'Ben Okafor',
+      expiresAt: new Date(Date.now() + 60_000).toISOString(),
+    },
+  };
+  expect(decisionBlocker(context({ item: held, heldByMe: false }))).toBe('Held by Ben Okafor.');
+  expect(decisionBlocker(context({ item: { ...pending, status: 'escalated' } }))).toBe(
+    'This item is already decided.',
+  );
+});
+
+test('help is always available', () => {
+  const help = commands.find((c) => c.id === 'help');
+  if (!help) throw new Error('no help');
+  expect(isAllowed(help, context({ role: 'auditor', item: undefined }))).toBe(true);
+});
+
+test('keys map to commands; digits choose a dismissal reason only in the dismiss menu', () => {
+  expect(commandForKey('c', false)?.id).toBe('confirm');
+  expect(commandForKey('1', false)).toBeUndefined();
+  expect(commandForKey('1', true)?.id).toBe('dismiss:adult_content');
+  expect(
+    new Set(commands.flatMap((c) => c.keys.map((k) => `${k}:${String(c.inDismissMenu)}`))).size,
+  ).toBe(commands.flatMap((c) => c.keys).length);
+});

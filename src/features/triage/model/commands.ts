@@ -1,0 +1,62 @@
+import { reviewerRoles } from '../../../api/endpoints';
+import { DismissReason } from '../../../api/schemas/decision';
+import type { FlaggedItem } from '../../../api/schemas/item';
+import type { Role } from '../../../api/schemas/user';
+import { dismissReasonLabels } from './labels';
+
+/** What decides whether a command may run now. */
+export interface CommandContext {
+  role: Role;
+  item: FlaggedItem | undefined;
+  /** The caller holds the item's lease. */
+  heldByMe: boolean;
+}
+
+export type CommandId = 'confirm' | 'dismiss' | 'escalate' | 'help' | `dismiss:${DismissReason}`;
+
+export interface Command {
+  id: CommandId;
+  label: string;
+  /** Keys that run it (single keys, ignored while typing and when shortcuts are off). */
+  keys: readonly string[];
+  /** Shown only while choosing a dismissal reason. */
+  inDismissMenu?: boolean;
+}
+
+const dismissCommands: Command[] = DismissReason.options.map((reason, index) => ({
+  id: `dismiss:${reason}`,
+  label: dismissReasonLabels[reason],
+  keys: [String(index + 1)],
+  inDismissMenu: true,
+}));
+
+/** The one list of adjudication commands: read by the buttons, the keyboard and the help. */
+export const commands: readonly Command[] = [
+  { id: 'confirm', label: 'Confirm', keys: ['c'] },
+  { id: 'dismiss', label: 'Dismiss…', keys: ['d'] },
+  ...dismissCommands,
+  { id: 'escalate', label: 'Escalate…', keys: ['e'] },
+  { id: 'help', label: 'Keyboard shortcuts', keys: ['?'] },
+];
+
+/** Analysts and supervisors decide (and see media); auditors never do: the API's own rule. */
+export const canDecide = (role: Role) => reviewerRoles.some((r) => r === role);
+
+/** Why a decision cannot be made now, or null when it can. */
+export function decisionBlocker({ role, item, heldByMe }: CommandContext): string | null {
+  if (!canDecide(role)) return `A${role === 'auditor' ? 'n' : ''} ${role} does not decide items.`;
+  if (!item) return 'Select an item.';
+  if (item.status !== 'pending') return 'This item is already decided.';
+  if (!heldByMe) {
+    return item.lease && Date.parse(item.lease.expiresAt) > Date.now()
+      ? `Held by ${item.lease.holderName}.`
+      : 'Claiming the item…';
+  }
+  return null;
+}
+
+export const isAllowed = (command: Command, context: CommandContext) =>
+  command.id === 'help' || decisionBlocker(context) === null;
+
+export const commandForKey = (key: string, dismissMenuOpen: boolean) =>
+  commands.find((c) => c.keys.includes(key) && Boolean(c.inDismissMenu) === dismissMenuOpen);
