@@ -115,3 +115,45 @@ test('the item page has no axe violations', async ({ page, signInAs }) => {
     .analyze();
   expect(results.violations).toEqual([]);
 });
+
+test('a reveal takes a confirm step, shows the original once, and blurs again by itself after 10 s', async ({
+  page,
+  signInAs,
+}) => {
+  await page.clock.install();
+  await signInAs('analyst');
+  const item = await findItem(page.request, (i) => i.preview.mode === 'blurred');
+  const media = recordMediaRequests(page);
+  await page.goto(`/items/${item.id}`);
+  await expect(page.getByRole('img', { name: /Server-blurred preview/ })).toBeVisible();
+  await expect(page.getByText('Reveals this sign-in: 0')).toBeVisible();
+  await page.getByRole('button', { name: 'Reveal…' }).click();
+  expect(media.filter((url) => url.includes('/reveal/'))).toEqual([]);
+  await page.getByRole('button', { name: 'Reveal for 10 s' }).click();
+  const original = page.getByRole('img', { name: /Revealed original/ });
+  await expect(original).toBeVisible();
+  await expect(page.getByText('Reveals this sign-in: 1')).toBeVisible();
+  expect(await original.evaluate((el) => getComputedStyle(el).filter)).toBe('none');
+  await page.clock.fastForward('00:11');
+  await expect(original).toHaveCount(0);
+  await expect(page.getByRole('img', { name: /Server-blurred preview/ })).toBeVisible();
+  expect(media.filter((url) => url.includes('/api/media/reveal/'))).toHaveLength(1);
+});
+
+test('revealed media blurs again when the analyst moves to another item', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('analyst');
+  const item = await findItem(
+    page.request,
+    (i) => i.preview.mode === 'blurred' && i.status === 'pending' && i.queueId === 'q-clf-high',
+  );
+  await page.goto(`/queues/q-clf-high?status=pending&item=${item.id}`);
+  await page.getByRole('button', { name: 'Reveal…' }).click();
+  await page.getByRole('button', { name: 'Reveal for 10 s' }).click();
+  await expect(page.getByRole('img', { name: /Revealed original/ })).toBeVisible();
+  await page.keyboard.press('j');
+  await expect(page).not.toHaveURL(new RegExp(`item=${item.id}`));
+  await expect(page.getByRole('img', { name: /Revealed original/ })).toHaveCount(0);
+});

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { Id } from './schemas/common';
-import { ClaimResult, DecisionRequest, DecisionResult, ItemDetail } from './schemas/decision';
+import {
+  ClaimResult,
+  DecisionRequest,
+  DecisionResult,
+  ItemDetail,
+  RevealEnd,
+  RevealEnded,
+  RevealGrant,
+} from './schemas/decision';
 import { AllItemsQuery, ItemListQuery, ItemPage } from './schemas/item';
 import { QueueList } from './schemas/queue';
 import { SessionState, SignInRequest } from './schemas/session';
@@ -161,6 +169,46 @@ export const endpoints = {
     body: DecisionRequest,
     response: DecisionResult,
     errors: [400, 401, 403, 404, 409],
+  },
+  revealItem: {
+    operationId: 'revealItem',
+    method: 'post',
+    path: '/api/items/{itemId}/reveal',
+    summary: 'Reveal an item’s unblurred media (audited)',
+    description:
+      'A deliberate act, recorded as `media.revealed`. Returns a same-origin URL that works once, for 30 seconds. Blurred items only: hash-only items have no media (404).',
+    tag: 'items',
+    access: reviewerRoles,
+    params: ItemIdParams,
+    response: RevealGrant,
+    errors: [401, 403, 404],
+  },
+  endReveal: {
+    operationId: 'endReveal',
+    method: 'post',
+    path: '/api/items/{itemId}/reveal/{revealId}/end',
+    summary: 'Report that revealed media was blurred again',
+    description:
+      'Records `media.reblurred` with the reveal’s duration. The next reveal is a new one.',
+    tag: 'items',
+    access: reviewerRoles,
+    params: z.object({ itemId: Id, revealId: Id }),
+    body: RevealEnd,
+    response: RevealEnded,
+    errors: [400, 401, 403, 404],
+  },
+  getRevealedMedia: {
+    operationId: 'getRevealedMedia',
+    method: 'get',
+    path: '/api/media/reveal/{token}',
+    summary: 'The unblurred media of one reveal',
+    description:
+      'Single-use and short-lived: a second request, or one after `expiresAt`, is a 404. `Cache-Control: no-store`.',
+    tag: 'items',
+    access: reviewerRoles,
+    params: z.object({ token: z.string().regex(/^[\w-]+$/) }),
+    response: { mediaType: 'image/png' },
+    errors: [401, 403, 404],
   },
   getItemPreview: {
     operationId: 'getItemPreview',

@@ -83,3 +83,26 @@ export type DecisionResult = z.infer<typeof DecisionResult>;
 
 export const ClaimResult = z.object({ item: FlaggedItem }).meta({ id: 'ClaimResult' });
 export type ClaimResult = z.infer<typeof ClaimResult>;
+
+export const RevealGrant = z
+  .object({
+    revealId: Id,
+    url: z
+      .string()
+      .regex(/^\/api\/media\/reveal\/[\w-]+$/, 'must be the console API’s own reveal path')
+      .meta({ description: 'Same-origin, single-use URL of the unblurred media.' }),
+    expiresAt: Timestamp.meta({ description: 'The URL works once, until this instant.' }),
+  })
+  .meta({ id: 'RevealGrant' });
+export type RevealGrant = z.infer<typeof RevealGrant>;
+
+export const RevealEnd = z
+  .object({
+    reason: z.enum(['timeout', 'manual', 'item_change', 'window_blur', 'hidden']),
+  })
+  .meta({ id: 'RevealEnd', description: 'Why the media was blurred again.' });
+export type RevealEnd = z.infer<typeof RevealEnd>;
+
+export const RevealEnded = z
+  .object({ revealId: Id, durationMs: z.number().int().nonnegative() })
+  .meta({ id: 'RevealEnded' });

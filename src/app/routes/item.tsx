@@ -9,7 +9,7 @@ export function ItemRoute() {
   const { user } = route.useRouteContext();
   return (
     <main className="p-6">
-      <ItemView itemId={itemId} canSeeMedia={canTriage(user.role)} />
+      <ItemView itemId={itemId} canSeeMedia={canTriage(user.role)} userId={user.id} />
     </main>
   );
 }

@@ -7,6 +7,7 @@ import { createAuditLog, type AuditLog } from './audit-log';
 import { demoUsers, otherUsers, queueDefinitions } from './directory';
 import { FaultSpec } from './faults';
 import { createItemLister } from './item-list';
+import type { Reveal } from './reveals';
 import { createSessions, type Sessions } from './sessions';
 
 export interface MockConfig {
@@ -51,6 +52,8 @@ export interface MockState {
   queues: typeof queueDefinitions;
   /** Bumped on every change to an item, so derived selections know to recompute. */
   revision: number;
+  /** Reveals of unblurred media, by id. */
+  reveals: Map<string, Reveal>;
   /** Decisions by idempotency key: a decision sent twice is recorded once. */
   decisionsByKey: Map<string, Decision>;
   /** Pages of item lists, memoised per revision of these items. */
@@ -77,6 +80,7 @@ function buildState(config: MockConfig, now: Date): MockState {
     queues: queueDefinitions,
     revision: 0,
     decisionsByKey: new Map(),
+    reveals: new Map(),
     listItems: createItemLister(),
   };
 }

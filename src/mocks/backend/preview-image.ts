@@ -27,8 +27,15 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return out;
 }
 
-/** A 48×48 RGB PNG of three soft blobs whose colours and places come from `hashHex`. */
-export function blurredPreviewPng(hashHex: string): Buffer {
+/**
+ * A 48×48 RGB PNG of three blobs whose colours and places come from `hashHex`: soft for the
+ * blurred derivative, sharp-edged for the revealed "original" (still abstract, still synthetic).
+ */
+export function blurredPreviewPng(
+  hashHex: string,
+  sharpness: 'blurred' | 'revealed' = 'blurred',
+): Buffer {
+  const falloff = sharpness === 'blurred' ? 120 : 4;
   const byte = (i: number) => parseInt(hashHex.slice((i * 2) % 60, ((i * 2) % 60) + 2), 16) || 0;
   const blobs = [0, 1, 2].map((b) => ({
     x: (byte(b * 5) / 255) * SIZE,
@@ -45,7 +52,7 @@ export function blurredPreviewPng(hashHex: string): Buffer {
         b = 0,
         total = 0;
       for (const blob of blobs) {
-        const w = 1 / (1 + ((x - blob.x) ** 2 + (y - blob.y) ** 2) / 120);
+        const w = 1 / (1 + ((x - blob.x) ** 2 + (y - blob.y) ** 2) / falloff);
         r += blob.rgb[0] * w;
         g += blob.rgb[1] * w;
         b += blob.rgb[2] * w;

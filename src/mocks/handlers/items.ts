@@ -2,6 +2,7 @@ import { endpoints } from '../../api/endpoints';
 import type { Backend } from '../backend/backend';
 import { ItemConflict, claimItem, decideItem, releaseItem } from '../backend/decisions';
 import { blurredPreviewPng } from '../backend/preview-image';
+import { endReveal, redeemReveal, startReveal } from '../backend/reveals';
 import { HttpError, route } from './route';
 
 /** The item, or a 404; a state conflict as 409 (400 for an invalid decision). */
@@ -53,6 +54,41 @@ export const itemHandlers = (backend: Backend) => [
       detail: { previewMode: item.preview.mode },
     });
     return { body: { item, decisions: backend.state.decisions.get(item.id) ?? [] } };
+  }),
+
+  route(backend, endpoints.revealItem, ({ params, user }) => {
+    const item = itemOr404(backend, params.itemId);
+    const reveal = startReveal(backend.state, item, user, backend.now());
+    if (!reveal) throw new HttpError(404, 'not_found', `${item.id} has no media to reveal.`);
+    return {
+      body: {
+        revealId: reveal.id,
+        url: `/api/media/reveal/${reveal.token}`,
+        expiresAt: new Date(reveal.urlExpiresAt).toISOString(),
+      },
+    };
+  }),
+
+  route(backend, endpoints.endReveal, ({ params, user, body }) => {
+    const ended = endReveal(
+      backend.state,
+      params.revealId,
+      params.itemId,
+      user,
+      body.reason,
+      backend.now(),
+    );
+    if (!ended) throw new HttpError(404, 'not_found', `No reveal ${params.revealId} of yours.`);
+    return { body: ended };
+  }),
+
+  route(backend, endpoints.getRevealedMedia, ({ params, user }) => {
+    const reveal = redeemReveal(backend.state, params.token, user, backend.now());
+    const item = reveal && backend.state.itemsById.get(reveal.itemId);
+    if (!item) throw new HttpError(404, 'not_found', 'This reveal link was used or has expired.');
+    return new Response(new Uint8Array(blurredPreviewPng(item.media.sha256, 'revealed')), {
+      headers: { 'Content-Type': 'image/png', 'Cache-Control': 'no-store' },
+    });
   }),
 
   route(backend, endpoints.getItemPreview, ({ params }) => {

@@ -9,7 +9,15 @@ import { ProvenancePanel } from './provenance-panel';
 import { SignalsPanel } from './signals-panel';
 
 /** One item in full: preview, signals, provenance and decision history. */
-export function ItemView({ itemId, canSeeMedia }: { itemId: string; canSeeMedia: boolean }) {
+export function ItemView({
+  itemId,
+  canSeeMedia,
+  userId,
+}: {
+  itemId: string;
+  canSeeMedia: boolean;
+  userId: string;
+}) {
   const detail = useQuery(itemQueryOptions(itemId));
   if (detail.isPending) return <LoadingState label="Loading the item…" />;
   if (detail.isError) {
@@ -41,7 +49,7 @@ export function ItemView({ itemId, canSeeMedia }: { itemId: string; canSeeMedia:
       </header>
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">
-          <MediaPreview item={item} canSeeMedia={canSeeMedia} />
+          <MediaPreview item={item} canSeeMedia={canSeeMedia} userId={userId} />
           <SignalsPanel signals={item.signals} />
           <DecisionHistory decisions={decisions} />
         </div>

@@ -1,5 +1,6 @@
 import type { FlaggedItem } from '../../../api/schemas/item';
 import { HashFingerprint } from './hash-fingerprint';
+import { RevealControl } from './reveal-control';
 
 function Hashes({ media }: { media: FlaggedItem['media'] }) {
   const rows: [string, string | null][] = [
@@ -24,25 +25,24 @@ function Hashes({ media }: { media: FlaggedItem['media'] }) {
  * (with CSS blur and grayscale on top); a hash-only item, and anything an auditor sees, shows
  * hashes and a fingerprint and requests no media at all.
  */
-export function MediaPreview({ item, canSeeMedia }: { item: FlaggedItem; canSeeMedia: boolean }) {
+export function MediaPreview({
+  item,
+  canSeeMedia,
+  userId,
+}: {
+  item: FlaggedItem;
+  canSeeMedia: boolean;
+  userId: string;
+}) {
   const { preview, media } = item;
-  const showImage = canSeeMedia && preview.mode === 'blurred';
   return (
     <section aria-labelledby="preview-heading" className="space-y-3">
       <h2 id="preview-heading" className="text-sm font-semibold text-slate-700">
         Preview
       </h2>
       <div className="flex flex-wrap items-start gap-4">
-        {showImage ? (
-          <div className="size-48 overflow-hidden rounded-md bg-slate-200">
-            <img
-              src={preview.blurredUrl}
-              alt="Server-blurred preview (not the original)"
-              referrerPolicy="no-referrer"
-              draggable={false}
-              className="size-full scale-110 object-cover blur-xl grayscale"
-            />
-          </div>
+        {canSeeMedia && preview.mode === 'blurred' ? (
+          <RevealControl itemId={item.id} userId={userId} blurredUrl={preview.blurredUrl} />
         ) : (
           <HashFingerprint sha256={media.sha256} />
         )}
@@ -52,7 +52,7 @@ export function MediaPreview({ item, canSeeMedia }: { item: FlaggedItem; canSeeM
               ? 'Media is never shown to auditors: hashes and metadata only.'
               : preview.mode === 'hash_only'
                 ? 'Hash only: no media is loaded for this item.'
-                : 'Blurred derivative only.'}{' '}
+                : 'Blurred derivative; revealing the original is deliberate and recorded.'}{' '}
             <span className="text-slate-500">
               {media.kind}, {media.mimeType}, {new Intl.NumberFormat('en').format(media.byteSize)}{' '}
               bytes

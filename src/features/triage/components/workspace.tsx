@@ -60,7 +60,12 @@ export function Workspace({
                 onDecided={() => navigation.current?.next()}
               />
             )}
-            <ItemView key={`view-${search.item}`} itemId={search.item} canSeeMedia={reviewer} />
+            <ItemView
+              key={`view-${search.item}`}
+              itemId={search.item}
+              canSeeMedia={reviewer}
+              userId={user.id}
+            />
           </>
         ) : (
           <p className="p-4 text-sm text-slate-600">
