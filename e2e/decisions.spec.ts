@@ -1,3 +1,4 @@
+import { ItemPage } from '../src/api/schemas/item';
 import { QueueList } from '../src/api/schemas/queue';
 import { expect, test, type Page } from './fixtures';
 
@@ -113,4 +114,25 @@ test('an auditor has no decision controls', async ({ page, signInAs }) => {
   await expect(page.getByRole('heading', { level: 1, name: /itm_/ })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Decision', exact: true })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^(Confirm|Dismiss|Escalate)/ })).toHaveCount(0);
+});
+
+test('“Start reviewing” opens the unclaimed pending item of highest priority, then earliest SLA', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('second analyst');
+  const list = ItemPage.parse(
+    await (await page.request.get('/api/items?queueId=q-hash&status=pending&limit=200')).json(),
+  );
+  const free = list.items.filter((row) => row.lease === null);
+  const expected = [...free].sort(
+    (a, b) =>
+      a.priority.localeCompare(b.priority) ||
+      a.slaDueAt.localeCompare(b.slaDueAt) ||
+      a.id.localeCompare(b.id),
+  )[0];
+  await page.goto('/queues/q-hash');
+  await page.getByRole('button', { name: 'Start reviewing' }).click();
+  await expect(page).toHaveURL(new RegExp(`item=${expected?.id}`));
+  await expect(page.getByText(/^Held by you until/)).toBeVisible();
 });

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { queuesQueryOptions } from '../../api/queries/queues';
+import { StartReviewing } from '../../features/triage/components/start-reviewing';
 import { Workspace } from '../../features/triage/components/workspace';
 import { selectionOf } from '../../features/triage/model/workspace-search';
 
@@ -19,6 +20,12 @@ export function QueueWorkspaceRoute() {
       search={search}
       selection={selectionOf(search, queueId)}
       user={user}
+      toolbar={
+        <StartReviewing
+          queueId={queueId}
+          onOpen={(item) => void navigate({ search: (prev) => ({ ...prev, item }) })}
+        />
+      }
       onSearchChange={(change) =>
         void navigate({ search: (prev) => ({ ...prev, ...change }), replace: true })
       }
