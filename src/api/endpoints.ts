@@ -8,6 +8,7 @@ import {
   RevealEnd,
   RevealEnded,
   RevealGrant,
+  ViewRecorded,
 } from './schemas/decision';
 import { AllItemsQuery, ItemListQuery, ItemPage } from './schemas/item';
 import { QueueList } from './schemas/queue';
@@ -125,12 +126,25 @@ export const endpoints = {
     method: 'get',
     path: '/api/items/{itemId}',
     summary: 'One flagged item with its decisions',
-    description: 'Each read appends an `item.viewed` audit event for the caller.',
+    description:
+      'Reading has no side effect, so the console may prefetch; showing the item to a person is recorded with `recordItemView`.',
     tag: 'items',
     access: anyRole,
     params: ItemIdParams,
     response: ItemDetail,
     errors: [401, 404],
+  },
+  recordItemView: {
+    operationId: 'recordItemView',
+    method: 'post',
+    path: '/api/items/{itemId}/views',
+    summary: 'Record that the item was shown to the caller',
+    description: 'Appends an `item.viewed` audit event: who saw which item’s metadata, when.',
+    tag: 'items',
+    access: anyRole,
+    params: ItemIdParams,
+    response: ViewRecorded,
+    errors: [401, 403, 404],
   },
   claimItem: {
     operationId: 'claimItem',

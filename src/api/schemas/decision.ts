@@ -106,3 +106,5 @@ export type RevealEnd = z.infer<typeof RevealEnd>;
 export const RevealEnded = z
   .object({ revealId: Id, durationMs: z.number().int().nonnegative() })
   .meta({ id: 'RevealEnded' });
+
+export const ViewRecorded = z.object({ itemId: Id, at: Timestamp }).meta({ id: 'ViewRecorded' });

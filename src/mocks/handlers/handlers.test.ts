@@ -201,10 +201,18 @@ test('/__mock/config takes JSON only, so no other site can drive it with a simpl
   expect(testBackend.config.latency).toBe(0);
 });
 
-test('reading an item appends item.viewed for the reader', async () => {
+test('showing an item is recorded as item.viewed for the viewer; reading it alone is not', async () => {
   const { cookie } = signInForTest('usr_alex');
   const item = testBackend.state.items[0];
+  const before = testBackend.state.audit.size;
   expect((await call(`/api/items/${item?.id}`, { cookie })).status).toBe(200);
+  expect(testBackend.state.audit.size).toBe(before);
+  const recorded = await call(`/api/items/${item?.id}/views`, {
+    method: 'POST',
+    cookie,
+    headers: { [CSRF_HEADER]: CSRF_VALUE },
+  });
+  expect(recorded.status).toBe(200);
   const event = testBackend.state.audit.range(testBackend.state.audit.size, 1)[0];
   expect(event).toMatchObject({
     action: 'item.viewed',

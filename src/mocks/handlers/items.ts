@@ -42,17 +42,23 @@ export const itemHandlers = (backend: Backend) => [
     return { body: asHttp(() => decideItem(backend.state, item, user, body, backend.now())) };
   }),
 
-  route(backend, endpoints.getItem, ({ params, user }) => {
-    const item = backend.state.itemsById.get(params.itemId);
-    if (!item) throw new HttpError(404, 'not_found', `No item ${params.itemId}.`);
-    // Reading an item is an exposure to its metadata: on the record.
+  route(backend, endpoints.recordItemView, ({ params, user }) => {
+    const item = itemOr404(backend, params.itemId);
+    // Showing an item to a person exposes its metadata: on the record.
+    const at = backend.now().toISOString();
     backend.state.audit.append({
-      at: backend.now().toISOString(),
+      at,
       actor: { id: user.id, name: user.name, role: user.role },
       action: 'item.viewed',
       subject: { type: 'item', id: item.id },
       detail: { previewMode: item.preview.mode },
     });
+    return { body: { itemId: item.id, at } };
+  }),
+
+  route(backend, endpoints.getItem, ({ params }) => {
+    const item = backend.state.itemsById.get(params.itemId);
+    if (!item) throw new HttpError(404, 'not_found', `No item ${params.itemId}.`);
     return { body: { item, decisions: backend.state.decisions.get(item.id) ?? [] } };
   }),
 

@@ -1,9 +1,10 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useImperativeHandle, useRef, type RefObject } from 'react';
 import {
   ITEM_PAGE_SIZE,
   itemPageQueryOptions,
+  itemQueryOptions,
   type ItemSelection,
 } from '../../../api/queries/items';
 import type { ItemRow } from '../../../api/schemas/item';
@@ -68,6 +69,19 @@ export function ItemList({
     return row ? [{ index: v.index, row }] : [];
   });
   const selectedIndex = loadedRows.find((r) => r.row.id === selectedId)?.index;
+
+  // The neighbours of the selection are fetched ahead, so moving on (or deciding) shows the next
+  // item at once. Reading an item records nothing; showing it does.
+  const queryClient = useQueryClient();
+  const neighbours = loadedRows
+    .filter((r) => selectedIndex !== undefined && Math.abs(r.index - selectedIndex) <= 2)
+    .map((r) => r.row.id)
+    .join(' ');
+  useEffect(() => {
+    for (const id of neighbours.split(' ').filter(Boolean)) {
+      queryClient.query(itemQueryOptions(id)).catch(() => undefined);
+    }
+  }, [neighbours, queryClient]);
 
   // j/k and the arrows move through the list, wherever the focus is (but never while typing).
   const move = useRef<(delta: number) => void>(() => undefined);

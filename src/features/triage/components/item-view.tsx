@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { itemQueryOptions } from '../../../api/queries/items';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
+import { useRecordView } from '../api/record-view';
 import { priorityStyles, statusStyles } from '../model/labels';
 import { DecisionHistory } from './decision-history';
 import { MediaPreview } from './media-preview';
@@ -19,6 +20,7 @@ export function ItemView({
   userId: string;
 }) {
   const detail = useQuery(itemQueryOptions(itemId));
+  useRecordView(itemId, detail.isSuccess);
   if (detail.isPending) return <LoadingState label="Loading the item…" />;
   if (detail.isError) {
     return (
