@@ -9,6 +9,9 @@ test('j/k and the arrows move the selection; the URL and the item panel follow',
 }) => {
   await signInAs('analyst');
   await page.getByRole('link', { name: 'Known-hash matches' }).click();
+  // A triage queue opens on what waits in it.
+  await expect(page).toHaveURL(/\/queues\/q-hash\?status=pending/);
+  await expect(page.getByRole('combobox', { name: 'Status' })).toHaveValue('pending');
   const list = page.getByRole('listbox', { name: 'Known-hash matches items' });
   await expect(list.getByRole('option').first()).toContainText('itm_');
   const options = list.getByRole('option');

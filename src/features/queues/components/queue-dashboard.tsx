@@ -76,6 +76,8 @@ export function QueueDashboard({ showHeld }: { showHeld: boolean }) {
                     <Link
                       to="/queues/$queueId"
                       params={{ queueId: queue.id }}
+                      // A triage queue opens on what waits in it: the count shown here.
+                      search={queue.kind === 'triage' ? { status: 'pending' } : {}}
                       className="block font-medium text-sky-800 underline-offset-2 hover:underline"
                     >
                       {queue.name}
