@@ -115,3 +115,24 @@ test('the workspace has no axe violations', async ({ page, signInAs }) => {
     .analyze();
   expect(results.violations).toEqual([]);
 });
+
+test('filtering by supplier and by rule narrows the list to what the API selects', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('supervisor');
+  await page.goto('/items');
+  await page.getByRole('combobox', { name: 'Supplier' }).selectOption({ label: 'Acme Data' });
+  await expect(page).toHaveURL(/supplierId=sup-acme/);
+  await page
+    .getByRole('combobox', { name: 'Rule' })
+    .selectOption({ label: 'csam-v7 image classifier' });
+  await expect(page).toHaveURL(/ruleId=clf-csam-v7/);
+  const api = ItemPage.parse(
+    await (
+      await page.request.get('/api/items?supplierId=sup-acme&ruleId=clf-csam-v7&limit=1')
+    ).json(),
+  );
+  expect(api.total).toBeGreaterThan(0);
+  await expect(page.getByText(`${api.total} items`, { exact: true })).toBeVisible();
+});

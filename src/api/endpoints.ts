@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FilterCatalog } from './schemas/catalog';
 import { Id } from './schemas/common';
 import {
   ClaimResult,
@@ -107,6 +108,16 @@ export const endpoints = {
     query: ItemListQuery,
     response: ItemPage,
     errors: [400, 401, 404],
+  },
+  getFilterCatalog: {
+    operationId: 'getFilterCatalog',
+    method: 'get',
+    path: '/api/filters',
+    summary: 'The suppliers and rules the item filters offer',
+    tag: 'items',
+    access: anyRole,
+    response: FilterCatalog,
+    errors: [401],
   },
   listItems: {
     operationId: 'listItems',

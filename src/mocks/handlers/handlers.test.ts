@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { CSRF_HEADER, CSRF_VALUE } from '../../api/endpoints';
+import { FilterCatalog } from '../../api/schemas/catalog';
 import { ItemDetail } from '../../api/schemas/decision';
 import { ItemPage } from '../../api/schemas/item';
 import { signInForTest, testBackend } from '../../test/mock-server';
@@ -268,4 +269,12 @@ test('all items list every queue, and rows carry the provenance completeness', a
   expect(page.total).toBe(testBackend.state.items.length);
   expect(new Set(page.items.map((i) => i.queueId)).size).toBeGreaterThanOrEqual(4);
   for (const row of page.items) expect(row.completeness.total).toBe(10);
+});
+
+test('the filter catalog lists the suppliers and every rule that flagged an item', async () => {
+  const { cookie } = signInForTest('usr_ana');
+  const catalog = FilterCatalog.parse(await (await call('/api/filters', { cookie })).json());
+  expect(catalog.suppliers.map((s) => s.name)).toContain('Acme Data');
+  const ruleIds = new Set(testBackend.state.items.flatMap((i) => i.signals.map((s) => s.ruleId)));
+  expect(new Set(catalog.rules.map((r) => r.id))).toEqual(ruleIds);
 });

@@ -1,7 +1,8 @@
 import { endpoints } from '../../api/endpoints';
 import type { Backend } from '../backend/backend';
 import { InvalidPageError, type ListScope } from '../backend/item-list';
-import type { ItemListQuery } from '../../api/schemas/item';
+import type { ItemListQuery, Signal } from '../../api/schemas/item';
+import { suppliers } from '../generate/catalog';
 import { summarizeQueues } from '../backend/queue-summaries';
 import { HttpError, route } from './route';
 
@@ -16,6 +17,20 @@ export const queueHandlers = (backend: Backend) => [
     const queue = backend.state.queues.find((q) => q.id === params.queueId);
     if (!queue) throw new HttpError(404, 'not_found', `No queue ${params.queueId}.`);
     return { body: listPage(backend, { queue }, query) };
+  }),
+
+  route(backend, endpoints.getFilterCatalog, () => {
+    const rules = new Map<string, { id: string; name: string; kind: Signal['kind'] }>();
+    for (const item of backend.state.items) {
+      for (const s of item.signals)
+        rules.set(s.ruleId, { id: s.ruleId, name: s.ruleName, kind: s.kind });
+    }
+    return {
+      body: {
+        suppliers: suppliers.map(({ id, name }) => ({ id, name })),
+        rules: [...rules.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+      },
+    };
   }),
 
   route(backend, endpoints.listItems, ({ query }) => {

@@ -1,33 +1,23 @@
+import { useQuery } from '@tanstack/react-query';
+import { filterCatalogQueryOptions } from '../../../api/queries/filter-catalog';
 import type { ItemSort } from '../../../api/schemas/item';
-import type { WorkspaceSearch } from '../model/workspace-search';
 import { priorityStyles, signalKindLabels, statusStyles } from '../model/labels';
+import type { WorkspaceSearch } from '../model/workspace-search';
 
-type FilterKey = 'status' | 'priority' | 'signalKind' | 'sort';
+type FilterKey = 'status' | 'priority' | 'signalKind' | 'ruleId' | 'supplierId' | 'sort';
 
-const options: Record<FilterKey, { label: string; choices: [string, string][] }> = {
-  status: {
-    label: 'Status',
-    choices: Object.entries(statusStyles).map(([value, style]) => [value, style.label]),
-  },
-  priority: {
-    label: 'Priority',
-    choices: Object.entries(priorityStyles).map(([value, style]) => [value, style.label]),
-  },
-  signalKind: {
-    label: 'Signal',
-    choices: Object.entries(signalKindLabels),
-  },
-  sort: {
-    label: 'Sort',
-    choices: [
-      ['priority', 'Priority, then SLA'],
-      ['sla', 'SLA due'],
-      ['flagged', 'Newest flagged'],
-    ] satisfies [ItemSort, string][],
-  },
-};
+interface Filter {
+  key: FilterKey;
+  label: string;
+  /** What "no choice" means for this filter. */
+  anyLabel: string;
+  choices: [value: string, text: string][];
+}
 
-const filterKeys: FilterKey[] = ['status', 'priority', 'signalKind', 'sort'];
+const sortChoices: [ItemSort, string][] = [
+  ['sla', 'SLA due'],
+  ['flagged', 'Newest flagged'],
+];
 
 /** The list's filters and sort; every change goes to the URL, so a view is a shareable link. */
 export function ListFilters({
@@ -37,38 +27,66 @@ export function ListFilters({
   search: WorkspaceSearch;
   onChange: (change: Partial<WorkspaceSearch>) => void;
 }) {
+  const catalog = useQuery(filterCatalogQueryOptions());
+  const filters: Filter[] = [
+    {
+      key: 'status',
+      label: 'Status',
+      anyLabel: 'Any',
+      choices: Object.entries(statusStyles).map(([value, style]) => [value, style.label]),
+    },
+    {
+      key: 'priority',
+      label: 'Priority',
+      anyLabel: 'Any',
+      choices: Object.entries(priorityStyles).map(([value, style]) => [value, style.label]),
+    },
+    {
+      key: 'signalKind',
+      label: 'Signal',
+      anyLabel: 'Any',
+      choices: Object.entries(signalKindLabels),
+    },
+    {
+      key: 'ruleId',
+      label: 'Rule',
+      anyLabel: 'Any',
+      choices: (catalog.data?.rules ?? []).map((rule) => [rule.id, rule.name]),
+    },
+    {
+      key: 'supplierId',
+      label: 'Supplier',
+      anyLabel: 'Any',
+      choices: (catalog.data?.suppliers ?? []).map((supplier) => [supplier.id, supplier.name]),
+    },
+    { key: 'sort', label: 'Sort', anyLabel: 'Priority, then SLA', choices: sortChoices },
+  ];
   return (
     <div className="flex flex-wrap items-end gap-3">
-      {filterKeys.map((key) => (
+      {filters.map(({ key, label, anyLabel, choices }) => (
         <label key={key} className="flex flex-col text-xs text-slate-700">
-          {options[key].label}
+          {label}
           <select
             value={search[key] ?? ''}
             onChange={(event) => onChange({ [key]: event.target.value || undefined })}
-            className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+            className="max-w-44 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
           >
-            <option value="">{key === 'sort' ? 'Priority, then SLA' : 'Any'}</option>
-            {options[key].choices
-              .filter(([value]) => !(key === 'sort' && value === 'priority'))
-              .map(([value, text]) => (
-                <option key={value} value={value}>
-                  {text}
-                </option>
-              ))}
+            <option value="">{anyLabel}</option>
+            {/* A value from a shared link that the catalog does not (yet) list still shows. */}
+            {search[key] && !choices.some(([value]) => value === search[key]) && (
+              <option value={search[key]}>{search[key]}</option>
+            )}
+            {choices.map(([value, text]) => (
+              <option key={value} value={value}>
+                {text}
+              </option>
+            ))}
           </select>
         </label>
       ))}
-      {(search.ruleId ?? search.supplierId) && (
-        <p className="text-xs text-slate-700">
-          {search.ruleId && <>Rule {search.ruleId} </>}
-          {search.supplierId && <>Supplier {search.supplierId} </>}
-          <button
-            type="button"
-            className="underline"
-            onClick={() => onChange({ ruleId: undefined, supplierId: undefined })}
-          >
-            clear
-          </button>
+      {catalog.isError && (
+        <p role="alert" className="text-xs text-red-900">
+          Could not load the rules and suppliers: {catalog.error.message}
         </p>
       )}
     </div>
