@@ -1,12 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './fixtures';
-
-const scan = async (page: Parameters<Parameters<typeof test>[2]>[0]['page']) =>
-  (
-    await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-      .analyze()
-  ).violations;
+import { axeViolations as scan, expect, test } from './fixtures';
 
 test('the sign-in screen has no axe violations', async ({ page }) => {
   await page.goto('/sign-in');

@@ -1,6 +1,6 @@
 import { ItemPage } from '../src/api/schemas/item';
 import { QueueList } from '../src/api/schemas/queue';
-import { expect, test } from './fixtures';
+import { expect, test, signInElsewhere } from './fixtures';
 
 test('the dashboard shows the mock’s numbers for every queue', async ({ page, signInAs }) => {
   await signInAs('analyst');
@@ -24,10 +24,7 @@ test('two analysts in two browsers share one server: the same pending counts, ea
   signInAs,
 }) => {
   await signInAs('analyst');
-  const other = await browser.newContext();
-  const otherPage = await other.newPage();
-  await otherPage.goto('/sign-in');
-  await otherPage.getByRole('button', { name: /Ben Okafor/ }).click();
+  const { context: other, page: otherPage } = await signInElsewhere(browser, 'second analyst');
   await expect(otherPage.getByRole('banner')).toContainText('Ben Okafor (analyst)');
 
   for (const [viewer, userId] of [

@@ -1,6 +1,6 @@
 import { ItemPage } from '../src/api/schemas/item';
 import { QueueList } from '../src/api/schemas/queue';
-import { expect, test, type Page } from './fixtures';
+import { expect, test, type Page, signInElsewhere } from './fixtures';
 
 const pendingIn = async (page: Page, queueId: string) => {
   const { queues } = QueueList.parse(await (await page.request.get('/api/queues')).json());
@@ -67,11 +67,7 @@ test.describe('when another analyst holds the item', () => {
     await expect(page.getByText(/^Held by you until/)).toBeVisible();
     const itemId = new URL(page.url()).searchParams.get('item') ?? '';
 
-    const other = await browser.newContext();
-    const ben = await other.newPage();
-    await ben.goto('/sign-in');
-    await ben.getByRole('button', { name: /Ben Okafor/ }).click();
-    await expect(ben.getByRole('banner')).toContainText('Ben Okafor');
+    const { context: other, page: ben } = await signInElsewhere(browser, 'second analyst');
     await ben.goto(`/queues/q-clf-high?status=pending&item=${itemId}`);
     await expect(ben.getByText(/is held by Ana Ortiz/).first()).toBeVisible();
     await expect(ben.getByRole('button', { name: /^Confirm/ })).toBeDisabled();

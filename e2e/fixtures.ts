@@ -1,4 +1,5 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import { demoUsers } from '../src/mocks/backend/directory';
 
 export type DemoRole = 'analyst' | 'second analyst' | 'supervisor' | 'auditor';
@@ -88,6 +89,25 @@ export const test = base.extend<Fixtures>({
     });
   },
 });
+
+/** WCAG 2.1 A/AA and best-practice violations on the page as it is now. */
+export async function axeViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  return results.violations;
+}
+
+/** A second person at a second browser: a fresh context signed in as `role`. */
+export async function signInElsewhere(browser: Browser, role: DemoRole) {
+  const user = demoUser(role);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await page.getByRole('button', { name: new RegExp(`${user.name}.*${user.role}`) }).click();
+  await expect(page.getByRole('banner')).toContainText(user.name);
+  return { context, page };
+}
 
 export { expect };
 export type { Page };

@@ -25,3 +25,10 @@ export function signInForTest(userId: string) {
 export function signOutForTest() {
   if (typeof document !== 'undefined') document.cookie = `${SESSION_COOKIE}=; path=/; max-age=0`;
 }
+
+/** An HTTP request to the mock backend through msw/node, as the console makes one. */
+export function callMock(path: string, init: RequestInit & { cookie?: string } = {}) {
+  const headers = new Headers(init.headers);
+  if (init.cookie) headers.set('cookie', init.cookie);
+  return fetch(`http://verity.test${path}`, { ...init, headers });
+}
