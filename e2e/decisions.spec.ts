@@ -1,6 +1,13 @@
 import { ItemPage } from '../src/api/schemas/item';
 import { QueueList } from '../src/api/schemas/queue';
-import { expect, test, type Page, signInElsewhere } from './fixtures';
+import {
+  expect,
+  holdFirstPending,
+  selectedItem,
+  signInElsewhere,
+  test,
+  type Page,
+} from './fixtures';
 
 const pendingIn = async (page: Page, queueId: string) => {
   const { queues } = QueueList.parse(await (await page.request.get('/api/queues')).json());
@@ -17,7 +24,6 @@ test('keyboard-only triage of five items: confirm, dismiss with a reason, escala
   await expect(page.getByRole('listbox').getByRole('option').first()).toContainText('itm_');
   const held = page.getByText(/^Held by you until/);
   const decided: string[] = [];
-  const current = () => new URL(page.url()).searchParams.get('item') ?? '';
 
   const press =
     (...keys: string[]) =>
@@ -34,10 +40,12 @@ test('keyboard-only triage of five items: confirm, dismiss with a reason, escala
   await page.keyboard.press('j');
   for (const decide of [press('c'), press('d', '1'), escalate, press('c'), press('d', '4')]) {
     await expect(held).toBeVisible();
-    decided.push(current());
+    decided.push(await selectedItem(page));
     await decide();
     // Decide and next: the next item opens at once.
-    await expect.poll(current).not.toBe(decided.at(-1));
+    await expect(page.getByRole('heading', { level: 1, name: /^itm_/ })).not.toHaveText(
+      decided.at(-1) ?? '',
+    );
   }
   expect(new Set(decided).size).toBe(5);
   await expect(page.getByText(/waiting to send/)).toHaveCount(0);
@@ -61,11 +69,7 @@ test.describe('when another analyst holds the item', () => {
   }) => {
     await mock({ leaseSeconds: 5 });
     await signInAs('analyst');
-    await page.goto('/queues/q-clf-high?status=pending');
-    await expect(page.getByRole('listbox').getByRole('option').first()).toContainText('itm_');
-    await page.keyboard.press('j');
-    await expect(page.getByText(/^Held by you until/)).toBeVisible();
-    const itemId = new URL(page.url()).searchParams.get('item') ?? '';
+    const itemId = await holdFirstPending(page, 'q-clf-high');
 
     const { context: other, page: ben } = await signInElsewhere(browser, 'second analyst');
     await ben.goto(`/queues/q-clf-high?status=pending&item=${itemId}`);
@@ -131,4 +135,69 @@ test('“Start reviewing” opens the unclaimed pending item of highest priority
   await page.getByRole('button', { name: 'Start reviewing' }).click();
   await expect(page).toHaveURL(new RegExp(`item=${expected?.id}`));
   await expect(page.getByText(/^Held by you until/)).toBeVisible();
+});
+
+test('a confirmation carries the file annotations ticked by keyboard, and the item history shows them', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('analyst');
+  const itemId = await holdFirstPending(page, 'q-text');
+
+  await page.keyboard.press('a');
+  const annotations = page.getByRole('group', { name: /File annotations/ });
+  await expect(annotations.getByRole('checkbox').first()).toBeFocused();
+  await page.keyboard.press('Space');
+  for (let step = 0; step < 9; step += 1) await page.keyboard.press('Tab');
+  await expect(annotations.getByRole('checkbox', { name: 'Generative AI' })).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: /^Annotations \(2\)/ })).toBeVisible();
+  await page.keyboard.press('c');
+  await expect(page.getByRole('heading', { level: 1, name: /^itm_/ })).not.toHaveText(itemId);
+  await expect(page.getByText(/waiting to send/)).toHaveCount(0);
+
+  await page.goto(`/items/${itemId}`);
+  await expect(
+    page
+      .getByRole('region', { name: 'Decision history' })
+      .getByText('Confirmed · Drawn, animated or virtual · Generative AI'),
+  ).toBeVisible();
+});
+
+test.describe('while the server fails to record a decision', () => {
+  test.use({ allowedFailedStatuses: [500] });
+
+  test('the decision is shown applied and waiting, blocks a second decision, and lands once the server answers', async ({
+    page,
+    signInAs,
+    mock,
+  }) => {
+    await signInAs('analyst');
+    const itemId = await holdFirstPending(page, 'q-text');
+    await mock({ faults: [`500:/api/items/${itemId}/decisions`] });
+
+    await page.keyboard.press('c');
+    const heading = page.getByRole('heading', { level: 1, name: /^itm_/ });
+    await expect(heading).not.toHaveText(itemId);
+    await expect(page.getByText('1 decision waiting to send')).toBeVisible();
+    await expect(page.getByRole('option', { name: new RegExp(itemId) })).toContainText(
+      'Confirmed…',
+    );
+
+    // Back on the item: the decision shows as made, and a second one cannot be started.
+    await page.keyboard.press('k');
+    await expect(heading).toHaveText(itemId);
+    await expect(page.getByText('Your decision, not yet recorded: Confirmed')).toBeVisible();
+    await expect(page.getByText('Your decision on this item is being sent.')).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Confirm/ })).toBeDisabled();
+
+    await mock({ faults: [] });
+    await expect(page.getByText(/waiting to send/)).toHaveCount(0, { timeout: 15_000 });
+    await expect(page.getByText('This item is already decided.')).toBeVisible();
+    await expect(page.getByText('Your decision, not yet recorded')).toHaveCount(0);
+    const detail = (await (await page.request.get(`/api/items/${itemId}`)).json()) as {
+      decisions: { verdict: { kind: string } }[];
+    };
+    expect(detail.decisions.map((d) => d.verdict.kind)).toEqual(['confirm']);
+  });
 });

@@ -109,5 +109,24 @@ export async function signInElsewhere(browser: Browser, role: DemoRole) {
   return { context, page };
 }
 
+/**
+ * The item the workspace shows once the URL has caught up with it (the selection is written to the
+ * URL a moment after it is painted), so a test can share or reopen it.
+ */
+export async function selectedItem(page: Page): Promise<string> {
+  const shown = (await page.getByRole('heading', { level: 1, name: /^itm_/ }).textContent()) ?? '';
+  await expect.poll(() => new URL(page.url()).searchParams.get('item')).toBe(shown);
+  return shown;
+}
+
+/** Opens a queue's pending items, takes the first with `j` and waits until the user holds it. */
+export async function holdFirstPending(page: Page, queueId: string): Promise<string> {
+  await page.goto(`/queues/${queueId}?status=pending`);
+  await expect(page.getByRole('listbox').getByRole('option').first()).toContainText('itm_');
+  await page.keyboard.press('j');
+  await expect(page.getByText(/^Held by you until/)).toBeVisible();
+  return selectedItem(page);
+}
+
 export { expect };
 export type { Page };

@@ -153,3 +153,36 @@ test('revealed media blurs again when the analyst moves to another item', async 
   await expect(page).not.toHaveURL(new RegExp(`item=${item.id}`));
   await expect(page.getByRole('img', { name: /Revealed original/ })).toHaveCount(0);
 });
+
+test('revealed media blurs again when the window loses focus and when the tab is hidden, and each end is reported', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('analyst');
+  const item = await findItem(page.request, (i) => i.preview.mode === 'blurred');
+  const ends: string[] = [];
+  page.on('request', (request) => {
+    if (/\/reveal\/[^/]+\/end$/.test(request.url()))
+      ends.push((request.postDataJSON() as { reason: string }).reason);
+  });
+  await page.goto(`/items/${item.id}`);
+  const original = page.getByRole('img', { name: /Revealed original/ });
+  const reveal = async () => {
+    await page.getByRole('button', { name: 'Reveal…' }).click();
+    await page.getByRole('button', { name: 'Reveal for 10 s' }).click();
+    await expect(original).toBeVisible();
+  };
+
+  await reveal();
+  await page.evaluate("window.dispatchEvent(new Event('blur'))");
+  await expect(original).toHaveCount(0);
+  await expect(page.getByRole('img', { name: /Server-blurred preview/ })).toBeVisible();
+
+  await reveal();
+  await page.evaluate(
+    "Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true }); document.dispatchEvent(new Event('visibilitychange'))",
+  );
+  await expect(original).toHaveCount(0);
+  await expect(page.getByText('Reveals this sign-in: 2')).toBeVisible();
+  await expect.poll(() => ends).toEqual(['window_blur', 'hidden']);
+});

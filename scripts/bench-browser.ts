@@ -33,31 +33,61 @@ async function scriptGzip(page: Page): Promise<number> {
   );
 }
 
-/** What the key should change: the selected item in the URL, or the item heading shown. */
-type Change = { kind: 'selection' | 'heading'; from: string | null };
+/** The item heading shown now: the key should replace it. */
+const itemHeading = (page: Page) =>
+  page.evaluate(() => document.getElementById('item-heading')?.textContent ?? null);
 
-/** Time from a key press to the next frame after the change shows, measured in the page. */
-async function timeKey(page: Page, key: string, change: Change): Promise<number> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __t0: number };
-    window.addEventListener('keydown', () => (w.__t0 = performance.now()), {
-      once: true,
-      capture: true,
-    });
-  });
-  await page.keyboard.press(key);
-  // Plain JavaScript for the page (tsx would wrap named functions in helpers the page lacks).
-  return page.evaluate(`new Promise((resolve) => {
-    const change = ${JSON.stringify(change)};
-    const changed = () => change.kind === 'selection'
-      ? new URLSearchParams(location.search).get('item') !== change.from
-      : !(document.querySelector('h1')?.textContent ?? '').includes(change.from ?? '\\u0000');
-    const check = () => changed()
-      ? requestAnimationFrame(() => resolve(performance.now() - window.__t0))
-      : requestAnimationFrame(check);
-    check();
-  })`);
+/**
+ * One key press, timed in the page from the keydown's timestamp: `work` until the main thread is
+ * free again (the handlers and the render they cause), `rowFrames` the frames drawn until the
+ * selection shows on another row (1: the very next frame), `row` and `item` the time to the end of
+ * the first frame that shows the selection moved and the next item (its heading, and its row
+ * selected). A task queued from a frame's animation callback runs after that frame's style,
+ * layout and paint, so the driver's own round trips are not counted.
+ */
+interface KeyTiming {
+  work: number;
+  rowFrames: number;
+  row: number;
+  item: number;
 }
+
+async function timeKey(page: Page, key: string, from: string | null): Promise<KeyTiming> {
+  // Plain JavaScript for the page (tsx would wrap named functions in helpers the page lacks);
+  // it stores the promise rather than returning it, which would wait for the key.
+  await page.evaluate(`window.__keyTiming = new Promise((resolve) => {
+    const from = ${JSON.stringify(from)};
+    const selectedRow = () =>
+      document.querySelector('[role=option][aria-selected=true]')?.textContent ?? '';
+    const rowMoved = () => from === null || !selectedRow().includes(from);
+    const itemShown = () => {
+      const heading = document.getElementById('item-heading')?.textContent ?? null;
+      return heading !== null && heading !== from && selectedRow().includes(heading);
+    };
+    window.addEventListener('keydown', (event) => {
+      const timing = { rowFrames: 0 };
+      const since = () => performance.now() - event.timeStamp;
+      setTimeout(() => (timing.work = since()));
+      const check = () => {
+        if (timing.row === undefined) timing.rowFrames += 1;
+        if (timing.row === undefined && rowMoved()) timing.row = null;
+        if (timing.item === undefined && itemShown()) timing.item = null;
+        setTimeout(() => {
+          if (timing.row === null) timing.row = since();
+          if (timing.item === null) timing.item = since();
+          if (timing.item !== undefined && timing.row !== undefined) resolve(timing);
+        });
+        if (timing.item === undefined || timing.row === undefined) requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    }, { once: true, capture: true });
+  }); undefined`);
+  await page.keyboard.press(key);
+  return page.evaluate<KeyTiming>('window.__keyTiming');
+}
+
+const medianAndP95 = (values: number[]) =>
+  `${ms(quantile(values, 0.5))} / ${ms(quantile(values, 0.95))}`;
 
 export async function browserBench(): Promise<Row[]> {
   const { app, backend } = createMockApp();
@@ -88,19 +118,28 @@ export async function browserBench(): Promise<Row[]> {
       '≤ 200 KB',
     ]);
 
-    // j/k: key to the next frame with the selection moved.
+    // j/k: key to the next item painted (row selected, heading shown).
     await page.goto(`${origin}/queues/q-clf-high`);
     await page.getByRole('listbox').getByRole('option').first().waitFor();
-    const moves: number[] = [];
+    await page.keyboard.press('j');
+    await page.locator('#item-heading').waitFor();
+    const moves: KeyTiming[] = [];
     for (let i = 0; i < 40; i++) {
-      const before = new URL(page.url()).searchParams.get('item');
-      moves.push(await timeKey(page, i % 4 === 3 ? 'k' : 'j', { kind: 'selection', from: before }));
+      moves.push(await timeKey(page, i % 4 === 3 ? 'k' : 'j', await itemHeading(page)));
     }
-    rows.push([
-      'j/k selection move (median / p95 of 40)',
-      `${ms(quantile(moves, 0.5))} / ${ms(quantile(moves, 0.95))}`,
-      'p95 ≤ 16 ms',
-    ]);
+    rows.push(
+      [
+        'j/k selection move: frames until painted (max of 40); main-thread work (median / p95)',
+        `${Math.max(...moves.map((m) => m.rowFrames))}; ${medianAndP95(moves.map((m) => m.work))}`,
+        '1 frame (p95 ≤ 16 ms)',
+      ],
+      [
+        '  key → selection painted, with the wait for the frame (median / p95)',
+        medianAndP95(moves.map((m) => m.row)),
+        '—',
+      ],
+      ['  key → next item painted (median / p95)', medianAndP95(moves.map((m) => m.item)), '—'],
+    );
 
     // Decision key to the next item painted (its panel and its claim), over 50 decisions.
     backend.configure({ items: 2000 });
@@ -110,16 +149,16 @@ export async function browserBench(): Promise<Row[]> {
     await page.goto(`${origin}/queues/q-clf-low?status=pending`);
     await page.getByRole('listbox').getByRole('option').first().waitFor();
     await page.keyboard.press('j');
-    const decisions: number[] = [];
+    const decisions: KeyTiming[] = [];
     for (let i = 0; i < 50; i++) {
       await page.getByText(/^Held by you until/).waitFor();
-      const current = new URL(page.url()).searchParams.get('item');
+      const current = await itemHeading(page);
       await page.keyboard.press('d');
-      decisions.push(await timeKey(page, '1', { kind: 'heading', from: current }));
+      decisions.push(await timeKey(page, '1', current));
     }
     rows.push([
       'decision key → next item painted (median / p95 of 50)',
-      `${ms(quantile(decisions, 0.5))} / ${ms(quantile(decisions, 0.95))}`,
+      medianAndP95(decisions.map((d) => d.item)),
       'p95 ≤ 50 ms',
     ]);
 

@@ -7,6 +7,25 @@ export const IndustryClassification = z
   .enum(['A1', 'A2', 'B1', 'B2'])
   .meta({ id: 'IndustryClassification' });
 
+export const FileAnnotation = z
+  .enum([
+    'animeDrawingVirtualHentai',
+    'potentialMeme',
+    'viral',
+    'possibleSelfProduction',
+    'physicalHarm',
+    'violenceGore',
+    'bestiality',
+    'liveStreaming',
+    'infant',
+    'generativeAi',
+  ])
+  .meta({
+    id: 'FileAnnotation',
+    description: 'A CyberTipline `fileAnnotations` tag, named as NCMEC names it.',
+  });
+export type FileAnnotation = z.infer<typeof FileAnnotation>;
+
 export const DismissReason = z
   .enum([
     'adult_content',
@@ -32,6 +51,11 @@ export const Verdict = z
       classification: IndustryClassification.nullable().meta({
         description: 'When the reviewer knows it; a hash-only confirmation may not.',
       }),
+      annotations: z
+        .array(FileAnnotation)
+        .max(FileAnnotation.options.length)
+        .refine((tags) => new Set(tags).size === tags.length, 'each annotation at most once')
+        .meta({ description: 'Optional file annotations for the report; empty when none.' }),
     }),
     z.object({ kind: z.literal('dismiss'), reason: DismissReason }),
     z.object({ kind: z.literal('escalate'), reason: z.string().min(1).max(2000) }),

@@ -10,7 +10,7 @@ export function AllItemsRoute() {
   const { user } = route.useRouteContext();
   const navigate = route.useNavigate();
   const change = (next: Partial<typeof search>) =>
-    void navigate({ search: (prev) => ({ ...prev, ...next }), replace: true });
+    navigate({ search: (prev) => ({ ...prev, ...next }), replace: true });
   return (
     <Workspace
       title="All items"
@@ -18,7 +18,9 @@ export function AllItemsRoute() {
       selection={selectionOf(search, undefined)}
       user={user}
       onSearchChange={change}
-      toolbar={<ItemSearch value={search.q} onSearch={(q) => change({ q, item: undefined })} />}
+      toolbar={
+        <ItemSearch value={search.q} onSearch={(q) => void change({ q, item: undefined })} />
+      }
     />
   );
 }

@@ -27,7 +27,7 @@ export function QueueWorkspaceRoute() {
         />
       }
       onSearchChange={(change) =>
-        void navigate({ search: (prev) => ({ ...prev, ...change }), replace: true })
+        navigate({ search: (prev) => ({ ...prev, ...change }), replace: true })
       }
     />
   );

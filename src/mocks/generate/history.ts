@@ -25,6 +25,7 @@ export function historyFor(
   const confirm: Verdict = {
     kind: 'confirm',
     classification: hashOnly ? null : r.pick(['A1', 'A2', 'B1', 'B2'] as const),
+    annotations: [],
   };
   switch (status) {
     case 'awaiting_second_review':

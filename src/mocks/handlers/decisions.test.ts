@@ -70,7 +70,7 @@ test('a first-review decision moves the item on, bumps its version, frees it and
   const item = pendingItem();
   const version = item.version;
   const confirm = {
-    verdict: { kind: 'confirm', classification: 'B1' },
+    verdict: { kind: 'confirm', classification: 'B1', annotations: ['generativeAi'] },
     note: 'clear match',
     itemVersion: version,
     idempotencyKey: 'key-ana-0001',

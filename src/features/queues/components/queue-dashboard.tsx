@@ -4,11 +4,10 @@ import { queuesQueryOptions } from '../../../api/queries/queues';
 import type { QueueSummary } from '../../../api/schemas/queue';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
+import { formatCount } from '../../../lib/format-count';
 import { formatDuration } from '../../../lib/format-duration';
 import { useNow } from '../../../lib/use-now';
 import { readSla, slaStateStyles } from '../model/sla';
-
-const numberFormat = new Intl.NumberFormat('en');
 
 function SlaCell({ queue, now }: { queue: QueueSummary; now: Date }) {
   const sla = readSla(queue.oldestWaitingSince, queue.slaSeconds, now);
@@ -87,9 +86,7 @@ export function QueueDashboard({ showHeld }: { showHeld: boolean }) {
                   )}
                   <span className="block text-xs text-slate-600">{queue.description}</span>
                 </th>
-                <td className="px-4 py-3 text-right tabular-nums">
-                  {numberFormat.format(queue.waiting)}
-                </td>
+                <td className="px-4 py-3 text-right tabular-nums">{formatCount(queue.waiting)}</td>
                 <td className="px-4 py-3">
                   <SlaCell queue={queue} now={now} />
                 </td>

@@ -6,6 +6,7 @@ import { apiRequest } from '../../../api/client';
 import { endpoints } from '../../../api/endpoints';
 import { itemQueryOptions } from '../../../api/queries/items';
 import type { Lease } from '../../../api/schemas/item';
+import { afterNextPaint } from '../../../lib/after-paint';
 
 export const claimItem = (itemId: string) =>
   apiRequest(endpoints.claimItem, { params: { itemId } });
@@ -19,8 +20,9 @@ export type ClaimState =
   | { kind: 'refused'; error: ApiError };
 
 /**
- * While an item is open for decision, the caller holds it: claimed on opening, renewed at half
- * its lease while open, released on leaving it. Refused (409) when someone else holds it.
+ * While an item is open for decision, the caller holds it: claimed on opening (once it is on
+ * screen), renewed at half its lease while open, released on leaving it. Refused (409) when
+ * someone else holds it.
  */
 export function useItemClaim(itemId: string | undefined, enabled: boolean): ClaimState {
   const queryClient = useQueryClient();
@@ -53,11 +55,17 @@ export function useItemClaim(itemId: string | undefined, enabled: boolean): Clai
         else setState({ itemId, claim: { kind: 'refused', error } });
       }
     };
-    void claim();
+    let claimed = false;
+    const cancelClaim = afterNextPaint(() => {
+      claimed = true;
+      void claim();
+    });
     return () => {
       active = false;
+      cancelClaim();
       clearTimeout(renewal);
-      releaseItem(itemId).catch(() => undefined); // a lease left behind lapses by itself
+      // A lease left behind lapses by itself; an item skimmed past was never claimed.
+      if (claimed) afterNextPaint(() => void releaseItem(itemId).catch(() => undefined));
     };
   }, [itemId, enabled, queryClient]);
 

@@ -1,5 +1,10 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
-import type { DecisionRequest, DismissReason, Verdict } from '../../../api/schemas/decision';
+import type {
+  DecisionRequest,
+  DismissReason,
+  FileAnnotation,
+  Verdict,
+} from '../../../api/schemas/decision';
 import type { FlaggedItem } from '../../../api/schemas/item';
 import { Button } from '../../../components/ui/button';
 import { isTypingTarget } from '../../../lib/keyboard';
@@ -11,6 +16,7 @@ import {
   type CommandId,
 } from '../model/commands';
 import { usePreferences } from '../model/preferences';
+import { AnnotationPicker } from './annotation-picker';
 import { ShortcutHelp } from './shortcut-help';
 
 const classifications = ['A1', 'A2', 'B1', 'B2'] as const;
@@ -31,6 +37,8 @@ export function DecisionBar({
   const blocker = decisionBlocker(context);
   const shortcuts = usePreferences((p) => p.singleKeyShortcuts);
   const [classification, setClassification] = useState<(typeof classifications)[number] | ''>('');
+  const [annotations, setAnnotations] = useState<FileAnnotation[]>([]);
+  const [annotating, setAnnotating] = useState(false);
   const [note, setNote] = useState('');
   const [escalation, setEscalation] = useState('');
   const [dismissMenu, setDismissMenu] = useState(false);
@@ -61,7 +69,8 @@ export function DecisionBar({
     if (id === 'help') return setHelp((open) => !open);
     if (blocker) return;
     if (id === 'confirm')
-      return decide({ kind: 'confirm', classification: classification || null });
+      return decide({ kind: 'confirm', classification: classification || null, annotations });
+    if (id === 'annotate') return setAnnotating((open) => !open);
     if (id === 'dismiss') return setDismissMenu((open) => !open);
     if (id === 'escalate') return escalateRef.current?.focus();
     dismiss(id.slice('dismiss:'.length) as DismissReason);
@@ -69,7 +78,11 @@ export function DecisionBar({
 
   const onKey = useEffectEvent((event: KeyboardEvent) => {
     if (isTypingTarget(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
-    if (event.key === 'Escape') return setDismissMenu(false);
+    if (event.key === 'Escape') {
+      setDismissMenu(false);
+      setAnnotating(false);
+      return;
+    }
     if (!shortcuts) return;
     const command = commandForKey(event.key, dismissMenu);
     if (!command) return;
@@ -107,6 +120,14 @@ export function DecisionBar({
         </label>
         <Button variant="primary" disabled={blocker !== null} onClick={() => run('confirm')}>
           Confirm{keyHint('confirm')}
+        </Button>
+        <Button
+          disabled={blocker !== null}
+          aria-expanded={annotating}
+          onClick={() => run('annotate')}
+        >
+          Annotations{annotations.length > 0 ? ` (${annotations.length})` : ''}
+          {keyHint('annotate')}
         </Button>
         <Button
           disabled={blocker !== null}
@@ -152,6 +173,13 @@ export function DecisionBar({
           Shortcuts (?)
         </Button>
       </div>
+      {annotating && (
+        <AnnotationPicker
+          value={annotations}
+          onChange={setAnnotations}
+          disabled={blocker !== null}
+        />
+      )}
       {dismissMenu && (
         <div role="group" aria-label="Dismiss reason" className="flex flex-wrap gap-1">
           {commands

@@ -1,16 +1,5 @@
 import type { Decision } from '../../../api/schemas/decision';
-import { dismissReasonLabels, stageLabels } from '../model/labels';
-
-function verdictText({ verdict }: Decision): string {
-  switch (verdict.kind) {
-    case 'confirm':
-      return `Confirmed${verdict.classification ? ` (${verdict.classification})` : ''}`;
-    case 'dismiss':
-      return `Dismissed: ${dismissReasonLabels[verdict.reason]}`;
-    case 'escalate':
-      return `Escalated: ${verdict.reason}`;
-  }
-}
+import { stageLabels, verdictText } from '../model/labels';
 
 /** Every decision on the item, oldest first, with who made it at which stage. */
 export function DecisionHistory({ decisions }: { decisions: readonly Decision[] }) {
@@ -25,7 +14,7 @@ export function DecisionHistory({ decisions }: { decisions: readonly Decision[] 
         <ol className="mt-2 space-y-1 text-sm">
           {decisions.map((decision) => (
             <li key={decision.id}>
-              <span className="font-medium">{verdictText(decision)}</span> —{' '}
+              <span className="font-medium">{verdictText(decision.verdict)}</span> —{' '}
               {stageLabels[decision.stage]} by {decision.actor.name} ({decision.actor.role}),{' '}
               {decision.at}, on version {decision.itemVersion}
               {decision.note && <span className="block text-slate-600">Note: {decision.note}</span>}

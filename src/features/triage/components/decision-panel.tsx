@@ -3,6 +3,7 @@ import { itemQueryOptions } from '../../../api/queries/items';
 import type { Role, User } from '../../../api/schemas/user';
 import { useDecide } from '../api/decide-item';
 import { useItemClaim } from '../api/item-claim';
+import { useSendingVerdict } from '../model/outbox';
 import { DecisionBar } from './decision-bar';
 
 /**
@@ -12,9 +13,12 @@ import { DecisionBar } from './decision-bar';
 export function DecisionPanel({
   itemId,
   user,
+  superseded,
   onDecided,
 }: {
   itemId: string;
+  /** The selection has already moved to another item, about to replace this one. */
+  superseded: boolean;
   user: User & { role: Role };
   onDecided: () => void;
 }) {
@@ -22,6 +26,7 @@ export function DecisionPanel({
   const item = detail.data?.item;
   const claim = useItemClaim(itemId, item?.status === 'pending');
   const decide = useDecide();
+  const sending = useSendingVerdict(itemId) !== null;
   if (!item) return null;
   const heldByMe = claim.kind === 'held';
   return (
@@ -37,7 +42,7 @@ export function DecisionPanel({
       </p>
       <DecisionBar
         item={item}
-        context={{ role: user.role, item, heldByMe }}
+        context={{ role: user.role, item, heldByMe, superseded, sending }}
         onDecide={(request) => {
           decide(item.id, request);
           onDecided();

@@ -10,9 +10,12 @@ import {
 import type { ItemRow } from '../../../api/schemas/item';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
+import { afterNextPaint } from '../../../lib/after-paint';
+import { formatCount } from '../../../lib/format-count';
 import { isTypingTarget } from '../../../lib/keyboard';
 import { useNow } from '../../../lib/use-now';
 import { usePreferences } from '../model/preferences';
+import { sendingVerdict, useOutbox } from '../model/outbox';
 import { ItemRowContent } from './item-row';
 
 export interface ListNavigation {
@@ -41,6 +44,7 @@ export function ItemList({
   navigation?: RefObject<ListNavigation | null>;
 }) {
   const now = useNow();
+  const outbox = useOutbox((o) => o.entries);
   const scrollRef = useRef<HTMLDivElement>(null);
   const first = useQuery(itemPageQueryOptions(selection, 0));
   const total = first.data?.total ?? 0;
@@ -77,11 +81,15 @@ export function ItemList({
     .filter((r) => selectedIndex !== undefined && Math.abs(r.index - selectedIndex) <= 2)
     .map((r) => r.row.id)
     .join(' ');
-  useEffect(() => {
-    for (const id of neighbours.split(' ').filter(Boolean)) {
-      queryClient.query(itemQueryOptions(id)).catch(() => undefined);
-    }
-  }, [neighbours, queryClient]);
+  useEffect(
+    () =>
+      afterNextPaint(() => {
+        for (const id of neighbours.split(' ').filter(Boolean)) {
+          queryClient.query(itemQueryOptions(id)).catch(() => undefined);
+        }
+      }),
+    [neighbours, queryClient],
+  );
 
   // j/k and the arrows move through the list, wherever the focus is (but never while typing).
   const move = useRef<(delta: number) => void>(() => undefined);
@@ -90,10 +98,17 @@ export function ItemList({
       selectedIndex === undefined
         ? loadedRows[0]
         : loadedRows.find((r) => r.index === selectedIndex + delta);
-    if (target) {
-      onSelect(target.row.id);
-      virtualizer.scrollToIndex(target.index, { align: 'auto' });
-    }
+    if (!target) return;
+    onSelect(target.row.id);
+    // Scroll just enough to show the row, before the update is rendered (while the layout is
+    // still clean); the virtualizer follows the scroll event. Its own scrollToIndex would read the
+    // layout back in the middle of the next commit.
+    const scroller = scrollRef.current;
+    if (!scroller) return;
+    const top = target.index * ROW_HEIGHT;
+    if (top < scroller.scrollTop) scroller.scrollTop = top;
+    else if (top + ROW_HEIGHT > scroller.scrollTop + scroller.clientHeight)
+      scroller.scrollTop = top + ROW_HEIGHT - scroller.clientHeight;
   };
   useImperativeHandle(navigation, () => ({ next: () => move.current(1) }), []);
   useEffect(() => {
@@ -124,7 +139,7 @@ export function ItemList({
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <p className="px-3 py-1 text-xs text-slate-600" aria-live="polite">
-        {new Intl.NumberFormat('en').format(total)} items
+        {formatCount(total)} items
       </p>
       <div
         ref={scrollRef}
@@ -155,7 +170,7 @@ export function ItemList({
                 style={{ height: virtualRow.size, transform: `translateY(${virtualRow.start}px)` }}
               >
                 {row ? (
-                  <ItemRowContent row={row} now={now} />
+                  <ItemRowContent row={row} now={now} sending={sendingVerdict(outbox, row.id)} />
                 ) : (
                   <span className="text-xs text-slate-400">Loading…</span>
                 )}

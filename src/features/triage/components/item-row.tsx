@@ -1,3 +1,5 @@
+import { memo } from 'react';
+import type { Verdict } from '../../../api/schemas/decision';
 import type { ItemRow as Row } from '../../../api/schemas/item';
 import { priorityStyles, signalKindLabels } from '../model/labels';
 import { slaDueText } from '../model/sla-due';
@@ -14,8 +16,26 @@ function topSignalText(signal: Row['topSignal']): string {
   }
 }
 
-/** One line of the list: priority, id, top signal, SLA, provenance completeness, holder. */
-export function ItemRowContent({ row, now }: { row: Row; now: Date }) {
+const decidedLabels: Record<Verdict['kind'], string> = {
+  confirm: 'Confirmed',
+  dismiss: 'Dismissed',
+  escalate: 'Escalated',
+};
+
+/**
+ * One line of the list: priority, id, top signal, SLA, provenance completeness, holder. Memoised:
+ * moving the selection re-renders only the row wrappers whose selection changed. `sending` is the
+ * caller's decision on the item that the server has not recorded yet, shown in place of the holder.
+ */
+export const ItemRowContent = memo(function ItemRowContent({
+  row,
+  now,
+  sending,
+}: {
+  row: Row;
+  now: Date;
+  sending: Verdict | null;
+}) {
   const priority = priorityStyles[row.priority];
   const sla = slaDueText(row.slaDueAt, now);
   return (
@@ -38,9 +58,18 @@ export function ItemRowContent({ row, now }: { row: Row; now: Date }) {
       >
         {row.completeness.present}/{row.completeness.total}
       </span>
-      <span className="w-20 shrink-0 truncate text-right text-xs text-slate-600">
-        {row.lease ? row.lease.holderName : ''}
-      </span>
+      {sending ? (
+        <span
+          className="w-20 shrink-0 truncate text-right text-xs font-semibold text-amber-900"
+          title="Your decision, not yet recorded by the server"
+        >
+          {decidedLabels[sending.kind]}…
+        </span>
+      ) : (
+        <span className="w-20 shrink-0 truncate text-right text-xs text-slate-600">
+          {row.lease ? row.lease.holderName : ''}
+        </span>
+      )}
     </>
   );
-}
+});

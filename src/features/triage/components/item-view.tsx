@@ -1,16 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
+import { memo } from 'react';
 import { itemQueryOptions } from '../../../api/queries/items';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { useRecordView } from '../api/record-view';
-import { priorityStyles, statusStyles } from '../model/labels';
+import { priorityStyles, statusStyles, verdictText } from '../model/labels';
+import { useSendingVerdict } from '../model/outbox';
 import { DecisionHistory } from './decision-history';
 import { MediaPreview } from './media-preview';
 import { ProvenancePanel } from './provenance-panel';
 import { SignalsPanel } from './signals-panel';
 
-/** One item in full: preview, signals, provenance and decision history. */
-export function ItemView({
+/**
+ * One item in full: preview, signals, provenance and decision history. Memoised: a `j`/`k` press
+ * repaints the list's selection without rendering the item that is about to be replaced.
+ */
+export const ItemView = memo(function ItemView({
   itemId,
   canSeeMedia,
   userId,
@@ -21,6 +26,7 @@ export function ItemView({
 }) {
   const detail = useQuery(itemQueryOptions(itemId));
   useRecordView(itemId, detail.isSuccess);
+  const sending = useSendingVerdict(itemId);
   if (detail.isPending) return <LoadingState label="Loading the item…" />;
   if (detail.isError) {
     return (
@@ -44,6 +50,11 @@ export function ItemView({
           {priority.label}
         </span>
         <span className={`rounded px-1.5 py-0.5 text-xs ${status.className}`}>{status.label}</span>
+        {sending && (
+          <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-950">
+            Your decision, not yet recorded: {verdictText(sending)}
+          </span>
+        )}
         <span className="text-sm text-slate-600">
           flagged {item.flaggedAt} · SLA due {item.slaDueAt} · version {item.version}
           {item.lease ? ` · held by ${item.lease.holderName} until ${item.lease.expiresAt}` : ''}
@@ -59,4 +70,4 @@ export function ItemView({
       </div>
     </article>
   );
-}
+});

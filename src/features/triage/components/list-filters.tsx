@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { memo } from 'react';
 import { filterCatalogQueryOptions } from '../../../api/queries/filter-catalog';
 import type { ItemSort } from '../../../api/schemas/item';
 import { priorityStyles, signalKindLabels, statusStyles } from '../model/labels';
@@ -19,8 +20,11 @@ const sortChoices: [ItemSort, string][] = [
   ['flagged', 'Newest flagged'],
 ];
 
-/** The list's filters and sort; every change goes to the URL, so a view is a shareable link. */
-export function ListFilters({
+/**
+ * The list's filters and sort; every change goes to the URL, so a view is a shareable link.
+ * Memoised: moving the selection does not re-render it.
+ */
+export const ListFilters = memo(function ListFilters({
   search,
   onChange,
 }: {
@@ -91,4 +95,4 @@ export function ListFilters({
       )}
     </div>
   );
-}
+});

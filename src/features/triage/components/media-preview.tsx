@@ -1,4 +1,5 @@
 import type { FlaggedItem } from '../../../api/schemas/item';
+import { formatCount } from '../../../lib/format-count';
 import { HashFingerprint } from './hash-fingerprint';
 import { RevealControl } from './reveal-control';
 
@@ -42,7 +43,13 @@ export function MediaPreview({
       </h2>
       <div className="flex flex-wrap items-start gap-4">
         {canSeeMedia && preview.mode === 'blurred' ? (
-          <RevealControl itemId={item.id} userId={userId} blurredUrl={preview.blurredUrl} />
+          // Keyed by item: a reveal belongs to one item and ends when the item changes.
+          <RevealControl
+            key={item.id}
+            itemId={item.id}
+            userId={userId}
+            blurredUrl={preview.blurredUrl}
+          />
         ) : (
           <HashFingerprint sha256={media.sha256} />
         )}
@@ -54,8 +61,7 @@ export function MediaPreview({
                 ? 'Hash only: no media is loaded for this item.'
                 : 'Blurred derivative; revealing the original is deliberate and recorded.'}{' '}
             <span className="text-slate-500">
-              {media.kind}, {media.mimeType}, {new Intl.NumberFormat('en').format(media.byteSize)}{' '}
-              bytes
+              {media.kind}, {media.mimeType}, {formatCount(media.byteSize)} bytes
             </span>
           </p>
           <Hashes media={media} />

@@ -1,7 +1,8 @@
-import { useRef, type ReactNode } from 'react';
+import { useCallback, useDeferredValue, useRef, type ReactNode } from 'react';
 import type { ItemSelection } from '../../../api/queries/items';
 import type { User } from '../../../api/schemas/user';
 import { canDecide } from '../model/commands';
+import { useUrlSelection } from '../model/use-url-selection';
 import type { WorkspaceSearch } from '../model/workspace-search';
 import { DecisionPanel } from './decision-panel';
 import { ItemList, type ListNavigation } from './item-list';
@@ -12,7 +13,8 @@ import { OutboxStatus } from './outbox-status';
 /**
  * The triage workspace: the filtered, virtualized list beside the selected item in full, and for
  * analysts and supervisors the decision bar. The view (filters, sort, search, selection) is the
- * URL's; this component only reads and asks to change it.
+ * URL's; this component reads it and asks to change it. The selection alone is shown before the
+ * URL catches up, so moving through the list never waits for a navigation.
  */
 export function Workspace({
   title,
@@ -25,47 +27,53 @@ export function Workspace({
   title: string;
   search: WorkspaceSearch;
   selection: ItemSelection;
-  onSearchChange: (change: Partial<WorkspaceSearch>) => void;
+  onSearchChange: (change: Partial<WorkspaceSearch>) => Promise<void>;
   user: User;
   toolbar?: ReactNode;
 }) {
   const navigation = useRef<ListNavigation>(null);
   const reviewer = canDecide(user.role);
+  const { selected, select, cancel } = useUrlSelection(search.item, (item) =>
+    onSearchChange({ item }),
+  );
+  // The list's highlight moves in the frame after the key; the item itself follows a frame or two
+  // later (a render React may interrupt, and skips while the selection keeps moving).
+  const shown = useDeferredValue(selected);
+  const onFilterChange = useCallback(
+    (change: Partial<WorkspaceSearch>) => {
+      cancel();
+      void onSearchChange({ ...change, item: undefined });
+    },
+    [cancel, onSearchChange],
+  );
   return (
     <main className="flex h-[calc(100vh-3.5rem)] gap-4 p-4">
       <section aria-label={`${title}: items`} className="flex w-[34rem] shrink-0 flex-col gap-3">
         <h1 className="text-lg font-semibold">{title}</h1>
         {toolbar}
-        <ListFilters
-          search={search}
-          onChange={(change) => onSearchChange({ ...change, item: undefined })}
-        />
+        <ListFilters search={search} onChange={onFilterChange} />
         <ItemList
           selection={selection}
-          selectedId={search.item}
-          onSelect={(item) => onSearchChange({ item })}
+          selectedId={selected}
+          onSelect={select}
           label={`${title} items`}
           navigation={navigation}
         />
       </section>
       <div className="min-w-0 flex-1 space-y-4 overflow-auto">
         <OutboxStatus />
-        {search.item ? (
+        {shown ? (
           <>
             {reviewer && (
               <DecisionPanel
-                key={search.item}
-                itemId={search.item}
+                key={shown}
+                itemId={shown}
+                superseded={shown !== selected}
                 user={user}
                 onDecided={() => navigation.current?.next()}
               />
             )}
-            <ItemView
-              key={`view-${search.item}`}
-              itemId={search.item}
-              canSeeMedia={reviewer}
-              userId={user.id}
-            />
+            <ItemView itemId={shown} canSeeMedia={reviewer} userId={user.id} />
           </>
         ) : (
           <p className="p-4 text-sm text-slate-600">

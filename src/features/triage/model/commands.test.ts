@@ -46,6 +46,17 @@ test('an item someone else holds, or already decided, may not be decided', () =>
   );
 });
 
+test('an item the selection has just left decides nothing, even though it is held', () => {
+  expect(decisionBlocker(context({ superseded: true }))).toBe('Opening the selected item…');
+  expect(isAllowed(confirm, context({ superseded: true }))).toBe(false);
+});
+
+test('an item whose decision is still being sent cannot be decided a second time', () => {
+  expect(decisionBlocker(context({ sending: true }))).toBe(
+    'Your decision on this item is being sent.',
+  );
+});
+
 test('help is always available', () => {
   const help = commands.find((c) => c.id === 'help');
   if (!help) throw new Error('no help');

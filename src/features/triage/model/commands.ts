@@ -10,9 +10,17 @@ export interface CommandContext {
   item: FlaggedItem | undefined;
   /** The caller holds the item's lease. */
   heldByMe: boolean;
+  /**
+   * The selection has moved on and this item is still on screen for a frame or two: a key
+   * pressed now was meant for the next item, so it decides nothing.
+   */
+  superseded?: boolean;
+  /** A decision on this item is in the outbox, applied but not yet recorded by the server. */
+  sending?: boolean;
 }
 
-export type CommandId = 'confirm' | 'dismiss' | 'escalate' | 'help' | `dismiss:${DismissReason}`;
+export type CommandId =
+  'confirm' | 'annotate' | 'dismiss' | 'escalate' | 'help' | `dismiss:${DismissReason}`;
 
 export interface Command {
   id: CommandId;
@@ -33,6 +41,7 @@ const dismissCommands: Command[] = DismissReason.options.map((reason, index) => 
 /** The one list of adjudication commands: read by the buttons, the keyboard and the help. */
 export const commands: readonly Command[] = [
   { id: 'confirm', label: 'Confirm', keys: ['c'] },
+  { id: 'annotate', label: 'File annotations for a confirmation…', keys: ['a'] },
   { id: 'dismiss', label: 'Dismiss…', keys: ['d'] },
   ...dismissCommands,
   { id: 'escalate', label: 'Escalate…', keys: ['e'] },
@@ -43,9 +52,17 @@ export const commands: readonly Command[] = [
 export const canDecide = (role: Role) => reviewerRoles.some((r) => r === role);
 
 /** Why a decision cannot be made now, or null when it can. */
-export function decisionBlocker({ role, item, heldByMe }: CommandContext): string | null {
+export function decisionBlocker({
+  role,
+  item,
+  heldByMe,
+  superseded = false,
+  sending = false,
+}: CommandContext): string | null {
   if (!canDecide(role)) return `A${role === 'auditor' ? 'n' : ''} ${role} does not decide items.`;
   if (!item) return 'Select an item.';
+  if (superseded) return 'Opening the selected item…';
+  if (sending) return 'Your decision on this item is being sent.';
   if (item.status !== 'pending') return 'This item is already decided.';
   if (!heldByMe) {
     return item.lease && Date.parse(item.lease.expiresAt) > Date.now()

@@ -1,4 +1,9 @@
-import type { DismissReason, Decision } from '../../../api/schemas/decision';
+import type {
+  Decision,
+  DismissReason,
+  FileAnnotation,
+  Verdict,
+} from '../../../api/schemas/decision';
 import type { HashList, ItemStatus, Priority, SignalKind } from '../../../api/schemas/item';
 
 /** One lookup table per enum the workspace shows: label and fixed classes. */
@@ -50,3 +55,31 @@ export const stageLabels: Record<Decision['stage'], string> = {
   second: 'Second review',
   supervisor: 'Supervisor',
 };
+
+export const fileAnnotationLabels: Record<FileAnnotation, string> = {
+  animeDrawingVirtualHentai: 'Drawn, animated or virtual',
+  potentialMeme: 'Potential meme',
+  viral: 'Viral',
+  possibleSelfProduction: 'Possibly self-produced',
+  physicalHarm: 'Physical harm',
+  violenceGore: 'Violence or gore',
+  bestiality: 'Involves an animal',
+  liveStreaming: 'Live-streamed',
+  infant: 'Infant',
+  generativeAi: 'Generative AI',
+};
+
+/** A verdict in words: the decision history and the pending decision both show it this way. */
+export function verdictText(verdict: Verdict): string {
+  switch (verdict.kind) {
+    case 'confirm':
+      return [
+        `Confirmed${verdict.classification ? ` (${verdict.classification})` : ''}`,
+        ...verdict.annotations.map((tag) => fileAnnotationLabels[tag]),
+      ].join(' · ');
+    case 'dismiss':
+      return `Dismissed: ${dismissReasonLabels[verdict.reason]}`;
+    case 'escalate':
+      return `Escalated: ${verdict.reason}`;
+  }
+}

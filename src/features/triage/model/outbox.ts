@@ -1,8 +1,9 @@
 import { create } from 'zustand';
-import type { DecisionRequest } from '../../../api/schemas/decision';
+import type { DecisionRequest, Verdict } from '../../../api/schemas/decision';
 
 /**
- * Every decision goes through this outbox: shown until the server has it. `retrying` after a
+ * Every decision goes through this outbox: applied optimistically (the list row and the item show
+ * it) until the server has it. `retrying` after a
  * network failure or 5xx (sent again by itself), `conflict` after a 409 (the item changed or was
  * decided by someone else; nothing was overwritten), `rejected` after any other refusal.
  * In memory for now: the review workflow makes it durable across reloads.
@@ -31,3 +32,17 @@ export const useOutbox = create<Outbox>()((set) => ({
     })),
   remove: (key) => set((outbox) => ({ entries: outbox.entries.filter((e) => e.key !== key) })),
 }));
+
+/**
+ * The verdict on its way to the server for an item — shown as if made, and blocking a second
+ * decision — or null. A refused decision (conflict, rejected) is no longer applied: rolled back.
+ */
+export function sendingVerdict(entries: readonly OutboxEntry[], itemId: string): Verdict | null {
+  const entry = entries.findLast(
+    (e) => e.itemId === itemId && (e.state === 'sending' || e.state === 'retrying'),
+  );
+  return entry?.request.verdict ?? null;
+}
+
+export const useSendingVerdict = (itemId: string) =>
+  useOutbox((outbox) => sendingVerdict(outbox.entries, itemId));
