@@ -201,3 +201,37 @@ test.describe('while the server fails to record a decision', () => {
     expect(detail.decisions.map((d) => d.verdict.kind)).toEqual(['confirm']);
   });
 });
+
+test('“?” lists every shortcut; with single-key shortcuts off, letters do nothing and the arrows still move', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('analyst');
+  const itemId = await holdFirstPending(page, 'q-text');
+  await page.keyboard.press('?');
+  const help = page.getByRole('region', { name: 'Keyboard shortcuts' });
+  for (const [keys, action] of [
+    ['c', 'Confirm'],
+    ['a', 'File annotations for a confirmation…'],
+    ['d then 1', 'Dismiss: Adult content'],
+    ['e', 'Escalate…'],
+  ])
+    await expect(help.getByRole('row', { name: `${keys} ${action}` })).toBeVisible();
+
+  await help.getByRole('checkbox', { name: 'Single-key shortcuts on' }).uncheck();
+  await expect(page.getByRole('button', { name: 'Confirm', exact: true })).toBeVisible();
+  await page.locator('body').focus();
+  await page.keyboard.press('c');
+  await page.keyboard.press('j');
+  const heading = page.getByRole('heading', { level: 1, name: /^itm_/ });
+  await expect(heading).toHaveText(itemId);
+  await expect(page.getByText(/waiting to send/)).toHaveCount(0);
+  await page.keyboard.press('ArrowDown');
+  await expect(heading).not.toHaveText(itemId);
+
+  // The choice is the analyst's own and outlives a new page load.
+  await page.goto('/queues/q-text?status=pending');
+  await expect(page.getByRole('listbox').getByRole('option').first()).toContainText('itm_');
+  await page.keyboard.press('j');
+  await expect(page.getByRole('heading', { level: 1, name: /^itm_/ })).toHaveCount(0);
+});
