@@ -4,6 +4,8 @@ import { useEffect, useRef } from 'react';
 import { forgetUserData, sessionQueryOptions } from '../../api/queries/session';
 import { LoadingState } from '../../components/ui/loading-state';
 import { AppHeader } from '../../features/session/components/app-header';
+import { DecisionOutbox } from '../../features/triage/components/decision-outbox';
+import { canDecide } from '../../features/triage/model/commands';
 
 const route = getRouteApi('/_signed-in');
 
@@ -45,6 +47,7 @@ export function SignedInShell() {
           signOutClicked.current = true;
         }}
       />
+      {canDecide(user.role) && <DecisionOutbox userId={user.id} />}
       <Outlet />
     </>
   );

@@ -153,6 +153,23 @@ test('a lapsed lease does not protect its holder: another analyst may claim and 
   expect(late.status).toBe(409);
 });
 
+test('a decision queued while offline is accepted after its own lease lapsed, if the item is unchanged and free', async () => {
+  const ana = signInForTest('usr_ana');
+  const item = pendingItem();
+  await post(`/api/items/${item.id}/claim`, ana.cookie);
+  item.lease = {
+    holderId: 'usr_ana',
+    holderName: 'Ana Ortiz',
+    expiresAt: new Date(Date.now() - 60_000).toISOString(),
+  };
+  const late = await post(
+    `/api/items/${item.id}/decisions`,
+    ana.cookie,
+    dismiss(item.version, 'key-ana-0007'),
+  );
+  expect(late.status).toBe(200);
+});
+
 test('“other” needs a note; auditors may not claim or decide', async () => {
   const { cookie } = signInForTest('usr_ana');
   const item = pendingItem();

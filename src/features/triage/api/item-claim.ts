@@ -17,6 +17,8 @@ export type ClaimState =
   | { kind: 'idle' }
   | { kind: 'claiming' }
   | { kind: 'held'; lease: Lease }
+  /** No answer from the server: tried again every few seconds. */
+  | { kind: 'offline' }
   | { kind: 'refused'; error: ApiError };
 
 /**
@@ -50,9 +52,16 @@ export function useItemClaim(itemId: string | undefined, enabled: boolean): Clai
       } catch (error) {
         if (!active || !isApiError(error)) return;
         // No answer, or a server error: keep what we had and try again soon. A refusal is final.
-        if (error.status === 0 || error.status >= 500)
+        if (error.status === 0 || error.status >= 500) {
           renewal = setTimeout(() => void claim(), 2_000);
-        else setState({ itemId, claim: { kind: 'refused', error } });
+          // A lease already held stays shown (it may outlive the outage); a new claim cannot start.
+          if (error.status === 0)
+            setState((s) =>
+              s?.itemId === itemId && s.claim.kind === 'held'
+                ? s
+                : { itemId, claim: { kind: 'offline' } },
+            );
+        } else setState({ itemId, claim: { kind: 'refused', error } });
       }
     };
     let claimed = false;

@@ -25,7 +25,7 @@ export function DecisionPanel({
   const detail = useQuery(itemQueryOptions(itemId));
   const item = detail.data?.item;
   const claim = useItemClaim(itemId, item?.status === 'pending');
-  const decide = useDecide();
+  const decide = useDecide(user.id);
   const sending = useSendingVerdict(itemId) !== null;
   if (!item) return null;
   const heldByMe = claim.kind === 'held';
@@ -39,6 +39,12 @@ export function DecisionPanel({
           </>
         )}
         {claim.kind === 'refused' && <span className="text-red-900">{claim.error.message}</span>}
+        {claim.kind === 'offline' && (
+          <span className="text-amber-900">
+            You are offline: this item cannot be claimed until the connection is back. Decisions
+            already made are kept and sent then.
+          </span>
+        )}
       </p>
       <DecisionBar
         item={item}

@@ -8,7 +8,6 @@ import { DecisionPanel } from './decision-panel';
 import { ItemList, type ListNavigation } from './item-list';
 import { ItemView } from './item-view';
 import { ListFilters } from './list-filters';
-import { OutboxStatus } from './outbox-status';
 
 /**
  * The triage workspace: the filtered, virtualized list beside the selected item in full, and for
@@ -61,7 +60,6 @@ export function Workspace({
         />
       </section>
       <div className="min-w-0 flex-1 space-y-4 overflow-auto">
-        <OutboxStatus />
         {shown ? (
           <>
             {reviewer && (

@@ -1,44 +1,48 @@
 import { Button } from '../../../components/ui/button';
-import { useOutbox, type OutboxEntry } from '../model/outbox';
+import { useOutboxSender } from '../api/outbox-sender';
+import { isUnsent, useOutbox, type OutboxEntry } from '../model/outbox';
 
 const describe: Record<OutboxEntry['state'], string> = {
   sending: 'Sending',
   retrying: 'Waiting to send (will retry)',
+  signin: 'Waiting for you to sign in again',
   conflict: 'Not recorded: conflict',
   rejected: 'Not recorded',
 };
 
-/** The decisions not yet recorded by the server, and any the server refused. */
-export function OutboxStatus() {
+const isNotice = (entry: OutboxEntry) => entry.state === 'conflict' || entry.state === 'rejected';
+
+/**
+ * The signed-in reviewer's outbox, on every page: sends it, and lists the decisions the server has
+ * not recorded yet and any it refused.
+ */
+export function DecisionOutbox({ userId }: { userId: string }) {
+  useOutboxSender(userId);
   const entries = useOutbox((outbox) => outbox.entries);
   const remove = useOutbox((outbox) => outbox.remove);
   if (entries.length === 0) return null;
-  const waiting = entries.filter((e) => e.state === 'sending' || e.state === 'retrying').length;
+  const waiting = entries.filter(isUnsent).length;
   return (
     <section
       aria-label="Decisions being sent"
-      className="space-y-1 rounded-md border border-slate-300 bg-white p-2 text-sm"
+      className="mx-4 mt-2 space-y-1 rounded-md border border-slate-300 bg-white p-2 text-sm"
     >
       {waiting > 0 && (
         <p role="status">
           {waiting} decision{waiting === 1 ? '' : 's'} waiting to send
         </p>
       )}
-      <ul className="space-y-1">
+      <ul className="max-h-32 space-y-1 overflow-auto">
         {entries.map((entry) => (
           <li
             key={entry.key}
-            role={entry.state === 'conflict' || entry.state === 'rejected' ? 'alert' : undefined}
-            className={
-              entry.state === 'conflict' || entry.state === 'rejected'
-                ? 'text-red-900'
-                : 'text-slate-700'
-            }
+            role={isNotice(entry) ? 'alert' : undefined}
+            className={isNotice(entry) ? 'text-red-900' : 'text-slate-700'}
           >
             {describe[entry.state]} — {entry.request.verdict.kind} on{' '}
             <span className="font-mono">{entry.itemId}</span>
             {entry.message && <>: {entry.message}</>}
-            {(entry.state === 'conflict' || entry.state === 'rejected') && (
+            {isNotice(entry) && (
               <Button variant="quiet" className="ml-2" onClick={() => remove(entry.key)}>
                 Dismiss notice
               </Button>
