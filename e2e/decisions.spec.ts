@@ -193,7 +193,7 @@ test.describe('while the server fails to record a decision', () => {
 
     await mock({ faults: [] });
     await expect(page.getByText(/waiting to send/)).toHaveCount(0, { timeout: 15_000 });
-    await expect(page.getByText('This item is already decided.')).toBeVisible();
+    await expect(page.getByText(/the second review must be someone else’s/).first()).toBeVisible();
     await expect(page.getByText('Your decision, not yet recorded')).toHaveCount(0);
     const detail = (await (await page.request.get(`/api/items/${itemId}`)).json()) as {
       decisions: { verdict: { kind: string } }[];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FilterCatalog } from './schemas/catalog';
+import { MyEscalations } from './schemas/escalation';
 import { Id } from './schemas/common';
 import {
   ClaimResult,
@@ -95,6 +96,18 @@ export const endpoints = {
     response: QueueList,
     errors: [401],
   },
+  listMyEscalations: {
+    operationId: 'listMyEscalations',
+    method: 'get',
+    path: '/api/escalations/mine',
+    summary: 'What the caller sent to the supervisors, and the outcome',
+    description:
+      'Items the caller escalated, and items whose second review by the caller disagreed with the first: newest first, at most 50, each with the supervisor’s final decision once made.',
+    tag: 'queues',
+    access: reviewerRoles,
+    response: MyEscalations,
+    errors: [401, 403],
+  },
   listQueueItems: {
     operationId: 'listQueueItems',
     method: 'get',
@@ -138,7 +151,7 @@ export const endpoints = {
     path: '/api/items/{itemId}',
     summary: 'One flagged item with its decisions',
     description:
-      'Reading has no side effect, so the console may prefetch; showing the item to a person is recorded with `recordItemView`.',
+      'Reading has no side effect, so the console may prefetch; showing the item to a person is recorded with `recordItemView`. While the item awaits a second review, its decisions are left out for everyone but the first reviewer and auditors (`blindSecondReview`).',
     tag: 'items',
     access: anyRole,
     params: ItemIdParams,
@@ -163,7 +176,7 @@ export const endpoints = {
     path: '/api/items/{itemId}/claim',
     summary: 'Claim an item for decision, or renew the claim',
     description:
-      'Takes (or extends) a lease of `leaseSeconds` on the item for the caller. 409 while someone else holds a live lease.',
+      'Takes (or extends) a lease of `leaseSeconds` on the item for the caller. 409 while someone else holds a live lease or when the item is decided; 403 when the caller may not make the review it waits for (its own second review; an escalation, unless a supervisor).',
     tag: 'items',
     access: reviewerRoles,
     params: ItemIdParams,
@@ -187,7 +200,7 @@ export const endpoints = {
     path: '/api/items/{itemId}/decisions',
     summary: 'Record a decision on an item',
     description:
-      'First review of a pending item: confirm (→ awaiting_second_review), dismiss (→ dismissed) or escalate (→ escalated). 409 when the version differs, the item was decided, or someone else holds it. Idempotent per `idempotencyKey`.',
+      'Decides the review the item waits for. First review of a pending item: confirm (→ awaiting_second_review), dismiss (→ dismissed, or awaiting_second_review for a match against the NCMEC list) or escalate (→ escalated). Second review, blind and by someone other than the first reviewer: agreeing makes it confirmed or dismissed, disagreeing or escalating sends it to the supervisors (→ escalated). Supervisor decision on an escalated item: confirm or dismiss with a rationale in `note`, final. 409 when the version differs, the item was decided, or someone else holds it; 403 when the caller may not make this review; 400 for a missing note or rationale. Idempotent per `idempotencyKey`.',
     tag: 'items',
     access: reviewerRoles,
     params: ItemIdParams,

@@ -78,7 +78,14 @@ export const Decision = z
 export type Decision = z.infer<typeof Decision>;
 
 export const ItemDetail = z
-  .object({ item: FlaggedItem, decisions: z.array(Decision) })
+  .object({
+    item: FlaggedItem,
+    decisions: z.array(Decision),
+    blindSecondReview: z.boolean().meta({
+      description:
+        'True when the item awaits a second review the caller may make: the verdict under review is left out of `decisions` until then.',
+    }),
+  })
   .meta({ id: 'ItemDetail' });
 export type ItemDetail = z.infer<typeof ItemDetail>;
 

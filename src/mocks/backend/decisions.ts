@@ -1,12 +1,16 @@
-import type { Decision, DecisionRequest, Verdict } from '../../api/schemas/decision';
-import type { FlaggedItem, ItemStatus } from '../../api/schemas/item';
+import type { Decision, DecisionRequest } from '../../api/schemas/decision';
+import type { FlaggedItem } from '../../api/schemas/item';
 import type { User } from '../../api/schemas/user';
+import { outcomeOf, reviewRefusal, stageOf, underReview } from '../../domain/review-rules';
 import type { MockState } from './backend';
 
-/** A request the item's state refuses: answered 409 (or 400 for `invalid`) with this code. */
+/**
+ * A request the item's state refuses: answered 409 with this code (400 for `invalid`, 403 for
+ * `forbidden`: this person may not make it).
+ */
 export class ItemConflict extends Error {
   constructor(
-    readonly code: 'held' | 'version_conflict' | 'already_decided' | 'invalid',
+    readonly code: 'held' | 'version_conflict' | 'already_decided' | 'invalid' | 'forbidden',
     message: string,
   ) {
     super(message);
@@ -29,7 +33,9 @@ function assertNotHeldByOther(item: FlaggedItem, user: User, now: Date) {
 
 /**
  * Take or renew the caller's lease. A lease is who holds the item, not its content: it does not
- * change the item's version, so a decision made on a version stays valid across renewals.
+ * change the item's version, so a decision made on a version stays valid across renewals. Refused
+ * when the item's outcome is final, and when this person may not make the review it waits for
+ * (the first reviewer for its second review, anyone but a supervisor for an escalation).
  */
 export function claimItem(
   state: MockState,
@@ -39,6 +45,13 @@ export function claimItem(
   leaseSeconds: number,
 ) {
   assertNotHeldByOther(item, user, now);
+  const stage = stageOf(item.status);
+  const refusal = reviewRefusal({
+    stage,
+    reviewer: user,
+    firstReviewerId: underReview(state.decisions.get(item.id) ?? [])?.actor.id ?? null,
+  });
+  if (refusal) throw new ItemConflict(stage === null ? 'already_decided' : 'forbidden', refusal);
   const renewal = liveLease(item, now)?.holderId === user.id;
   const expiresAt = new Date(now.getTime() + leaseSeconds * 1000).toISOString();
   item.lease = { holderId: user.id, holderName: user.name, expiresAt };
@@ -68,16 +81,12 @@ export function releaseItem(state: MockState, item: FlaggedItem, user: User, now
   return item;
 }
 
-const firstReviewOutcome: Record<Verdict['kind'], ItemStatus> = {
-  confirm: 'awaiting_second_review', // four eyes: a confirmation counts only after a second review
-  dismiss: 'dismissed',
-  escalate: 'escalated',
-};
-
 /**
- * Record a first-review decision. Refused (409) when someone else holds the item, when it changed
- * since the version decided on, or when it was already decided; never overwrites. The same
- * idempotency key from the same user returns the decision already recorded.
+ * Record a decision at the stage the item waits for (review-rules.ts): a first review, a blind
+ * second review by someone other than the first reviewer, or a supervisor's final decision with a
+ * written rationale. Refused (409) when someone else holds the item, when it changed since the
+ * version decided on, or when it was already decided; never overwrites. The same idempotency key
+ * from the same user returns the decision already recorded.
  */
 export function decideItem(
   state: MockState,
@@ -93,7 +102,8 @@ export function decideItem(
     throw new ItemConflict('invalid', 'A dismissal for “other” needs a note saying why.');
   }
   assertNotHeldByOther(item, user, now);
-  if (item.status !== 'pending') {
+  const stage = stageOf(item.status);
+  if (stage === null) {
     throw new ItemConflict(
       'already_decided',
       `${item.id} was already decided (now ${item.status}).`,
@@ -105,20 +115,33 @@ export function decideItem(
       `${item.id} changed since you opened it (version ${item.version}, you decided on ${request.itemVersion}).`,
     );
   }
+  const history = state.decisions.get(item.id) ?? [];
+  const first = stage === 'second' ? underReview(history) : null;
+  const refusal = reviewRefusal({
+    stage,
+    reviewer: user,
+    firstReviewerId: first?.actor.id ?? null,
+    verdict: request.verdict,
+    note: request.note,
+  });
+  if (refusal) {
+    const invalid = stage === 'supervisor' && user.role === 'supervisor';
+    throw new ItemConflict(invalid ? 'invalid' : 'forbidden', refusal);
+  }
   const decision: Decision = {
-    id: `dec_${item.id.slice(4)}_${(state.decisions.get(item.id)?.length ?? 0) + 1}`,
+    id: `dec_${item.id.slice(4)}_${history.length + 1}`,
     itemId: item.id,
     itemVersion: request.itemVersion,
-    stage: 'first',
+    stage,
     verdict: request.verdict,
     note: request.note || null,
     actor: actorOf(user),
     at: now.toISOString(),
   };
-  item.status = firstReviewOutcome[request.verdict.kind];
+  item.status = outcomeOf(stage, request.verdict, item, first?.verdict ?? null);
   item.version++;
   item.lease = null;
-  state.decisions.set(item.id, [...(state.decisions.get(item.id) ?? []), decision]);
+  state.decisions.set(item.id, [...history, decision]);
   state.decisionsByKey.set(request.idempotencyKey, decision);
   state.revision++;
   state.audit.append({
@@ -130,6 +153,7 @@ export function decideItem(
       decisionId: decision.id,
       stage: decision.stage,
       verdict: decision.verdict.kind,
+      outcome: item.status,
       itemVersion: decision.itemVersion,
       idempotencyKey: request.idempotencyKey,
     },

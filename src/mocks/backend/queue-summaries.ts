@@ -1,6 +1,7 @@
-import type { FlaggedItem, ItemStatus } from '../../api/schemas/item';
+import type { FlaggedItem } from '../../api/schemas/item';
 import type { QueueSummary, StatusCounts } from '../../api/schemas/queue';
 import type { MockState } from './backend';
+import { waitingStatus } from '../../domain/review-rules';
 import type { QueueDefinition } from './directory';
 
 const emptyCounts = (): StatusCounts => ({
@@ -22,12 +23,6 @@ export function queueContains(queue: QueueDefinition, item: FlaggedItem): boolea
       return item.status === 'escalated';
   }
 }
-
-const waitingStatus: Record<QueueDefinition['kind'], ItemStatus> = {
-  triage: 'pending',
-  second_review: 'awaiting_second_review',
-  escalations: 'escalated',
-};
 
 export const isWaitingIn = (queue: QueueDefinition, item: FlaggedItem) =>
   queueContains(queue, item) && item.status === waitingStatus[queue.kind];

@@ -1,7 +1,8 @@
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { CSRF_HEADER, CSRF_VALUE } from '../../api/endpoints';
 import { ErrorBody } from '../../api/schemas/common';
-import { ClaimResult, DecisionResult } from '../../api/schemas/decision';
+import { MyEscalations } from '../../api/schemas/escalation';
+import { ClaimResult, DecisionResult, ItemDetail } from '../../api/schemas/decision';
 import { signInForTest, testBackend } from '../../test/mock-server';
 
 const base = 'http://verity.test';
@@ -189,4 +190,138 @@ test('“other” needs a note; auditors may not claim or decide', async () => {
       )
     ).status,
   ).toBe(403);
+});
+
+describe('four eyes', () => {
+  const confirmBody = (itemVersion: number, idempotencyKey: string) => ({
+    verdict: { kind: 'confirm', classification: 'B1', annotations: [] },
+    note: null,
+    itemVersion,
+    idempotencyKey,
+  });
+  const detail = async (itemId: string, cookie: string) =>
+    ItemDetail.parse(
+      await (await fetch(`${base}/api/items/${itemId}`, { headers: { cookie } })).json(),
+    );
+  const firstConfirmed = async () => {
+    const ana = signInForTest('usr_ana');
+    const item = pendingItem();
+    await post(`/api/items/${item.id}/claim`, ana.cookie);
+    const sent = await post(
+      `/api/items/${item.id}/decisions`,
+      ana.cookie,
+      confirmBody(item.version, `key-ana-${item.id}`),
+    );
+    expect(sent.status).toBe(200);
+    expect(item.status).toBe('awaiting_second_review');
+    return { item, ana };
+  };
+
+  test('the second reviewer receives the item without the first verdict until deciding; its author and auditors see it', async () => {
+    const { item, ana } = await firstConfirmed();
+    const ben = signInForTest('usr_ben');
+    const blind = await detail(item.id, ben.cookie);
+    expect(blind.blindSecondReview).toBe(true);
+    expect(blind.decisions).toEqual([]);
+    expect(JSON.stringify(blind)).not.toContain('"B1"');
+    expect((await detail(item.id, ana.cookie)).decisions).toHaveLength(1);
+    expect((await detail(item.id, signInForTest('usr_alex').cookie)).decisions).toHaveLength(1);
+
+    await post(`/api/items/${item.id}/claim`, ben.cookie);
+    const agreed = DecisionResult.parse(
+      await (
+        await post(
+          `/api/items/${item.id}/decisions`,
+          ben.cookie,
+          confirmBody(item.version, `key-ben-${item.id}`),
+        )
+      ).json(),
+    );
+    expect(agreed.decision.stage).toBe('second');
+    expect(agreed.item.status).toBe('confirmed');
+    const after = await detail(item.id, ben.cookie);
+    expect(after.blindSecondReview).toBe(false);
+    expect(after.decisions.map((d) => [d.stage, d.actor.id])).toEqual([
+      ['first', 'usr_ana'],
+      ['second', 'usr_ben'],
+    ]);
+  });
+
+  test('the first reviewer can neither claim nor make the second review: 403', async () => {
+    const { item, ana } = await firstConfirmed();
+    expect((await post(`/api/items/${item.id}/claim`, ana.cookie)).status).toBe(403);
+    const own = await post(
+      `/api/items/${item.id}/decisions`,
+      ana.cookie,
+      confirmBody(item.version, `key-ana2-${item.id}`),
+    );
+    expect(own.status).toBe(403);
+    expect(ErrorBody.parse(await own.json()).error.message).toMatch(/someone else/);
+    expect(item.status).toBe('awaiting_second_review');
+  });
+
+  test('a disagreement goes to the supervisors, who decide with a rationale, finally', async () => {
+    const { item } = await firstConfirmed();
+    const ben = signInForTest('usr_ben');
+    await post(`/api/items/${item.id}/claim`, ben.cookie);
+    await post(
+      `/api/items/${item.id}/decisions`,
+      ben.cookie,
+      dismiss(item.version, `kb-${item.id}`),
+    );
+    expect(item.status).toBe('escalated');
+
+    expect((await post(`/api/items/${item.id}/claim`, ben.cookie)).status).toBe(403);
+    const sasha = signInForTest('usr_sasha');
+    expect((await post(`/api/items/${item.id}/claim`, sasha.cookie)).status).toBe(200);
+    const bare = await post(
+      `/api/items/${item.id}/decisions`,
+      sasha.cookie,
+      confirmBody(item.version, `ks0-${item.id}`),
+    );
+    expect(bare.status).toBe(400);
+    const final = DecisionResult.parse(
+      await (
+        await post(`/api/items/${item.id}/decisions`, sasha.cookie, {
+          ...confirmBody(item.version, `ks1-${item.id}`),
+          note: 'The body proportions and setting indicate a minor; B1 stands.',
+        })
+      ).json(),
+    );
+    expect(final.decision.stage).toBe('supervisor');
+    expect(final.item.status).toBe('confirmed');
+    const again = await post(`/api/items/${item.id}/claim`, sasha.cookie);
+    expect(again.status).toBe(409);
+
+    // Ben, whose second review disagreed, sees the outcome.
+    const mine = MyEscalations.parse(
+      await (
+        await fetch(`${base}/api/escalations/mine`, { headers: { cookie: ben.cookie } })
+      ).json(),
+    );
+    expect(mine.escalations[0]).toMatchObject({
+      itemId: item.id,
+      kind: 'disagreement',
+      status: 'confirmed',
+      resolution: { stage: 'supervisor', actor: { id: 'usr_sasha' } },
+    });
+  });
+
+  test('dismissing an NCMEC hash match needs a second review; other dismissals do not', async () => {
+    const ana = signInForTest('usr_ana');
+    const free = testBackend.state.items.filter((i) => i.status === 'pending' && i.lease === null);
+    const ncmec = free.find((i) =>
+      i.signals.some((s) => s.kind === 'hash_match' && s.hashList === 'ncmec'),
+    );
+    const other = free.find((i) => i.signals.every((s) => s.kind !== 'hash_match'));
+    if (!ncmec || !other) throw new Error('seed lacks the items');
+    for (const item of [ncmec, other])
+      await post(
+        `/api/items/${item.id}/decisions`,
+        ana.cookie,
+        dismiss(item.version, `kd-${item.id}`),
+      );
+    expect(ncmec.status).toBe('awaiting_second_review');
+    expect(other.status).toBe('dismissed');
+  });
 });

@@ -3,6 +3,7 @@ import type { Backend } from '../backend/backend';
 import { ItemConflict, claimItem, decideItem, releaseItem } from '../backend/decisions';
 import { blurredPreviewPng } from '../backend/preview-image';
 import { endReveal, redeemReveal, startReveal } from '../backend/reveals';
+import { isBlindTo } from '../../domain/review-rules';
 import { HttpError, route } from './route';
 
 /** The item, or a 404; a state conflict as 409 (400 for an invalid decision). */
@@ -17,7 +18,8 @@ function asHttp<T>(run: () => T): T {
     return run();
   } catch (error) {
     if (error instanceof ItemConflict) {
-      throw new HttpError(error.code === 'invalid' ? 400 : 409, error.code, error.message);
+      const status = { invalid: 400, forbidden: 403 }[error.code as string] ?? 409;
+      throw new HttpError(status, error.code, error.message);
     }
     throw error;
   }
@@ -56,10 +58,12 @@ export const itemHandlers = (backend: Backend) => [
     return { body: { itemId: item.id, at } };
   }),
 
-  route(backend, endpoints.getItem, ({ params }) => {
+  route(backend, endpoints.getItem, ({ params, user }) => {
     const item = backend.state.itemsById.get(params.itemId);
     if (!item) throw new HttpError(404, 'not_found', `No item ${params.itemId}.`);
-    return { body: { item, decisions: backend.state.decisions.get(item.id) ?? [] } };
+    const decisions = backend.state.decisions.get(item.id) ?? [];
+    const blind = isBlindTo(item.status, decisions, user);
+    return { body: { item, decisions: blind ? [] : decisions, blindSecondReview: blind } };
   }),
 
   route(backend, endpoints.revealItem, ({ params, user }) => {

@@ -3,6 +3,7 @@ import type { Backend } from '../backend/backend';
 import { InvalidPageError, type ListScope } from '../backend/item-list';
 import type { ItemListQuery, Signal } from '../../api/schemas/item';
 import { suppliers } from '../generate/catalog';
+import { escalationsBy } from '../backend/escalations';
 import { summarizeQueues } from '../backend/queue-summaries';
 import { HttpError, route } from './route';
 
@@ -11,6 +12,10 @@ export const queueHandlers = (backend: Backend) => [
     body: {
       queues: summarizeQueues(backend.state, user.id, backend.now()),
     },
+  })),
+
+  route(backend, endpoints.listMyEscalations, ({ user }) => ({
+    body: { escalations: escalationsBy(backend.state, user.id) },
   })),
 
   route(backend, endpoints.listQueueItems, ({ params, query }) => {

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { queuesQueryOptions } from '../../../api/queries/queues';
 import type { QueueSummary } from '../../../api/schemas/queue';
 import { ErrorState } from '../../../components/ui/error-state';
@@ -8,6 +9,7 @@ import { formatCount } from '../../../lib/format-count';
 import { formatDuration } from '../../../lib/format-duration';
 import { useNow } from '../../../lib/use-now';
 import { readSla, slaStateStyles } from '../model/sla';
+import { waitingStatus } from '../../../domain/review-rules';
 
 function SlaCell({ queue, now }: { queue: QueueSummary; now: Date }) {
   const sla = readSla(queue.oldestWaitingSince, queue.slaSeconds, now);
@@ -25,8 +27,15 @@ function SlaCell({ queue, now }: { queue: QueueSummary; now: Date }) {
 /**
  * Every queue with what waits in it and how long the oldest has waited against its SLA.
  * `showHeld` is off for roles that hold no items (auditors); they get no triage entry points.
+ * `children` follow the table (the reviewer's own escalations).
  */
-export function QueueDashboard({ showHeld }: { showHeld: boolean }) {
+export function QueueDashboard({
+  showHeld,
+  children,
+}: {
+  showHeld: boolean;
+  children?: ReactNode;
+}) {
   const queues = useQuery(queuesQueryOptions());
   const now = useNow();
 
@@ -75,8 +84,8 @@ export function QueueDashboard({ showHeld }: { showHeld: boolean }) {
                     <Link
                       to="/queues/$queueId"
                       params={{ queueId: queue.id }}
-                      // A triage queue opens on what waits in it: the count shown here.
-                      search={queue.kind === 'triage' ? { status: 'pending' } : {}}
+                      // A queue opens on what waits in it: the count shown here.
+                      search={{ status: waitingStatus[queue.kind] }}
                       className="block font-medium text-sky-800 underline-offset-2 hover:underline"
                     >
                       {queue.name}
@@ -98,6 +107,7 @@ export function QueueDashboard({ showHeld }: { showHeld: boolean }) {
           </tbody>
         </table>
       )}
+      {children}
     </main>
   );
 }

@@ -26,6 +26,10 @@ export function useOutboxSender(userId: string) {
     let inFlight = false;
     let wake: ReturnType<typeof setTimeout> | undefined;
 
+    const refresh = () => {
+      for (const queryKey of [itemsKey, queuesQueryOptions().queryKey, ['escalations']])
+        void queryClient.invalidateQueries({ queryKey });
+    };
     const pump = async () => {
       if (stopped || inFlight) return;
       clearTimeout(wake);
@@ -41,17 +45,13 @@ export function useOutboxSender(userId: string) {
       try {
         await decideItem(entry.itemId, entry.request);
         remove(entry.key);
-        void queryClient.invalidateQueries({ queryKey: itemsKey });
-        void queryClient.invalidateQueries({ queryKey: queuesQueryOptions().queryKey });
+        refresh();
       } catch (error) {
         if (!isApiError(error)) throw error;
         replace(afterFailure(entry, error.status, error.message, Date.now()));
         if (error.status === 401)
           void queryClient.invalidateQueries({ queryKey: sessionQueryOptions().queryKey });
-        if (error.status === 409) {
-          void queryClient.invalidateQueries({ queryKey: itemsKey });
-          void queryClient.invalidateQueries({ queryKey: queuesQueryOptions().queryKey });
-        }
+        if (error.status === 409) refresh();
       } finally {
         inFlight = false;
       }

@@ -7,11 +7,13 @@ import type {
 } from '../../../api/schemas/decision';
 import type { FlaggedItem } from '../../../api/schemas/item';
 import { Button } from '../../../components/ui/button';
+import { stageOf } from '../../../domain/review-rules';
 import { isTypingTarget } from '../../../lib/keyboard';
 import {
   commandForKey,
   commands,
   decisionBlocker,
+  isAllowed,
   type CommandContext,
   type CommandId,
 } from '../model/commands';
@@ -47,8 +49,15 @@ export function DecisionBar({
   const noteRef = useRef<HTMLInputElement>(null);
   const escalateRef = useRef<HTMLInputElement>(null);
 
+  const stage = stageOf(item.status);
+  const rationaleRequired = stage === 'supervisor';
   const decide = (verdict: Verdict) => {
     if (blocker) return;
+    if (rationaleRequired && !note.trim()) {
+      setHint('A supervisor decision needs a written rationale: write it, then decide again.');
+      noteRef.current?.focus();
+      return;
+    }
     onDecide({
       verdict,
       note: note.trim() || null,
@@ -67,7 +76,8 @@ export function DecisionBar({
   };
   const run = (id: CommandId) => {
     if (id === 'help') return setHelp((open) => !open);
-    if (blocker) return;
+    const command = commands.find((c) => c.id === id);
+    if (!command || !isAllowed(command, context)) return;
     if (id === 'confirm')
       return decide({ kind: 'confirm', classification: classification || null, annotations });
     if (id === 'annotate') return setAnnotating((open) => !open);
@@ -136,31 +146,33 @@ export function DecisionBar({
         >
           Dismiss…{keyHint('dismiss')}
         </Button>
-        <form
-          className="flex items-end gap-1"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (!escalation.trim()) return;
-            escalateRef.current?.blur(); // back to the keyboard shortcuts for the next item
-            decide({ kind: 'escalate', reason: escalation.trim() });
-          }}
-        >
-          <label className="flex flex-col text-xs text-slate-700">
-            Escalation reason{keyHint('escalate')}
-            <input
-              ref={escalateRef}
-              value={escalation}
-              onChange={(event) => setEscalation(event.target.value)}
-              disabled={blocker !== null}
-              className="rounded-md border border-slate-300 px-2 py-1 text-sm"
-            />
-          </label>
-          <Button type="submit" disabled={blocker !== null || !escalation.trim()}>
-            Escalate
-          </Button>
-        </form>
+        {stage !== 'supervisor' && (
+          <form
+            className="flex items-end gap-1"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (!escalation.trim()) return;
+              escalateRef.current?.blur(); // back to the keyboard shortcuts for the next item
+              decide({ kind: 'escalate', reason: escalation.trim() });
+            }}
+          >
+            <label className="flex flex-col text-xs text-slate-700">
+              Escalation reason{keyHint('escalate')}
+              <input
+                ref={escalateRef}
+                value={escalation}
+                onChange={(event) => setEscalation(event.target.value)}
+                disabled={blocker !== null}
+                className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+              />
+            </label>
+            <Button type="submit" disabled={blocker !== null || !escalation.trim()}>
+              Escalate
+            </Button>
+          </form>
+        )}
         <label className="flex min-w-40 flex-1 flex-col text-xs text-slate-700">
-          Note (optional)
+          {rationaleRequired ? 'Rationale (required)' : 'Note (optional)'}
           <input
             ref={noteRef}
             value={note}

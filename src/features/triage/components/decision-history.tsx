@@ -1,14 +1,28 @@
 import type { Decision } from '../../../api/schemas/decision';
 import { stageLabels, verdictText } from '../model/labels';
 
-/** Every decision on the item, oldest first, with who made it at which stage. */
-export function DecisionHistory({ decisions }: { decisions: readonly Decision[] }) {
+/**
+ * Every decision on the item, oldest first, with who made it at which stage — or, for a blind
+ * second reviewer, a statement that the verdict under review is withheld.
+ */
+export function DecisionHistory({
+  decisions,
+  blind,
+}: {
+  decisions: readonly Decision[];
+  blind: boolean;
+}) {
   return (
     <section aria-labelledby="history-heading">
       <h2 id="history-heading" className="text-sm font-semibold text-slate-700">
         Decision history
       </h2>
-      {decisions.length === 0 ? (
+      {blind ? (
+        <p className="mt-1 text-sm text-slate-600">
+          Withheld for a blind second review: the first reviewer’s verdict is shown once you have
+          decided.
+        </p>
+      ) : decisions.length === 0 ? (
         <p className="mt-1 text-sm text-slate-600">No decision yet.</p>
       ) : (
         <ol className="mt-2 space-y-1 text-sm">

@@ -1,14 +1,27 @@
 import { useQuery } from '@tanstack/react-query';
 import { itemQueryOptions } from '../../../api/queries/items';
 import type { Role, User } from '../../../api/schemas/user';
+import {
+  reviewRefusal,
+  stageOf,
+  underReview,
+  type ReviewStage,
+} from '../../../domain/review-rules';
 import { useDecide } from '../api/decide-item';
 import { useItemClaim } from '../api/item-claim';
 import { useSendingVerdict } from '../model/outbox';
 import { DecisionBar } from './decision-bar';
 
+const stageTitles: Record<ReviewStage, string> = {
+  first: 'First review',
+  second: 'Second review (blind): the first verdict is hidden until you decide',
+  supervisor: 'Supervisor decision: final, with a written rationale',
+};
+
 /**
- * For an analyst or supervisor: holds the open item (claim, renewal, release) and decides it;
- * after a decision the next item opens at once while the outbox sends this one.
+ * For an analyst or supervisor: holds the open item while it waits for a review they may make
+ * (claim, renewal, release) and decides it; after a decision the next item opens at once while
+ * the outbox sends this one.
  */
 export function DecisionPanel({
   itemId,
@@ -24,13 +37,19 @@ export function DecisionPanel({
 }) {
   const detail = useQuery(itemQueryOptions(itemId));
   const item = detail.data?.item;
-  const claim = useItemClaim(itemId, item?.status === 'pending');
+  const stage = item ? stageOf(item.status) : null;
+  const firstReviewerId =
+    stage === 'second' ? (underReview(detail.data?.decisions ?? [])?.actor.id ?? null) : null;
+  const mayReview =
+    stage !== null && reviewRefusal({ stage, reviewer: user, firstReviewerId }) === null;
+  const claim = useItemClaim(itemId, mayReview);
   const decide = useDecide(user.id);
   const sending = useSendingVerdict(itemId) !== null;
   if (!item) return null;
   const heldByMe = claim.kind === 'held';
   return (
     <div className="space-y-2">
+      {stage && <h2 className="text-sm font-semibold text-slate-800">{stageTitles[stage]}</h2>}
       <p className="text-sm text-slate-700" aria-live="polite">
         {claim.kind === 'held' && (
           <>
@@ -48,7 +67,15 @@ export function DecisionPanel({
       </p>
       <DecisionBar
         item={item}
-        context={{ role: user.role, item, heldByMe, superseded, sending }}
+        context={{
+          role: user.role,
+          userId: user.id,
+          firstReviewerId,
+          item,
+          heldByMe,
+          superseded,
+          sending,
+        }}
         onDecide={(request) => {
           decide(item.id, request);
           onDecided();

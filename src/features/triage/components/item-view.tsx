@@ -7,6 +7,7 @@ import { useRecordView } from '../api/record-view';
 import { priorityStyles, statusStyles, verdictText } from '../model/labels';
 import { useSendingVerdict } from '../model/outbox';
 import { DecisionHistory } from './decision-history';
+import { EscalationSummary } from './escalation-summary';
 import { MediaPreview } from './media-preview';
 import { ProvenancePanel } from './provenance-panel';
 import { SignalsPanel } from './signals-panel';
@@ -37,7 +38,7 @@ export const ItemView = memo(function ItemView({
       />
     );
   }
-  const { item, decisions } = detail.data;
+  const { item, decisions, blindSecondReview } = detail.data;
   const status = statusStyles[item.status];
   const priority = priorityStyles[item.priority];
   return (
@@ -60,11 +61,12 @@ export const ItemView = memo(function ItemView({
           {item.lease ? ` · held by ${item.lease.holderName} until ${item.lease.expiresAt}` : ''}
         </span>
       </header>
+      {item.status === 'escalated' && <EscalationSummary decisions={decisions} />}
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">
           <MediaPreview item={item} canSeeMedia={canSeeMedia} userId={userId} />
           <SignalsPanel signals={item.signals} />
-          <DecisionHistory decisions={decisions} />
+          <DecisionHistory decisions={decisions} blind={blindSecondReview} />
         </div>
         <ProvenancePanel item={item} />
       </div>

@@ -3,13 +3,17 @@ import type { ApiError } from '../../../api/api-error';
 import { isApiError } from '../../../api/api-error';
 import { apiRequest } from '../../../api/client';
 import { endpoints } from '../../../api/endpoints';
+import type { ItemStatus } from '../../../api/schemas/item';
 import { Button } from '../../../components/ui/button';
 
-/** The next item to review: pending, held by no one, highest priority then earliest SLA. */
-export async function nextUnclaimed(queueId: string): Promise<string | null> {
+/**
+ * The next item to review: waiting in the queue (`status`), held by no one, highest priority then
+ * earliest SLA.
+ */
+export async function nextUnclaimed(queueId: string, status: ItemStatus): Promise<string | null> {
   const now = Date.now();
   const page = await apiRequest(endpoints.listItems, {
-    query: { queueId, status: 'pending', sort: 'priority', limit: 200 },
+    query: { queueId, status, sort: 'priority', limit: 200 },
   });
   const free = page.items.find(
     (row) => row.lease === null || Date.parse(row.lease.expiresAt) <= now,
@@ -20,16 +24,19 @@ export async function nextUnclaimed(queueId: string): Promise<string | null> {
 /** "Start reviewing": opens (and so claims) the next unclaimed item of the queue. */
 export function StartReviewing({
   queueId,
+  status,
   onOpen,
 }: {
   queueId: string;
+  /** What waits in this queue. */
+  status: ItemStatus;
   onOpen: (itemId: string) => void;
 }) {
   const [problem, setProblem] = useState<ApiError | 'none_left' | null>(null);
   const start = async () => {
     setProblem(null);
     try {
-      const itemId = await nextUnclaimed(queueId);
+      const itemId = await nextUnclaimed(queueId, status);
       if (itemId) onOpen(itemId);
       else setProblem('none_left');
     } catch (error) {

@@ -16,6 +16,8 @@ const confirm = commands.find((c) => c.id === 'confirm');
 if (!confirm) throw new Error('no confirm command');
 const context = (over: Partial<CommandContext>): CommandContext => ({
   role: 'analyst',
+  userId: 'usr_ana',
+  firstReviewerId: null,
   item: pending,
   heldByMe: true,
   ...over,
@@ -41,7 +43,7 @@ test('an item someone else holds, or already decided, may not be decided', () =>
     },
   };
   expect(decisionBlocker(context({ item: held, heldByMe: false }))).toBe('Held by Ben Okafor.');
-  expect(decisionBlocker(context({ item: { ...pending, status: 'escalated' } }))).toBe(
+  expect(decisionBlocker(context({ item: { ...pending, status: 'confirmed' } }))).toBe(
     'This item is already decided.',
   );
 });
@@ -70,4 +72,21 @@ test('keys map to commands; digits choose a dismissal reason only in the dismiss
   expect(
     new Set(commands.flatMap((c) => c.keys.map((k) => `${k}:${String(c.inDismissMenu)}`))).size,
   ).toBe(commands.flatMap((c) => c.keys).length);
+});
+
+test('the review an item waits for decides who may make it, and how', () => {
+  const second = { ...pending, status: 'awaiting_second_review' as const };
+  expect(decisionBlocker(context({ item: second, firstReviewerId: 'usr_ana' }))).toMatch(
+    /someone else/,
+  );
+  expect(decisionBlocker(context({ item: second, firstReviewerId: 'usr_ben' }))).toBeNull();
+  const escalated = { ...pending, status: 'escalated' as const };
+  expect(decisionBlocker(context({ item: escalated }))).toBe(
+    'Escalated items are decided by a supervisor.',
+  );
+  const escalate = commands.find((c) => c.id === 'escalate');
+  if (!escalate) throw new Error('no escalate command');
+  const supervisor = context({ item: escalated, role: 'supervisor', userId: 'usr_sasha' });
+  expect(isAllowed(confirm, supervisor)).toBe(true);
+  expect(isAllowed(escalate, supervisor)).toBe(false);
 });

@@ -2,11 +2,15 @@ import { reviewerRoles } from '../../../api/endpoints';
 import { DismissReason } from '../../../api/schemas/decision';
 import type { FlaggedItem } from '../../../api/schemas/item';
 import type { Role } from '../../../api/schemas/user';
+import { reviewRefusal, stageOf, type ReviewStage } from '../../../domain/review-rules';
 import { dismissReasonLabels } from './labels';
 
 /** What decides whether a command may run now. */
 export interface CommandContext {
   role: Role;
+  userId: string;
+  /** Who made the decision under second review, when the caller may know. */
+  firstReviewerId: string | null;
   item: FlaggedItem | undefined;
   /** The caller holds the item's lease. */
   heldByMe: boolean;
@@ -54,6 +58,8 @@ export const canDecide = (role: Role) => reviewerRoles.some((r) => r === role);
 /** Why a decision cannot be made now, or null when it can. */
 export function decisionBlocker({
   role,
+  userId,
+  firstReviewerId,
   item,
   heldByMe,
   superseded = false,
@@ -63,7 +69,12 @@ export function decisionBlocker({
   if (!item) return 'Select an item.';
   if (superseded) return 'Opening the selected item…';
   if (sending) return 'Your decision on this item is being sent.';
-  if (item.status !== 'pending') return 'This item is already decided.';
+  const refusal = reviewRefusal({
+    stage: stageOf(item.status),
+    reviewer: { id: userId, role },
+    firstReviewerId,
+  });
+  if (refusal) return refusal;
   if (!heldByMe) {
     return item.lease && Date.parse(item.lease.expiresAt) > Date.now()
       ? `Held by ${item.lease.holderName}.`
@@ -72,8 +83,14 @@ export function decisionBlocker({
   return null;
 }
 
+/** A supervisor's decision is final: it confirms or dismisses, never escalates further. */
+const offeredAt = (command: Command, stage: ReviewStage | null) =>
+  !(command.id === 'escalate' && stage === 'supervisor');
+
 export const isAllowed = (command: Command, context: CommandContext) =>
-  command.id === 'help' || decisionBlocker(context) === null;
+  command.id === 'help' ||
+  (decisionBlocker(context) === null &&
+    offeredAt(command, context.item ? stageOf(context.item.status) : null));
 
 export const commandForKey = (key: string, dismissMenuOpen: boolean) =>
   commands.find((c) => c.keys.includes(key) && Boolean(c.inDismissMenu) === dismissMenuOpen);

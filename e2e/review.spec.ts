@@ -1,0 +1,116 @@
+import { ItemDetail } from '../src/api/schemas/decision';
+import { expect, holdFirstPending, signInElsewhere, test, type Page } from './fixtures';
+
+const serverRecord = async (page: Page, itemId: string) =>
+  ItemDetail.parse(await (await page.request.get(`/api/items/${itemId}`)).json());
+
+/** Ana confirms the first pending text item; the server has her decision when this returns. */
+async function anaConfirms(page: Page) {
+  const itemId = await holdFirstPending(page, 'q-text');
+  await page.keyboard.press('c');
+  await expect(page.getByRole('heading', { level: 1, name: /^itm_/ })).not.toHaveText(itemId);
+  await expect(page.getByText(/waiting to send/)).toHaveCount(0);
+  return itemId;
+}
+
+test.describe('four eyes', () => {
+  test.use({ allowedFailedStatuses: [403] });
+
+  test('a confirmation waits for a blind second review by someone else; agreement confirms it', async ({
+    browser,
+    page,
+    signInAs,
+  }) => {
+    await signInAs('analyst');
+    const itemId = await anaConfirms(page);
+    expect((await serverRecord(page, itemId)).item.status).toBe('awaiting_second_review');
+
+    // Ana cannot second-review her own confirmation.
+    await page.goto(`/queues/q-second-review?status=awaiting_second_review&item=${itemId}`);
+    await expect(page.getByText(/the second review must be someone else’s/).first()).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Confirm/ })).toBeDisabled();
+
+    // Ben reviews it blind: neither the page nor the API shows him Ana's verdict.
+    const { context, page: ben } = await signInElsewhere(browser, 'second analyst');
+    const blind = await serverRecord(ben, itemId);
+    expect(blind.blindSecondReview).toBe(true);
+    expect(blind.decisions).toEqual([]);
+    await ben.goto('/');
+    await ben.getByRole('link', { name: 'Second review' }).click();
+    await ben.getByRole('option', { name: new RegExp(itemId) }).click();
+    await expect(ben.getByRole('heading', { name: /^Second review \(blind\)/ })).toBeVisible();
+    const history = ben.getByRole('region', { name: 'Decision history' });
+    await expect(history).toContainText('Withheld for a blind second review');
+    await expect(history).not.toContainText('Ana Ortiz');
+    await expect(ben.getByText(/^Held by you until/)).toBeVisible();
+    await ben.keyboard.press('c');
+    await expect(ben.getByText(/waiting to send/)).toHaveCount(0);
+
+    const record = await serverRecord(ben, itemId);
+    expect(record.item.status).toBe('confirmed');
+    expect(record.decisions.map((d) => [d.stage, d.actor.name, d.verdict.kind])).toEqual([
+      ['first', 'Ana Ortiz', 'confirm'],
+      ['second', 'Ben Okafor', 'confirm'],
+    ]);
+    await context.close();
+  });
+
+  test('a disagreement reaches the supervisors with both verdicts side by side, and the supervisor’s rationale decides', async ({
+    browser,
+    page,
+    signInAs,
+  }) => {
+    await signInAs('analyst');
+    const itemId = await anaConfirms(page);
+
+    const { context: bens, page: ben } = await signInElsewhere(browser, 'second analyst');
+    await ben.goto(`/queues/q-second-review?status=awaiting_second_review&item=${itemId}`);
+    await expect(ben.getByText(/^Held by you until/)).toBeVisible();
+    await ben.keyboard.press('d');
+    await ben.keyboard.press('1');
+    await expect(ben.getByText(/waiting to send/)).toHaveCount(0);
+    expect((await serverRecord(ben, itemId)).item.status).toBe('escalated');
+
+    const { context: sashas, page: sasha } = await signInElsewhere(browser, 'supervisor');
+    await sasha.goto('/');
+    await sasha.getByRole('link', { name: 'Escalations' }).click();
+    await sasha.getByRole('option', { name: new RegExp(itemId) }).click();
+    const escalation = sasha.getByRole('region', { name: 'Escalation summary' });
+    await expect(
+      escalation.getByRole('heading', { name: 'Second-review disagreement' }),
+    ).toBeVisible();
+    await expect(escalation).toContainText('First review: Ana Ortiz');
+    await expect(escalation).toContainText('Confirmed');
+    await expect(escalation).toContainText('Second review: Ben Okafor');
+    await expect(escalation).toContainText('Dismissed: Adult content');
+    await expect(sasha.getByText(/^Held by you until/)).toBeVisible();
+    await expect(sasha.getByLabel(/Escalation reason/)).toHaveCount(0);
+
+    // No rationale, no decision.
+    await sasha.keyboard.press('c');
+    await expect(sasha.getByText(/needs a written rationale/)).toBeVisible();
+    await expect(sasha.getByLabel('Rationale (required)')).toBeFocused();
+    await sasha.keyboard.type('Proportions and setting indicate a minor: the first review stands.');
+    await sasha.keyboard.press('Tab');
+    await sasha.keyboard.press('c');
+    await expect(sasha.getByText(/waiting to send/)).toHaveCount(0);
+
+    const record = await serverRecord(sasha, itemId);
+    expect(record.item.status).toBe('confirmed');
+    expect(record.decisions.map((d) => [d.stage, d.actor.name])).toEqual([
+      ['first', 'Ana Ortiz'],
+      ['second', 'Ben Okafor'],
+      ['supervisor', 'Sasha Reyes'],
+    ]);
+    expect(record.decisions[2]?.note).toMatch(/first review stands/);
+
+    // Ben sees how what he sent up was resolved.
+    await ben.goto('/');
+    const mine = ben.getByRole('region', { name: 'Sent to the supervisors by you' });
+    const row = mine.getByRole('row', { name: new RegExp(itemId) });
+    await expect(row).toContainText('Your second review disagreed with the first');
+    await expect(row).toContainText('Confirmed by Sasha Reyes: Proportions and setting');
+    await bens.close();
+    await sashas.close();
+  });
+});

@@ -1,0 +1,106 @@
+import type { Decision, Verdict } from '../api/schemas/decision';
+import type { FlaggedItem, ItemStatus } from '../api/schemas/item';
+import type { QueueKind } from '../api/schemas/queue';
+import type { Role } from '../api/schemas/user';
+
+/**
+ * The review workflow's rules, read by the mock backend (which enforces them) and by the console
+ * (which offers only what they allow). Four eyes: a confirmation — and a dismissal of a match
+ * against NCMEC's list, since a missed true positive is the costliest error — counts only once a
+ * second, different reviewer agrees; a disagreement goes to a supervisor, whose decision is final.
+ */
+export type ReviewStage = Decision['stage'];
+
+const stageByStatus: Record<ItemStatus, ReviewStage | null> = {
+  pending: 'first',
+  awaiting_second_review: 'second',
+  escalated: 'supervisor',
+  confirmed: null,
+  dismissed: null,
+};
+
+/** The status of the items a queue of this kind waits to act on. */
+export const waitingStatus: Record<QueueKind, ItemStatus> = {
+  triage: 'pending',
+  second_review: 'awaiting_second_review',
+  escalations: 'escalated',
+};
+
+/** The review an item in this status waits for, or null once its outcome is final. */
+export const stageOf = (status: ItemStatus): ReviewStage | null => stageByStatus[status];
+
+/** Whether a first-review verdict needs a second reviewer before it counts. */
+export function needsSecondReview(item: FlaggedItem, verdict: Verdict): boolean {
+  if (verdict.kind === 'confirm') return true;
+  if (verdict.kind === 'escalate') return false;
+  return item.signals.some((s) => s.kind === 'hash_match' && s.hashList === 'ncmec');
+}
+
+/** The first-review decision a second review checks: the latest one. */
+export const underReview = (decisions: readonly Decision[]): Decision | null =>
+  decisions.findLast((d) => d.stage === 'first') ?? null;
+
+/** Where a verdict at a stage leaves the item. */
+export function outcomeOf(
+  stage: ReviewStage,
+  verdict: Verdict,
+  item: FlaggedItem,
+  firstVerdict: Verdict | null,
+): ItemStatus {
+  if (verdict.kind === 'escalate') return 'escalated';
+  const final = verdict.kind === 'confirm' ? 'confirmed' : 'dismissed';
+  switch (stage) {
+    case 'first':
+      return needsSecondReview(item, verdict) ? 'awaiting_second_review' : final;
+    case 'second':
+      return firstVerdict?.kind === verdict.kind ? final : 'escalated';
+    case 'supervisor':
+      return final;
+  }
+}
+
+export interface Reviewer {
+  id: string;
+  role: Role;
+}
+
+/**
+ * Why this reviewer may not decide at this stage (with this verdict, when given), or null.
+ * `firstReviewerId` is who made the decision under second review.
+ */
+export function reviewRefusal({
+  stage,
+  reviewer,
+  firstReviewerId,
+  verdict,
+  note,
+}: {
+  stage: ReviewStage | null;
+  reviewer: Reviewer;
+  firstReviewerId: string | null;
+  verdict?: Verdict;
+  note?: string | null;
+}): string | null {
+  if (stage === null) return 'This item is already decided.';
+  if (stage === 'second' && firstReviewerId === reviewer.id)
+    return 'You made the first review of this item: the second review must be someone else’s.';
+  if (stage === 'supervisor') {
+    if (reviewer.role !== 'supervisor') return 'Escalated items are decided by a supervisor.';
+    if (verdict?.kind === 'escalate') return 'A supervisor decision is final: confirm or dismiss.';
+    if (verdict && !note?.trim()) return 'A supervisor decision needs a written rationale.';
+  }
+  return null;
+}
+
+/**
+ * A second review is blind: until it is made, the verdict under review is left out of what anyone
+ * but its author (and auditors, who read everything and decide nothing) receives.
+ */
+export function isBlindTo(
+  status: ItemStatus,
+  decisions: readonly Decision[],
+  reader: Reviewer,
+): boolean {
+  if (status !== 'awaiting_second_review' || reader.role === 'auditor') return false;
+  return underReview(decisions)?.actor.id !== reader.id;
+}
