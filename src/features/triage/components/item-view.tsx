@@ -32,7 +32,13 @@ export const ItemView = memo(function ItemView({
   if (detail.isError) {
     return (
       <ErrorState
-        title={detail.error.status === 404 ? `No item ${itemId}` : 'Could not load the item'}
+        title={
+          detail.error.status === 404
+            ? `No item ${itemId}`
+            : detail.error.status === 0
+              ? 'You are offline: the item cannot be loaded until the connection is back'
+              : 'Could not load the item'
+        }
         error={detail.error}
         onRetry={() => void detail.refetch()}
       />
