@@ -114,3 +114,22 @@ test.describe('four eyes', () => {
     await sashas.close();
   });
 });
+
+test('an undo within the window leaves no decision, and the item waits again', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('analyst');
+  const itemId = await holdFirstPending(page, 'q-text');
+  await page.keyboard.press('d');
+  await page.keyboard.press('2');
+  await expect(page.getByText(/waiting to send/)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Undo \(u\)/ })).toBeVisible();
+  await page.keyboard.press('u');
+  await expect(page.getByRole('status').filter({ hasText: 'Undone' })).toContainText(itemId);
+
+  const record = await serverRecord(page, itemId);
+  expect(record.decisions).toEqual([]);
+  expect(record.item.status).toBe('pending');
+  await expect(page.getByRole('option', { name: new RegExp(itemId) })).toBeVisible();
+});

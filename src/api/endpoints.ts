@@ -10,6 +10,7 @@ import {
   RevealEnd,
   RevealEnded,
   RevealGrant,
+  UndoResult,
   ViewRecorded,
 } from './schemas/decision';
 import { AllItemsQuery, ItemListQuery, ItemPage } from './schemas/item';
@@ -207,6 +208,19 @@ export const endpoints = {
     body: DecisionRequest,
     response: DecisionResult,
     errors: [400, 401, 403, 404, 409],
+  },
+  undoDecision: {
+    operationId: 'undoDecision',
+    method: 'post',
+    path: '/api/items/{itemId}/decisions/{decisionId}/undo',
+    summary: 'Take back one’s own decision, moments after making it',
+    description:
+      'The decision’s author may take it back within a few seconds (`UNDO_ACCEPT_SECONDS` in `src/domain/review-rules.ts`), while it is still the item’s latest: it is removed from the item’s decisions, the item returns to the review it waited for, and `item.decision_undone` is audited. 409 once the window has passed or anything happened since; 403 for anyone else’s decision.',
+    tag: 'items',
+    access: reviewerRoles,
+    params: z.object({ itemId: Id, decisionId: Id }),
+    response: UndoResult,
+    errors: [401, 403, 404, 409],
   },
   revealItem: {
     operationId: 'revealItem',

@@ -104,3 +104,8 @@ export function isBlindTo(
   if (status !== 'awaiting_second_review' || reader.role === 'auditor') return false;
   return underReview(decisions)?.actor.id !== reader.id;
 }
+
+/** Seconds the console offers to undo one's own decision, before it counts. */
+export const UNDO_OFFER_SECONDS = 5;
+/** Seconds the server accepts an undo for: the offer, plus time for the request to arrive. */
+export const UNDO_ACCEPT_SECONDS = UNDO_OFFER_SECONDS + 3;

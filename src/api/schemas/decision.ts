@@ -112,6 +112,11 @@ export const DecisionResult = z
   .meta({ id: 'DecisionResult' });
 export type DecisionResult = z.infer<typeof DecisionResult>;
 
+export const UndoResult = z
+  .object({ item: FlaggedItem, undone: Id.meta({ description: 'The decision taken back.' }) })
+  .meta({ id: 'UndoResult' });
+export type UndoResult = z.infer<typeof UndoResult>;
+
 export const ClaimResult = z.object({ item: FlaggedItem }).meta({ id: 'ClaimResult' });
 export type ClaimResult = z.infer<typeof ClaimResult>;
 

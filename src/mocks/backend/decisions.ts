@@ -1,16 +1,30 @@
 import type { Decision, DecisionRequest } from '../../api/schemas/decision';
 import type { FlaggedItem } from '../../api/schemas/item';
 import type { User } from '../../api/schemas/user';
-import { outcomeOf, reviewRefusal, stageOf, underReview } from '../../domain/review-rules';
+import {
+  UNDO_ACCEPT_SECONDS,
+  outcomeOf,
+  reviewRefusal,
+  stageOf,
+  underReview,
+  type ReviewStage,
+} from '../../domain/review-rules';
 import type { MockState } from './backend';
 
 /**
  * A request the item's state refuses: answered 409 with this code (400 for `invalid`, 403 for
- * `forbidden`: this person may not make it).
+ * `forbidden`: this person may not make it, 404 for `not_found`).
  */
 export class ItemConflict extends Error {
   constructor(
-    readonly code: 'held' | 'version_conflict' | 'already_decided' | 'invalid' | 'forbidden',
+    readonly code:
+      | 'held'
+      | 'version_conflict'
+      | 'already_decided'
+      | 'too_late'
+      | 'invalid'
+      | 'forbidden'
+      | 'not_found',
     message: string,
   ) {
     super(message);
@@ -159,4 +173,50 @@ export function decideItem(
     },
   });
   return { item, decision };
+}
+
+const statusAwaiting: Record<ReviewStage, FlaggedItem['status']> = {
+  first: 'pending',
+  second: 'awaiting_second_review',
+  supervisor: 'escalated',
+};
+
+/**
+ * Take back the caller's own decision within UNDO_ACCEPT_SECONDS, while it is the item's latest
+ * and nothing has changed since: the item returns to the review it waited for, and the decision no
+ * longer counts (it leaves the item's decisions; the audit log keeps both events).
+ */
+export function undoDecision(
+  state: MockState,
+  item: FlaggedItem,
+  decisionId: string,
+  user: User,
+  now: Date,
+): FlaggedItem {
+  const history = state.decisions.get(item.id) ?? [];
+  const decision = history.find((d) => d.id === decisionId);
+  if (!decision) throw new ItemConflict('not_found', `${item.id} has no decision ${decisionId}.`);
+  if (decision.actor.id !== user.id)
+    throw new ItemConflict('forbidden', 'Only its author may undo a decision.');
+  const late = now.getTime() - Date.parse(decision.at) > UNDO_ACCEPT_SECONDS * 1000;
+  if (late || history.at(-1) !== decision || item.version !== decision.itemVersion + 1) {
+    throw new ItemConflict(
+      'too_late',
+      `Too late to undo ${decision.id}: it counts now. A supervisor can correct it.`,
+    );
+  }
+  item.status = statusAwaiting[decision.stage];
+  item.version++;
+  state.decisions.set(item.id, history.slice(0, -1));
+  for (const [key, recorded] of state.decisionsByKey)
+    if (recorded === decision) state.decisionsByKey.delete(key);
+  state.revision++;
+  state.audit.append({
+    at: now.toISOString(),
+    actor: actorOf(user),
+    action: 'item.decision_undone',
+    subject: { type: 'item', id: item.id },
+    detail: { decisionId: decision.id, stage: decision.stage, verdict: decision.verdict.kind },
+  });
+  return item;
 }

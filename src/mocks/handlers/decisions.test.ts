@@ -325,3 +325,49 @@ describe('four eyes', () => {
     expect(other.status).toBe('dismissed');
   });
 });
+
+describe('undo', () => {
+  const decideAsAna = async () => {
+    const ana = signInForTest('usr_ana');
+    const item = pendingItem();
+    const result = DecisionResult.parse(
+      await (
+        await post(
+          `/api/items/${item.id}/decisions`,
+          ana.cookie,
+          dismiss(item.version, `undo-${item.id}`),
+        )
+      ).json(),
+    );
+    return { ana, item, decisionId: result.decision.id };
+  };
+  const undo = (itemId: string, decisionId: string, cookie: string) =>
+    post(`/api/items/${itemId}/decisions/${decisionId}/undo`, cookie);
+
+  test('within the window the author takes the decision back: no decision, the item waits again, audited', async () => {
+    const { ana, item, decisionId } = await decideAsAna();
+    const version = item.version;
+    const response = await undo(item.id, decisionId, ana.cookie);
+    expect(response.status).toBe(200);
+    expect(item.status).toBe('pending');
+    expect(item.version).toBe(version + 1);
+    expect(testBackend.state.decisions.get(item.id)?.some((d) => d.id === decisionId)).toBe(false);
+    expect(lastEvent()).toMatchObject({
+      action: 'item.decision_undone',
+      detail: { decisionId },
+      actor: { id: 'usr_ana' },
+    });
+  });
+
+  test('someone else’s decision cannot be undone (403); nor one past its window (409)', async () => {
+    const { ana, item, decisionId } = await decideAsAna();
+    expect((await undo(item.id, decisionId, signInForTest('usr_ben').cookie)).status).toBe(403);
+    const decision = testBackend.state.decisions.get(item.id)?.at(-1);
+    if (!decision) throw new Error('no decision');
+    decision.at = new Date(Date.now() - 60_000).toISOString();
+    const late = await undo(item.id, decisionId, ana.cookie);
+    expect(late.status).toBe(409);
+    expect(ErrorBody.parse(await late.json()).error.message).toMatch(/A supervisor can correct/);
+    expect(item.status).not.toBe('pending');
+  });
+});

@@ -1,6 +1,12 @@
 import { endpoints } from '../../api/endpoints';
 import type { Backend } from '../backend/backend';
-import { ItemConflict, claimItem, decideItem, releaseItem } from '../backend/decisions';
+import {
+  ItemConflict,
+  claimItem,
+  decideItem,
+  releaseItem,
+  undoDecision,
+} from '../backend/decisions';
 import { blurredPreviewPng } from '../backend/preview-image';
 import { endReveal, redeemReveal, startReveal } from '../backend/reveals';
 import { isBlindTo } from '../../domain/review-rules';
@@ -18,7 +24,7 @@ function asHttp<T>(run: () => T): T {
     return run();
   } catch (error) {
     if (error instanceof ItemConflict) {
-      const status = { invalid: 400, forbidden: 403 }[error.code as string] ?? 409;
+      const status = { invalid: 400, forbidden: 403, not_found: 404 }[error.code as string] ?? 409;
       throw new HttpError(status, error.code, error.message);
     }
     throw error;
@@ -42,6 +48,14 @@ export const itemHandlers = (backend: Backend) => [
   route(backend, endpoints.decideItem, ({ params, user, body }) => {
     const item = itemOr404(backend, params.itemId);
     return { body: asHttp(() => decideItem(backend.state, item, user, body, backend.now())) };
+  }),
+
+  route(backend, endpoints.undoDecision, ({ params, user }) => {
+    const item = itemOr404(backend, params.itemId);
+    const undone = asHttp(() =>
+      undoDecision(backend.state, item, params.decisionId, user, backend.now()),
+    );
+    return { body: { item: undone, undone: params.decisionId } };
   }),
 
   route(backend, endpoints.recordItemView, ({ params, user }) => {

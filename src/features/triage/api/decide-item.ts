@@ -3,26 +3,23 @@ import { apiRequest } from '../../../api/client';
 import { endpoints } from '../../../api/endpoints';
 import type { DecisionRequest } from '../../../api/schemas/decision';
 import { useOutbox } from '../model/outbox';
+import { useRecentDecision } from '../model/recent-decision';
 
 export const decideItem = (itemId: string, body: DecisionRequest) =>
   apiRequest(endpoints.decideItem, { params: { itemId }, body });
 
 /**
  * Puts a decision in the signed-in user's outbox, which shows it at once and sends it
- * (`useOutboxSender`): retried until the server answers, never silently lost.
+ * (`useOutboxSender`): retried until the server answers, never silently lost. It is also the
+ * decision the reviewer may undo for a few seconds.
  */
 export function useDecide(userId: string) {
   return useCallback(
-    (itemId: string, request: DecisionRequest) =>
-      useOutbox.getState().put({
-        key: request.idempotencyKey,
-        userId,
-        itemId,
-        request,
-        madeAt: Date.now(),
-        state: 'sending',
-        attempts: 0,
-      }),
+    (itemId: string, request: DecisionRequest) => {
+      const made = { key: request.idempotencyKey, itemId, madeAt: Date.now() };
+      useOutbox.getState().put({ ...made, userId, request, state: 'sending', attempts: 0 });
+      useRecentDecision.getState().made({ ...made, verdict: request.verdict });
+    },
     [userId],
   );
 }

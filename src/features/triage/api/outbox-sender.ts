@@ -6,7 +6,9 @@ import { queuesQueryOptions } from '../../../api/queries/queues';
 import { sessionQueryOptions } from '../../../api/queries/session';
 import { afterFailure, isUnsent, nextToSend, useOutbox } from '../model/outbox';
 import { isOutboxKey } from '../model/outbox-storage';
+import { useRecentDecision } from '../model/recent-decision';
 import { decideItem } from './decide-item';
+import { undoRecorded } from './undo-decision';
 
 /**
  * Sends the signed-in user's outbox, one decision at a time in the order made, from the moment
@@ -43,8 +45,12 @@ export function useOutboxSender(userId: string) {
       }
       inFlight = true;
       try {
-        await decideItem(entry.itemId, entry.request);
+        const { decision } = await decideItem(entry.itemId, entry.request);
+        const undoneMeanwhile = !useOutbox.getState().entries.some((e) => e.key === entry.key);
         remove(entry.key);
+        // Undone while its request was on the way: it reached the server, so take it back there.
+        if (undoneMeanwhile) await undoRecorded(entry.itemId, decision.id);
+        else useRecentDecision.getState().recorded(entry.key, decision.id);
         refresh();
       } catch (error) {
         if (!isApiError(error)) throw error;

@@ -1,4 +1,5 @@
 import { Button } from '../../../components/ui/button';
+import { UNDO_OFFER_SECONDS } from '../../../domain/review-rules';
 import { commands } from '../model/commands';
 import { usePreferences } from '../model/preferences';
 
@@ -18,6 +19,12 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
               j / ↓, k / ↑
             </th>
             <td>Next / previous item</td>
+          </tr>
+          <tr>
+            <th scope="row" className="pr-3 text-left font-mono">
+              u
+            </th>
+            <td>Undo the last decision (for {UNDO_OFFER_SECONDS} s)</td>
           </tr>
           {commands.map((c) => (
             <tr key={c.id}>

@@ -1,0 +1,37 @@
+// @vitest-environment jsdom
+import { beforeEach, expect, test } from 'vitest';
+import type { DecisionRequest } from '../../../api/schemas/decision';
+import { UNDO_OFFER_SECONDS } from '../../../domain/review-rules';
+import { useOutbox } from '../model/outbox';
+import { useRecentDecision } from '../model/recent-decision';
+import { undoLastDecision } from './undo-decision';
+
+const request: DecisionRequest = {
+  verdict: { kind: 'dismiss', reason: 'adult_content' },
+  note: null,
+  itemVersion: 3,
+  idempotencyKey: 'key-undo-0001',
+};
+
+beforeEach(() => {
+  localStorage.clear();
+  useOutbox.setState({ entries: [] });
+  const made = { key: request.idempotencyKey, itemId: 'itm_1', madeAt: 10_000 };
+  useOutbox.getState().put({ ...made, userId: 'usr_ana', request, state: 'retrying', attempts: 1 });
+  useRecentDecision.getState().made({ ...made, verdict: request.verdict });
+});
+
+test('a decision still in the outbox is undone by never sending it', () => {
+  expect(undoLastDecision(12_000)).toBe(true);
+  expect(useOutbox.getState().entries).toEqual([]);
+  expect(localStorage.length).toBe(0);
+  expect(useRecentDecision.getState()).toMatchObject({
+    last: null,
+    outcome: { itemId: 'itm_1', ok: true },
+  });
+});
+
+test('once the offer has passed there is nothing to undo, and the decision is sent', () => {
+  expect(undoLastDecision(10_000 + UNDO_OFFER_SECONDS * 1000 + 1)).toBe(false);
+  expect(useOutbox.getState().entries).toHaveLength(1);
+});

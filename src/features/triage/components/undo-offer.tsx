@@ -1,0 +1,66 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { itemsKey } from '../../../api/queries/items';
+import { queuesQueryOptions } from '../../../api/queries/queues';
+import { Button } from '../../../components/ui/button';
+import { UNDO_OFFER_SECONDS } from '../../../domain/review-rules';
+import { isTypingTarget } from '../../../lib/keyboard';
+import { useNow } from '../../../lib/use-now';
+import { undoLastDecision } from '../api/undo-decision';
+import { verdictText } from '../model/labels';
+import { usePreferences } from '../model/preferences';
+import { useRecentDecision, type RecentDecision } from '../model/recent-decision';
+
+function Offer({ last }: { last: RecentDecision }) {
+  const now = useNow(250);
+  const shortcuts = usePreferences((p) => p.singleKeyShortcuts);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'u' || !usePreferences.getState().singleKeyShortcuts) return;
+      if (isTypingTarget(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (undoLastDecision()) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  const left = Math.ceil((last.madeAt + UNDO_OFFER_SECONDS * 1000 - now.getTime()) / 1000);
+  if (left <= 0) return null;
+  return (
+    <p className="flex items-center gap-2">
+      <span>
+        {verdictText(last.verdict)} — <span className="font-mono">{last.itemId}</span>
+      </span>
+      <Button onClick={() => undoLastDecision()}>
+        Undo{shortcuts ? ' (u)' : ''} · {left} s
+      </Button>
+    </p>
+  );
+}
+
+/**
+ * For a few seconds after a decision, the chance to take it back (button or `u`); then how the
+ * undo went. A decision undone returns its item to the review it waited for.
+ */
+export function UndoOffer() {
+  const last = useRecentDecision((s) => s.last);
+  const outcome = useRecentDecision((s) => s.outcome);
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!outcome?.ok) return;
+    for (const queryKey of [itemsKey, queuesQueryOptions().queryKey, ['escalations']])
+      void queryClient.invalidateQueries({ queryKey });
+  }, [outcome, queryClient]);
+  if (last) return <Offer key={last.key} last={last} />;
+  if (!outcome) return null;
+  return outcome.ok ? (
+    <p role="status">
+      Undone: <span className="font-mono">{outcome.itemId}</span> is back where it was, with no
+      decision.
+    </p>
+  ) : (
+    <p role="alert" className="text-red-900">
+      Could not undo the decision on <span className="font-mono">{outcome.itemId}</span>:{' '}
+      {outcome.message}
+    </p>
+  );
+}
