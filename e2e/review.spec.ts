@@ -133,3 +133,61 @@ test('an undo within the window leaves no decision, and the item waits again', a
   expect(record.item.status).toBe('pending');
   await expect(page.getByRole('option', { name: new RegExp(itemId) })).toBeVisible();
 });
+
+test.describe('a supervisor', () => {
+  test.use({ allowedFailedStatuses: [409] });
+
+  test('corrects a decision with a rationale: the correction supersedes it and both stay in the history', async ({
+    browser,
+    page,
+    signInAs,
+  }) => {
+    await signInAs('analyst');
+    const itemId = await holdFirstPending(page, 'q-text');
+    await page.keyboard.press('d');
+    await page.keyboard.press('1');
+    await expect(page.getByText(/waiting to send/)).toHaveCount(0);
+    const [dismissal] = (await serverRecord(page, itemId)).decisions;
+
+    const { context, page: sasha } = await signInElsewhere(browser, 'supervisor');
+    await sasha.goto(`/items/${itemId}`);
+    await sasha.getByRole('button', { name: `Correct ${dismissal?.id ?? ''}` }).click();
+    const form = sasha.getByRole('form', { name: `Correct ${dismissal?.id ?? ''}` });
+    await expect(form.getByRole('radio', { name: 'Confirm' })).toBeChecked();
+    await form.getByLabel('Classification').selectOption('A1');
+    await form.getByLabel('Rationale (required)').fill('On review the subject is a minor: A1.');
+    await form.getByRole('button', { name: 'Record correction' }).click();
+
+    const history = sasha.getByRole('region', { name: 'Decision history' });
+    await expect(history).toContainText(`Superseded by`);
+    await expect(history).toContainText('Confirmed (A1) — Correction by Sasha Reyes');
+    await expect(history).toContainText('Rationale: On review the subject is a minor: A1.');
+    await expect(history).toContainText('Dismissed: Adult content');
+    const record = await serverRecord(sasha, itemId);
+    expect(record.item.status).toBe('confirmed');
+    expect(record.decisions.map((d) => [d.actor.name, d.supersedes])).toEqual([
+      ['Ana Ortiz', null],
+      ['Sasha Reyes', dismissal?.id],
+    ]);
+    await context.close();
+  });
+
+  test('releases and reassigns an item an analyst holds', async ({ browser, page, signInAs }) => {
+    await signInAs('analyst');
+    const itemId = await holdFirstPending(page, 'q-text');
+
+    const { context, page: sasha } = await signInElsewhere(browser, 'supervisor');
+    await sasha.goto(`/items/${itemId}`);
+    const holder = sasha.getByRole('group', { name: 'Holder' });
+    await expect(holder).toContainText('Held by Ana Ortiz.');
+    await holder.getByLabel('Reassign to').selectOption({ label: 'Ben Okafor (analyst)' });
+    await holder.getByRole('button', { name: 'Reassign' }).click();
+    await expect(holder).toContainText('Held by Ben Okafor.');
+    expect((await serverRecord(sasha, itemId)).item.lease?.holderName).toBe('Ben Okafor');
+
+    await holder.getByRole('button', { name: 'Release' }).click();
+    await expect(holder).toHaveCount(0);
+    expect((await serverRecord(sasha, itemId)).item.lease).toBeNull();
+    await context.close();
+  });
+});

@@ -4,8 +4,10 @@ import { MyEscalations } from './schemas/escalation';
 import { Id } from './schemas/common';
 import {
   ClaimResult,
+  CorrectionRequest,
   DecisionRequest,
   DecisionResult,
+  HolderChange,
   ItemDetail,
   RevealEnd,
   RevealEnded,
@@ -16,7 +18,7 @@ import {
 import { AllItemsQuery, ItemListQuery, ItemPage } from './schemas/item';
 import { QueueList } from './schemas/queue';
 import { SessionState, SignInRequest } from './schemas/session';
-import { Role } from './schemas/user';
+import { ReviewerList, Role } from './schemas/user';
 
 /**
  * The contract's operations. The typed client, the mock backend's request validation and the
@@ -221,6 +223,44 @@ export const endpoints = {
     params: z.object({ itemId: Id, decisionId: Id }),
     response: UndoResult,
     errors: [401, 403, 404, 409],
+  },
+  correctDecision: {
+    operationId: 'correctDecision',
+    method: 'post',
+    path: '/api/items/{itemId}/corrections',
+    summary: 'Correct a decision (supervisors)',
+    description:
+      'A new, final supervisor decision with a written rationale that supersedes `supersedes`, which stays in the history; audited as `item.decision_corrected`. 409 when the version differs or the decision was already corrected. Idempotent per `idempotencyKey`.',
+    tag: 'items',
+    access: ['supervisor'],
+    params: ItemIdParams,
+    body: CorrectionRequest,
+    response: DecisionResult,
+    errors: [400, 401, 403, 404, 409],
+  },
+  changeHolder: {
+    operationId: 'changeHolder',
+    method: 'post',
+    path: '/api/items/{itemId}/holder',
+    summary: 'Release or reassign an item someone holds (supervisors)',
+    description:
+      '`holderId: null` releases the item; a reviewer’s id hands it to them with a fresh lease. Audited as `item.released` or `item.reassigned`, naming the previous holder.',
+    tag: 'items',
+    access: ['supervisor'],
+    params: ItemIdParams,
+    body: HolderChange,
+    response: ClaimResult,
+    errors: [400, 401, 403, 404, 409],
+  },
+  listReviewers: {
+    operationId: 'listReviewers',
+    method: 'get',
+    path: '/api/reviewers',
+    summary: 'The analysts and supervisors (supervisors)',
+    tag: 'items',
+    access: ['supervisor'],
+    response: ReviewerList,
+    errors: [401, 403],
   },
   revealItem: {
     operationId: 'revealItem',

@@ -32,6 +32,7 @@ const decision = (stage: Decision['stage'], actorId: string, verdict: Verdict): 
   itemVersion: 1,
   stage,
   verdict,
+  supersedes: null,
   note: null,
   actor: { id: actorId, name: actorId, role: 'analyst' },
   at: '2026-11-25T10:00:00.000Z',

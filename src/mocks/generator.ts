@@ -1,7 +1,7 @@
 import type { Decision } from '../api/schemas/decision';
 import type { FlaggedItem, ItemStatus, Lease } from '../api/schemas/item';
 import type { NewAuditEvent } from './backend/audit-log';
-import { createRandom } from './backend/random';
+import { createRandom, type Random } from './backend/random';
 import {
   leaseHolders,
   maybe,
@@ -40,6 +40,24 @@ export function generateData(options: GeneratorOptions): GeneratedData {
   const decisions = new Map<string, Decision[]>();
   const history: NewAuditEvent[] = [];
   const queueShares = triageQueues.map((q) => [q, q.routes.share] as const);
+  // Near-duplicate PDQs come from a stream of their own, so that `r`, and with it every other
+  // field of the seeded data, stays what it was.
+  const nearDuplicates = createRandom((options.seed + 0x5044_5131) >>> 0);
+  const imagePdqs: string[] = [];
+  const pdqBySha = new Map<string, string>();
+  /** An image's PDQ: a reused file's own, else ~4% a near-copy of an earlier image's, else fresh. */
+  const imagePdq = (fresh: string, sha256: string): string => {
+    let pdq = pdqBySha.get(sha256);
+    if (pdq === undefined) {
+      pdq =
+        imagePdqs.length > 0 && nearDuplicates.chance(0.04)
+          ? flipBits(nearDuplicates.pick(imagePdqs), nearDuplicates.int(1, 20), nearDuplicates)
+          : fresh;
+      pdqBySha.set(sha256, pdq);
+    }
+    imagePdqs.push(pdq);
+    return pdq;
+  };
 
   for (let index = 0; index < options.items; index++) {
     const queue = r.weighted(queueShares);
@@ -77,6 +95,7 @@ export function generateData(options: GeneratorOptions): GeneratedData {
       itemVersion: i + 1,
       stage: step.stage,
       verdict: step.verdict,
+      supersedes: null,
       note: null,
       actor: { id: step.actor.id, name: step.actor.name, role: step.actor.role },
       at: iso(flaggedAtMs + (i + 1) * Math.floor((nowMs - flaggedAtMs) / (steps.length + 1))),
@@ -130,6 +149,8 @@ export function generateData(options: GeneratorOptions): GeneratedData {
         : { mode: 'blurred', blurredUrl: `/api/items/${id}/preview` },
       signals: extraSignal ? [signal, extraSignal] : [signal],
     };
+    // Drawn from `r` above even when replaced here, so that the stream stays the same.
+    if (core.media.pdq !== null) core.media.pdq = imagePdq(core.media.pdq, core.media.sha256);
     const itemSeed =
       (Math.imul(options.seed + 1, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca6b)) >>> 0;
     items.push(
@@ -167,4 +188,20 @@ export function generateData(options: GeneratorOptions): GeneratedData {
   }
   history.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   return { items, decisions, history };
+}
+
+const hexDigits = '0123456789abcdef';
+
+/** `hex` with `count` distinct bits, chosen by `random`, flipped. */
+function flipBits(hex: string, count: number, random: Random): string {
+  const digits = Array.from(hex, (c) => hexDigits.indexOf(c));
+  const flipped = new Set<number>();
+  while (flipped.size < Math.min(count, digits.length * 4)) {
+    const bit = random.int(0, digits.length * 4 - 1);
+    if (flipped.has(bit)) continue;
+    flipped.add(bit);
+    const digit = bit >> 2;
+    digits[digit] = (digits[digit] ?? 0) ^ (8 >> (bit & 3));
+  }
+  return digits.map((d) => hexDigits[d] ?? '0').join('');
 }

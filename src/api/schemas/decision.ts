@@ -70,6 +70,10 @@ export const Decision = z
     itemVersion: z.number().int().positive().meta({ description: 'The item version decided on.' }),
     stage: z.enum(['first', 'second', 'supervisor']),
     verdict: Verdict,
+    supersedes: Id.nullable().meta({
+      description:
+        'For a supervisor’s correction: the decision it replaces, which stays in the history.',
+    }),
     note: z.string().max(4000).nullable(),
     actor: Actor,
     at: Timestamp,
@@ -116,6 +120,26 @@ export const UndoResult = z
   .object({ item: FlaggedItem, undone: Id.meta({ description: 'The decision taken back.' }) })
   .meta({ id: 'UndoResult' });
 export type UndoResult = z.infer<typeof UndoResult>;
+
+export const CorrectionRequest = z
+  .object({
+    supersedes: Id.meta({ description: 'The decision being corrected.' }),
+    verdict: Verdict.refine((v) => v.kind !== 'escalate', 'a correction confirms or dismisses'),
+    rationale: z.string().trim().min(1).max(4000),
+    itemVersion: z.number().int().positive(),
+    idempotencyKey: z.string().min(8).max(100),
+  })
+  .meta({ id: 'CorrectionRequest' });
+export type CorrectionRequest = z.infer<typeof CorrectionRequest>;
+
+export const HolderChange = z
+  .object({
+    holderId: Id.nullable().meta({
+      description: 'The reviewer to hold the item now, or null to release it.',
+    }),
+  })
+  .meta({ id: 'HolderChange' });
+export type HolderChange = z.infer<typeof HolderChange>;
 
 export const ClaimResult = z.object({ item: FlaggedItem }).meta({ id: 'ClaimResult' });
 export type ClaimResult = z.infer<typeof ClaimResult>;

@@ -23,3 +23,13 @@ export const Actor = z
   })
   .meta({ id: 'Actor' });
 export type Actor = z.infer<typeof Actor>;
+
+export const ReviewerList = z
+  .object({
+    reviewers: z.array(User.pick({ id: true, name: true, role: true })),
+  })
+  .meta({
+    id: 'ReviewerList',
+    description: 'The analysts and supervisors an item may be handed to.',
+  });
+export type ReviewerList = z.infer<typeof ReviewerList>;

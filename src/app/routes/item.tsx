@@ -9,7 +9,12 @@ export function ItemRoute() {
   const { user } = route.useRouteContext();
   return (
     <main className="p-6">
-      <ItemView itemId={itemId} canSeeMedia={canTriage(user.role)} userId={user.id} />
+      <ItemView
+        itemId={itemId}
+        canSeeMedia={canTriage(user.role)}
+        supervisor={user.role === 'supervisor'}
+        userId={user.id}
+      />
     </main>
   );
 }

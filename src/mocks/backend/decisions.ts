@@ -1,4 +1,4 @@
-import type { Decision, DecisionRequest } from '../../api/schemas/decision';
+import type { CorrectionRequest, Decision, DecisionRequest } from '../../api/schemas/decision';
 import type { FlaggedItem } from '../../api/schemas/item';
 import type { User } from '../../api/schemas/user';
 import {
@@ -148,6 +148,7 @@ export function decideItem(
     itemVersion: request.itemVersion,
     stage,
     verdict: request.verdict,
+    supersedes: null,
     note: request.note || null,
     actor: actorOf(user),
     at: now.toISOString(),
@@ -217,6 +218,109 @@ export function undoDecision(
     action: 'item.decision_undone',
     subject: { type: 'item', id: item.id },
     detail: { decisionId: decision.id, stage: decision.stage, verdict: decision.verdict.kind },
+  });
+  return item;
+}
+
+/**
+ * A supervisor's correction of any decision, with a written rationale: a new, final decision that
+ * supersedes the old one, which stays in the history. Version-checked and idempotent like a
+ * decision; a decision already superseded cannot be corrected again (correct its correction).
+ */
+export function correctDecision(
+  state: MockState,
+  item: FlaggedItem,
+  user: User,
+  request: CorrectionRequest,
+  now: Date,
+): { item: FlaggedItem; decision: Decision } {
+  const earlier = state.decisionsByKey.get(request.idempotencyKey);
+  if (earlier && earlier.actor.id === user.id && earlier.itemId === item.id)
+    return { item, decision: earlier };
+  const history = state.decisions.get(item.id) ?? [];
+  const corrected = history.find((d) => d.id === request.supersedes);
+  if (!corrected)
+    throw new ItemConflict('not_found', `${item.id} has no decision ${request.supersedes}.`);
+  const successor = history.find((d) => d.supersedes === corrected.id);
+  if (successor) {
+    throw new ItemConflict(
+      'already_decided',
+      `${corrected.id} was already corrected by ${successor.actor.name} (${successor.id}).`,
+    );
+  }
+  if (item.version !== request.itemVersion) {
+    throw new ItemConflict(
+      'version_conflict',
+      `${item.id} changed since you opened it (version ${item.version}, you corrected on ${request.itemVersion}).`,
+    );
+  }
+  const decision: Decision = {
+    id: `dec_${item.id.slice(4)}_${history.length + 1}`,
+    itemId: item.id,
+    itemVersion: request.itemVersion,
+    stage: 'supervisor',
+    verdict: request.verdict,
+    supersedes: corrected.id,
+    note: request.rationale,
+    actor: actorOf(user),
+    at: now.toISOString(),
+  };
+  item.status = request.verdict.kind === 'confirm' ? 'confirmed' : 'dismissed';
+  item.version++;
+  item.lease = null;
+  state.decisions.set(item.id, [...history, decision]);
+  state.decisionsByKey.set(request.idempotencyKey, decision);
+  state.revision++;
+  state.audit.append({
+    at: decision.at,
+    actor: decision.actor,
+    action: 'item.decision_corrected',
+    subject: { type: 'item', id: item.id },
+    detail: {
+      decisionId: decision.id,
+      supersedes: corrected.id,
+      verdict: decision.verdict.kind,
+      outcome: item.status,
+      itemVersion: decision.itemVersion,
+    },
+  });
+  return { item, decision };
+}
+
+/**
+ * A supervisor releases an item someone holds (`holderId` null) or hands it to another reviewer
+ * with a fresh lease. Audited as `item.released` or `item.reassigned`, naming the previous holder.
+ */
+export function changeHolder(
+  state: MockState,
+  item: FlaggedItem,
+  supervisor: User,
+  holderId: string | null,
+  now: Date,
+  leaseSeconds: number,
+): FlaggedItem {
+  const previous = liveLease(item, now);
+  const holder = holderId === null ? null : state.users.get(holderId);
+  if (holder === undefined || (holder && holder.role === 'auditor'))
+    throw new ItemConflict('invalid', `${holderId ?? ''} is not a reviewer.`);
+  if (holder && stageOf(item.status) === null)
+    throw new ItemConflict('already_decided', `${item.id} is decided: there is nothing to hold.`);
+  item.lease = holder && {
+    holderId: holder.id,
+    holderName: holder.name,
+    expiresAt: new Date(now.getTime() + leaseSeconds * 1000).toISOString(),
+  };
+  state.revision++;
+  state.audit.append({
+    at: now.toISOString(),
+    actor: actorOf(supervisor),
+    action: holder ? 'item.reassigned' : 'item.released',
+    subject: { type: 'item', id: item.id },
+    detail: {
+      previousHolderId: previous?.holderId ?? null,
+      holderId: holder?.id ?? null,
+      ...(holder ? { expiresAt: item.lease?.expiresAt ?? null } : {}),
+    },
   });
   return item;
 }

@@ -371,3 +371,86 @@ describe('undo', () => {
     expect(item.status).not.toBe('pending');
   });
 });
+
+describe('supervisor corrections and holds', () => {
+  test('a correction supersedes a decision, which stays in the history; audited; not twice', async () => {
+    const ana = signInForTest('usr_ana');
+    const sasha = signInForTest('usr_sasha');
+    const item = pendingItem();
+    const first = DecisionResult.parse(
+      await (
+        await post(
+          `/api/items/${item.id}/decisions`,
+          ana.cookie,
+          dismiss(item.version, `c0-${item.id}`),
+        )
+      ).json(),
+    );
+    const correction = (key: string) => ({
+      supersedes: first.decision.id,
+      verdict: { kind: 'confirm', classification: 'A2', annotations: [] },
+      rationale: 'Reviewed the derivative again: not adult content.',
+      itemVersion: item.version,
+      idempotencyKey: key,
+    });
+    expect(
+      (await post(`/api/items/${item.id}/corrections`, ana.cookie, correction(`c1-${item.id}`)))
+        .status,
+    ).toBe(403);
+    const corrected = DecisionResult.parse(
+      await (
+        await post(`/api/items/${item.id}/corrections`, sasha.cookie, correction(`c2-${item.id}`))
+      ).json(),
+    );
+    expect(corrected.decision).toMatchObject({
+      stage: 'supervisor',
+      supersedes: first.decision.id,
+    });
+    expect(corrected.item.status).toBe('confirmed');
+    expect(testBackend.state.decisions.get(item.id)?.map((d) => d.id)).toEqual([
+      first.decision.id,
+      corrected.decision.id,
+    ]);
+    expect(lastEvent()).toMatchObject({
+      action: 'item.decision_corrected',
+      detail: { supersedes: first.decision.id },
+    });
+    const again = await post(`/api/items/${item.id}/corrections`, sasha.cookie, {
+      ...correction(`c3-${item.id}`),
+      itemVersion: item.version,
+    });
+    expect(again.status).toBe(409);
+  });
+
+  test('a supervisor releases or reassigns an item someone holds; analysts may not', async () => {
+    const ana = signInForTest('usr_ana');
+    const sasha = signInForTest('usr_sasha');
+    const item = pendingItem();
+    await post(`/api/items/${item.id}/claim`, ana.cookie);
+    expect(
+      (await post(`/api/items/${item.id}/holder`, ana.cookie, { holderId: null })).status,
+    ).toBe(403);
+
+    const reassigned = ClaimResult.parse(
+      await (
+        await post(`/api/items/${item.id}/holder`, sasha.cookie, { holderId: 'usr_ben' })
+      ).json(),
+    );
+    expect(reassigned.item.lease?.holderName).toBe('Ben Okafor');
+    expect(lastEvent()).toMatchObject({
+      action: 'item.reassigned',
+      detail: { previousHolderId: 'usr_ana', holderId: 'usr_ben' },
+    });
+    expect((await post(`/api/items/${item.id}/claim`, ana.cookie)).status).toBe(409);
+
+    await post(`/api/items/${item.id}/holder`, sasha.cookie, { holderId: null });
+    expect(item.lease).toBeNull();
+    expect(lastEvent()).toMatchObject({
+      action: 'item.released',
+      detail: { previousHolderId: 'usr_ben' },
+    });
+    expect(
+      (await post(`/api/items/${item.id}/holder`, sasha.cookie, { holderId: 'usr_alex' })).status,
+    ).toBe(400);
+  });
+});

@@ -2,7 +2,9 @@ import { endpoints } from '../../api/endpoints';
 import type { Backend } from '../backend/backend';
 import {
   ItemConflict,
+  changeHolder,
   claimItem,
+  correctDecision,
   decideItem,
   releaseItem,
   undoDecision,
@@ -57,6 +59,34 @@ export const itemHandlers = (backend: Backend) => [
     );
     return { body: { item: undone, undone: params.decisionId } };
   }),
+
+  route(backend, endpoints.correctDecision, ({ params, user, body }) => {
+    const item = itemOr404(backend, params.itemId);
+    return { body: asHttp(() => correctDecision(backend.state, item, user, body, backend.now())) };
+  }),
+
+  route(backend, endpoints.changeHolder, ({ params, user, body }) => {
+    const item = itemOr404(backend, params.itemId);
+    const changed = asHttp(() =>
+      changeHolder(
+        backend.state,
+        item,
+        user,
+        body.holderId,
+        backend.now(),
+        backend.config.leaseSeconds,
+      ),
+    );
+    return { body: { item: changed } };
+  }),
+
+  route(backend, endpoints.listReviewers, () => ({
+    body: {
+      reviewers: [...backend.state.users.values()]
+        .filter((u) => u.role !== 'auditor')
+        .map(({ id, name, role }) => ({ id, name, role })),
+    },
+  })),
 
   route(backend, endpoints.recordItemView, ({ params, user }) => {
     const item = itemOr404(backend, params.itemId);

@@ -1,17 +1,30 @@
+import { useState } from 'react';
 import type { Decision } from '../../../api/schemas/decision';
+import type { FlaggedItem } from '../../../api/schemas/item';
+import { Button } from '../../../components/ui/button';
 import { stageLabels, verdictText } from '../model/labels';
+import { CorrectionForm } from './correction-form';
 
 /**
- * Every decision on the item, oldest first, with who made it at which stage — or, for a blind
- * second reviewer, a statement that the verdict under review is withheld.
+ * Every decision on the item, oldest first, with who made it at which stage and what corrected
+ * what — or, for a blind second reviewer, a statement that the verdict under review is withheld.
+ * Supervisors (`canCorrect`) may correct any decision not yet corrected.
  */
 export function DecisionHistory({
+  item,
   decisions,
   blind,
+  canCorrect,
 }: {
+  item: FlaggedItem;
   decisions: readonly Decision[];
   blind: boolean;
+  canCorrect: boolean;
 }) {
+  const [correcting, setCorrecting] = useState<string | null>(null);
+  const supersededBy = new Map(
+    decisions.flatMap((d) => (d.supersedes ? [[d.supersedes, d] as const] : [])),
+  );
   return (
     <section aria-labelledby="history-heading">
       <h2 id="history-heading" className="text-sm font-semibold text-slate-700">
@@ -25,15 +38,50 @@ export function DecisionHistory({
       ) : decisions.length === 0 ? (
         <p className="mt-1 text-sm text-slate-600">No decision yet.</p>
       ) : (
-        <ol className="mt-2 space-y-1 text-sm">
-          {decisions.map((decision) => (
-            <li key={decision.id}>
-              <span className="font-medium">{verdictText(decision.verdict)}</span> —{' '}
-              {stageLabels[decision.stage]} by {decision.actor.name} ({decision.actor.role}),{' '}
-              {decision.at}, on version {decision.itemVersion}
-              {decision.note && <span className="block text-slate-600">Note: {decision.note}</span>}
-            </li>
-          ))}
+        <ol className="mt-2 space-y-2 text-sm">
+          {decisions.map((decision) => {
+            const successor = supersededBy.get(decision.id);
+            return (
+              <li key={decision.id} className={successor ? 'text-slate-500' : undefined}>
+                <span className={`font-medium ${successor ? 'line-through' : ''}`}>
+                  {verdictText(decision.verdict)}
+                </span>{' '}
+                — {decision.supersedes ? 'Correction' : stageLabels[decision.stage]} by{' '}
+                {decision.actor.name} ({decision.actor.role}), {decision.at}, on version{' '}
+                {decision.itemVersion}
+                <span className="font-mono text-xs"> · {decision.id}</span>
+                {decision.supersedes && (
+                  <span className="block">Corrects {decision.supersedes}</span>
+                )}
+                {successor && (
+                  <span className="block">
+                    Superseded by {successor.id} ({successor.actor.name})
+                  </span>
+                )}
+                {decision.note && (
+                  <span className="block text-slate-600">
+                    {decision.supersedes ? 'Rationale' : 'Note'}: {decision.note}
+                  </span>
+                )}
+                {canCorrect && !successor && correcting !== decision.id && (
+                  <Button
+                    variant="quiet"
+                    aria-label={`Correct ${decision.id}`}
+                    onClick={() => setCorrecting(decision.id)}
+                  >
+                    Correct…
+                  </Button>
+                )}
+                {correcting === decision.id && (
+                  <CorrectionForm
+                    item={item}
+                    decision={decision}
+                    onClose={() => setCorrecting(null)}
+                  />
+                )}
+              </li>
+            );
+          })}
         </ol>
       )}
     </section>

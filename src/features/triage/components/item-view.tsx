@@ -8,6 +8,7 @@ import { priorityStyles, statusStyles, verdictText } from '../model/labels';
 import { useSendingVerdict } from '../model/outbox';
 import { DecisionHistory } from './decision-history';
 import { EscalationSummary } from './escalation-summary';
+import { HolderControls } from './holder-controls';
 import { MediaPreview } from './media-preview';
 import { ProvenancePanel } from './provenance-panel';
 import { SignalsPanel } from './signals-panel';
@@ -19,10 +20,13 @@ import { SignalsPanel } from './signals-panel';
 export const ItemView = memo(function ItemView({
   itemId,
   canSeeMedia,
+  supervisor,
   userId,
 }: {
   itemId: string;
   canSeeMedia: boolean;
+  /** Supervisors correct decisions and release or reassign holds. */
+  supervisor: boolean;
   userId: string;
 }) {
   const detail = useQuery(itemQueryOptions(itemId));
@@ -67,12 +71,18 @@ export const ItemView = memo(function ItemView({
           {item.lease ? ` · held by ${item.lease.holderName} until ${item.lease.expiresAt}` : ''}
         </span>
       </header>
+      {supervisor && <HolderControls item={item} userId={userId} />}
       {item.status === 'escalated' && <EscalationSummary decisions={decisions} />}
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">
           <MediaPreview item={item} canSeeMedia={canSeeMedia} userId={userId} />
           <SignalsPanel signals={item.signals} />
-          <DecisionHistory decisions={decisions} blind={blindSecondReview} />
+          <DecisionHistory
+            item={item}
+            decisions={decisions}
+            blind={blindSecondReview}
+            canCorrect={supervisor}
+          />
         </div>
         <ProvenancePanel item={item} />
       </div>

@@ -71,7 +71,12 @@ export function Workspace({
                 onDecided={() => navigation.current?.next()}
               />
             )}
-            <ItemView itemId={shown} canSeeMedia={reviewer} userId={user.id} />
+            <ItemView
+              itemId={shown}
+              canSeeMedia={reviewer}
+              supervisor={user.role === 'supervisor'}
+              userId={user.id}
+            />
           </>
         ) : (
           <p className="p-4 text-sm text-slate-600">

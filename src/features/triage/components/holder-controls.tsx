@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import type { FlaggedItem } from '../../../api/schemas/item';
+import { Button } from '../../../components/ui/button';
+import { useNow } from '../../../lib/use-now';
+import { useChangeHolder, useReviewers } from '../api/supervisor-actions';
+
+/** For a supervisor: release an item someone else holds, or hand it to another reviewer. */
+export function HolderControls({ item, userId }: { item: FlaggedItem; userId: string }) {
+  const change = useChangeHolder(item.id);
+  const reviewers = useReviewers();
+  const [to, setTo] = useState('');
+  const now = useNow(5_000);
+  const lease = item.lease;
+  if (!lease || lease.holderId === userId || Date.parse(lease.expiresAt) <= now.getTime())
+    return null;
+  return (
+    <div className="flex flex-wrap items-end gap-2 text-sm" role="group" aria-label="Holder">
+      <span>Held by {lease.holderName}.</span>
+      <Button onClick={() => change.mutate({ holderId: null })} disabled={change.isPending}>
+        Release
+      </Button>
+      <label className="flex flex-col text-xs text-slate-700">
+        Reassign to
+        <select
+          value={to}
+          onChange={(event) => setTo(event.target.value)}
+          className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+        >
+          <option value="">Choose a reviewer…</option>
+          {reviewers.data?.reviewers
+            .filter((r) => r.id !== lease.holderId)
+            .map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name} ({r.role})
+              </option>
+            ))}
+        </select>
+      </label>
+      <Button onClick={() => change.mutate({ holderId: to })} disabled={!to || change.isPending}>
+        Reassign
+      </Button>
+      {change.isError && (
+        <p role="alert" className="text-red-900">
+          Not changed: {change.error.message}
+        </p>
+      )}
+    </div>
+  );
+}
