@@ -2,11 +2,12 @@
  * The browser half of `npm run bench`: drives Chromium against the demo server and measures what
  * DESIGN.md §9 budgets. Returns rows for the bench table.
  */
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Backend } from '../src/mocks/backend/backend';
 import { createMockApp, listen } from '../src/mocks/server';
 import { findChromium } from './find-chromium';
 
@@ -89,6 +90,59 @@ async function timeKey(page: Page, key: string, from: string | null): Promise<Ke
 const medianAndP95 = (values: number[]) =>
   `${ms(quantile(values, 0.5))} / ${ms(quantile(values, 0.95))}`;
 
+/**
+ * The durable outbox: `count` decisions made while the server refuses every decision (500), the
+ * tab closed, the server healed, the console opened again; then the server's own record says how
+ * many arrived once, how many never did, and how many were recorded twice.
+ */
+async function outboxAfterFailureSpell(
+  browser: Browser,
+  origin: string,
+  backend: Backend,
+  count: number,
+): Promise<Row> {
+  backend.configure({ reset: true, items: 2000, faults: ['500:/api/items/*/decisions'] });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  let tab = await context.newPage();
+  await tab.goto(`${origin}/sign-in`);
+  await tab.getByRole('button', { name: /Ana Ortiz/ }).click();
+  await tab.getByRole('table', { name: /queues/i }).waitFor();
+  await tab.goto(`${origin}/queues/q-clf-low?status=pending`);
+  await tab.getByRole('listbox').getByRole('option').first().waitFor();
+  await tab.keyboard.press('j');
+  const decided: string[] = [];
+  for (let i = 0; i < count; i++) {
+    await tab.getByText(/^Held by you until/).waitFor();
+    decided.push((await itemHeading(tab)) ?? '');
+    await tab.keyboard.press('d');
+    await tab.keyboard.press('1');
+    await tab.getByText(`${i + 1} decision${i === 0 ? '' : 's'} waiting to send`).waitFor();
+    await tab
+      .getByRole('heading', { level: 1, name: decided.at(-1) ?? '', exact: true })
+      .waitFor({ state: 'hidden' });
+  }
+  await tab.close();
+  backend.configure({ faults: [] });
+  const started = performance.now();
+  tab = await context.newPage();
+  await tab.goto(`${origin}/`);
+  await tab.getByRole('table', { name: /queues/i }).waitFor();
+  await tab.getByText(/waiting to send/).waitFor({ state: 'detached', timeout: 120_000 });
+  const drained = performance.now() - started;
+  await context.close();
+
+  const recorded = decided.map(
+    (id) => (backend.state.decisions.get(id) ?? []).filter((d) => d.actor.id === 'usr_ana').length,
+  );
+  const sent = recorded.filter((n) => n >= 1).length;
+  const duplicated = recorded.reduce((sum, n) => sum + Math.max(0, n - 1), 0);
+  return [
+    `outbox: ${count} decisions while decisions fail, tab closed, reopened: sent / lost / duplicated`,
+    `${sent} / ${count - sent} / ${duplicated} (sent in ${(drained / 1000).toFixed(1)} s)`,
+    `${count} / 0 / 0`,
+  ];
+}
+
 export async function browserBench(): Promise<Row[]> {
   const { app, backend } = createMockApp();
   const server = await listen(app, 0, '127.0.0.1');
@@ -161,6 +215,8 @@ export async function browserBench(): Promise<Row[]> {
       medianAndP95(decisions.map((d) => d.item)),
       'p95 ≤ 50 ms',
     ]);
+
+    rows.push(await outboxAfterFailureSpell(browser, origin, backend, 40));
 
     // Scrolling /items end to end at 100,000 items.
     backend.configure({ items: 100_000 });

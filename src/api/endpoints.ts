@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FilterCatalog } from './schemas/catalog';
+import { Cluster, ClusterDecisionRequest, ClusterDecisionResult } from './schemas/cluster';
 import { MyEscalations } from './schemas/escalation';
 import { Id } from './schemas/common';
 import {
@@ -223,6 +224,33 @@ export const endpoints = {
     params: z.object({ itemId: Id, decisionId: Id }),
     response: UndoResult,
     errors: [401, 403, 404, 409],
+  },
+  getCluster: {
+    operationId: 'getCluster',
+    method: 'get',
+    path: '/api/items/{itemId}/cluster',
+    summary: 'The other items in the item’s cluster, with their provenance',
+    description:
+      'Items sharing the item’s SHA-256, or whose PDQ lies within `maxPdqDistance` bits of its own, across suppliers and datasets: a neighbourhood found through an index, not a transitive chain.',
+    tag: 'items',
+    access: anyRole,
+    params: ItemIdParams,
+    response: Cluster,
+    errors: [401, 404],
+  },
+  decideCluster: {
+    operationId: 'decideCluster',
+    method: 'post',
+    path: '/api/items/{itemId}/cluster-decisions',
+    summary: 'Apply one verdict to the item and its cluster',
+    description:
+      'Each listed item gets its own decision, version check and idempotency key (`{idempotencyKey}:{itemId}`), by the same rules as `decideItem`; items decided meanwhile, changed, or held by someone else are skipped and reported, never overwritten.',
+    tag: 'items',
+    access: reviewerRoles,
+    params: ItemIdParams,
+    body: ClusterDecisionRequest,
+    response: ClusterDecisionResult,
+    errors: [400, 401, 403, 404],
   },
   correctDecision: {
     operationId: 'correctDecision',

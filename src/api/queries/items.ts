@@ -32,3 +32,10 @@ export const itemPageQueryOptions = (selection: ItemSelection, page: number) =>
       }),
     staleTime: 15_000,
   });
+
+/** The item's cluster; under `itemsKey`, so it is read again whenever items change. */
+export const clusterQueryOptions = (itemId: string) =>
+  queryOptions({
+    queryKey: [...itemsKey, 'cluster', itemId],
+    queryFn: ({ signal }) => apiRequest(endpoints.getCluster, { params: { itemId }, signal }),
+  });

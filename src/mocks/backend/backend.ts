@@ -9,6 +9,7 @@ import { FaultSpec } from './faults';
 import { createItemLister } from './item-list';
 import type { Reveal } from './reveals';
 import { createSessions, type Sessions } from './sessions';
+import { createClusterIndex, type ClusterIndex } from './cluster-index';
 
 export interface MockConfig {
   seed: number;
@@ -58,6 +59,8 @@ export interface MockState {
   decisionsByKey: Map<string, Decision>;
   /** Pages of item lists, memoised per revision of these items. */
   listItems: ReturnType<typeof createItemLister>;
+  /** The same-hash index over these items, built on first use (hashes never change). */
+  clusters: () => ClusterIndex;
 }
 
 function buildState(config: MockConfig, now: Date): MockState {
@@ -68,6 +71,7 @@ function buildState(config: MockConfig, now: Date): MockState {
     leaseSeconds: config.leaseSeconds,
   });
   const audit = createAuditLog();
+  let clusterIndex: ClusterIndex | undefined;
   for (const event of data.history) audit.append(event);
   return {
     items: data.items,
@@ -82,6 +86,7 @@ function buildState(config: MockConfig, now: Date): MockState {
     decisionsByKey: new Map(),
     reveals: new Map(),
     listItems: createItemLister(),
+    clusters: () => (clusterIndex ??= createClusterIndex(data.items)),
   };
 }
 

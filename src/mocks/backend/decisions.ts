@@ -45,6 +45,12 @@ function assertNotHeldByOther(item: FlaggedItem, user: User, now: Date) {
   }
 }
 
+/** What changed an item, for a conflict message: its status and who decided last. */
+function lastChange(state: MockState, item: FlaggedItem): string {
+  const last = state.decisions.get(item.id)?.at(-1);
+  return last ? `: now ${item.status}, last decided by ${last.actor.name}` : `: now ${item.status}`;
+}
+
 /**
  * Take or renew the caller's lease. A lease is who holds the item, not its content: it does not
  * change the item's version, so a decision made on a version stays valid across renewals. Refused
@@ -126,7 +132,7 @@ export function decideItem(
   if (item.version !== request.itemVersion) {
     throw new ItemConflict(
       'version_conflict',
-      `${item.id} changed since you opened it (version ${item.version}, you decided on ${request.itemVersion}).`,
+      `${item.id} changed since you opened it (version ${item.version}, you decided on ${request.itemVersion})${lastChange(state, item)}.`,
     );
   }
   const history = state.decisions.get(item.id) ?? [];
@@ -251,7 +257,7 @@ export function correctDecision(
   if (item.version !== request.itemVersion) {
     throw new ItemConflict(
       'version_conflict',
-      `${item.id} changed since you opened it (version ${item.version}, you corrected on ${request.itemVersion}).`,
+      `${item.id} changed since you opened it (version ${item.version}, you corrected on ${request.itemVersion})${lastChange(state, item)}.`,
     );
   }
   const decision: Decision = {

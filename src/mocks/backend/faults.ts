@@ -1,8 +1,10 @@
 import { z } from 'zod';
 
 /**
- * Faults the mock can inject, each `kind:target` where target is a path prefix:
+ * Faults the mock can inject, each `kind:target` where target is a path prefix, in which `*`
+ * stands for one path segment:
  * - `500:/api/queues` answers 500 to matching requests;
+ * - `500:/api/items/* /decisions` (no space) answers 500 to every decision, and to nothing else;
  * - `malformed:/api/items` answers 200 with a body that breaks the contract (first leaf replaced).
  */
 export const FaultSpec = z
@@ -11,11 +13,20 @@ export const FaultSpec = z
 
 export type FaultKind = '500' | 'malformed';
 
+const escapeRegExp = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+
+/** The target as a prefix pattern: `*` matches one path segment. */
+const targetPattern = (target: string) =>
+  new RegExp(`^${target.split('*').map(escapeRegExp).join('[^/]+')}`);
+
 export function matchingFault(faults: readonly string[], path: string): FaultKind | null {
   for (const fault of faults) {
     const colon = fault.indexOf(':');
     const kind = fault.slice(0, colon);
-    if (path.startsWith(fault.slice(colon + 1)) && (kind === '500' || kind === 'malformed'))
+    if (
+      targetPattern(fault.slice(colon + 1)).test(path) &&
+      (kind === '500' || kind === 'malformed')
+    )
       return kind;
   }
   return null;

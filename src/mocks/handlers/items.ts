@@ -9,6 +9,7 @@ import {
   releaseItem,
   undoDecision,
 } from '../backend/decisions';
+import { clusterOf, decideCluster } from '../backend/clusters';
 import { blurredPreviewPng } from '../backend/preview-image';
 import { endReveal, redeemReveal, startReveal } from '../backend/reveals';
 import { isBlindTo } from '../../domain/review-rules';
@@ -58,6 +59,15 @@ export const itemHandlers = (backend: Backend) => [
       undoDecision(backend.state, item, params.decisionId, user, backend.now()),
     );
     return { body: { item: undone, undone: params.decisionId } };
+  }),
+
+  route(backend, endpoints.getCluster, ({ params }) => ({
+    body: clusterOf(backend.state, itemOr404(backend, params.itemId)),
+  })),
+
+  route(backend, endpoints.decideCluster, ({ params, user, body }) => {
+    itemOr404(backend, params.itemId);
+    return { body: { outcomes: decideCluster(backend.state, user, body, backend.now()) } };
   }),
 
   route(backend, endpoints.correctDecision, ({ params, user, body }) => {

@@ -6,6 +6,7 @@ import { LoadingState } from '../../../components/ui/loading-state';
 import { useRecordView } from '../api/record-view';
 import { priorityStyles, statusStyles, verdictText } from '../model/labels';
 import { useSendingVerdict } from '../model/outbox';
+import { ClusterPanel } from './cluster-panel';
 import { DecisionHistory } from './decision-history';
 import { EscalationSummary } from './escalation-summary';
 import { HolderControls } from './holder-controls';
@@ -77,6 +78,7 @@ export const ItemView = memo(function ItemView({
         <div className="space-y-6">
           <MediaPreview item={item} canSeeMedia={canSeeMedia} userId={userId} />
           <SignalsPanel signals={item.signals} />
+          <ClusterPanel item={item} canDecide={canSeeMedia} />
           <DecisionHistory
             item={item}
             decisions={decisions}

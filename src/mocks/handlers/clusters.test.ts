@@ -1,0 +1,71 @@
+import { expect, test } from 'vitest';
+import { CSRF_HEADER, CSRF_VALUE } from '../../api/endpoints';
+import { Cluster, ClusterDecisionResult } from '../../api/schemas/cluster';
+import { signInForTest, testBackend } from '../../test/mock-server';
+import { clusterOf } from '../backend/clusters';
+
+const base = 'http://verity.test';
+
+/** A pending item with at least one pending cluster member, from the seeded data. */
+function pendingCluster() {
+  for (const item of testBackend.state.items) {
+    if (item.status !== 'pending' || item.lease) continue;
+    const members = clusterOf(testBackend.state, item).members.filter(
+      (m) => m.item.status === 'pending' && m.item.lease === null,
+    );
+    if (members.length > 0) return { item, members };
+  }
+  throw new Error('the seed has no pending cluster');
+}
+
+test('the cluster endpoint lists the other items with how they match and their provenance', async () => {
+  const { cookie } = signInForTest('usr_ana');
+  const { item, members } = pendingCluster();
+  const cluster = Cluster.parse(
+    await (await fetch(`${base}/api/items/${item.id}/cluster`, { headers: { cookie } })).json(),
+  );
+  expect(cluster.itemId).toBe(item.id);
+  expect(cluster.members.map((m) => m.item.id)).toEqual(
+    expect.arrayContaining(members.map((m) => m.item.id)),
+  );
+  expect(cluster.members.some((m) => m.item.id === item.id)).toBe(false);
+  for (const member of cluster.members) {
+    const other = testBackend.state.itemsById.get(member.item.id);
+    if (member.match === 'sha256') expect(other?.media.sha256).toBe(item.media.sha256);
+    else expect(member.distance).toBeLessThanOrEqual(cluster.maxPdqDistance);
+    expect(member.provenance.supplier.id).toBe(other?.provenance.supplier.id);
+  }
+});
+
+test('a cluster decision decides each item on its own and skips one held by someone else', async () => {
+  const ana = signInForTest('usr_ana');
+  const ben = signInForTest('usr_ben');
+  const { item, members } = pendingCluster();
+  const [held] = members;
+  if (!held) throw new Error('no member');
+  const claimed = await fetch(`${base}/api/items/${held.item.id}/claim`, {
+    method: 'POST',
+    headers: { cookie: ben.cookie, [CSRF_HEADER]: CSRF_VALUE },
+  });
+  expect(claimed.status).toBe(200);
+
+  const response = await fetch(`${base}/api/items/${item.id}/cluster-decisions`, {
+    method: 'POST',
+    headers: { cookie: ana.cookie, 'Content-Type': 'application/json', [CSRF_HEADER]: CSRF_VALUE },
+    body: JSON.stringify({
+      verdict: { kind: 'escalate', reason: 'Same file across two suppliers' },
+      note: null,
+      items: [item, held.item].map((i) => ({ itemId: i.id, itemVersion: i.version })),
+      idempotencyKey: 'cluster-key-0001',
+    }),
+  });
+  const { outcomes } = ClusterDecisionResult.parse(await response.json());
+  expect(outcomes.map((o) => [o.itemId, o.outcome])).toEqual([
+    [item.id, 'decided'],
+    [held.item.id, 'skipped'],
+  ]);
+  expect(outcomes[1]).toMatchObject({ code: 'held' });
+  expect(item.status).toBe('escalated');
+  expect(testBackend.state.itemsById.get(held.item.id)?.status).toBe('pending');
+  expect(testBackend.state.decisions.get(held.item.id) ?? []).toEqual([]);
+});
