@@ -10,6 +10,7 @@ import {
   DecisionResult,
   HolderChange,
   ItemDetail,
+  NextItem,
   RevealEnd,
   RevealEnded,
   RevealGrant,
@@ -99,6 +100,19 @@ export const endpoints = {
     access: anyRole,
     response: QueueList,
     errors: [401],
+  },
+  startReviewing: {
+    operationId: 'startReviewing',
+    method: 'post',
+    path: '/api/queues/{queueId}/next',
+    summary: 'Claim the next item the caller may review in the queue',
+    description:
+      'Of the items waiting in the queue that no one else holds and the caller may review (never their own second review; escalations only for supervisors): the highest priority, then the earliest SLA due. Claims it for the caller, atomically, so two reviewers starting at once never get the same item.',
+    tag: 'queues',
+    access: reviewerRoles,
+    params: QueueIdParams,
+    response: NextItem,
+    errors: [401, 403, 404],
   },
   listMyEscalations: {
     operationId: 'listMyEscalations',

@@ -141,6 +141,15 @@ export const HolderChange = z
   .meta({ id: 'HolderChange' });
 export type HolderChange = z.infer<typeof HolderChange>;
 
+export const NextItem = z
+  .object({
+    item: FlaggedItem.nullable().meta({
+      description: 'The item now held by the caller, or null when nothing is left to review.',
+    }),
+  })
+  .meta({ id: 'NextItem' });
+export type NextItem = z.infer<typeof NextItem>;
+
 export const ClaimResult = z.object({ item: FlaggedItem }).meta({ id: 'ClaimResult' });
 export type ClaimResult = z.infer<typeof ClaimResult>;
 

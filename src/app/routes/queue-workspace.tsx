@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { queuesQueryOptions } from '../../api/queries/queues';
-import { waitingStatus } from '../../domain/review-rules';
 import { StartReviewing } from '../../features/triage/components/start-reviewing';
 import { Workspace } from '../../features/triage/components/workspace';
 import { selectionOf } from '../../features/triage/model/workspace-search';
@@ -24,7 +23,6 @@ export function QueueWorkspaceRoute() {
       toolbar={
         <StartReviewing
           queueId={queueId}
-          status={queue ? waitingStatus[queue.kind] : 'pending'}
           onOpen={(item) => void navigate({ search: (prev) => ({ ...prev, item }) })}
         />
       }

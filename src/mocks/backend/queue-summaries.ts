@@ -1,7 +1,8 @@
 import type { FlaggedItem } from '../../api/schemas/item';
 import type { QueueSummary, StatusCounts } from '../../api/schemas/queue';
 import type { MockState } from './backend';
-import { waitingStatus } from '../../domain/review-rules';
+import type { User } from '../../api/schemas/user';
+import { reviewRefusal, stageOf, underReview, waitingStatus } from '../../domain/review-rules';
 import type { QueueDefinition } from './directory';
 
 const emptyCounts = (): StatusCounts => ({
@@ -80,4 +81,36 @@ export function summarizeQueues(
     oldestWaitingSince: oldest,
     heldByMe,
   }));
+}
+
+/**
+ * "Start reviewing": of the items waiting in the queue that no one holds and the user may review,
+ * the highest priority, then the earliest SLA due (then the id).
+ */
+export function nextReviewable(
+  { items, decisions }: Pick<MockState, 'items' | 'decisions'>,
+  queue: QueueDefinition,
+  user: User,
+  now: Date,
+): FlaggedItem | null {
+  let best: FlaggedItem | null = null;
+  for (const item of items) {
+    if (!isWaitingIn(queue, item)) continue;
+    // Held by anyone — the caller too: their next item is another one.
+    if (item.lease && Date.parse(item.lease.expiresAt) > now.getTime()) continue;
+    const refusal = reviewRefusal({
+      stage: stageOf(item.status),
+      reviewer: user,
+      firstReviewerId: underReview(decisions.get(item.id) ?? [])?.actor.id ?? null,
+    });
+    if (refusal) continue;
+    if (
+      !best ||
+      item.priority < best.priority ||
+      (item.priority === best.priority &&
+        (item.slaDueAt < best.slaDueAt || (item.slaDueAt === best.slaDueAt && item.id < best.id)))
+    )
+      best = item;
+  }
+  return best;
 }

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { CSRF_HEADER, CSRF_VALUE } from '../../api/endpoints';
 import { ErrorBody } from '../../api/schemas/common';
 import { MyEscalations } from '../../api/schemas/escalation';
-import { ClaimResult, DecisionResult, ItemDetail } from '../../api/schemas/decision';
+import { ClaimResult, DecisionResult, ItemDetail, NextItem } from '../../api/schemas/decision';
 import { signInForTest, testBackend } from '../../test/mock-server';
 
 const base = 'http://verity.test';
@@ -452,5 +452,47 @@ describe('supervisor corrections and holds', () => {
     expect(
       (await post(`/api/items/${item.id}/holder`, sasha.cookie, { holderId: 'usr_alex' })).status,
     ).toBe(400);
+  });
+});
+
+describe('start reviewing', () => {
+  const next = async (queueId: string, cookie: string) =>
+    NextItem.parse(await (await post(`/api/queues/${queueId}/next`, cookie)).json()).item;
+
+  test('claims the highest-priority free item, and never gives two reviewers the same one', async () => {
+    const ana = signInForTest('usr_ana');
+    const ben = signInForTest('usr_ben');
+    const first = await next('q-text', ana.cookie);
+    const second = await next('q-text', ben.cookie);
+    expect(first?.lease?.holderId).toBe('usr_ana');
+    expect(second?.lease?.holderId).toBe('usr_ben');
+    expect(second?.id).not.toBe(first?.id);
+    expect(first && second && first.priority <= second.priority).toBe(true);
+  });
+
+  test('in second review, never one the caller reviewed first; escalations only for supervisors', async () => {
+    const ben = signInForTest('usr_ben');
+    const own = pendingItem();
+    await post(`/api/items/${own.id}/decisions`, ben.cookie, {
+      verdict: { kind: 'confirm', classification: null, annotations: [] },
+      note: null,
+      itemVersion: own.version,
+      idempotencyKey: `own-${own.id}`,
+    });
+    const waiting = testBackend.state.items.filter((i) => i.status === 'awaiting_second_review');
+    const mine = waiting
+      .filter((i) => testBackend.state.decisions.get(i.id)?.at(-1)?.actor.id === 'usr_ben')
+      .map((i) => i.id);
+    expect(mine.length).toBeGreaterThan(0);
+    const given: string[] = [];
+    for (let item = await next('q-second-review', ben.cookie); item;) {
+      given.push(item.id);
+      item = given.length > waiting.length ? null : await next('q-second-review', ben.cookie);
+    }
+    expect(given.length).toBeGreaterThan(0);
+    expect(given.length).toBeLessThanOrEqual(waiting.length - mine.length);
+    expect(given.filter((id) => mine.includes(id))).toEqual([]);
+    expect(await next('q-escalations', ben.cookie)).toBeNull();
+    expect(await next('q-escalations', signInForTest('usr_sasha').cookie)).not.toBeNull();
   });
 });

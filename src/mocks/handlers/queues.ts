@@ -3,7 +3,9 @@ import type { Backend } from '../backend/backend';
 import { InvalidPageError, type ListScope } from '../backend/item-list';
 import type { ItemListQuery, Signal } from '../../api/schemas/item';
 import { suppliers } from '../generate/catalog';
+import { claimItem } from '../backend/decisions';
 import { escalationsBy } from '../backend/escalations';
+import { nextReviewable } from '../backend/queue-summaries';
 import { summarizeQueues } from '../backend/queue-summaries';
 import { HttpError, route } from './route';
 
@@ -13,6 +15,18 @@ export const queueHandlers = (backend: Backend) => [
       queues: summarizeQueues(backend.state, user.id, backend.now()),
     },
   })),
+
+  route(backend, endpoints.startReviewing, ({ params, user }) => {
+    const queue = backend.state.queues.find((q) => q.id === params.queueId);
+    if (!queue) throw new HttpError(404, 'not_found', `No queue ${params.queueId}.`);
+    const now = backend.now();
+    const item = nextReviewable(backend.state, queue, user, now);
+    return {
+      body: {
+        item: item && claimItem(backend.state, item, user, now, backend.config.leaseSeconds),
+      },
+    };
+  }),
 
   route(backend, endpoints.listMyEscalations, ({ user }) => ({
     body: { escalations: escalationsBy(backend.state, user.id) },
