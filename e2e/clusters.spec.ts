@@ -23,10 +23,8 @@ test('one decision applied to a cluster decides each item, and skips the one ano
   );
   const free = cluster.members.filter((m) => m.item.status === 'pending' && !m.item.lease);
   const [taken, kept] = firstTwo(free);
-  const undecided = cluster.members.filter(
-    (m) => !['confirmed', 'dismissed'].includes(m.item.status),
-  );
-  const count = undecided.length + 1;
+  const sameStage = cluster.members.filter((m) => m.item.status === 'pending');
+  const count = sameStage.length + 1;
 
   await page.goto(`/items/${anchor}`);
   const panel = page.getByRole('region', { name: /other items? in this cluster/ });
@@ -36,7 +34,9 @@ test('one decision applied to a cluster decides each item, and skips the one ano
   await expect(panel.getByRole('row', { name: new RegExp(taken.item.id) })).toContainText(
     taken.provenance.supplier.name,
   );
-  await panel.getByRole('button', { name: `Decide all ${count} undecided items…` }).click();
+  await panel
+    .getByRole('button', { name: `Decide all ${count} items waiting for this review…` })
+    .click();
   const form = page.getByRole('form', { name: 'Decide the cluster' });
   await form.getByRole('radio', { name: 'Dismiss' }).check();
   await form.getByLabel('Dismissal reason').selectOption({ label: 'Non-photographic' });

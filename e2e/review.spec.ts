@@ -126,7 +126,7 @@ test('an undo within the window leaves no decision, and the item waits again', a
   await expect(page.getByText(/waiting to send/)).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Undo \(u\)/ })).toBeVisible();
   await page.keyboard.press('u');
-  await expect(page.getByRole('status').filter({ hasText: 'Undone' })).toContainText(itemId);
+  await expect(page.getByText(/^Undone: /)).toContainText(itemId);
 
   const record = await serverRecord(page, itemId);
   expect(record.decisions).toEqual([]);
@@ -178,7 +178,7 @@ test.describe('a supervisor', () => {
 
     const { context, page: sasha } = await signInElsewhere(browser, 'supervisor');
     await sasha.goto(`/items/${itemId}`);
-    const holder = sasha.getByRole('group', { name: 'Holder' });
+    const holder = sasha.getByRole('group', { name: 'Who holds this item' });
     await expect(holder).toContainText('Held by Ana Ortiz.');
     await holder.getByLabel('Reassign to').selectOption({ label: 'Ben Okafor (analyst)' });
     await holder.getByRole('button', { name: 'Reassign' }).click();

@@ -14,6 +14,7 @@ import {
   RevealEnd,
   RevealEnded,
   RevealGrant,
+  UndoRequest,
   UndoResult,
   ViewRecorded,
 } from './schemas/decision';
@@ -229,13 +230,14 @@ export const endpoints = {
   undoDecision: {
     operationId: 'undoDecision',
     method: 'post',
-    path: '/api/items/{itemId}/decisions/{decisionId}/undo',
+    path: '/api/items/{itemId}/decisions/undo',
     summary: 'Take back one’s own decision, moments after making it',
     description:
-      'The decision’s author may take it back within a few seconds (`UNDO_ACCEPT_SECONDS` in `src/domain/review-rules.ts`), while it is still the item’s latest: it is removed from the item’s decisions, the item returns to the review it waited for, and `item.decision_undone` is audited. 409 once the window has passed or anything happened since; 403 for anyone else’s decision.',
+      'The decision sent with `idempotencyKey` may be taken back by its author within a few seconds (`UNDO_ACCEPT_SECONDS` in `src/domain/review-rules.ts`), while it is still the item’s latest: it is removed from the item’s decisions, the item returns to the review it waited for, `item.decision_undone` is audited, and the key is refused (409) if sent again. 409 once the window has passed or anything happened since; 403 for anyone else’s decision, a second review or a correction (a supervisor corrects those); 404 when no decision arrived with that key.',
     tag: 'items',
     access: reviewerRoles,
-    params: z.object({ itemId: Id, decisionId: Id }),
+    params: ItemIdParams,
+    body: UndoRequest,
     response: UndoResult,
     errors: [401, 403, 404, 409],
   },

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Decision, Verdict } from '../api/schemas/decision';
 import type { FlaggedItem, Signal } from '../api/schemas/item';
 import { createBackend } from '../mocks/backend/backend';
-import { isBlindTo, outcomeOf, reviewRefusal, stageOf, underReview } from './review-rules';
+import {
+  isBlindTo,
+  outcomeOf,
+  reviewRefusal,
+  reviewedBy,
+  stageOf,
+  underReview,
+} from './review-rules';
 
 const [generated] = createBackend({ seed: 5, items: 3 }).state.items;
 if (!generated) throw new Error('no item');
@@ -69,14 +76,14 @@ describe('the second review', () => {
     const refusal = reviewRefusal({
       stage: 'second',
       reviewer: { id: 'usr_ana', role: 'analyst' },
-      firstReviewerId: 'usr_ana',
+      reviewedBy: ['usr_ana'],
     });
     expect(refusal).toMatch(/second review must be someone else/);
     expect(
       reviewRefusal({
         stage: 'second',
         reviewer: { id: 'usr_ben', role: 'analyst' },
-        firstReviewerId: 'usr_ana',
+        reviewedBy: ['usr_ana'],
       }),
     ).toBeNull();
   });
@@ -106,13 +113,13 @@ describe('the supervisor decision', () => {
     expect(stageOf('escalated')).toBe('supervisor');
     expect(outcomeOf('supervisor', dismiss, classifierOnly, confirm)).toBe('dismissed');
     expect(stageOf('dismissed')).toBeNull();
-    expect(reviewRefusal({ stage: null, reviewer: supervisor, firstReviewerId: null })).toBe(
+    expect(reviewRefusal({ stage: null, reviewer: supervisor, reviewedBy: [] })).toBe(
       'This item is already decided.',
     );
   });
 
   it('is a supervisor’s, confirms or dismisses, and carries a written rationale', () => {
-    const base = { stage: 'supervisor' as const, firstReviewerId: null };
+    const base = { stage: 'supervisor' as const, reviewedBy: [] };
     expect(reviewRefusal({ ...base, reviewer: { id: 'usr_ana', role: 'analyst' } })).toMatch(
       /by a supervisor/,
     );
@@ -125,5 +132,28 @@ describe('the supervisor decision', () => {
     expect(
       reviewRefusal({ ...base, reviewer: supervisor, verdict: confirm, note: 'Both agree on A1' }),
     ).toBeNull();
+  });
+});
+
+describe('who already reviewed the round', () => {
+  const escalatedRound = [
+    decision('first', 'usr_ana', confirm),
+    { ...decision('second', 'usr_sasha', dismiss), id: 'dec_2' },
+  ];
+
+  it('is the first reviewer for a second review, both reviewers for a supervisor decision', () => {
+    expect(reviewedBy('awaiting_second_review', escalatedRound.slice(0, 1))).toEqual(['usr_ana']);
+    expect(reviewedBy('escalated', escalatedRound)).toEqual(['usr_ana', 'usr_sasha']);
+    expect(reviewedBy('pending', escalatedRound)).toEqual([]);
+  });
+
+  it('keeps a supervisor who reviewed the item from deciding its escalation', () => {
+    expect(
+      reviewRefusal({
+        stage: 'supervisor',
+        reviewer: { id: 'usr_sasha', role: 'supervisor' },
+        reviewedBy: reviewedBy('escalated', escalatedRound),
+      }),
+    ).toMatch(/another supervisor/);
   });
 });

@@ -65,27 +65,43 @@ export interface Reviewer {
 }
 
 /**
+ * Who already reviewed the item in the round it waits in, and so may not make the next review:
+ * the first reviewer, for its second review; the first and second reviewers, for a supervisor's
+ * decision on their escalation or disagreement.
+ */
+export function reviewedBy(status: ItemStatus, decisions: readonly Decision[]): string[] {
+  const first = underReview(decisions);
+  if (!first || stageOf(status) === 'first' || stageOf(status) === null) return [];
+  return decisions
+    .slice(decisions.indexOf(first))
+    .filter((d) => d.stage !== 'supervisor')
+    .map((d) => d.actor.id);
+}
+
+/**
  * Why this reviewer may not decide at this stage (with this verdict, when given), or null.
- * `firstReviewerId` is who made the decision under second review.
+ * `reviewedBy` is who already reviewed the item in this round (see `reviewedBy`).
  */
 export function reviewRefusal({
   stage,
   reviewer,
-  firstReviewerId,
+  reviewedBy,
   verdict,
   note,
 }: {
   stage: ReviewStage | null;
   reviewer: Reviewer;
-  firstReviewerId: string | null;
+  reviewedBy: readonly string[];
   verdict?: Verdict;
   note?: string | null;
 }): string | null {
   if (stage === null) return 'This item is already decided.';
-  if (stage === 'second' && firstReviewerId === reviewer.id)
+  if (stage === 'second' && reviewedBy.includes(reviewer.id))
     return 'You made the first review of this item: the second review must be someone else’s.';
   if (stage === 'supervisor') {
     if (reviewer.role !== 'supervisor') return 'Escalated items are decided by a supervisor.';
+    if (reviewedBy.includes(reviewer.id))
+      return 'You took part in this item’s review: another supervisor must decide it.';
     if (verdict?.kind === 'escalate') return 'A supervisor decision is final: confirm or dismiss.';
     if (verdict && !note?.trim()) return 'A supervisor decision needs a written rationale.';
   }

@@ -116,6 +116,17 @@ export const DecisionResult = z
   .meta({ id: 'DecisionResult' });
 export type DecisionResult = z.infer<typeof DecisionResult>;
 
+export const UndoRequest = z
+  .object({
+    idempotencyKey: z
+      .string()
+      .min(8)
+      .max(100)
+      .meta({ description: 'The key the decision was sent with: the client always knows it.' }),
+  })
+  .meta({ id: 'UndoRequest' });
+export type UndoRequest = z.infer<typeof UndoRequest>;
+
 export const UndoResult = z
   .object({ item: FlaggedItem, undone: Id.meta({ description: 'The decision taken back.' }) })
   .meta({ id: 'UndoResult' });

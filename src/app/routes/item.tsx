@@ -11,7 +11,7 @@ export function ItemRoute() {
     <main className="p-6">
       <ItemView
         itemId={itemId}
-        canSeeMedia={canTriage(user.role)}
+        reviewer={canTriage(user.role)}
         supervisor={user.role === 'supervisor'}
         userId={user.id}
       />

@@ -57,6 +57,8 @@ export interface MockState {
   reveals: Map<string, Reveal>;
   /** Decisions by idempotency key: a decision sent twice is recorded once. */
   decisionsByKey: Map<string, Decision>;
+  /** Idempotency keys of decisions undone: sending one again is refused. */
+  undoneKeys: Set<string>;
   /** Pages of item lists, memoised per revision of these items. */
   listItems: ReturnType<typeof createItemLister>;
   /** The same-hash index over these items, built on first use (hashes never change). */
@@ -84,6 +86,7 @@ function buildState(config: MockConfig, now: Date): MockState {
     queues: queueDefinitions,
     revision: 0,
     decisionsByKey: new Map(),
+    undoneKeys: new Set(),
     reveals: new Map(),
     listItems: createItemLister(),
     clusters: () => (clusterIndex ??= createClusterIndex(data.items)),

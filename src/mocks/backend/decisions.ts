@@ -5,6 +5,7 @@ import {
   UNDO_ACCEPT_SECONDS,
   outcomeOf,
   reviewRefusal,
+  reviewedBy,
   stageOf,
   underReview,
   type ReviewStage,
@@ -22,6 +23,8 @@ export class ItemConflict extends Error {
       | 'version_conflict'
       | 'already_decided'
       | 'too_late'
+      | 'undone'
+      | 'not_latest'
       | 'invalid'
       | 'forbidden'
       | 'not_found',
@@ -69,7 +72,7 @@ export function claimItem(
   const refusal = reviewRefusal({
     stage,
     reviewer: user,
-    firstReviewerId: underReview(state.decisions.get(item.id) ?? [])?.actor.id ?? null,
+    reviewedBy: reviewedBy(item.status, state.decisions.get(item.id) ?? []),
   });
   if (refusal) throw new ItemConflict(stage === null ? 'already_decided' : 'forbidden', refusal);
   const renewal = liveLease(item, now)?.holderId === user.id;
@@ -118,6 +121,8 @@ export function decideItem(
   const earlier = state.decisionsByKey.get(request.idempotencyKey);
   if (earlier && earlier.actor.id === user.id && earlier.itemId === item.id)
     return { item, decision: earlier };
+  if (state.undoneKeys.has(request.idempotencyKey))
+    throw new ItemConflict('undone', 'This decision was undone: it is not recorded again.');
   if (request.verdict.kind === 'dismiss' && request.verdict.reason === 'other' && !request.note) {
     throw new ItemConflict('invalid', 'A dismissal for “other” needs a note saying why.');
   }
@@ -140,7 +145,7 @@ export function decideItem(
   const refusal = reviewRefusal({
     stage,
     reviewer: user,
-    firstReviewerId: first?.actor.id ?? null,
+    reviewedBy: reviewedBy(item.status, history),
     verdict: request.verdict,
     note: request.note,
   });
@@ -189,22 +194,31 @@ const statusAwaiting: Record<ReviewStage, FlaggedItem['status']> = {
 };
 
 /**
- * Take back the caller's own decision within UNDO_ACCEPT_SECONDS, while it is the item's latest
- * and nothing has changed since: the item returns to the review it waited for, and the decision no
- * longer counts (it leaves the item's decisions; the audit log keeps both events).
+ * Take back the caller's own decision, named by the idempotency key it was sent with, within
+ * UNDO_ACCEPT_SECONDS, while it is the item's latest and nothing has changed since: the item
+ * returns to the review it waited for, and the decision no longer counts (it leaves the item's
+ * decisions; the audit log keeps both events; the key is refused if it is ever sent again). A
+ * second review (made knowing, once decided, what the first was) and a correction cannot be
+ * undone: a supervisor corrects them.
  */
 export function undoDecision(
   state: MockState,
   item: FlaggedItem,
-  decisionId: string,
+  idempotencyKey: string,
   user: User,
   now: Date,
-): FlaggedItem {
-  const history = state.decisions.get(item.id) ?? [];
-  const decision = history.find((d) => d.id === decisionId);
-  if (!decision) throw new ItemConflict('not_found', `${item.id} has no decision ${decisionId}.`);
+): { item: FlaggedItem; decision: Decision } {
+  const decision = state.decisionsByKey.get(idempotencyKey);
+  if (!decision || decision.itemId !== item.id)
+    throw new ItemConflict('not_found', `${item.id} has no decision sent with this key.`);
   if (decision.actor.id !== user.id)
     throw new ItemConflict('forbidden', 'Only its author may undo a decision.');
+  if (decision.stage === 'second' || decision.supersedes !== null)
+    throw new ItemConflict(
+      'forbidden',
+      `${decision.id} cannot be undone: it is a ${decision.supersedes ? 'correction' : 'second review'}. A supervisor can correct it.`,
+    );
+  const history = state.decisions.get(item.id) ?? [];
   const late = now.getTime() - Date.parse(decision.at) > UNDO_ACCEPT_SECONDS * 1000;
   if (late || history.at(-1) !== decision || item.version !== decision.itemVersion + 1) {
     throw new ItemConflict(
@@ -215,8 +229,8 @@ export function undoDecision(
   item.status = statusAwaiting[decision.stage];
   item.version++;
   state.decisions.set(item.id, history.slice(0, -1));
-  for (const [key, recorded] of state.decisionsByKey)
-    if (recorded === decision) state.decisionsByKey.delete(key);
+  state.decisionsByKey.delete(idempotencyKey);
+  state.undoneKeys.add(idempotencyKey);
   state.revision++;
   state.audit.append({
     at: now.toISOString(),
@@ -225,13 +239,13 @@ export function undoDecision(
     subject: { type: 'item', id: item.id },
     detail: { decisionId: decision.id, stage: decision.stage, verdict: decision.verdict.kind },
   });
-  return item;
+  return { item, decision };
 }
 
 /**
- * A supervisor's correction of any decision, with a written rationale: a new, final decision that
- * supersedes the old one, which stays in the history. Version-checked and idempotent like a
- * decision; a decision already superseded cannot be corrected again (correct its correction).
+ * A supervisor's correction of the item's latest decision, with a written rationale: a new, final
+ * decision that supersedes it, while it stays in the history. Four eyes still: never by a
+ * supervisor who made any decision on the item. Version-checked and idempotent like a decision.
  */
 export function correctDecision(
   state: MockState,
@@ -247,13 +261,18 @@ export function correctDecision(
   const corrected = history.find((d) => d.id === request.supersedes);
   if (!corrected)
     throw new ItemConflict('not_found', `${item.id} has no decision ${request.supersedes}.`);
-  const successor = history.find((d) => d.supersedes === corrected.id);
-  if (successor) {
+  const latest = history.at(-1);
+  if (corrected !== latest) {
     throw new ItemConflict(
-      'already_decided',
-      `${corrected.id} was already corrected by ${successor.actor.name} (${successor.id}).`,
+      'not_latest',
+      `Only the latest decision on ${item.id} can be corrected (now ${latest?.id ?? 'none'}).`,
     );
   }
+  if (history.some((d) => d.actor.id === user.id))
+    throw new ItemConflict(
+      'forbidden',
+      'You made a decision on this item: another supervisor must correct it.',
+    );
   if (item.version !== request.itemVersion) {
     throw new ItemConflict(
       'version_conflict',
@@ -295,7 +314,7 @@ export function correctDecision(
 
 /**
  * A supervisor releases an item someone holds (`holderId` null) or hands it to another reviewer
- * with a fresh lease. Audited as `item.released` or `item.reassigned`, naming the previous holder.
+ * who may make the review it waits for, with a fresh lease. Audited as `item.released` or `item.reassigned`, naming the previous holder.
  */
 export function changeHolder(
   state: MockState,
@@ -309,8 +328,14 @@ export function changeHolder(
   const holder = holderId === null ? null : state.users.get(holderId);
   if (holder === undefined || (holder && holder.role === 'auditor'))
     throw new ItemConflict('invalid', `${holderId ?? ''} is not a reviewer.`);
-  if (holder && stageOf(item.status) === null)
-    throw new ItemConflict('already_decided', `${item.id} is decided: there is nothing to hold.`);
+  if (holder) {
+    const refusal = reviewRefusal({
+      stage: stageOf(item.status),
+      reviewer: holder,
+      reviewedBy: reviewedBy(item.status, state.decisions.get(item.id) ?? []),
+    });
+    if (refusal) throw new ItemConflict('invalid', `${holder.name} cannot take it: ${refusal}`);
+  }
   item.lease = holder && {
     holderId: holder.id,
     holderName: holder.name,

@@ -26,7 +26,8 @@ export function escalationsBy(
       const kind = escalationKind(decision, history.slice(0, index));
       const item = itemsById.get(itemId);
       if (!kind || !item) return;
-      const resolution = history.slice(index + 1).find((d) => d.stage === 'supervisor') ?? null;
+      // The supervisor decision that stands: the latest (a correction supersedes an earlier one).
+      const resolution = history.slice(index + 1).findLast((d) => d.stage === 'supervisor') ?? null;
       found.push({
         itemId,
         escalatedAt: decision.at,

@@ -4,7 +4,8 @@ import { z } from 'zod';
  * Faults the mock can inject, each `kind:target` where target is a path prefix, in which `*`
  * stands for one path segment:
  * - `500:/api/queues` answers 500 to matching requests;
- * - `500:/api/items/* /decisions` (no space) answers 500 to every decision, and to nothing else;
+ * - `500:/api/items/* /decisions` (no space) answers 500 to every decision (and its undo), and
+ *   leaves claims, reads and reveals alone;
  * - `malformed:/api/items` answers 200 with a body that breaks the contract (first leaf replaced).
  */
 export const FaultSpec = z

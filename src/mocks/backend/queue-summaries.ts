@@ -2,7 +2,7 @@ import type { FlaggedItem } from '../../api/schemas/item';
 import type { QueueSummary, StatusCounts } from '../../api/schemas/queue';
 import type { MockState } from './backend';
 import type { User } from '../../api/schemas/user';
-import { reviewRefusal, stageOf, underReview, waitingStatus } from '../../domain/review-rules';
+import { reviewRefusal, reviewedBy, stageOf, waitingStatus } from '../../domain/review-rules';
 import type { QueueDefinition } from './directory';
 
 const emptyCounts = (): StatusCounts => ({
@@ -101,7 +101,7 @@ export function nextReviewable(
     const refusal = reviewRefusal({
       stage: stageOf(item.status),
       reviewer: user,
-      firstReviewerId: underReview(decisions.get(item.id) ?? [])?.actor.id ?? null,
+      reviewedBy: reviewedBy(item.status, decisions.get(item.id) ?? []),
     });
     if (refusal) continue;
     if (

@@ -69,3 +69,34 @@ test('a cluster decision decides each item on its own and skips one held by some
   expect(testBackend.state.itemsById.get(held.item.id)?.status).toBe('pending');
   expect(testBackend.state.decisions.get(held.item.id) ?? []).toEqual([]);
 });
+
+test('a cluster decision touches only the cluster, and only items waiting for the same review', async () => {
+  const ana = signInForTest('usr_ana');
+  const { item } = pendingCluster();
+  const stranger = testBackend.state.items.find(
+    (i) => i.status === 'pending' && i.media.sha256 !== item.media.sha256 && i.id !== item.id,
+  );
+  const member = clusterOf(testBackend.state, item).members[0];
+  if (!stranger || !member) throw new Error('seed lacks the items');
+  const memberItem = testBackend.state.itemsById.get(member.item.id);
+  if (!memberItem) throw new Error('no member');
+  const before = memberItem.status;
+  memberItem.status = 'escalated'; // waits for a supervisor, not a first review
+  const response = await fetch(`${base}/api/items/${item.id}/cluster-decisions`, {
+    method: 'POST',
+    headers: { cookie: ana.cookie, 'Content-Type': 'application/json', [CSRF_HEADER]: CSRF_VALUE },
+    body: JSON.stringify({
+      verdict: { kind: 'dismiss', reason: 'adult_content' },
+      note: null,
+      items: [stranger, memberItem].map((i) => ({ itemId: i.id, itemVersion: i.version })),
+      idempotencyKey: 'cluster-key-0002',
+    }),
+  });
+  const { outcomes } = ClusterDecisionResult.parse(await response.json());
+  memberItem.status = before;
+  expect(outcomes.map((o) => (o.outcome === 'skipped' ? o.code : o.outcome))).toEqual([
+    'not_in_cluster',
+    'other_stage',
+  ]);
+  expect(stranger.status).toBe('pending');
+});

@@ -330,24 +330,21 @@ describe('undo', () => {
   const decideAsAna = async () => {
     const ana = signInForTest('usr_ana');
     const item = pendingItem();
+    const key = `undo-${item.id}`;
     const result = DecisionResult.parse(
       await (
-        await post(
-          `/api/items/${item.id}/decisions`,
-          ana.cookie,
-          dismiss(item.version, `undo-${item.id}`),
-        )
+        await post(`/api/items/${item.id}/decisions`, ana.cookie, dismiss(item.version, key))
       ).json(),
     );
-    return { ana, item, decisionId: result.decision.id };
+    return { ana, item, key, decisionId: result.decision.id };
   };
-  const undo = (itemId: string, decisionId: string, cookie: string) =>
-    post(`/api/items/${itemId}/decisions/${decisionId}/undo`, cookie);
+  const undo = (itemId: string, idempotencyKey: string, cookie: string) =>
+    post(`/api/items/${itemId}/decisions/undo`, cookie, { idempotencyKey });
 
-  test('within the window the author takes the decision back: no decision, the item waits again, audited', async () => {
-    const { ana, item, decisionId } = await decideAsAna();
+  test('within the window the author takes the decision back: no decision, the item waits again, audited, the key refused later', async () => {
+    const { ana, item, key, decisionId } = await decideAsAna();
     const version = item.version;
-    const response = await undo(item.id, decisionId, ana.cookie);
+    const response = await undo(item.id, key, ana.cookie);
     expect(response.status).toBe(200);
     expect(item.status).toBe('pending');
     expect(item.version).toBe(version + 1);
@@ -357,18 +354,48 @@ describe('undo', () => {
       detail: { decisionId },
       actor: { id: 'usr_ana' },
     });
+    // A stale copy of the same decision, sent again, is not recorded.
+    const resent = await post(
+      `/api/items/${item.id}/decisions`,
+      ana.cookie,
+      dismiss(item.version, key),
+    );
+    expect(resent.status).toBe(409);
+    expect(testBackend.state.decisions.get(item.id) ?? []).toEqual([]);
   });
 
-  test('someone else’s decision cannot be undone (403); nor one past its window (409)', async () => {
-    const { ana, item, decisionId } = await decideAsAna();
-    expect((await undo(item.id, decisionId, signInForTest('usr_ben').cookie)).status).toBe(403);
+  test('someone else’s decision cannot be undone (403); nor one past its window (409); nor an unknown key (404)', async () => {
+    const { ana, item, key } = await decideAsAna();
+    expect((await undo(item.id, key, signInForTest('usr_ben').cookie)).status).toBe(403);
+    expect((await undo(item.id, 'no-such-key-0000', ana.cookie)).status).toBe(404);
     const decision = testBackend.state.decisions.get(item.id)?.at(-1);
     if (!decision) throw new Error('no decision');
     decision.at = new Date(Date.now() - 60_000).toISOString();
-    const late = await undo(item.id, decisionId, ana.cookie);
+    const late = await undo(item.id, key, ana.cookie);
     expect(late.status).toBe(409);
     expect(ErrorBody.parse(await late.json()).error.message).toMatch(/A supervisor can correct/);
     expect(item.status).not.toBe('pending');
+  });
+
+  test('a second review cannot be undone: its author has seen the first verdict', async () => {
+    const ana = signInForTest('usr_ana');
+    const ben = signInForTest('usr_ben');
+    const item = pendingItem();
+    await post(`/api/items/${item.id}/decisions`, ana.cookie, {
+      verdict: { kind: 'confirm', classification: null, annotations: [] },
+      note: null,
+      itemVersion: item.version,
+      idempotencyKey: `u2a-${item.id}`,
+    });
+    await post(
+      `/api/items/${item.id}/decisions`,
+      ben.cookie,
+      dismiss(item.version, `u2b-${item.id}`),
+    );
+    expect(item.status).toBe('escalated');
+    const refused = await undo(item.id, `u2b-${item.id}`, ben.cookie);
+    expect(refused.status).toBe(403);
+    expect(item.status).toBe('escalated');
   });
 });
 
@@ -420,6 +447,28 @@ describe('supervisor corrections and holds', () => {
       itemVersion: item.version,
     });
     expect(again.status).toBe(409);
+  });
+
+  test('a supervisor who made a decision on the item cannot correct it: another must', async () => {
+    const sasha = signInForTest('usr_sasha');
+    const item = pendingItem();
+    const own = DecisionResult.parse(
+      await (
+        await post(
+          `/api/items/${item.id}/decisions`,
+          sasha.cookie,
+          dismiss(item.version, `s0-${item.id}`),
+        )
+      ).json(),
+    );
+    const response = await post(`/api/items/${item.id}/corrections`, sasha.cookie, {
+      supersedes: own.decision.id,
+      verdict: { kind: 'confirm', classification: null, annotations: [] },
+      rationale: 'Changed my mind.',
+      itemVersion: item.version,
+      idempotencyKey: `s1-${item.id}`,
+    });
+    expect(response.status).toBe(403);
   });
 
   test('a supervisor releases or reassigns an item someone holds; analysts may not', async () => {

@@ -15,13 +15,14 @@ import { endReveal, redeemReveal, startReveal } from '../backend/reveals';
 import { isBlindTo } from '../../domain/review-rules';
 import { HttpError, route } from './route';
 
-/** The item, or a 404; a state conflict as 409 (400 for an invalid decision). */
+/** The item, or a 404. */
 function itemOr404(backend: Backend, itemId: string) {
   const item = backend.state.itemsById.get(itemId);
   if (!item) throw new HttpError(404, 'not_found', `No item ${itemId}.`);
   return item;
 }
 
+/** Runs a backend change; an ItemConflict becomes its HTTP error (see ItemConflict). */
 function asHttp<T>(run: () => T): T {
   try {
     return run();
@@ -53,12 +54,12 @@ export const itemHandlers = (backend: Backend) => [
     return { body: asHttp(() => decideItem(backend.state, item, user, body, backend.now())) };
   }),
 
-  route(backend, endpoints.undoDecision, ({ params, user }) => {
+  route(backend, endpoints.undoDecision, ({ params, user, body }) => {
     const item = itemOr404(backend, params.itemId);
-    const undone = asHttp(() =>
-      undoDecision(backend.state, item, params.decisionId, user, backend.now()),
+    const { decision } = asHttp(() =>
+      undoDecision(backend.state, item, body.idempotencyKey, user, backend.now()),
     );
-    return { body: { item: undone, undone: params.decisionId } };
+    return { body: { item, undone: decision.id } };
   }),
 
   route(backend, endpoints.getCluster, ({ params }) => ({
@@ -66,8 +67,10 @@ export const itemHandlers = (backend: Backend) => [
   })),
 
   route(backend, endpoints.decideCluster, ({ params, user, body }) => {
-    itemOr404(backend, params.itemId);
-    return { body: { outcomes: decideCluster(backend.state, user, body, backend.now()) } };
+    const anchor = itemOr404(backend, params.itemId);
+    return {
+      body: { outcomes: decideCluster(backend.state, anchor, user, body, backend.now()) },
+    };
   }),
 
   route(backend, endpoints.correctDecision, ({ params, user, body }) => {

@@ -1,8 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../api/client';
 import { endpoints } from '../../../api/endpoints';
-import { itemsKey } from '../../../api/queries/items';
-import { queuesQueryOptions } from '../../../api/queries/queues';
+import { invalidateReviewData } from '../../../api/queries/review-data';
 import type { ClusterDecisionRequest } from '../../../api/schemas/cluster';
 
 /** One verdict for an item and its cluster: the server decides each item on its own. */
@@ -11,9 +10,6 @@ export function useDecideCluster(itemId: string) {
   return useMutation({
     mutationFn: (body: ClusterDecisionRequest) =>
       apiRequest(endpoints.decideCluster, { params: { itemId }, body }),
-    onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: itemsKey });
-      void queryClient.invalidateQueries({ queryKey: queuesQueryOptions().queryKey });
-    },
+    onSettled: () => invalidateReviewData(queryClient),
   });
 }

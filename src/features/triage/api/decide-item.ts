@@ -10,15 +10,16 @@ export const decideItem = (itemId: string, body: DecisionRequest) =>
 
 /**
  * Puts a decision in the signed-in user's outbox, which shows it at once and sends it
- * (`useOutboxSender`): retried until the server answers, never silently lost. It is also the
- * decision the reviewer may undo for a few seconds.
+ * (`useOutboxSender`): retried until the server answers, never silently lost. Unless it is a
+ * second review (made knowing, once decided, what the first was), the reviewer may undo it for a
+ * few seconds.
  */
 export function useDecide(userId: string) {
   return useCallback(
-    (itemId: string, request: DecisionRequest) => {
+    (itemId: string, request: DecisionRequest, undoable: boolean) => {
       const made = { key: request.idempotencyKey, itemId, madeAt: Date.now() };
       useOutbox.getState().put({ ...made, userId, request, state: 'sending', attempts: 0 });
-      useRecentDecision.getState().made({ ...made, verdict: request.verdict });
+      if (undoable) useRecentDecision.getState().made({ ...made, verdict: request.verdict });
     },
     [userId],
   );

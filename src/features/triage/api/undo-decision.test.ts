@@ -2,7 +2,7 @@
 import { beforeEach, expect, test } from 'vitest';
 import type { DecisionRequest } from '../../../api/schemas/decision';
 import { UNDO_OFFER_SECONDS } from '../../../domain/review-rules';
-import { useOutbox } from '../model/outbox';
+import { nextToSend, useOutbox } from '../model/outbox';
 import { useRecentDecision } from '../model/recent-decision';
 import { undoLastDecision } from './undo-decision';
 
@@ -21,17 +21,19 @@ beforeEach(() => {
   useRecentDecision.getState().made({ ...made, verdict: request.verdict });
 });
 
-test('a decision still in the outbox is undone by never sending it', () => {
+test('a decision still in the outbox is undone by never sending it, once however often asked', () => {
   expect(undoLastDecision(12_000)).toBe(true);
-  expect(useOutbox.getState().entries).toEqual([]);
-  expect(localStorage.length).toBe(0);
+  const [entry] = useOutbox.getState().entries;
+  expect(entry?.state).toBe('undone');
+  expect(nextToSend(useOutbox.getState().entries, 12_000)).toBeNull();
   expect(useRecentDecision.getState()).toMatchObject({
     last: null,
     outcome: { itemId: 'itm_1', ok: true },
   });
+  expect(undoLastDecision(12_100)).toBe(false);
 });
 
-test('once the offer has passed there is nothing to undo, and the decision is sent', () => {
+test('once the offer has passed there is nothing to undo, and the decision stays to be sent', () => {
   expect(undoLastDecision(10_000 + UNDO_OFFER_SECONDS * 1000 + 1)).toBe(false);
-  expect(useOutbox.getState().entries).toHaveLength(1);
+  expect(useOutbox.getState().entries[0]?.state).toBe('retrying');
 });

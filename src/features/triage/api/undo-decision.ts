@@ -5,10 +5,10 @@ import { UNDO_OFFER_SECONDS } from '../../../domain/review-rules';
 import { useOutbox } from '../model/outbox';
 import { useRecentDecision } from '../model/recent-decision';
 
-/** Takes back a decision the server has recorded, and says how it went. */
-export async function undoRecorded(itemId: string, decisionId: string) {
+/** Takes back a decision the server has recorded, by the key it was sent with; says how it went. */
+export async function undoRecorded(itemId: string, idempotencyKey: string) {
   try {
-    await apiRequest(endpoints.undoDecision, { params: { itemId, decisionId } });
+    await apiRequest(endpoints.undoDecision, { params: { itemId }, body: { idempotencyKey } });
     useRecentDecision.getState().settled({ itemId, ok: true });
   } catch (error) {
     const message = isApiError(error) ? error.message : 'the request failed';
@@ -17,17 +17,20 @@ export async function undoRecorded(itemId: string, decisionId: string) {
 }
 
 /**
- * Undo the reviewer's last decision while it is offered: one still in the outbox is simply never
- * sent (if its request is already on the way, the sender takes it back once it lands); one the
- * server has is taken back there. Returns whether there was anything to undo.
+ * Undo the reviewer's last decision while it is offered: one still in the outbox is marked undone
+ * and never sent (if its request is already on the way, the sender takes it back once it lands);
+ * one the server has — whichever tab sent it — is taken back there. Returns whether there was
+ * anything to undo.
  */
 export function undoLastDecision(now = Date.now()): boolean {
   const { last, settled } = useRecentDecision.getState();
   if (!last || now - last.madeAt > UNDO_OFFER_SECONDS * 1000) return false;
+  useRecentDecision.setState({ last: null }); // one undo per decision, however often it is asked
   const outbox = useOutbox.getState();
-  if (outbox.entries.some((e) => e.key === last.key)) {
-    outbox.remove(last.key);
+  const entry = outbox.entries.find((e) => e.key === last.key);
+  if (entry && entry.state !== 'conflict' && entry.state !== 'rejected') {
+    outbox.undo(last.key);
     settled({ itemId: last.itemId, ok: true });
-  } else if (last.decisionId) void undoRecorded(last.itemId, last.decisionId);
+  } else if (!entry) void undoRecorded(last.itemId, last.key);
   return true;
 }

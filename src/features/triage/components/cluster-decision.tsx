@@ -16,7 +16,7 @@ export function ClusterDecision({
   others,
 }: {
   item: FlaggedItem;
-  /** The other undecided items of the cluster, with the versions shown. */
+  /** The other items of the cluster waiting for the same review, with the versions shown. */
   others: readonly { id: string; version: number }[];
 }) {
   const decide = useDecideCluster(item.id);
@@ -25,6 +25,8 @@ export function ClusterDecision({
   const [reason, setReason] = useState<DismissReason>('adult_content');
   const [note, setNote] = useState('');
   const [confirming, setConfirming] = useState(false);
+  // One key per form: sending it again (after a lost answer) decides nothing twice.
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
   const targets = [{ id: item.id, version: item.version }, ...others];
   const verdict: Verdict =
     kind === 'confirm' ? { kind, classification: null, annotations: [] } : { kind, reason };
@@ -53,7 +55,9 @@ export function ClusterDecision({
   if (stageOf(item.status) === null || others.length === 0) return null;
   if (!open)
     return (
-      <Button onClick={() => setOpen(true)}>Decide all {targets.length} undecided items…</Button>
+      <Button onClick={() => setOpen(true)}>
+        Decide all {targets.length} items waiting for this review…
+      </Button>
     );
   return (
     <form
@@ -66,7 +70,7 @@ export function ClusterDecision({
           verdict,
           note: note.trim() || null,
           items: targets.map((t) => ({ itemId: t.id, itemVersion: t.version })),
-          idempotencyKey: crypto.randomUUID(),
+          idempotencyKey,
         });
       }}
     >
@@ -108,16 +112,21 @@ export function ClusterDecision({
           />
         </label>
       </fieldset>
-      {confirming && (
-        <p className="font-medium">
-          Apply “{verdictText(verdict)}” to {targets.length} items — this one and{' '}
-          {targets.length - 1} other{targets.length === 2 ? '' : 's'}? Each gets its own decision;
-          any decided meanwhile or held by someone else is skipped and reported.
-        </p>
-      )}
+      <p aria-live="polite" className="font-medium empty:hidden">
+        {confirming && (
+          <>
+            Apply “{verdictText(verdict)}” to {targets.length} items — this one and{' '}
+            {targets.length - 1} other{targets.length === 2 ? '' : 's'}? Each gets its own decision;
+            any decided meanwhile or held by someone else is skipped and reported.
+          </>
+        )}
+      </p>
       {decide.isError && (
         <p role="alert" className="text-red-900">
-          Nothing was decided: {decide.error.message}
+          {decide.error.status === 0 || decide.error.status >= 500
+            ? 'The answer was lost: some items may have been decided. Apply again to finish (nothing is decided twice): '
+            : 'Nothing was decided: '}
+          {decide.error.message}
         </p>
       )}
       <div className="flex gap-2">

@@ -24,8 +24,11 @@ export function ClusterPanel({ item, canDecide }: { item: FlaggedItem; canDecide
       />
     );
   const { members, maxPdqDistance } = cluster.data;
-  const undecided = members
-    .filter((m) => stageOf(m.item.status) !== null)
+  // Decided together: the members waiting for the same review as this item.
+  const sameStage = members
+    .filter(
+      (m) => stageOf(m.item.status) !== null && stageOf(m.item.status) === stageOf(item.status),
+    )
     .map((m) => ({ id: m.item.id, version: m.item.version }));
   return (
     <section aria-labelledby="cluster-heading" className="space-y-2">
@@ -79,7 +82,7 @@ export function ClusterPanel({ item, canDecide }: { item: FlaggedItem; canDecide
           </tbody>
         </table>
       )}
-      {canDecide && <ClusterDecision key={item.id} item={item} others={undecided} />}
+      {canDecide && <ClusterDecision key={item.id} item={item} others={sameStage} />}
     </section>
   );
 }

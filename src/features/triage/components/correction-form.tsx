@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { DismissReason, type Decision } from '../../../api/schemas/decision';
 import type { FlaggedItem } from '../../../api/schemas/item';
 import { Button } from '../../../components/ui/button';
-import { useCorrectDecision } from '../api/supervisor-actions';
+import { useCorrectDecision } from '../api/correct-decision';
 import { dismissReasonLabels } from '../model/labels';
 
 const classifications = ['A1', 'A2', 'B1', 'B2'] as const;

@@ -8,20 +8,24 @@ import { CorrectionForm } from './correction-form';
 /**
  * Every decision on the item, oldest first, with who made it at which stage and what corrected
  * what — or, for a blind second reviewer, a statement that the verdict under review is withheld.
- * Supervisors (`canCorrect`) may correct any decision not yet corrected.
+ * A supervisor (`canCorrect`) who made no decision on the item may correct the latest one.
  */
 export function DecisionHistory({
   item,
   decisions,
   blind,
   canCorrect,
+  userId,
 }: {
   item: FlaggedItem;
   decisions: readonly Decision[];
   blind: boolean;
   canCorrect: boolean;
+  userId: string;
 }) {
   const [correcting, setCorrecting] = useState<string | null>(null);
+  const correctable =
+    canCorrect && !decisions.some((d) => d.actor.id === userId) ? decisions.at(-1) : undefined;
   const supersededBy = new Map(
     decisions.flatMap((d) => (d.supersedes ? [[d.supersedes, d] as const] : [])),
   );
@@ -63,7 +67,7 @@ export function DecisionHistory({
                     {decision.supersedes ? 'Rationale' : 'Note'}: {decision.note}
                   </span>
                 )}
-                {canCorrect && !successor && correcting !== decision.id && (
+                {decision === correctable && correcting !== decision.id && (
                   <Button
                     variant="quiet"
                     aria-label={`Correct ${decision.id}`}

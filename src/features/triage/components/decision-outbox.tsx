@@ -1,7 +1,6 @@
 import { Button } from '../../../components/ui/button';
 import { useOutboxSender } from '../api/outbox-sender';
 import { isUnsent, useOutbox, type OutboxEntry } from '../model/outbox';
-import { useRecentDecision } from '../model/recent-decision';
 import { UndoOffer } from './undo-offer';
 
 const describe: Record<OutboxEntry['state'], string> = {
@@ -10,49 +9,57 @@ const describe: Record<OutboxEntry['state'], string> = {
   signin: 'Waiting for you to sign in again',
   conflict: 'Not recorded: conflict',
   rejected: 'Not recorded',
+  undone: 'Undone',
 };
 
 const isNotice = (entry: OutboxEntry) => entry.state === 'conflict' || entry.state === 'rejected';
 
 /**
  * The signed-in reviewer's outbox, on every page: sends it, offers to undo the last decision, and
- * lists the decisions the server has not recorded yet and any it refused.
+ * lists the decisions the server has not recorded yet and any it refused. The live region stays
+ * mounted so what appears in it is announced.
  */
 export function DecisionOutbox({ userId }: { userId: string }) {
   useOutboxSender(userId);
-  const entries = useOutbox((outbox) => outbox.entries);
+  const all = useOutbox((outbox) => outbox.entries);
   const remove = useOutbox((outbox) => outbox.remove);
-  const undoShown = useRecentDecision((s) => s.last !== null || s.outcome !== null);
-  if (entries.length === 0 && !undoShown) return null;
+  const entries = all.filter((entry) => entry.state !== 'undone');
   const waiting = entries.filter(isUnsent).length;
   return (
-    <section aria-label="Decisions being sent" className="mx-4 mt-2 space-y-1 text-sm">
-      <UndoOffer />
-      {waiting > 0 && (
-        <p role="status">
-          {waiting} decision{waiting === 1 ? '' : 's'} waiting to send
-        </p>
-      )}
+    <div className="mx-4 mt-2 space-y-1 text-sm empty:hidden">
+      <div aria-live="polite" className="space-y-1 empty:hidden">
+        <UndoOffer />
+        {waiting > 0 && (
+          <p>
+            {waiting} decision{waiting === 1 ? '' : 's'} waiting to send
+          </p>
+        )}
+      </div>
       {entries.length > 0 && (
-        <ul className="max-h-32 space-y-1 overflow-auto rounded-md border border-slate-300 bg-white p-2">
-          {entries.map((entry) => (
-            <li
-              key={entry.key}
-              role={isNotice(entry) ? 'alert' : undefined}
-              className={isNotice(entry) ? 'text-red-900' : 'text-slate-700'}
-            >
-              {describe[entry.state]} — {entry.request.verdict.kind} on{' '}
-              <span className="font-mono">{entry.itemId}</span>
-              {entry.message && <>: {entry.message}</>}
-              {isNotice(entry) && (
-                <Button variant="quiet" className="ml-2" onClick={() => remove(entry.key)}>
-                  Dismiss notice
-                </Button>
-              )}
-            </li>
-          ))}
-        </ul>
+        <section aria-label="Decisions being sent">
+          <ul className="max-h-32 space-y-1 overflow-auto rounded-md border border-slate-300 bg-white p-2">
+            {entries.map((entry) => (
+              <li key={entry.key} className={isNotice(entry) ? 'text-red-900' : 'text-slate-700'}>
+                <span role={isNotice(entry) ? 'alert' : undefined}>
+                  {describe[entry.state]} — {entry.request.verdict.kind} on{' '}
+                  <span className="font-mono">{entry.itemId}</span>
+                  {entry.message && <>: {entry.message}</>}
+                </span>
+                {isNotice(entry) && (
+                  <Button
+                    variant="quiet"
+                    className="ml-2"
+                    aria-label={`Dismiss the notice about ${entry.itemId}`}
+                    onClick={() => remove(entry.key)}
+                  >
+                    Dismiss notice
+                  </Button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
-    </section>
+    </div>
   );
 }

@@ -1,12 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { itemQueryOptions } from '../../../api/queries/items';
 import type { Role, User } from '../../../api/schemas/user';
-import {
-  reviewRefusal,
-  stageOf,
-  underReview,
-  type ReviewStage,
-} from '../../../domain/review-rules';
+import { reviewRefusal, reviewedBy, stageOf, type ReviewStage } from '../../../domain/review-rules';
 import { useDecide } from '../api/decide-item';
 import { useItemClaim } from '../api/item-claim';
 import { useSendingVerdict } from '../model/outbox';
@@ -38,10 +33,10 @@ export function DecisionPanel({
   const detail = useQuery(itemQueryOptions(itemId));
   const item = detail.data?.item;
   const stage = item ? stageOf(item.status) : null;
-  const firstReviewerId =
-    stage === 'second' ? (underReview(detail.data?.decisions ?? [])?.actor.id ?? null) : null;
+  const alreadyReviewed = item ? reviewedBy(item.status, detail.data?.decisions ?? []) : [];
   const mayReview =
-    stage !== null && reviewRefusal({ stage, reviewer: user, firstReviewerId }) === null;
+    stage !== null &&
+    reviewRefusal({ stage, reviewer: user, reviewedBy: alreadyReviewed }) === null;
   const claim = useItemClaim(itemId, mayReview);
   const decide = useDecide(user.id);
   const sending = useSendingVerdict(itemId) !== null;
@@ -70,14 +65,14 @@ export function DecisionPanel({
         context={{
           role: user.role,
           userId: user.id,
-          firstReviewerId,
+          reviewedBy: alreadyReviewed,
           item,
           heldByMe,
           superseded,
           sending,
         }}
         onDecide={(request) => {
-          decide(item.id, request);
+          decide(item.id, request, stage !== 'second');
           onDecided();
         }}
       />

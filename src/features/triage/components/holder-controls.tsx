@@ -1,20 +1,26 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FlaggedItem } from '../../../api/schemas/item';
 import { Button } from '../../../components/ui/button';
 import { useNow } from '../../../lib/use-now';
-import { useChangeHolder, useReviewers } from '../api/supervisor-actions';
+import { reviewersQueryOptions } from '../../../api/queries/reviewers';
+import { useChangeHolder } from '../api/change-holder';
 
 /** For a supervisor: release an item someone else holds, or hand it to another reviewer. */
 export function HolderControls({ item, userId }: { item: FlaggedItem; userId: string }) {
   const change = useChangeHolder(item.id);
-  const reviewers = useReviewers();
+  const reviewers = useQuery(reviewersQueryOptions());
   const [to, setTo] = useState('');
   const now = useNow(5_000);
   const lease = item.lease;
   if (!lease || lease.holderId === userId || Date.parse(lease.expiresAt) <= now.getTime())
     return null;
   return (
-    <div className="flex flex-wrap items-end gap-2 text-sm" role="group" aria-label="Holder">
+    <div
+      className="flex flex-wrap items-end gap-2 text-sm"
+      role="group"
+      aria-label="Who holds this item"
+    >
       <span>Held by {lease.holderName}.</span>
       <Button onClick={() => change.mutate({ holderId: null })} disabled={change.isPending}>
         Release
@@ -39,6 +45,10 @@ export function HolderControls({ item, userId }: { item: FlaggedItem; userId: st
       <Button onClick={() => change.mutate({ holderId: to })} disabled={!to || change.isPending}>
         Reassign
       </Button>
+      <p aria-live="polite" className="w-full text-slate-700">
+        {change.isSuccess &&
+          (change.variables.holderId === null ? 'Released.' : 'Handed over, with a new lease.')}
+      </p>
       {change.isError && (
         <p role="alert" className="text-red-900">
           Not changed: {change.error.message}

@@ -20,12 +20,13 @@ import { SignalsPanel } from './signals-panel';
  */
 export const ItemView = memo(function ItemView({
   itemId,
-  canSeeMedia,
+  reviewer,
   supervisor,
   userId,
 }: {
   itemId: string;
-  canSeeMedia: boolean;
+  /** Analysts and supervisors: they see (blurred) media and decide; auditors do neither. */
+  reviewer: boolean;
   /** Supervisors correct decisions and release or reassign holds. */
   supervisor: boolean;
   userId: string;
@@ -76,14 +77,15 @@ export const ItemView = memo(function ItemView({
       {item.status === 'escalated' && <EscalationSummary decisions={decisions} />}
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">
-          <MediaPreview item={item} canSeeMedia={canSeeMedia} userId={userId} />
+          <MediaPreview item={item} canSeeMedia={reviewer} userId={userId} />
           <SignalsPanel signals={item.signals} />
-          <ClusterPanel item={item} canDecide={canSeeMedia} />
+          <ClusterPanel item={item} canDecide={reviewer} />
           <DecisionHistory
             item={item}
             decisions={decisions}
             blind={blindSecondReview}
             canCorrect={supervisor}
+            userId={userId}
           />
         </div>
         <ProvenancePanel item={item} />

@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { itemsKey } from '../../../api/queries/items';
-import { queuesQueryOptions } from '../../../api/queries/queues';
+import { invalidateReviewData } from '../../../api/queries/review-data';
 import { Button } from '../../../components/ui/button';
 import { UNDO_OFFER_SECONDS } from '../../../domain/review-rules';
 import { isTypingTarget } from '../../../lib/keyboard';
@@ -16,7 +15,8 @@ function Offer({ last }: { last: RecentDecision }) {
   const shortcuts = usePreferences((p) => p.singleKeyShortcuts);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'u' || !usePreferences.getState().singleKeyShortcuts) return;
+      if (event.key !== 'u' || event.repeat || !usePreferences.getState().singleKeyShortcuts)
+        return;
       if (isTypingTarget(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
       if (undoLastDecision()) event.preventDefault();
     };
@@ -25,13 +25,15 @@ function Offer({ last }: { last: RecentDecision }) {
   }, []);
   const left = Math.ceil((last.madeAt + UNDO_OFFER_SECONDS * 1000 - now.getTime()) / 1000);
   if (left <= 0) return null;
+  const label = `Undo${shortcuts ? ' (u)' : ''}`;
   return (
     <p className="flex items-center gap-2">
       <span>
-        {verdictText(last.verdict)} — <span className="font-mono">{last.itemId}</span>
+        {verdictText(last.verdict)} — <span className="font-mono">{last.itemId}</span>. Undo
+        possible for {UNDO_OFFER_SECONDS} s.
       </span>
-      <Button onClick={() => undoLastDecision()}>
-        Undo{shortcuts ? ' (u)' : ''} · {left} s
+      <Button aria-label={label} onClick={() => undoLastDecision()}>
+        {label} <span aria-hidden="true">· {left} s</span>
       </Button>
     </p>
   );
@@ -39,26 +41,25 @@ function Offer({ last }: { last: RecentDecision }) {
 
 /**
  * For a few seconds after a decision, the chance to take it back (button or `u`); then how the
- * undo went. A decision undone returns its item to the review it waited for.
+ * undo went. Rendered inside the outbox's live region, so both are announced. A decision undone
+ * returns its item to the review it waited for.
  */
 export function UndoOffer() {
   const last = useRecentDecision((s) => s.last);
   const outcome = useRecentDecision((s) => s.outcome);
   const queryClient = useQueryClient();
   useEffect(() => {
-    if (!outcome?.ok) return;
-    for (const queryKey of [itemsKey, queuesQueryOptions().queryKey, ['escalations']])
-      void queryClient.invalidateQueries({ queryKey });
+    if (outcome?.ok) invalidateReviewData(queryClient);
   }, [outcome, queryClient]);
   if (last) return <Offer key={last.key} last={last} />;
   if (!outcome) return null;
   return outcome.ok ? (
-    <p role="status">
+    <p>
       Undone: <span className="font-mono">{outcome.itemId}</span> is back where it was, with no
       decision.
     </p>
   ) : (
-    <p role="alert" className="text-red-900">
+    <p className="text-red-900">
       Could not undo the decision on <span className="font-mono">{outcome.itemId}</span>:{' '}
       {outcome.message}
     </p>

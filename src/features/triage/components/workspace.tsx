@@ -73,7 +73,7 @@ export function Workspace({
             )}
             <ItemView
               itemId={shown}
-              canSeeMedia={reviewer}
+              reviewer={reviewer}
               supervisor={user.role === 'supervisor'}
               userId={user.id}
             />

@@ -17,7 +17,7 @@ if (!confirm) throw new Error('no confirm command');
 const context = (over: Partial<CommandContext>): CommandContext => ({
   role: 'analyst',
   userId: 'usr_ana',
-  firstReviewerId: null,
+  reviewedBy: [],
   item: pending,
   heldByMe: true,
   ...over,
@@ -76,10 +76,10 @@ test('keys map to commands; digits choose a dismissal reason only in the dismiss
 
 test('the review an item waits for decides who may make it, and how', () => {
   const second = { ...pending, status: 'awaiting_second_review' as const };
-  expect(decisionBlocker(context({ item: second, firstReviewerId: 'usr_ana' }))).toMatch(
+  expect(decisionBlocker(context({ item: second, reviewedBy: ['usr_ana'] }))).toMatch(
     /someone else/,
   );
-  expect(decisionBlocker(context({ item: second, firstReviewerId: 'usr_ben' }))).toBeNull();
+  expect(decisionBlocker(context({ item: second, reviewedBy: ['usr_ben'] }))).toBeNull();
   const escalated = { ...pending, status: 'escalated' as const };
   expect(decisionBlocker(context({ item: escalated }))).toBe(
     'Escalated items are decided by a supervisor.',

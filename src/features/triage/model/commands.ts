@@ -9,8 +9,8 @@ import { dismissReasonLabels } from './labels';
 export interface CommandContext {
   role: Role;
   userId: string;
-  /** Who made the decision under second review, when the caller may know. */
-  firstReviewerId: string | null;
+  /** Who already reviewed the item in this round, when the caller may know (`reviewedBy`). */
+  reviewedBy: readonly string[];
   item: FlaggedItem | undefined;
   /** The caller holds the item's lease. */
   heldByMe: boolean;
@@ -59,7 +59,7 @@ export const canDecide = (role: Role) => reviewerRoles.some((r) => r === role);
 export function decisionBlocker({
   role,
   userId,
-  firstReviewerId,
+  reviewedBy,
   item,
   heldByMe,
   superseded = false,
@@ -72,7 +72,7 @@ export function decisionBlocker({
   const refusal = reviewRefusal({
     stage: stageOf(item.status),
     reviewer: { id: userId, role },
-    firstReviewerId,
+    reviewedBy,
   });
   if (refusal) return refusal;
   if (!heldByMe) {

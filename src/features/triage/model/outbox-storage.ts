@@ -16,6 +16,7 @@ const states = new Set<OutboxEntry['state']>([
   'signin',
   'conflict',
   'rejected',
+  'undone',
 ]);
 
 function parseEntry(text: string | null, userId: string): OutboxEntry | null {

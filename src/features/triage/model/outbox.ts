@@ -8,8 +8,10 @@ import * as storage from './outbox-storage';
  * idempotency key so a resend is recorded once. `sending` waits for (or is in) its attempt;
  * `retrying` after a network failure or 5xx, sent again after a backoff or when the browser is
  * back online; `signin` after a 401, sent once the same user signs in again; `conflict` after a
- * 409 (nothing was overwritten); `rejected` after any other refusal. The last two are notices the
- * analyst dismisses. Entries hold the decision only: no media, no media URL.
+ * 409 (nothing was overwritten); `rejected` after any other refusal — notices the analyst
+ * dismisses; `undone` when the analyst took it back before the server had it: never sent, and
+ * taken back on the server if its request was already on the way. Entries hold the decision only:
+ * no media, no media URL.
  */
 export interface OutboxEntry {
   key: string;
@@ -18,7 +20,7 @@ export interface OutboxEntry {
   request: DecisionRequest;
   /** When the decision was made (ms since the epoch): the sending order. */
   madeAt: number;
-  state: 'sending' | 'retrying' | 'signin' | 'conflict' | 'rejected';
+  state: 'sending' | 'retrying' | 'signin' | 'conflict' | 'rejected' | 'undone';
   /** Failed attempts so far. */
   attempts: number;
   /** Not before this instant (ms since the epoch), when retrying. */
@@ -83,6 +85,10 @@ interface Outbox {
   remove: (key: string) => void;
   /** Send what waits for a retry now (the browser came back online). */
   retryNow: () => void;
+  /** Take back a decision not yet recorded (a tombstone the sender clears). */
+  undo: (key: string) => void;
+  /** Forget the undone decisions (the sender, when none of them is on its way). */
+  clearUndone: () => void;
 }
 
 const byMadeAt = (a: OutboxEntry, b: OutboxEntry) => a.madeAt - b.madeAt;
@@ -113,6 +119,16 @@ export const useOutbox = create<Outbox>()((set, get) => ({
   retryNow: () => {
     for (const entry of get().entries)
       if (entry.state === 'retrying') get().replace({ ...entry, retryAt: 0 });
+  },
+  undo: (key) => {
+    const entry = get().entries.find((e) => e.key === key);
+    if (entry) get().replace({ ...entry, state: 'undone' });
+  },
+  clearUndone: () => {
+    const undone = get().entries.filter((e) => e.state === 'undone');
+    if (undone.length === 0) return;
+    for (const entry of undone) storage.removeEntry(entry);
+    set({ entries: get().entries.filter((e) => e.state !== 'undone') });
   },
 }));
 

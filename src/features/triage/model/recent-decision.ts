@@ -1,16 +1,13 @@
 import { create } from 'zustand';
 import type { Verdict } from '../../../api/schemas/decision';
 
-/**
- * The decision the reviewer made last, which they may still undo for UNDO_OFFER_SECONDS:
- * `decisionId` once the server has recorded it, null while it waits in the outbox.
- */
+/** The decision the reviewer made last, which they may still undo for UNDO_OFFER_SECONDS. */
 export interface RecentDecision {
+  /** Its idempotency key: how the outbox and the server know it. */
   key: string;
   itemId: string;
   verdict: Verdict;
   madeAt: number;
-  decisionId: string | null;
 }
 
 /** How the last undo went, shown until the next decision. */
@@ -19,18 +16,13 @@ export type UndoOutcome = { itemId: string } & ({ ok: true } | { ok: false; mess
 interface RecentDecisionStore {
   last: RecentDecision | null;
   outcome: UndoOutcome | null;
-  made: (decision: Omit<RecentDecision, 'decisionId'>) => void;
-  recorded: (key: string, decisionId: string) => void;
+  made: (decision: RecentDecision) => void;
   settled: (outcome: UndoOutcome) => void;
 }
 
-export const useRecentDecision = create<RecentDecisionStore>()((set, get) => ({
+export const useRecentDecision = create<RecentDecisionStore>()((set) => ({
   last: null,
   outcome: null,
-  made: (decision) => set({ last: { ...decision, decisionId: null }, outcome: null }),
-  recorded: (key, decisionId) => {
-    const last = get().last;
-    if (last?.key === key) set({ last: { ...last, decisionId } });
-  },
+  made: (decision) => set({ last: decision, outcome: null }),
   settled: (outcome) => set({ last: null, outcome }),
 }));
