@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuditPage, AuditQuery } from './schemas/audit';
 import { FilterCatalog } from './schemas/catalog';
 import { Cluster, ClusterDecisionRequest, ClusterDecisionResult } from './schemas/cluster';
 import { MyEscalations } from './schemas/escalation';
@@ -37,7 +38,7 @@ export interface Endpoint {
   path: string;
   summary: string;
   description?: string;
-  tag: 'session' | 'queues' | 'items';
+  tag: 'session' | 'queues' | 'items' | 'audit';
   /** Roles allowed to call; `public` needs no session. */
   access: 'public' | readonly Role[];
   params?: z.ZodObject;
@@ -56,6 +57,19 @@ export const ItemIdParams = z.object({ itemId: Id });
 export const QueueIdParams = z.object({ queueId: Id });
 
 export const endpoints = {
+  listAudit: {
+    operationId: 'listAudit',
+    method: 'get',
+    path: '/api/audit',
+    summary: 'The audit log, filtered and paged by position',
+    description:
+      'Events in `seq` order, filtered by actor, role, action, subject and time range; any page by `offset`. Unfiltered, position `offset` holds `seq` `offset + 1`, which is how a verifier reads a contiguous range. `seqRange` covers the filter; `head` is the chain’s head. The canonical form and hash are described on `AuditEvent`.',
+    tag: 'audit',
+    access: ['auditor', 'supervisor'],
+    query: AuditQuery,
+    response: AuditPage,
+    errors: [400, 401, 403],
+  },
   getSession: {
     operationId: 'getSession',
     method: 'get',

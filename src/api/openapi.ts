@@ -101,6 +101,7 @@ export function buildOpenApiDocument() {
       { name: 'session', description: 'Sign-in and the current user.' },
       { name: 'queues', description: 'Queues and their items.' },
       { name: 'items', description: 'Flagged items and their previews.' },
+      { name: 'audit', description: 'The hash-chained audit log (auditors and supervisors).' },
     ],
     security: [{ sessionCookie: [] }],
     components: {

@@ -45,3 +45,52 @@ export const AuditEvent = z
   })
   .meta({ id: 'AuditEvent', description: 'One link of the append-only, hash-chained audit log.' });
 export type AuditEvent = z.infer<typeof AuditEvent>;
+
+export const AuditHead = z
+  .object({
+    seq: z
+      .number()
+      .int()
+      .nonnegative()
+      .meta({ description: 'The last event’s seq; 0 when empty.' }),
+    hash: hexDigest(64).meta({ description: 'The last event’s hash; 64 zeros when empty.' }),
+  })
+  .meta({
+    id: 'AuditHead',
+    description:
+      'The chain’s head. An auditor who records it can later check that the log still extends it.',
+  });
+export type AuditHead = z.infer<typeof AuditHead>;
+
+export const AuditQuery = z
+  .object({
+    offset: z.coerce.number().int().min(0).default(0).meta({
+      description: 'Position of the first event wanted in the filtered log: any page, directly.',
+    }),
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    actorId: Id.optional(),
+    role: Actor.shape.role.optional(),
+    action: AuditAction.optional(),
+    subjectId: Id.optional(),
+    from: Timestamp.optional().meta({ description: 'Events at or after this instant.' }),
+    to: Timestamp.optional().meta({ description: 'Events before this instant.' }),
+  })
+  .meta({ id: 'AuditQuery' });
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+export const AuditPage = z
+  .object({
+    events: z.array(AuditEvent).meta({ description: 'In `seq` order.' }),
+    total: z.number().int().nonnegative().meta({ description: 'Events matching the filters.' }),
+    offset: z.number().int().nonnegative(),
+    seqRange: z
+      .object({ first: z.number().int().positive(), last: z.number().int().positive() })
+      .nullable()
+      .meta({
+        description:
+          'The contiguous range of `seq` that covers every matching event: what “Verify” checks for this filter.',
+      }),
+    head: AuditHead,
+  })
+  .meta({ id: 'AuditPage' });
+export type AuditPage = z.infer<typeof AuditPage>;

@@ -20,6 +20,11 @@ export interface AuditLog {
   range(fromSeq: number, count: number): readonly AuditEvent[];
   readonly size: number;
   readonly head: { seq: number; hash: string };
+  /**
+   * The mock's `tamper:audit` fault: edits the stored event at `seq` behind the chain's back (its
+   * hash is left as it was), so verification has a real failure to find.
+   */
+  tamper(seq: number): void;
 }
 
 export function createAuditLog(): AuditLog {
@@ -41,6 +46,11 @@ export function createAuditLog(): AuditLog {
     },
     get size() {
       return events.length;
+    },
+    tamper(seq) {
+      const event = events[seq - 1];
+      if (!event) return;
+      events[seq - 1] = deepFreeze({ ...event, detail: { ...event.detail, tampered: true } });
     },
     get head() {
       const last = events.at(-1);

@@ -9,6 +9,7 @@ import { FaultSpec } from './faults';
 import { createItemLister } from './item-list';
 import type { Reveal } from './reveals';
 import { createSessions, type Sessions } from './sessions';
+import { createAuditQuery } from './audit-query';
 import { createClusterIndex, type ClusterIndex } from './cluster-index';
 
 export interface MockConfig {
@@ -61,6 +62,8 @@ export interface MockState {
   undoneKeys: Set<string>;
   /** Pages of item lists, memoised per revision of these items. */
   listItems: ReturnType<typeof createItemLister>;
+  /** Pages of the audit log, filtered; the filter's matches kept while the log does not grow. */
+  queryAudit: ReturnType<typeof createAuditQuery>;
   /** The same-hash index over these items, built on first use (hashes never change). */
   clusters: () => ClusterIndex;
 }
@@ -90,6 +93,7 @@ function buildState(config: MockConfig, now: Date): MockState {
     reveals: new Map(),
     listItems: createItemLister(),
     clusters: () => (clusterIndex ??= createClusterIndex(data.items)),
+    queryAudit: createAuditQuery(audit),
   };
 }
 
@@ -129,8 +133,11 @@ export function createBackend(
         faults: knobs.faults ?? base.faults,
       };
       const regenerate = reset === true || next.seed !== config.seed || next.items !== config.items;
+      const tamper =
+        next.faults.includes('tamper:audit') && !config.faults.includes('tamper:audit');
       config = next;
       if (regenerate) state = buildState(config, now());
+      if (tamper) state.audit.tamper(Math.ceil(state.audit.size / 2));
       return config;
     },
   };

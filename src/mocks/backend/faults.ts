@@ -6,11 +6,16 @@ import { z } from 'zod';
  * - `500:/api/queues` answers 500 to matching requests;
  * - `500:/api/items/* /decisions` (no space) answers 500 to every decision (and its undo), and
  *   leaves claims, reads and reveals alone;
- * - `malformed:/api/items` answers 200 with a body that breaks the contract (first leaf replaced).
+ * - `malformed:/api/items` answers 200 with a body that breaks the contract (first leaf replaced);
+ * - `tamper:audit` edits one stored audit event (the middle one) once, so its hash no longer
+ *   matches: the log stays tampered until a reset.
  */
 export const FaultSpec = z
   .string()
-  .regex(/^(500|malformed):\/\S*$/, 'a fault is `500:/path` or `malformed:/path`');
+  .regex(
+    /^((500|malformed):\/\S*|tamper:audit)$/,
+    'a fault is `500:/path`, `malformed:/path` or `tamper:audit`',
+  );
 
 export type FaultKind = '500' | 'malformed';
 

@@ -1,4 +1,5 @@
 import type { Backend } from '../backend/backend';
+import { auditHandlers } from './audit';
 import { itemHandlers } from './items';
 import { mockControlHandlers } from './mock-control';
 import { queueHandlers } from './queues';
@@ -10,4 +11,5 @@ export const createHandlers = (backend: Backend) => [
   ...sessionHandlers(backend),
   ...queueHandlers(backend),
   ...itemHandlers(backend),
+  ...auditHandlers(backend),
 ];

@@ -1,0 +1,74 @@
+import { expect, test } from 'vitest';
+import { GENESIS_HASH } from '../api/audit-canonical';
+import type { AuditEvent } from '../api/schemas/audit';
+import { sha256Hex } from '../lib/sha256-hex';
+import { createAuditLog, sha256Hex as nodeSha256Hex } from '../mocks/backend/audit-log';
+import { createChainVerifier, extendsHead } from './audit-verification';
+
+function log(count: number, note = 'a') {
+  const audit = createAuditLog();
+  for (let i = 0; i < count; i++)
+    audit.append({
+      at: new Date(Date.UTC(2026, 10, 25, 10, 0, i)).toISOString(),
+      actor: { id: 'usr_ana', name: 'Ana Ortiz', role: 'analyst' },
+      action: 'item.viewed',
+      subject: { type: 'item', id: `itm_${i}` },
+      detail: { note, i },
+    });
+  return audit;
+}
+const verify = (events: readonly AuditEvent[]) =>
+  createChainVerifier({ firstSeq: 1, prevHash: GENESIS_HASH, sha256Hex }).push(events);
+
+test('the browser hasher agrees with the server’s', () => {
+  for (const text of ['', 'abc', 'ünïcødé ✓', '{"a":1}'])
+    expect(sha256Hex(text)).toBe(nodeSha256Hex(text));
+});
+
+test('an untouched log verifies', () => {
+  const events = log(50).range(1, 50);
+  const verifier = createChainVerifier({ firstSeq: 1, prevHash: GENESIS_HASH, sha256Hex });
+  expect(verifier.push(events.slice(0, 20))).toBeNull();
+  expect(verifier.push(events.slice(20))).toBeNull();
+  expect(verifier.checked).toBe(50);
+});
+
+test('a changed field is named by its seq', () => {
+  const events = [...log(10).range(1, 10)];
+  const seventh = events[6];
+  if (!seventh) throw new Error('no event');
+  events[6] = { ...seventh, detail: { ...seventh.detail, note: 'edited' } };
+  expect(verify(events)).toMatchObject({ seq: 7, reason: 'hash' });
+});
+
+test('a removed event and a reordered pair are found', () => {
+  const events = log(10).range(1, 10);
+  expect(verify([...events.slice(0, 4), ...events.slice(5)])).toMatchObject({
+    seq: 5,
+    reason: 'missing',
+  });
+  const [a, b] = [events[3], events[4]];
+  if (!a || !b) throw new Error('no events');
+  expect(verify([...events.slice(0, 3), b, a, ...events.slice(5)])).toMatchObject({
+    seq: 4,
+    reason: 'missing',
+  });
+});
+
+test('a link that does not hold is found even when the hash was recomputed', () => {
+  const events = [...log(5).range(1, 5)];
+  const third = events[2];
+  if (!third) throw new Error('no event');
+  const forged = { ...third, prevHash: 'f'.repeat(64) };
+  events[2] = forged;
+  expect(verify(events)).toMatchObject({ seq: 3, reason: 'link' });
+});
+
+test('a log rewritten consistently from the start verifies, but no longer extends a recorded head', () => {
+  const original = log(20);
+  const recorded = { seq: 15, hash: original.range(15, 1)[0]?.hash ?? '' };
+  const rewritten = log(25, 'b'); // every event re-hashed: a chain that holds on its own
+  expect(verify(rewritten.range(1, 25))).toBeNull();
+  expect(extendsHead(recorded, rewritten.range(15, 1)[0])).toBe(false);
+  expect(extendsHead(recorded, original.range(15, 1)[0])).toBe(true);
+});
