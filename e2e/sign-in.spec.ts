@@ -6,6 +6,8 @@ for (const role of roles) {
   const user = demoUser(role);
   // Auditors read queues but hold nothing: no triage entry points.
   const heldColumns = user.role === 'auditor' ? 0 : 1;
+  // Auditors and supervisors read the audit log; analysts do not.
+  const sections = ['Queues', 'All items', ...(user.role === 'analyst' ? [] : ['Audit log'])];
 
   test(`the ${role} signs in and sees their name, role and navigation`, async ({
     page,
@@ -15,7 +17,7 @@ for (const role of roles) {
     const header = page.getByRole('banner');
     await expect(header).toContainText(`${user.name} (${user.role})`);
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await expect(nav.getByRole('link')).toHaveText(['Queues', 'All items']);
+    await expect(nav.getByRole('link')).toHaveText(sections);
     const table = page.getByRole('table', { name: /queues/i });
     await expect(table).toBeVisible();
     await expect(table.getByRole('columnheader', { name: 'Held by me' })).toHaveCount(heldColumns);

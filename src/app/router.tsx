@@ -9,12 +9,13 @@ import {
 } from '@tanstack/react-router';
 import { z } from 'zod';
 import { sessionQueryOptions } from '../api/queries/session';
-import { canTriage } from '../features/session/model/navigation';
+import { canReadAudit, canTriage } from '../features/session/model/navigation';
 import { WorkspaceSearch } from '../features/triage/model/workspace-search';
 import { DashboardRoute } from './routes/dashboard';
 import { RootLayout, RouteError } from './routes/root';
 import { SignedInShell } from './routes/shell';
 import { SignInRoute } from './routes/sign-in';
+import { AuditSearch } from '../features/audit/model/audit-search';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -89,9 +90,27 @@ const allItemsRoute = createRoute({
   errorComponent: RouteError,
 });
 
+/** Auditors' and supervisors' view of the audit log. */
+const auditRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/audit',
+  validateSearch: AuditSearch,
+  beforeLoad: ({ context }) => {
+    if (!canReadAudit(context.user.role)) throw redirect({ to: '/' });
+  },
+  component: lazyRouteComponent(() => import('./routes/audit'), 'AuditRoute'),
+  errorComponent: RouteError,
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  signedInRoute.addChildren([dashboardRoute, queueWorkspaceRoute, allItemsRoute, itemRoute]),
+  signedInRoute.addChildren([
+    dashboardRoute,
+    queueWorkspaceRoute,
+    allItemsRoute,
+    itemRoute,
+    auditRoute,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient, history?: RouterHistory) {

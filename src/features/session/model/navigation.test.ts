@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { canTriage, navigationFor, type NavigationEntry } from './navigation';
+import { canReadAudit, canTriage, navigationFor, type NavigationEntry } from './navigation';
 
 test('every role reaches the queue overview', () => {
   for (const role of ['analyst', 'supervisor', 'auditor'] as const) {
@@ -24,4 +24,15 @@ test('a section limited to some roles is offered to those roles only', () => {
   ]);
   expect(navigationFor('analyst', entries).map((e) => e.label)).toEqual(['Queues']);
   expect(navigationFor('auditor', entries).map((e) => e.label)).toEqual(['Queues']);
+});
+
+test('auditors and supervisors read the audit log; analysts do not', () => {
+  expect(navigationFor('auditor').map((e) => e.label)).toContain('Audit log');
+  expect(navigationFor('supervisor').map((e) => e.label)).toContain('Audit log');
+  expect(navigationFor('analyst').map((e) => e.label)).not.toContain('Audit log');
+  expect([canReadAudit('auditor'), canReadAudit('supervisor'), canReadAudit('analyst')]).toEqual([
+    true,
+    true,
+    false,
+  ]);
 });

@@ -2,7 +2,7 @@ import { reviewerRoles } from '../../../api/endpoints';
 import { Role } from '../../../api/schemas/user';
 
 export interface NavigationEntry {
-  to: '/' | '/items';
+  to: '/' | '/items' | '/audit';
   label: string;
   roles: readonly Role[];
 }
@@ -14,7 +14,11 @@ export interface NavigationEntry {
 export const navigationEntries: readonly NavigationEntry[] = [
   { to: '/', label: 'Queues', roles: Role.options },
   { to: '/items', label: 'All items', roles: Role.options },
+  { to: '/audit', label: 'Audit log', roles: ['auditor', 'supervisor'] },
 ];
+
+/** Auditors and supervisors read the audit log; analysts do not: the API's rule. */
+export const canReadAudit = (role: Role) => role === 'auditor' || role === 'supervisor';
 
 export const navigationFor = (role: Role, entries = navigationEntries) =>
   entries.filter((entry) => entry.roles.includes(role));

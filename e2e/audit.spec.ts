@@ -1,0 +1,81 @@
+import { ItemPage } from '../src/api/schemas/item';
+import { axeViolations, expect, signInElsewhere, test } from './fixtures';
+
+test('an analyst’s triage session appears in order for the auditor, who verifies the chain and finds a tampered event', async ({
+  browser,
+  page,
+  signInAs,
+  mock,
+}) => {
+  await signInAs('analyst');
+  const list = ItemPage.parse(
+    await (await page.request.get('/api/queues/q-clf-high/items?status=pending&limit=100')).json(),
+  );
+  const [item] = list.items.filter((row) => row.previewMode === 'blurred' && row.lease === null);
+  expect(item, 'a free blurred pending item').toBeDefined();
+  const itemId = item?.id ?? '';
+  await page.goto(`/queues/q-clf-high?status=pending&item=${itemId}`);
+  await expect(page.getByText(/^Held by you until/)).toBeVisible();
+  await page.getByRole('button', { name: 'Reveal…' }).click();
+  await page.getByRole('button', { name: 'Reveal for 10 s' }).click();
+  await expect(page.getByRole('img', { name: /Revealed original/ })).toBeVisible();
+  const ended = page.waitForResponse(/\/reveal\/[^/]+\/end$/);
+  await page.getByRole('button', { name: 'Blur now' }).click();
+  await ended;
+  await expect(page.getByRole('img', { name: /Revealed original/ })).toHaveCount(0);
+  await page.keyboard.press('c');
+  await expect(page.getByText(/waiting to send/)).toHaveCount(0);
+
+  const { context, page: alex } = await signInElsewhere(browser, 'auditor');
+  const media: string[] = [];
+  alex.on('request', (request) => {
+    if (/\/(preview|reveal|media)\b/.test(request.url()) || request.resourceType() === 'image')
+      media.push(request.url());
+  });
+  await alex.goto('/');
+  await alex
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Audit log' })
+    .click();
+  await alex.getByLabel('Subject id').fill(itemId);
+  await alex.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(alex).toHaveURL(new RegExp(`subjectId=${itemId}`));
+  const table = alex.getByRole('table', { name: 'Audit events' });
+  const actions = table.getByRole('row').getByRole('cell').nth(3);
+  await expect(actions).toHaveText('item.claimed');
+  const actionCells = await table
+    .getByRole('row')
+    .evaluateAll((rows) => rows.slice(1).map((row) => row.children[3]?.textContent ?? ''));
+  expect(actionCells.filter((a) => a !== 'item.released')).toEqual([
+    'item.claimed',
+    'item.viewed',
+    'media.revealed',
+    'media.reblurred',
+    'item.decided',
+  ]);
+  expect(await axeViolations(alex)).toEqual([]);
+
+  // The whole chain holds; then one stored event is changed behind its back.
+  await alex.getByRole('button', { name: 'Clear' }).click();
+  await alex.getByRole('button', { name: /^Verify events 1–/ }).click();
+  await expect(alex.getByText(/^Verified [\d,]+ events: the chain holds/)).toBeVisible({
+    timeout: 20_000,
+  });
+  await mock({ faults: ['tamper:audit'] });
+  await alex.reload();
+  await alex.getByRole('button', { name: /^Verify events 1–/ }).click();
+  await expect(alex.getByRole('alert')).toContainText(/Event [\d]+ was changed/, {
+    timeout: 20_000,
+  });
+  expect(media).toEqual([]);
+  await context.close();
+});
+
+test('analysts have no audit log', async ({ page, signInAs }) => {
+  await signInAs('analyst');
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }),
+  ).toHaveCount(0);
+  await page.goto('/audit');
+  await expect(page).toHaveURL(/\/$/);
+});

@@ -1,0 +1,144 @@
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import {
+  AUDIT_PAGE_SIZE,
+  auditPageQueryOptions,
+  type AuditFilter,
+} from '../../../api/queries/audit';
+import type { AuditEvent } from '../../../api/schemas/audit';
+import { ErrorState } from '../../../components/ui/error-state';
+import { LoadingState } from '../../../components/ui/loading-state';
+import { formatCount } from '../../../lib/format-count';
+import { canonicalDetail } from '../model/audit-text';
+
+const ROW_HEIGHT = 36;
+const columns = 'grid grid-cols-[5rem_11rem_10rem_12rem_9rem_1fr_6rem] gap-2';
+
+function Subject({ subject }: { subject: AuditEvent['subject'] }) {
+  if (subject.type === 'item')
+    return (
+      <Link
+        to="/items/$itemId"
+        params={{ itemId: subject.id }}
+        className="font-mono text-sky-800 hover:underline"
+      >
+        {subject.id}
+      </Link>
+    );
+  return (
+    <span className="font-mono">
+      {subject.type} {subject.id}
+    </span>
+  );
+}
+
+/**
+ * The audit log as a virtualized table: only the rows in view are in the DOM, and only the pages
+ * that hold them are fetched, by position. Each row's subject opens it.
+ */
+export function AuditTable({ filter }: { filter: AuditFilter }) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const first = useQuery(auditPageQueryOptions(filter, 0));
+  const total = first.data?.total ?? 0;
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+  const virtualRows = virtualizer.getVirtualItems();
+  const pageNumbers = [
+    ...new Set(virtualRows.map((row) => Math.floor(row.index / AUDIT_PAGE_SIZE))),
+  ];
+  const pages = useQueries({
+    queries: pageNumbers.map((page) => auditPageQueryOptions(filter, page)),
+  });
+  const eventAt = (index: number): AuditEvent | undefined =>
+    pages[pageNumbers.indexOf(Math.floor(index / AUDIT_PAGE_SIZE))]?.data?.events[
+      index % AUDIT_PAGE_SIZE
+    ];
+
+  if (first.isPending) return <LoadingState label="Loading the audit log…" />;
+  if (first.isError)
+    return (
+      <ErrorState
+        title="Could not load the audit log"
+        error={first.error}
+        onRetry={() => void first.refetch()}
+      />
+    );
+  return (
+    <div
+      role="table"
+      aria-label="Audit events"
+      aria-rowcount={total + 1}
+      className="flex min-h-0 flex-1 flex-col text-xs"
+    >
+      <p className="mb-1 text-sm text-slate-700">{formatCount(total)} events</p>
+      <div role="rowgroup">
+        <div
+          role="row"
+          aria-rowindex={1}
+          className={`${columns} border-b border-slate-300 px-2 py-1 font-semibold text-slate-600`}
+        >
+          {['Seq', 'When', 'Who', 'Action', 'Subject', 'Detail', 'Hash'].map((name) => (
+            <span role="columnheader" key={name}>
+              {name}
+            </span>
+          ))}
+        </div>
+      </div>
+      <div
+        ref={scrollRef}
+        role="rowgroup"
+        className="min-h-0 flex-1 overflow-auto rounded-md border border-slate-200 bg-white"
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualRows.map((virtualRow) => {
+            const event = eventAt(virtualRow.index);
+            return (
+              <div
+                key={virtualRow.key}
+                role="row"
+                aria-rowindex={virtualRow.index + 2}
+                className={`${columns} absolute left-0 w-full items-center border-b border-slate-100 px-2`}
+                style={{ height: virtualRow.size, transform: `translateY(${virtualRow.start}px)` }}
+              >
+                {event ? (
+                  <>
+                    <span role="cell" className="tabular-nums">
+                      {event.seq}
+                    </span>
+                    <span role="cell">{event.at}</span>
+                    <span role="cell" className="truncate">
+                      {event.actor.name} ({event.actor.role})
+                    </span>
+                    <span role="cell" className="font-mono">
+                      {event.action}
+                    </span>
+                    <span role="cell" className="truncate">
+                      <Subject subject={event.subject} />
+                    </span>
+                    <span role="cell" className="truncate font-mono" title={canonicalDetail(event)}>
+                      {canonicalDetail(event)}
+                    </span>
+                    <span role="cell" className="truncate font-mono" title={event.hash}>
+                      {event.hash.slice(0, 10)}
+                    </span>
+                  </>
+                ) : (
+                  <span role="cell" className="text-slate-400">
+                    Loading…
+                  </span>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

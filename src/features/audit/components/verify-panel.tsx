@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import type { AuditHead } from '../../../api/schemas/audit';
+import { Button } from '../../../components/ui/button';
+import { formatCount } from '../../../lib/format-count';
+import { useVerification } from '../api/use-verification';
+
+const headKey = (userId: string) => `verity.audit-head:${userId}`;
+
+interface RecordedHead extends AuditHead {
+  recordedAt: string;
+}
+
+function readRecordedHead(userId: string): RecordedHead | null {
+  try {
+    const raw = JSON.parse(localStorage.getItem(headKey(userId)) ?? 'null') as RecordedHead | null;
+    return raw && typeof raw.seq === 'number' && typeof raw.hash === 'string' ? raw : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Verification of the chain, off the main thread: the range that covers the current filter (or
+ * all), with progress, naming the first event that fails. Shows the chain's head; a head recorded
+ * here can later be checked, which catches a log rewritten consistently from the start.
+ */
+export function VerifyPanel({
+  head,
+  filterRange,
+  userId,
+}: {
+  head: AuditHead;
+  /** The seq range covering the current filter, when a filter is set. */
+  filterRange: { first: number; last: number } | null;
+  userId: string;
+}) {
+  const { state, start } = useVerification();
+  const [recorded, setRecorded] = useState(() => readRecordedHead(userId));
+  const range = filterRange ?? { first: 1, last: head.seq };
+  const record = () => {
+    const next = { ...head, recordedAt: new Date().toISOString() };
+    localStorage.setItem(headKey(userId), JSON.stringify(next));
+    setRecorded(next);
+  };
+  return (
+    <section aria-labelledby="verify-heading" className="space-y-2 rounded-md bg-white p-3 text-sm">
+      <h2 id="verify-heading" className="font-semibold">
+        Chain verification
+      </h2>
+      <p>
+        Head: event {formatCount(head.seq)}, hash <code className="break-all">{head.hash}</code>
+      </p>
+      <div className="flex flex-wrap gap-2">
+        <Button
+          variant="primary"
+          disabled={state.kind === 'running' || head.seq === 0}
+          onClick={() => start({ firstSeq: range.first, lastSeq: range.last })}
+        >
+          Verify events {formatCount(range.first)}–{formatCount(range.last)}
+        </Button>
+        <Button onClick={record} disabled={head.seq === 0}>
+          Record this head
+        </Button>
+        {recorded && (
+          <Button
+            disabled={state.kind === 'running'}
+            onClick={() => start({ firstSeq: 1, lastSeq: head.seq, recordedHead: recorded })}
+          >
+            Check the log still extends the head recorded {recorded.recordedAt}
+          </Button>
+        )}
+      </div>
+      <div aria-live="polite">
+        {state.kind === 'running' && (
+          <label className="flex items-center gap-2">
+            Verifying {formatCount(state.checked)} of {formatCount(state.total)}
+            <progress value={state.checked} max={state.total} />
+          </label>
+        )}
+        {state.kind === 'finished' &&
+          (state.result.failure ? (
+            <p role="alert" className="text-red-900">
+              Verification failed: {state.result.failure.message} Nothing after event{' '}
+              {state.result.failure.seq - 1} can be trusted.
+            </p>
+          ) : state.result.extendsRecordedHead === false ? (
+            <p role="alert" className="text-red-900">
+              The log no longer extends the recorded head (event {recorded?.seq}): it was rewritten.
+            </p>
+          ) : (
+            <p>
+              Verified {formatCount(state.result.checked)} events: the chain holds
+              {state.result.extendsRecordedHead ? ' and extends the recorded head' : ''} (
+              {(state.result.totalMs / 1000).toFixed(1)} s, hashing{' '}
+              {(state.result.hashingMs / 1000).toFixed(2)} s).
+            </p>
+          ))}
+        {state.kind === 'failed' && (
+          <p role="alert" className="text-red-900">
+            Could not verify: {state.message}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}
