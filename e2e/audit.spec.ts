@@ -55,6 +55,15 @@ test('an analyst’s triage session appears in order for the auditor, who verifi
   ]);
   expect(await axeViolations(alex)).toEqual([]);
 
+  // The row's subject opens the item, with its whole timeline.
+  await table.getByRole('link', { name: itemId }).first().click();
+  await expect(alex).toHaveURL(new RegExp(`/items/${itemId}$`));
+  const timeline = alex.getByRole('region', { name: 'Timeline from the audit log' });
+  await expect(timeline.getByRole('listitem')).toHaveCount(actionCells.length);
+  await expect(timeline).toContainText('media.revealed');
+  await expect(timeline).toContainText('item.decided');
+  await alex.goBack();
+
   // The whole chain holds; then one stored event is changed behind its back.
   await alex.getByRole('button', { name: 'Clear' }).click();
   await alex.getByRole('button', { name: /^Verify events 1–/ }).click();

@@ -1,5 +1,6 @@
 import { getRouteApi } from '@tanstack/react-router';
-import { canTriage } from '../../features/session/model/navigation';
+import { ItemTimeline } from '../../features/audit/components/item-timeline';
+import { canReadAudit, canTriage } from '../../features/session/model/navigation';
 import { ItemView } from '../../features/triage/components/item-view';
 
 const route = getRouteApi('/_signed-in/items/$itemId');
@@ -15,6 +16,7 @@ export function ItemRoute() {
         supervisor={user.role === 'supervisor'}
         userId={user.id}
       />
+      {canReadAudit(user.role) && <ItemTimeline itemId={itemId} />}
     </main>
   );
 }
