@@ -64,6 +64,25 @@ test('an analyst’s triage session appears in order for the auditor, who verifi
   await expect(timeline).toContainText('item.decided');
   await alex.goBack();
 
+  // The filtered rows download as CSV, and the export is itself on the record.
+  const downloading = alex.waitForEvent('download');
+  await alex.getByRole('link', { name: 'CSV' }).click();
+  const download = await downloading;
+  const csv = await new Response(
+    (await download.createReadStream()) as unknown as ReadableStream,
+  ).text();
+  const lines = csv.trim().split('\r\n');
+  expect(lines[0]).toMatch(/^seq,at,actor_id/);
+  // The filtered rows: the analyst's session, then the auditor's own view of the item.
+  const csvActions = lines.slice(1).map((line) => line.split(',')[5]);
+  expect(csvActions.slice(0, actionCells.length)).toEqual(actionCells);
+  expect(csvActions.at(-1)).toBe('item.viewed');
+  expect(lines.slice(1).every((line) => line.split(',')[7] === itemId)).toBe(true);
+  await alex.reload();
+  await alex.getByLabel('Subject id').fill('audit_log');
+  await alex.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(table.getByRole('row').last()).toContainText('audit.exported');
+
   // The whole chain holds; then one stored event is changed behind its back.
   await alex.getByRole('button', { name: 'Clear' }).click();
   await alex.getByRole('button', { name: /^Verify events 1–/ }).click();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AuditPage, AuditQuery } from './schemas/audit';
+import { AuditFilterQuery, AuditPage, AuditQuery } from './schemas/audit';
 import { FilterCatalog } from './schemas/catalog';
 import { Cluster, ClusterDecisionRequest, ClusterDecisionResult } from './schemas/cluster';
 import { MyEscalations } from './schemas/escalation';
@@ -45,7 +45,7 @@ export interface Endpoint {
   query?: z.ZodObject;
   body?: z.ZodType;
   /** JSON response schema, or the media type of a binary response. */
-  response: z.ZodType | { mediaType: 'image/png' };
+  response: z.ZodType | { mediaType: 'image/png' | 'text/csv' | 'application/x-ndjson' };
   errors: readonly ErrorStatus[];
 }
 
@@ -68,6 +68,32 @@ export const endpoints = {
     access: ['auditor', 'supervisor'],
     query: AuditQuery,
     response: AuditPage,
+    errors: [400, 401, 403],
+  },
+  exportAuditCsv: {
+    operationId: 'exportAuditCsv',
+    method: 'get',
+    path: '/api/audit/export.csv',
+    summary: 'Export the filtered audit log as CSV',
+    description:
+      'Streamed. Columns: seq, at, actor_id, actor_name, actor_role, action, subject_type, subject_id, detail (canonical JSON), prev_hash, hash, canonical (the exact text `hash` is the SHA-256 of). RFC 4180 quoting; a cell starting with `=`, `+`, `-`, `@`, tab or carriage return is prefixed with an apostrophe so no spreadsheet runs it as a formula. Audited as `audit.exported`.',
+    tag: 'audit',
+    access: ['auditor', 'supervisor'],
+    query: AuditFilterQuery,
+    response: { mediaType: 'text/csv' },
+    errors: [400, 401, 403],
+  },
+  exportAuditJsonl: {
+    operationId: 'exportAuditJsonl',
+    method: 'get',
+    path: '/api/audit/export.jsonl',
+    summary: 'Export the filtered audit log as JSON Lines',
+    description:
+      'Streamed: one `AuditEvent` per line, with its hashes, verifiable offline. Audited as `audit.exported`.',
+    tag: 'audit',
+    access: ['auditor', 'supervisor'],
+    query: AuditFilterQuery,
+    response: { mediaType: 'application/x-ndjson' },
     errors: [400, 401, 403],
   },
   getSession: {

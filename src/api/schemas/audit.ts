@@ -78,6 +78,11 @@ export const AuditQuery = z
   .meta({ id: 'AuditQuery' });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
+export const AuditFilterQuery = AuditQuery.omit({ offset: true, limit: true }).meta({
+  id: 'AuditFilterQuery',
+});
+export type AuditFilterQuery = z.infer<typeof AuditFilterQuery>;
+
 export const AuditPage = z
   .object({
     events: z.array(AuditEvent).meta({ description: 'In `seq` order.' }),

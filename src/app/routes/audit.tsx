@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { auditPageQueryOptions } from '../../api/queries/audit';
+import { AuditExport } from '../../features/audit/components/audit-export';
 import { AuditFilters } from '../../features/audit/components/audit-filters';
 import { AuditTable } from '../../features/audit/components/audit-table';
 import { VerifyPanel } from '../../features/audit/components/verify-panel';
@@ -29,6 +30,7 @@ export function AuditRoute() {
           userId={user.id}
         />
       )}
+      <AuditExport search={search} />
       <AuditTable filter={search} />
     </main>
   );

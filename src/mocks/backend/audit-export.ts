@@ -1,0 +1,83 @@
+import { auditHashInput, canonicalJson } from '../../api/audit-canonical';
+import type { AuditEvent } from '../../api/schemas/audit';
+
+/** Columns of the CSV export; `canonical` is the exact text the event's `hash` is the SHA-256 of. */
+export const CSV_COLUMNS = [
+  'seq',
+  'at',
+  'actor_id',
+  'actor_name',
+  'actor_role',
+  'action',
+  'subject_type',
+  'subject_id',
+  'detail',
+  'prev_hash',
+  'hash',
+  'canonical',
+] as const;
+
+/**
+ * One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled. A
+ * cell a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage
+ * return) is neutralised with a leading apostrophe. The `canonical` column starts with `{`, so the
+ * text a hash is checked against is never altered.
+ */
+export function csvCell(value: string | number): string {
+  const text = String(value);
+  const safe = typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+export function csvRow(event: AuditEvent): string {
+  return [
+    event.seq,
+    event.at,
+    event.actor.id,
+    event.actor.name,
+    event.actor.role,
+    event.action,
+    event.subject.type,
+    event.subject.id,
+    canonicalJson(event.detail),
+    event.prevHash,
+    event.hash,
+    auditHashInput(event),
+  ]
+    .map(csvCell)
+    .join(',');
+}
+
+/** The record itself, one event per line, with its hashes: verifiable offline. */
+export const jsonLine = (event: AuditEvent) => JSON.stringify(event);
+
+/**
+ * The export as a stream of lines, a batch at a time, so a million events are never one string.
+ * CSV starts with its header row.
+ */
+export function exportStream(
+  events: () => Iterable<AuditEvent>,
+  format: 'csv' | 'jsonl',
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let iterator: Iterator<AuditEvent> | undefined;
+  return new ReadableStream({
+    pull(controller) {
+      const lines: string[] = [];
+      if (!iterator) {
+        iterator = events()[Symbol.iterator]();
+        if (format === 'csv') lines.push(CSV_COLUMNS.join(','));
+      }
+      for (let i = 0; i < 1000; i++) {
+        const next = iterator.next();
+        if (next.done) {
+          if (lines.length > 0) controller.enqueue(encoder.encode(`${lines.join('\r\n')}\r\n`));
+          controller.close();
+          return;
+        }
+        lines.push(format === 'csv' ? csvRow(next.value) : jsonLine(next.value));
+      }
+      controller.enqueue(encoder.encode(`${lines.join('\r\n')}\r\n`));
+    },
+  });
+}
