@@ -107,3 +107,42 @@ test('analysts have no audit log', async ({ page, signInAs }) => {
   await page.goto('/audit');
   await expect(page).toHaveURL(/\/$/);
 });
+
+test('with 100,000 events the log scrolls to its end with a bounded DOM, and verifies off the main thread', async ({
+  page,
+  signInAs,
+  mock,
+}) => {
+  test.setTimeout(90_000);
+  await mock({ auditEvents: 100_000 });
+  await signInAs('auditor');
+  const pages: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/audit?')) pages.push(request.url());
+  });
+  await page.goto('/audit');
+  await expect(page.getByText(/^100,0\d\d events$/)).toBeVisible({ timeout: 20_000 });
+  const table = page.getByRole('table', { name: 'Audit events' });
+  const body = table.getByRole('rowgroup').nth(1);
+  await body.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  const total = Number(
+    (
+      await page
+        .getByText(/ events$/)
+        .first()
+        .textContent()
+    )?.replace(/\D/g, ''),
+  );
+  // The last row: the auditor's own sign-in, the newest event.
+  await expect(table.locator(`[aria-rowindex="${total + 1}"]`)).toContainText('session.started', {
+    timeout: 20_000,
+  });
+  expect(await table.getByRole('row').count()).toBeLessThan(80);
+  expect(pages.length).toBeLessThanOrEqual(5); // the first pages and the last: not 500 between
+
+  await page.getByRole('button', { name: /^Verify events 1–/ }).click();
+  await expect(page.getByRole('progressbar')).toBeVisible();
+  await expect(page.getByText(/^Verified [\d,]+ events: the chain holds/)).toBeVisible({
+    timeout: 30_000,
+  });
+});

@@ -20,6 +20,8 @@ export interface MockConfig {
   latency: number;
   leaseSeconds: number;
   faults: string[];
+  /** At least this many audit events: the seeded history is padded with item views. */
+  auditEvents: number;
 }
 
 export const defaultMockConfig: MockConfig = {
@@ -28,6 +30,7 @@ export const defaultMockConfig: MockConfig = {
   latency: 0,
   leaseSeconds: 300,
   faults: [],
+  auditEvents: 0,
 };
 
 /** Body of `POST /__mock/config`: every knob optional; `reset` regenerates the data. */
@@ -38,6 +41,7 @@ export const MockConfigRequest = z
     latency: z.number().int().min(0).max(60_000).optional(),
     leaseSeconds: z.number().int().min(5).max(86_400).optional(),
     faults: z.array(FaultSpec).optional(),
+    auditEvents: z.number().int().min(0).max(2_000_000).optional(),
     reset: z.boolean().optional(),
   })
   .strict();
@@ -68,6 +72,27 @@ export interface MockState {
   clusters: () => ClusterIndex;
 }
 
+/**
+ * The `auditEvents` knob: pads the log with synthetic item views (by the generated reviewers, one
+ * second apart before `now`) until it holds `count` events, for scale tests and benchmarks.
+ */
+function padAuditLog(audit: AuditLog, items: readonly FlaggedItem[], count: number, now: Date) {
+  const missing = count - audit.size;
+  if (missing <= 0 || items.length === 0) return;
+  for (let i = 0; i < missing; i++) {
+    const item = items[i % items.length];
+    const actor = otherUsers[i % otherUsers.length];
+    if (!item || !actor) return;
+    audit.append({
+      at: new Date(now.getTime() - (missing - i) * 1000).toISOString(),
+      actor: { id: actor.id, name: actor.name, role: actor.role },
+      action: 'item.viewed',
+      subject: { type: 'item', id: item.id },
+      detail: { previewMode: item.preview.mode, padding: true },
+    });
+  }
+}
+
 function buildState(config: MockConfig, now: Date): MockState {
   const data = generateData({
     seed: config.seed,
@@ -78,6 +103,7 @@ function buildState(config: MockConfig, now: Date): MockState {
   const audit = createAuditLog();
   let clusterIndex: ClusterIndex | undefined;
   for (const event of data.history) audit.append(event);
+  padAuditLog(audit, data.items, config.auditEvents, now);
   return {
     items: data.items,
     itemsById: new Map(data.items.map((item) => [item.id, item])),
@@ -131,8 +157,13 @@ export function createBackend(
         latency: knobs.latency ?? base.latency,
         leaseSeconds: knobs.leaseSeconds ?? base.leaseSeconds,
         faults: knobs.faults ?? base.faults,
+        auditEvents: knobs.auditEvents ?? base.auditEvents,
       };
-      const regenerate = reset === true || next.seed !== config.seed || next.items !== config.items;
+      const regenerate =
+        reset === true ||
+        next.seed !== config.seed ||
+        next.items !== config.items ||
+        next.auditEvents > state.audit.size;
       const tamper =
         next.faults.includes('tamper:audit') && !config.faults.includes('tamper:audit');
       config = next;
