@@ -89,6 +89,16 @@ test('an analyst’s triage session appears in order for the auditor, who verifi
   await expect(alex.getByText(/^Verified [\d,]+ events: the chain holds/)).toBeVisible({
     timeout: 20_000,
   });
+  // A head recorded now is still extended by the log later, when more has happened.
+  await alex.getByRole('button', { name: 'Record this head' }).click();
+  await alex.reload();
+  await alex
+    .getByRole('button', { name: /^Check the log still extends the head recorded/ })
+    .click();
+  await expect(alex.getByText(/the chain holds and extends the recorded head/)).toBeVisible({
+    timeout: 20_000,
+  });
+
   await mock({ faults: ['tamper:audit'] });
   await alex.reload();
   await alex.getByRole('button', { name: /^Verify events 1–/ }).click();

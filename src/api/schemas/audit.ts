@@ -12,6 +12,7 @@ export const AuditAction = z
     'item.viewed',
     'item.decided',
     'item.decision_undone',
+    'item.decision_replayed',
     'item.decision_corrected',
     'item.reassigned',
     'media.revealed',

@@ -107,6 +107,10 @@ export const DecisionRequest = z
       .min(8)
       .max(100)
       .meta({ description: 'Sending the same decision again with this key records it once.' }),
+    madeAt: Timestamp.optional().meta({
+      description:
+        'When the reviewer decided, by their clock: a decision sent late from the outbox (offline, failing backend) says so on the record.',
+    }),
   })
   .meta({ id: 'DecisionRequest' });
 export type DecisionRequest = z.infer<typeof DecisionRequest>;

@@ -87,6 +87,7 @@ export function decideCluster(
           idempotencyKey: `${request.idempotencyKey}:${itemId}`,
         },
         now,
+        anchor.id,
       );
       return { itemId, outcome: 'decided', result };
     } catch (error) {

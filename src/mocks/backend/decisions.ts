@@ -117,10 +117,22 @@ export function decideItem(
   user: User,
   request: DecisionRequest,
   now: Date,
+  /** The item whose cluster this decision was applied with, if any: on the record. */
+  clusterOf?: string,
 ): { item: FlaggedItem; decision: Decision } {
   const earlier = state.decisionsByKey.get(request.idempotencyKey);
-  if (earlier && earlier.actor.id === user.id && earlier.itemId === item.id)
+  if (earlier && earlier.actor.id === user.id && earlier.itemId === item.id) {
+    // Sent again (an outbox retry whose answer was lost, or a second tab): recorded once, and
+    // the replay is on the record too.
+    state.audit.append({
+      at: now.toISOString(),
+      actor: actorOf(user),
+      action: 'item.decision_replayed',
+      subject: { type: 'item', id: item.id },
+      detail: { decisionId: earlier.id, idempotencyKey: request.idempotencyKey },
+    });
     return { item, decision: earlier };
+  }
   if (state.undoneKeys.has(request.idempotencyKey))
     throw new ItemConflict('undone', 'This decision was undone: it is not recorded again.');
   if (request.verdict.kind === 'dismiss' && request.verdict.reason === 'other' && !request.note) {
@@ -182,6 +194,8 @@ export function decideItem(
       outcome: item.status,
       itemVersion: decision.itemVersion,
       idempotencyKey: request.idempotencyKey,
+      madeAt: request.madeAt ?? null,
+      clusterOf: clusterOf ?? null,
     },
   });
   return { item, decision };

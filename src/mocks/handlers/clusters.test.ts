@@ -66,6 +66,10 @@ test('a cluster decision decides each item on its own and skips one held by some
   ]);
   expect(outcomes[1]).toMatchObject({ code: 'held' });
   expect(item.status).toBe('escalated');
+  const decided = testBackend.state.audit
+    .range(1, testBackend.state.audit.size)
+    .findLast((e) => e.action === 'item.decided' && e.subject.id === item.id);
+  expect(decided?.detail).toMatchObject({ clusterOf: item.id });
   expect(testBackend.state.itemsById.get(held.item.id)?.status).toBe('pending');
   expect(testBackend.state.decisions.get(held.item.id) ?? []).toEqual([]);
 });

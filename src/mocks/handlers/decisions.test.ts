@@ -92,10 +92,11 @@ test('a first-review decision moves the item on, bumps its version, frees it and
   expect(lastEvent()).toMatchObject({ action: 'item.decided', detail: { verdict: 'confirm' } });
 });
 
-test('the same decision sent twice is recorded once', async () => {
+test('the same decision sent twice is recorded once, and the replay is on the record', async () => {
   const { cookie } = signInForTest('usr_ana');
   const item = pendingItem();
-  const body = dismiss(item.version, 'key-ana-0002');
+  const madeAt = new Date(Date.now() - 60_000).toISOString(); // made offline a minute ago
+  const body = { ...dismiss(item.version, 'key-ana-0002'), madeAt };
   const first = DecisionResult.parse(
     await (await post(`/api/items/${item.id}/decisions`, cookie, body)).json(),
   );
@@ -104,6 +105,12 @@ test('the same decision sent twice is recorded once', async () => {
   );
   expect(again.decision.id).toBe(first.decision.id);
   expect(testBackend.state.decisions.get(item.id)).toHaveLength(1);
+  const [decided, replayed] = testBackend.state.audit.range(testBackend.state.audit.size - 1, 2);
+  expect(decided).toMatchObject({ action: 'item.decided', detail: { madeAt } });
+  expect(replayed).toMatchObject({
+    action: 'item.decision_replayed',
+    detail: { decisionId: first.decision.id },
+  });
 });
 
 test('a decision on an old version, or on a decided item, is a 409 that overwrites nothing', async () => {

@@ -63,6 +63,7 @@ export function DecisionBar({
       note: note.trim() || null,
       itemVersion: item.version,
       idempotencyKey: crypto.randomUUID(),
+      madeAt: new Date().toISOString(),
     });
   };
   const dismiss = (reason: DismissReason) => {
