@@ -41,18 +41,15 @@ test('an analyst’s triage session appears in order for the auditor, who verifi
   await alex.getByRole('button', { name: 'Apply filters' }).click();
   await expect(alex).toHaveURL(new RegExp(`subjectId=${itemId}`));
   const table = alex.getByRole('table', { name: 'Audit events' });
-  const actions = table.getByRole('row').getByRole('cell').nth(3);
-  await expect(actions).toHaveText('item.claimed');
+  await expect(table.getByRole('row').filter({ hasText: 'item.decided' })).toHaveCount(1);
   const actionCells = await table
     .getByRole('row')
     .evaluateAll((rows) => rows.slice(1).map((row) => row.children[3]?.textContent ?? ''));
-  expect(actionCells.filter((a) => a !== 'item.released')).toEqual([
-    'item.claimed',
-    'item.viewed',
-    'media.revealed',
-    'media.reblurred',
-    'item.decided',
-  ]);
+  // Opening the item claims it and records the view, in either order; then the reveal, its end,
+  // and the decision.
+  const session = actionCells.filter((a) => a !== 'item.released');
+  expect(session.slice(0, 2).sort()).toEqual(['item.claimed', 'item.viewed']);
+  expect(session.slice(2)).toEqual(['media.revealed', 'media.reblurred', 'item.decided']);
   expect(await axeViolations(alex)).toEqual([]);
 
   // The row's subject opens the item, with its whole timeline.
