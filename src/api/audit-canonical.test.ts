@@ -40,3 +40,16 @@ test('the hash of the fixed event is a stable SHA-256 (fixed vector)', () => {
 
 // SHA-256 of the canonical string above; a real backend must produce the same.
 const FIXED_EVENT_HASH = '34baa5fa3c6a659c24cfeb05920d654bf3437db7da100813ee5f249a3ec375ff';
+
+test('the hash input is exactly the generic canonical JSON, whatever the strings and detail keys', () => {
+  const names = ['line\n"quote"', '\u202e<script>', '=HYPERLINK("x")', 'ünï ✓', ''];
+  const details = [{}, { z: 'x', a: 1, m: null, b: true }, { 10: 'ten', 9: 'nine', b: 'x' }];
+  for (const name of names)
+    for (const detail of details) {
+      const hostile = { ...event, actor: { ...event.actor, name }, detail };
+      const { seq, at, actor, action, subject, prevHash } = hostile;
+      expect(auditHashInput(hostile)).toBe(
+        canonicalJson({ seq, at, actor, action, subject, detail, prevHash }),
+      );
+    }
+});
