@@ -19,7 +19,8 @@ import { sendingVerdict, useOutbox } from '../model/outbox';
 import { ItemRowContent } from './item-row';
 
 export interface ListNavigation {
-  next: () => void;
+  /** Selects the next item; returns its id (none at the end of what is loaded). */
+  next: () => string | undefined;
 }
 
 const ROW_HEIGHT = 40;
@@ -92,23 +93,23 @@ export function ItemList({
   );
 
   // j/k and the arrows move through the list, wherever the focus is (but never while typing).
-  const move = useRef<(delta: number) => void>(() => undefined);
+  const move = useRef<(delta: number) => string | undefined>(() => undefined);
   move.current = (delta: number) => {
     const target =
       selectedIndex === undefined
         ? loadedRows[0]
         : loadedRows.find((r) => r.index === selectedIndex + delta);
-    if (!target) return;
+    if (!target) return undefined;
     onSelect(target.row.id);
     // Scroll just enough to show the row, before the update is rendered (while the layout is
     // still clean); the virtualizer follows the scroll event. Its own scrollToIndex would read the
     // layout back in the middle of the next commit.
     const scroller = scrollRef.current;
-    if (!scroller) return;
     const top = target.index * ROW_HEIGHT;
-    if (top < scroller.scrollTop) scroller.scrollTop = top;
-    else if (top + ROW_HEIGHT > scroller.scrollTop + scroller.clientHeight)
+    if (scroller && top < scroller.scrollTop) scroller.scrollTop = top;
+    else if (scroller && top + ROW_HEIGHT > scroller.scrollTop + scroller.clientHeight)
       scroller.scrollTop = top + ROW_HEIGHT - scroller.clientHeight;
+    return target.row.id;
   };
   useImperativeHandle(navigation, () => ({ next: () => move.current(1) }), []);
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useRef, type ReactNode } from 'react';
+import { useCallback, useDeferredValue, useRef, useState, type ReactNode } from 'react';
 import type { ItemSelection } from '../../../api/queries/items';
 import type { User } from '../../../api/schemas/user';
 import { canDecide } from '../model/commands';
@@ -35,9 +35,13 @@ export function Workspace({
   const { selected, select, cancel } = useUrlSelection(search.item, (item) =>
     onSearchChange({ item }),
   );
-  // The list's highlight moves in the frame after the key; the item itself follows a frame or two
-  // later (a render React may interrupt, and skips while the selection keeps moving).
-  const shown = useDeferredValue(selected);
+  // Skimming (j/k, clicks): the list's highlight moves in the frame after the key; the item itself
+  // follows a frame or two later (a render React may interrupt, and skips while the selection
+  // keeps moving). After a decision the next item — prefetched — is shown in the same frame.
+  const skimmed = useDeferredValue(selected);
+  const [openedByDecision, setOpenedByDecision] = useState<string | undefined>();
+  const shown =
+    openedByDecision !== undefined && openedByDecision === selected ? selected : skimmed;
   const onFilterChange = useCallback(
     (change: Partial<WorkspaceSearch>) => {
       cancel();
@@ -68,7 +72,7 @@ export function Workspace({
                 itemId={shown}
                 superseded={shown !== selected}
                 user={user}
-                onDecided={() => navigation.current?.next()}
+                onDecided={() => setOpenedByDecision(navigation.current?.next())}
               />
             )}
             <ItemView
