@@ -65,7 +65,8 @@ export const queueDefinitions: readonly QueueDefinition[] = [
   {
     id: 'q-second-review',
     name: 'Second review',
-    description: 'Confirmations, and dismissals of NCMEC hash matches, awaiting a second, blind review.',
+    description:
+      'Confirmations, and dismissals of NCMEC hash matches, awaiting a second, blind review.',
     kind: 'second_review',
     slaSeconds: hours(8),
   },
