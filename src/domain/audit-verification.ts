@@ -4,6 +4,7 @@ import type { AuditEvent, AuditHead } from '../api/schemas/audit';
 /** Why verification stopped: the first event whose record does not hold. */
 export interface ChainBreak {
   seq: number;
+  /** `missing`: the next seq is absent (a removed event, or a swapped pair); `order`: a seq repeats or goes back. */
   reason: 'hash' | 'link' | 'missing' | 'order';
   message: string;
 }

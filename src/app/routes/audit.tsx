@@ -25,6 +25,8 @@ export function AuditRoute() {
       />
       {first.data && (
         <VerifyPanel
+          // A result belongs to the range it checked: a new range starts afresh.
+          key={JSON.stringify(filtered ? first.data.seqRange : null)}
           head={first.data.head}
           filterRange={filtered ? first.data.seqRange : null}
           userId={user.id}

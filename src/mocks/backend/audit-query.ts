@@ -3,17 +3,22 @@ import type { AuditLog } from './audit-log';
 
 type AuditFilter = Omit<AuditQuery, 'offset' | 'limit'>;
 
-const matches = (filter: AuditFilter) => (event: AuditEvent) =>
-  (filter.actorId === undefined || event.actor.id === filter.actorId) &&
-  (filter.role === undefined || event.actor.role === filter.role) &&
-  (filter.action === undefined || event.action === filter.action) &&
-  (filter.subjectId === undefined || event.subject.id === filter.subjectId) &&
-  (filter.from === undefined || event.at >= filter.from) &&
-  (filter.to === undefined || event.at < filter.to);
+const matches = (filter: AuditFilter) => {
+  // Instants, not text: `…T10:00:00Z` and `…T10:00:00.000Z` are the same time.
+  const from = filter.from === undefined ? -Infinity : Date.parse(filter.from);
+  const to = filter.to === undefined ? Infinity : Date.parse(filter.to);
+  return (event: AuditEvent) =>
+    (filter.actorId === undefined || event.actor.id === filter.actorId) &&
+    (filter.role === undefined || event.actor.role === filter.role) &&
+    (filter.action === undefined || event.action === filter.action) &&
+    (filter.subjectId === undefined || event.subject.id === filter.subjectId) &&
+    Date.parse(event.at) >= from &&
+    Date.parse(event.at) < to;
+};
 
 /**
- * Pages of the audit log by position in the filtered log. The seqs matching a filter are found
- * once and kept while the log does not grow, so paging through a million events scans them once.
+ * Pages of the audit log by position in the filtered log. The seqs matching the last filter asked
+ * for are kept until the log grows, so paging through one filtered view scans the log once.
  */
 export function createAuditQuery(audit: AuditLog) {
   let cached: { key: string; size: number; seqs: Int32Array } | null = null;

@@ -164,8 +164,10 @@ export function createBackend(
         next.seed !== config.seed ||
         next.items !== config.items ||
         next.auditEvents > state.audit.size;
+      // A rebuilt log is tampered with again while the fault is on.
       const tamper =
-        next.faults.includes('tamper:audit') && !config.faults.includes('tamper:audit');
+        next.faults.includes('tamper:audit') &&
+        (regenerate || !config.faults.includes('tamper:audit'));
       config = next;
       if (regenerate) state = buildState(config, now());
       if (tamper) state.audit.tamper(Math.ceil(state.audit.size / 2));

@@ -51,3 +51,17 @@ test('the tamper fault changes one stored event, and verification names it', asy
   testBackend.configure({ reset: true });
   expect(failure).toMatchObject({ seq: Math.ceil(size / 2), reason: 'hash' });
 });
+
+test('a time range: an event at exactly `from` is in, one at exactly `to` is out', async () => {
+  const alex = signInForTest('usr_alex');
+  const [event] = testBackend.state.audit.range(5, 1);
+  if (!event) throw new Error('no event');
+  const from = AuditPage.parse(
+    await (await read(`from=${encodeURIComponent(event.at)}&limit=1000`, alex.cookie)).json(),
+  );
+  expect(from.events.some((e) => e.seq === event.seq)).toBe(true);
+  const to = AuditPage.parse(
+    await (await read(`to=${encodeURIComponent(event.at)}&limit=1000`, alex.cookie)).json(),
+  );
+  expect(to.events.some((e) => e.seq === event.seq)).toBe(false);
+});

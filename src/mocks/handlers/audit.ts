@@ -13,11 +13,21 @@ const definedFields = (filter: AuditFilterQuery) =>
     string
   >;
 
-/** Every event matching the filter, read page by page from the log's query. */
-function* matching(backend: Backend, filter: AuditFilterQuery): Generator<AuditEvent> {
+/**
+ * Every event matching the filter up to `lastSeq` (the log as it stood when the export began),
+ * read page by page from the log's query.
+ */
+function* matching(
+  backend: Backend,
+  filter: AuditFilterQuery,
+  lastSeq: number,
+): Generator<AuditEvent> {
   for (let offset = 0; ; offset += 1000) {
     const { events } = backend.state.queryAudit({ ...filter, offset, limit: 1000 });
-    yield* events;
+    for (const event of events) {
+      if (event.seq > lastSeq) return;
+      yield event;
+    }
     if (events.length < 1000) return;
   }
 }
@@ -26,6 +36,8 @@ export const auditHandlers = (backend: Backend) => {
   const exportAs =
     (format: 'csv' | 'jsonl') =>
     ({ query, user }: { query: AuditFilterQuery; user: User }) => {
+      // A snapshot: the events up to here, not the export's own event or any appended meanwhile.
+      const lastSeq = backend.state.audit.head.seq;
       const total = backend.state.queryAudit({ ...query, offset: 0, limit: 1 }).total;
       // The export is itself on the record, before it is read.
       backend.state.audit.append({
@@ -37,7 +49,7 @@ export const auditHandlers = (backend: Backend) => {
       });
       const stamp = backend.now().toISOString().slice(0, 19).replaceAll(':', '');
       return new Response(
-        exportStream(() => matching(backend, query), format),
+        exportStream(() => matching(backend, query, lastSeq), format),
         {
           headers: {
             'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson',

@@ -33,6 +33,10 @@ export function useVerification() {
         next.terminate();
       }
     };
+    next.onerror = () => {
+      setState({ kind: 'failed', message: 'The verification worker could not run.' });
+      next.terminate();
+    };
     next.postMessage(job);
   };
   return { state, start };

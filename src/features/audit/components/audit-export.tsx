@@ -13,8 +13,9 @@ const exportUrl = (path: string, search: AuditSearch) => {
 
 /**
  * Downloads of the filtered log, streamed by the server (the browser saves it as it arrives):
- * JSON Lines, the record with its hashes, verifiable offline; CSV for spreadsheets, formulas
- * neutralised, each row with its canonical JSON. Each export is itself audited.
+ * JSON Lines, the record with its hashes (each event's hash checkable offline; the links too
+ * when the export is unfiltered); CSV for spreadsheets, formulas neutralised, each row with its
+ * canonical JSON. Each export is itself audited.
  */
 export function AuditExport({ search }: { search: AuditSearch }) {
   return (

@@ -71,74 +71,87 @@ export function AuditTable({ filter }: { filter: AuditFilter }) {
       />
     );
   return (
-    <div
-      role="table"
-      aria-label="Audit events"
-      aria-rowcount={total + 1}
-      className="flex min-h-0 flex-1 flex-col text-xs"
-    >
-      <p className="mb-1 text-sm text-slate-700">{formatCount(total)} events</p>
-      <div role="rowgroup">
-        <div
-          role="row"
-          aria-rowindex={1}
-          className={`${columns} border-b border-slate-300 px-2 py-1 font-semibold text-slate-600`}
-        >
-          {['Seq', 'When', 'Who', 'Action', 'Subject', 'Detail', 'Hash'].map((name) => (
-            <span role="columnheader" key={name}>
-              {name}
-            </span>
-          ))}
-        </div>
-      </div>
+    <>
+      <p role="status" className="text-sm text-slate-700">
+        {formatCount(total)} events
+      </p>
       <div
-        ref={scrollRef}
-        role="rowgroup"
-        className="min-h-0 flex-1 overflow-auto rounded-md border border-slate-200 bg-white"
+        role="table"
+        aria-label="Audit events"
+        aria-rowcount={total + 1}
+        className="flex min-h-0 flex-1 flex-col text-xs"
       >
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualRows.map((virtualRow) => {
-            const event = eventAt(virtualRow.index);
-            return (
-              <div
-                key={virtualRow.key}
-                role="row"
-                aria-rowindex={virtualRow.index + 2}
-                className={`${columns} absolute left-0 w-full items-center border-b border-slate-100 px-2`}
-                style={{ height: virtualRow.size, transform: `translateY(${virtualRow.start}px)` }}
-              >
-                {event ? (
-                  <>
-                    <span role="cell" className="tabular-nums">
-                      {event.seq}
+        <div role="rowgroup">
+          <div
+            role="row"
+            aria-rowindex={1}
+            className={`${columns} border-b border-slate-300 px-2 py-1 font-semibold text-slate-600`}
+          >
+            {['Seq', 'When', 'Who', 'Action', 'Subject', 'Detail', 'Hash'].map((name) => (
+              <span role="columnheader" key={name}>
+                {name}
+              </span>
+            ))}
+          </div>
+        </div>
+        <div
+          ref={scrollRef}
+          role="rowgroup"
+          tabIndex={0}
+          aria-label="Events (scrolls)"
+          className="min-h-0 flex-1 overflow-auto rounded-md border border-slate-200 bg-white"
+        >
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualRows.map((virtualRow) => {
+              const event = eventAt(virtualRow.index);
+              return (
+                <div
+                  key={virtualRow.key}
+                  role="row"
+                  aria-rowindex={virtualRow.index + 2}
+                  className={`${columns} absolute left-0 w-full items-center border-b border-slate-100 px-2`}
+                  style={{
+                    height: virtualRow.size,
+                    transform: `translateY(${virtualRow.start}px)`,
+                  }}
+                >
+                  {event ? (
+                    <>
+                      <span role="cell" className="tabular-nums">
+                        {event.seq}
+                      </span>
+                      <span role="cell">{event.at}</span>
+                      <span role="cell" className="truncate">
+                        {event.actor.name} ({event.actor.role})
+                      </span>
+                      <span role="cell" className="font-mono">
+                        {event.action}
+                      </span>
+                      <span role="cell" className="truncate">
+                        <Subject subject={event.subject} />
+                      </span>
+                      <span
+                        role="cell"
+                        className="truncate font-mono"
+                        title={canonicalDetail(event)}
+                      >
+                        {canonicalDetail(event)}
+                      </span>
+                      <span role="cell" className="truncate font-mono" title={event.hash}>
+                        {event.hash.slice(0, 10)}
+                      </span>
+                    </>
+                  ) : (
+                    <span role="cell" className="text-slate-400">
+                      Loading…
                     </span>
-                    <span role="cell">{event.at}</span>
-                    <span role="cell" className="truncate">
-                      {event.actor.name} ({event.actor.role})
-                    </span>
-                    <span role="cell" className="font-mono">
-                      {event.action}
-                    </span>
-                    <span role="cell" className="truncate">
-                      <Subject subject={event.subject} />
-                    </span>
-                    <span role="cell" className="truncate font-mono" title={canonicalDetail(event)}>
-                      {canonicalDetail(event)}
-                    </span>
-                    <span role="cell" className="truncate font-mono" title={event.hash}>
-                      {event.hash.slice(0, 10)}
-                    </span>
-                  </>
-                ) : (
-                  <span role="cell" className="text-slate-400">
-                    Loading…
-                  </span>
-                )}
-              </div>
-            );
-          })}
+                  )}
+                </div>
+              );
+            })}
+          </div>
         </div>
       </div>
-    </div>
+    </>
   );
 }

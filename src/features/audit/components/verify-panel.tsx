@@ -35,6 +35,11 @@ export function VerifyPanel({
   userId: string;
 }) {
   const { state, start } = useVerification();
+  const [verifiedFrom, setVerifiedFrom] = useState(1);
+  const run = (job: Parameters<typeof start>[0]) => {
+    setVerifiedFrom(job.firstSeq);
+    start(job);
+  };
   const [recorded, setRecorded] = useState(() => readRecordedHead(userId));
   const range = filterRange ?? { first: 1, last: head.seq };
   const record = () => {
@@ -54,7 +59,7 @@ export function VerifyPanel({
         <Button
           variant="primary"
           disabled={state.kind === 'running' || head.seq === 0}
-          onClick={() => start({ firstSeq: range.first, lastSeq: range.last })}
+          onClick={() => run({ firstSeq: range.first, lastSeq: range.last })}
         >
           Verify events {formatCount(range.first)}–{formatCount(range.last)}
         </Button>
@@ -64,43 +69,51 @@ export function VerifyPanel({
         {recorded && (
           <Button
             disabled={state.kind === 'running'}
-            onClick={() => start({ firstSeq: 1, lastSeq: head.seq, recordedHead: recorded })}
+            onClick={() => run({ firstSeq: 1, lastSeq: head.seq, recordedHead: recorded })}
           >
             Check the log still extends the head recorded {recorded.recordedAt}
           </Button>
         )}
       </div>
-      <div aria-live="polite">
-        {state.kind === 'running' && (
-          <label className="flex items-center gap-2">
-            Verifying {formatCount(state.checked)} of {formatCount(state.total)}
-            <progress value={state.checked} max={state.total} />
-          </label>
-        )}
+      {state.kind === 'running' && (
+        <label className="flex items-center gap-2">
+          Verifying {formatCount(state.checked)} of {formatCount(state.total)}
+          <progress value={state.checked} max={state.total} />
+        </label>
+      )}
+      <p role="status">
+        {state.kind === 'running' && `Verifying events ${range.first}–${range.last}…`}
         {state.kind === 'finished' &&
-          (state.result.failure ? (
-            <p role="alert" className="text-red-900">
-              Verification failed: {state.result.failure.message} Nothing after event{' '}
-              {state.result.failure.seq - 1} can be trusted.
-            </p>
-          ) : state.result.extendsRecordedHead === false ? (
-            <p role="alert" className="text-red-900">
-              The log no longer extends the recorded head (event {recorded?.seq}): it was rewritten.
-            </p>
-          ) : (
-            <p>
-              Verified {formatCount(state.result.checked)} events: the chain holds
-              {state.result.extendsRecordedHead ? ' and extends the recorded head' : ''} (
-              {(state.result.totalMs / 1000).toFixed(1)} s, hashing{' '}
-              {(state.result.hashingMs / 1000).toFixed(2)} s).
-            </p>
-          ))}
-        {state.kind === 'failed' && (
+          !state.result.failure &&
+          state.result.extendsRecordedHead !== false &&
+          `Verified ${formatCount(state.result.checked)} events: the chain holds${
+            state.result.extendsRecordedHead ? ' and extends the recorded head' : ''
+          }${
+            verifiedFrom > 1
+              ? `, linked to event ${formatCount(verifiedFrom - 1)} (events before it were not checked here; a recorded head covers the whole log)`
+              : ''
+          } (${(state.result.totalMs / 1000).toFixed(1)} s, hashing ${(
+            state.result.hashingMs / 1000
+          ).toFixed(2)} s).`}
+      </p>
+      {state.kind === 'finished' && state.result.failure && (
+        <p role="alert" className="text-red-900">
+          Verification failed: {state.result.failure.message} Nothing from event{' '}
+          {formatCount(state.result.failure.seq)} on can be trusted.
+        </p>
+      )}
+      {state.kind === 'finished' &&
+        !state.result.failure &&
+        state.result.extendsRecordedHead === false && (
           <p role="alert" className="text-red-900">
-            Could not verify: {state.message}
+            The log no longer extends the recorded head (event {recorded?.seq}): it was rewritten.
           </p>
         )}
-      </div>
+      {state.kind === 'failed' && (
+        <p role="alert" className="text-red-900">
+          Could not verify: {state.message}
+        </p>
+      )}
     </section>
   );
 }

@@ -39,9 +39,11 @@ export function Workspace({
   // follows a frame or two later (a render React may interrupt, and skips while the selection
   // keeps moving). After a decision the next item — prefetched — is shown in the same frame.
   const skimmed = useDeferredValue(selected);
-  const [openedByDecision, setOpenedByDecision] = useState<string | undefined>();
-  const shown =
-    openedByDecision !== undefined && openedByDecision === selected ? selected : skimmed;
+  // The jump a decision made (from the decided item to the next); it lasts while the deferred
+  // value still holds the decided item, which must not come back on screen meanwhile.
+  const [jump, setJump] = useState<{ from: string | undefined; to: string } | null>(null);
+  if (jump && skimmed !== jump.from) setJump(null);
+  const shown = jump && skimmed === jump.from ? jump.to : skimmed;
   const onFilterChange = useCallback(
     (change: Partial<WorkspaceSearch>) => {
       cancel();
@@ -72,7 +74,10 @@ export function Workspace({
                 itemId={shown}
                 superseded={shown !== selected}
                 user={user}
-                onDecided={() => setOpenedByDecision(navigation.current?.next())}
+                onDecided={() => {
+                  const next = navigation.current?.next();
+                  if (next) setJump({ from: selected, to: next });
+                }}
               />
             )}
             <ItemView

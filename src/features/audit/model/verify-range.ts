@@ -1,0 +1,76 @@
+import { auditHashInput, GENESIS_HASH } from '../../../api/audit-canonical';
+import type { AuditEvent } from '../../../api/schemas/audit';
+import { createChainVerifier, extendsHead } from '../../../domain/audit-verification';
+import { sha256Hex } from '../../../lib/sha256-hex';
+import type { VerifyJob, VerifyMessage } from './verify-protocol';
+
+const BATCH = 1000;
+
+/**
+ * Verifies a contiguous range of the chain, reading it in batches through `read` (the next batch
+ * is on its way while this one is hashed) and reporting through `post`. A range that starts after
+ * seq 1 is anchored on the event before it, whose own hash is checked too; what lies before that
+ * is not (a recorded head covers the whole log).
+ */
+export async function verifyRange(
+  { firstSeq, lastSeq, recordedHead }: VerifyJob,
+  read: (fromSeq: number, count: number) => Promise<readonly AuditEvent[]>,
+  post: (message: VerifyMessage) => void,
+): Promise<void> {
+  const started = performance.now();
+  let hashingMs = 0;
+  const total = lastSeq - firstSeq + 1;
+  const done = (
+    message: Omit<Extract<VerifyMessage, { type: 'done' }>, 'type' | 'totalMs' | 'hashingMs'>,
+  ) => post({ type: 'done', ...message, hashingMs, totalMs: performance.now() - started });
+
+  let prevHash = GENESIS_HASH;
+  if (firstSeq > 1) {
+    const [anchor] = await read(firstSeq - 1, 1);
+    const seq = firstSeq - 1;
+    if (anchor?.seq !== seq || sha256Hex(auditHashInput(anchor)) !== anchor.hash) {
+      return done({
+        checked: 0,
+        failure: {
+          seq,
+          reason: anchor?.seq === seq ? 'hash' : 'missing',
+          message:
+            anchor?.seq === seq
+              ? `Event ${seq}, which the range links to, was changed: its content no longer matches its hash.`
+              : `Event ${seq}, which the range links to, is missing.`,
+        },
+        extendsRecordedHead: null,
+      });
+    }
+    prevHash = anchor.hash;
+  }
+  const verifier = createChainVerifier({ firstSeq, prevHash, sha256Hex });
+  let atRecordedSeq: AuditEvent | undefined;
+  let next = read(firstSeq, Math.min(BATCH, total));
+  for (let from = firstSeq; from <= lastSeq; from += BATCH) {
+    const events = await next;
+    const following = from + BATCH;
+    if (following <= lastSeq) next = read(following, Math.min(BATCH, lastSeq - following + 1));
+    const hashStart = performance.now();
+    const failure = verifier.push(events);
+    hashingMs += performance.now() - hashStart;
+    if (recordedHead) atRecordedSeq ??= events.find((e) => e.seq === recordedHead.seq);
+    post({ type: 'progress', checked: verifier.checked, total });
+    if (failure || events.length === 0) {
+      next.catch(() => undefined); // a batch already asked for is no longer wanted
+      break;
+    }
+  }
+  const short = verifier.checked < total && !verifier.failure;
+  done({
+    checked: verifier.checked,
+    failure: short
+      ? {
+          seq: firstSeq + verifier.checked,
+          reason: 'missing',
+          message: `Event ${firstSeq + verifier.checked} is missing: the log ends early.`,
+        }
+      : verifier.failure,
+    extendsRecordedHead: recordedHead ? extendsHead(recordedHead, atRecordedSeq) : null,
+  });
+}
