@@ -6,6 +6,7 @@ import { Actor } from './user';
 export const IndustryClassification = z
   .enum(['A1', 'A2', 'B1', 'B2'])
   .meta({ id: 'IndustryClassification' });
+export type IndustryClassification = z.infer<typeof IndustryClassification>;
 
 export const FileAnnotation = z
   .enum([

@@ -1,14 +1,12 @@
-import type { CorrectionRequest, Decision, DecisionRequest } from '../../api/schemas/decision';
-import type { FlaggedItem } from '../../api/schemas/item';
+import type { Decision, DecisionRequest } from '../../api/schemas/decision';
+import type { FlaggedItem, ItemStatus } from '../../api/schemas/item';
 import type { User } from '../../api/schemas/user';
 import {
-  UNDO_ACCEPT_SECONDS,
   outcomeOf,
   reviewRefusal,
   reviewedBy,
   stageOf,
   underReview,
-  type ReviewStage,
 } from '../../domain/review-rules';
 import type { MockState } from './backend';
 
@@ -34,8 +32,8 @@ export class ItemConflict extends Error {
   }
 }
 
-const actorOf = (user: User) => ({ id: user.id, name: user.name, role: user.role });
-const liveLease = (item: FlaggedItem, now: Date) =>
+export const actorOf = (user: User) => ({ id: user.id, name: user.name, role: user.role });
+export const liveLease = (item: FlaggedItem, now: Date) =>
   item.lease !== null && Date.parse(item.lease.expiresAt) > now.getTime() ? item.lease : null;
 
 function assertNotHeldByOther(item: FlaggedItem, user: User, now: Date) {
@@ -49,7 +47,7 @@ function assertNotHeldByOther(item: FlaggedItem, user: User, now: Date) {
 }
 
 /** What changed an item, for a conflict message: its status and who decided last. */
-function lastChange(state: MockState, item: FlaggedItem): string {
+export function lastChange(state: MockState, item: FlaggedItem): string {
   const last = state.decisions.get(item.id)?.at(-1);
   return last ? `: now ${item.status}, last decided by ${last.actor.name}` : `: now ${item.status}`;
 }
@@ -102,6 +100,41 @@ export function releaseItem(state: MockState, item: FlaggedItem, user: User, now
     detail: {},
   });
   return item;
+}
+
+/**
+ * Adds a decision to its item: the item takes `outcome`, a new version and no holder; the decision
+ * is found again by its idempotency key; the audit log records it as `action`.
+ */
+export function recordDecision(
+  state: MockState,
+  item: FlaggedItem,
+  decision: Decision,
+  outcome: ItemStatus,
+  idempotencyKey: string,
+  action: 'item.decided' | 'item.decision_corrected',
+  detail: Record<string, string | number | null>,
+) {
+  item.status = outcome;
+  item.version++;
+  item.lease = null;
+  state.decisions.set(item.id, [...(state.decisions.get(item.id) ?? []), decision]);
+  state.decisionsByKey.set(idempotencyKey, decision);
+  state.revision++;
+  state.audit.append({
+    at: decision.at,
+    actor: decision.actor,
+    action,
+    subject: { type: 'item', id: item.id },
+    detail: {
+      decisionId: decision.id,
+      stage: decision.stage,
+      verdict: decision.verdict.kind,
+      outcome,
+      itemVersion: decision.itemVersion,
+      ...detail,
+    },
+  });
 }
 
 /**
@@ -176,196 +209,18 @@ export function decideItem(
     actor: actorOf(user),
     at: now.toISOString(),
   };
-  item.status = outcomeOf(stage, request.verdict, item, first?.verdict ?? null);
-  item.version++;
-  item.lease = null;
-  state.decisions.set(item.id, [...history, decision]);
-  state.decisionsByKey.set(request.idempotencyKey, decision);
-  state.revision++;
-  state.audit.append({
-    at: decision.at,
-    actor: decision.actor,
-    action: 'item.decided',
-    subject: { type: 'item', id: item.id },
-    detail: {
-      decisionId: decision.id,
-      stage: decision.stage,
-      verdict: decision.verdict.kind,
-      outcome: item.status,
-      itemVersion: decision.itemVersion,
+  recordDecision(
+    state,
+    item,
+    decision,
+    outcomeOf(stage, request.verdict, item, first?.verdict ?? null),
+    request.idempotencyKey,
+    'item.decided',
+    {
       idempotencyKey: request.idempotencyKey,
       madeAt: request.madeAt ?? null,
       clusterOf: clusterOf ?? null,
     },
-  });
+  );
   return { item, decision };
-}
-
-const statusAwaiting: Record<ReviewStage, FlaggedItem['status']> = {
-  first: 'pending',
-  second: 'awaiting_second_review',
-  supervisor: 'escalated',
-};
-
-/**
- * Take back the caller's own decision, named by the idempotency key it was sent with, within
- * UNDO_ACCEPT_SECONDS, while it is the item's latest and nothing has changed since: the item
- * returns to the review it waited for, and the decision no longer counts (it leaves the item's
- * decisions; the audit log keeps both events; the key is refused if it is ever sent again). A
- * second review (made knowing, once decided, what the first was) and a correction cannot be
- * undone: a supervisor corrects them.
- */
-export function undoDecision(
-  state: MockState,
-  item: FlaggedItem,
-  idempotencyKey: string,
-  user: User,
-  now: Date,
-): { item: FlaggedItem; decision: Decision } {
-  const decision = state.decisionsByKey.get(idempotencyKey);
-  if (!decision || decision.itemId !== item.id)
-    throw new ItemConflict('not_found', `${item.id} has no decision sent with this key.`);
-  if (decision.actor.id !== user.id)
-    throw new ItemConflict('forbidden', 'Only its author may undo a decision.');
-  if (decision.stage === 'second' || decision.supersedes !== null)
-    throw new ItemConflict(
-      'forbidden',
-      `${decision.id} cannot be undone: it is a ${decision.supersedes ? 'correction' : 'second review'}. A supervisor can correct it.`,
-    );
-  const history = state.decisions.get(item.id) ?? [];
-  const late = now.getTime() - Date.parse(decision.at) > UNDO_ACCEPT_SECONDS * 1000;
-  if (late || history.at(-1) !== decision || item.version !== decision.itemVersion + 1) {
-    throw new ItemConflict(
-      'too_late',
-      `Too late to undo ${decision.id}: it counts now. A supervisor can correct it.`,
-    );
-  }
-  item.status = statusAwaiting[decision.stage];
-  item.version++;
-  state.decisions.set(item.id, history.slice(0, -1));
-  state.decisionsByKey.delete(idempotencyKey);
-  state.undoneKeys.add(idempotencyKey);
-  state.revision++;
-  state.audit.append({
-    at: now.toISOString(),
-    actor: actorOf(user),
-    action: 'item.decision_undone',
-    subject: { type: 'item', id: item.id },
-    detail: { decisionId: decision.id, stage: decision.stage, verdict: decision.verdict.kind },
-  });
-  return { item, decision };
-}
-
-/**
- * A supervisor's correction of the item's latest decision, with a written rationale: a new, final
- * decision that supersedes it, while it stays in the history. Four eyes still: never by a
- * supervisor who made any decision on the item. Version-checked and idempotent like a decision.
- */
-export function correctDecision(
-  state: MockState,
-  item: FlaggedItem,
-  user: User,
-  request: CorrectionRequest,
-  now: Date,
-): { item: FlaggedItem; decision: Decision } {
-  const earlier = state.decisionsByKey.get(request.idempotencyKey);
-  if (earlier && earlier.actor.id === user.id && earlier.itemId === item.id)
-    return { item, decision: earlier };
-  const history = state.decisions.get(item.id) ?? [];
-  const corrected = history.find((d) => d.id === request.supersedes);
-  if (!corrected)
-    throw new ItemConflict('not_found', `${item.id} has no decision ${request.supersedes}.`);
-  const latest = history.at(-1);
-  if (corrected !== latest) {
-    throw new ItemConflict(
-      'not_latest',
-      `Only the latest decision on ${item.id} can be corrected (now ${latest?.id ?? 'none'}).`,
-    );
-  }
-  if (history.some((d) => d.actor.id === user.id))
-    throw new ItemConflict(
-      'forbidden',
-      'You made a decision on this item: another supervisor must correct it.',
-    );
-  if (item.version !== request.itemVersion) {
-    throw new ItemConflict(
-      'version_conflict',
-      `${item.id} changed since you opened it (version ${item.version}, you corrected on ${request.itemVersion})${lastChange(state, item)}.`,
-    );
-  }
-  const decision: Decision = {
-    id: `dec_${item.id.slice(4)}_${history.length + 1}`,
-    itemId: item.id,
-    itemVersion: request.itemVersion,
-    stage: 'supervisor',
-    verdict: request.verdict,
-    supersedes: corrected.id,
-    note: request.rationale,
-    actor: actorOf(user),
-    at: now.toISOString(),
-  };
-  item.status = request.verdict.kind === 'confirm' ? 'confirmed' : 'dismissed';
-  item.version++;
-  item.lease = null;
-  state.decisions.set(item.id, [...history, decision]);
-  state.decisionsByKey.set(request.idempotencyKey, decision);
-  state.revision++;
-  state.audit.append({
-    at: decision.at,
-    actor: decision.actor,
-    action: 'item.decision_corrected',
-    subject: { type: 'item', id: item.id },
-    detail: {
-      decisionId: decision.id,
-      supersedes: corrected.id,
-      verdict: decision.verdict.kind,
-      outcome: item.status,
-      itemVersion: decision.itemVersion,
-    },
-  });
-  return { item, decision };
-}
-
-/**
- * A supervisor releases an item someone holds (`holderId` null) or hands it to another reviewer
- * who may make the review it waits for, with a fresh lease. Audited as `item.released` or `item.reassigned`, naming the previous holder.
- */
-export function changeHolder(
-  state: MockState,
-  item: FlaggedItem,
-  supervisor: User,
-  holderId: string | null,
-  now: Date,
-  leaseSeconds: number,
-): FlaggedItem {
-  const previous = liveLease(item, now);
-  const holder = holderId === null ? null : state.users.get(holderId);
-  if (holder === undefined || (holder && holder.role === 'auditor'))
-    throw new ItemConflict('invalid', `${holderId ?? ''} is not a reviewer.`);
-  if (holder) {
-    const refusal = reviewRefusal({
-      stage: stageOf(item.status),
-      reviewer: holder,
-      reviewedBy: reviewedBy(item.status, state.decisions.get(item.id) ?? []),
-    });
-    if (refusal) throw new ItemConflict('invalid', `${holder.name} cannot take it: ${refusal}`);
-  }
-  item.lease = holder && {
-    holderId: holder.id,
-    holderName: holder.name,
-    expiresAt: new Date(now.getTime() + leaseSeconds * 1000).toISOString(),
-  };
-  state.revision++;
-  state.audit.append({
-    at: now.toISOString(),
-    actor: actorOf(supervisor),
-    action: holder ? 'item.reassigned' : 'item.released',
-    subject: { type: 'item', id: item.id },
-    detail: {
-      previousHolderId: previous?.holderId ?? null,
-      holderId: holder?.id ?? null,
-      ...(holder ? { expiresAt: item.lease?.expiresAt ?? null } : {}),
-    },
-  });
-  return item;
 }

@@ -1,14 +1,7 @@
 import { endpoints } from '../../api/endpoints';
 import type { Backend } from '../backend/backend';
-import {
-  ItemConflict,
-  changeHolder,
-  claimItem,
-  correctDecision,
-  decideItem,
-  releaseItem,
-  undoDecision,
-} from '../backend/decisions';
+import { changeHolder, correctDecision, undoDecision } from '../backend/decision-changes';
+import { ItemConflict, claimItem, decideItem, releaseItem } from '../backend/decisions';
 import { clusterOf, decideCluster } from '../backend/clusters';
 import { blurredPreviewPng } from '../backend/preview-image';
 import { endReveal, redeemReveal, startReveal } from '../backend/reveals';

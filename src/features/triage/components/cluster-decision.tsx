@@ -1,10 +1,12 @@
 import { useState } from 'react';
-import { DismissReason, type Verdict } from '../../../api/schemas/decision';
+import type { DismissReason } from '../../../api/schemas/decision';
+import { type Verdict } from '../../../api/schemas/decision';
 import type { FlaggedItem } from '../../../api/schemas/item';
 import { Button } from '../../../components/ui/button';
 import { stageOf } from '../../../domain/review-rules';
 import { useDecideCluster } from '../api/decide-cluster';
-import { dismissReasonLabels, verdictText } from '../model/labels';
+import { verdictText } from '../model/labels';
+import { DismissReasonSelect } from './verdict-fields';
 
 /**
  * One decision for the item and the undecided items of its cluster, after an explicit
@@ -87,22 +89,7 @@ export function ClusterDecision({
             {option === 'confirm' ? 'Confirm' : 'Dismiss'}
           </label>
         ))}
-        {kind === 'dismiss' && (
-          <label className="flex flex-col text-xs text-slate-700">
-            Dismissal reason
-            <select
-              value={reason}
-              onChange={(event) => setReason(event.target.value as DismissReason)}
-              className="rounded-md border border-slate-300 px-2 py-1 text-sm"
-            >
-              {DismissReason.options.map((r) => (
-                <option key={r} value={r}>
-                  {dismissReasonLabels[r]}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        {kind === 'dismiss' && <DismissReasonSelect value={reason} onChange={setReason} />}
         <label className="flex min-w-60 flex-1 flex-col text-xs text-slate-700">
           Note (optional)
           <input

@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import { DismissReason, type Decision } from '../../../api/schemas/decision';
+import type {
+  Decision,
+  DismissReason,
+  IndustryClassification,
+} from '../../../api/schemas/decision';
 import type { FlaggedItem } from '../../../api/schemas/item';
 import { Button } from '../../../components/ui/button';
 import { useCorrectDecision } from '../api/correct-decision';
-import { dismissReasonLabels } from '../model/labels';
-
-const classifications = ['A1', 'A2', 'B1', 'B2'] as const;
+import { ClassificationSelect, DismissReasonSelect } from './verdict-fields';
 
 /**
  * A supervisor's correction of one decision: the corrected verdict and a written rationale. It is
@@ -24,7 +26,7 @@ export function CorrectionForm({
   const [kind, setKind] = useState<'confirm' | 'dismiss'>(
     decision.verdict.kind === 'confirm' ? 'dismiss' : 'confirm',
   );
-  const [classification, setClassification] = useState<(typeof classifications)[number] | ''>('');
+  const [classification, setClassification] = useState<IndustryClassification | ''>('');
   const [reason, setReason] = useState<DismissReason>('adult_content');
   const [rationale, setRationale] = useState('');
   return (
@@ -63,34 +65,9 @@ export function CorrectionForm({
         ))}
       </fieldset>
       {kind === 'confirm' ? (
-        <label className="flex flex-col text-xs text-slate-700">
-          Classification
-          <select
-            value={classification}
-            onChange={(event) => setClassification(event.target.value as typeof classification)}
-            className="w-40 rounded-md border border-slate-300 px-2 py-1 text-sm"
-          >
-            <option value="">Unknown</option>
-            {classifications.map((c) => (
-              <option key={c}>{c}</option>
-            ))}
-          </select>
-        </label>
+        <ClassificationSelect value={classification} onChange={setClassification} />
       ) : (
-        <label className="flex flex-col text-xs text-slate-700">
-          Dismissal reason
-          <select
-            value={reason}
-            onChange={(event) => setReason(event.target.value as DismissReason)}
-            className="w-64 rounded-md border border-slate-300 px-2 py-1 text-sm"
-          >
-            {DismissReason.options.map((r) => (
-              <option key={r} value={r}>
-                {dismissReasonLabels[r]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DismissReasonSelect value={reason} onChange={setReason} />
       )}
       <label className="flex flex-col text-xs text-slate-700">
         Rationale (required)

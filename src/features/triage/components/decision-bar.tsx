@@ -3,6 +3,7 @@ import type {
   DecisionRequest,
   DismissReason,
   FileAnnotation,
+  IndustryClassification,
   Verdict,
 } from '../../../api/schemas/decision';
 import type { FlaggedItem } from '../../../api/schemas/item';
@@ -20,8 +21,7 @@ import {
 import { usePreferences } from '../model/preferences';
 import { AnnotationPicker } from './annotation-picker';
 import { ShortcutHelp } from './shortcut-help';
-
-const classifications = ['A1', 'A2', 'B1', 'B2'] as const;
+import { ClassificationSelect } from './verdict-fields';
 
 /**
  * Confirm, dismiss with a reason, or escalate — by button or by key, from one command list. A
@@ -38,7 +38,7 @@ export function DecisionBar({
 }) {
   const blocker = decisionBlocker(context);
   const shortcuts = usePreferences((p) => p.singleKeyShortcuts);
-  const [classification, setClassification] = useState<(typeof classifications)[number] | ''>('');
+  const [classification, setClassification] = useState<IndustryClassification | ''>('');
   const [annotations, setAnnotations] = useState<FileAnnotation[]>([]);
   const [annotating, setAnnotating] = useState(false);
   const [note, setNote] = useState('');
@@ -115,20 +115,11 @@ export function DecisionBar({
     >
       {blocker && <p className="text-sm text-slate-700">{blocker}</p>}
       <div className="flex flex-wrap items-end gap-2">
-        <label className="flex flex-col text-xs text-slate-700">
-          Classification
-          <select
-            value={classification}
-            onChange={(event) => setClassification(event.target.value as typeof classification)}
-            className="rounded-md border border-slate-300 px-2 py-1 text-sm"
-            disabled={blocker !== null}
-          >
-            <option value="">Unknown</option>
-            {classifications.map((c) => (
-              <option key={c}>{c}</option>
-            ))}
-          </select>
-        </label>
+        <ClassificationSelect
+          value={classification}
+          onChange={setClassification}
+          disabled={blocker !== null}
+        />
         <Button variant="primary" disabled={blocker !== null} onClick={() => run('confirm')}>
           Confirm{keyHint('confirm')}
         </Button>
