@@ -23,6 +23,7 @@ import { AllItemsQuery, ItemListQuery, ItemPage } from './schemas/item';
 import { QueueList } from './schemas/queue';
 import { SessionState, SignInRequest } from './schemas/session';
 import { ReviewerList, Role } from './schemas/user';
+import { reportEndpoints } from './report-endpoints';
 
 /**
  * The contract's operations. The typed client, the mock backend's request validation and the
@@ -38,14 +39,16 @@ export interface Endpoint {
   path: string;
   summary: string;
   description?: string;
-  tag: 'session' | 'queues' | 'items' | 'audit';
+  tag: 'session' | 'queues' | 'items' | 'audit' | 'reports';
   /** Roles allowed to call; `public` needs no session. */
   access: 'public' | readonly Role[];
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
   /** JSON response schema, or the media type of a binary response. */
-  response: z.ZodType | { mediaType: 'image/png' | 'text/csv' | 'application/x-ndjson' };
+  response:
+    | z.ZodType
+    | { mediaType: 'image/png' | 'text/csv' | 'application/x-ndjson' | 'application/xml' };
   errors: readonly ErrorStatus[];
 }
 
@@ -399,6 +402,7 @@ export const endpoints = {
     response: { mediaType: 'image/png' },
     errors: [401, 403, 404],
   },
+  ...reportEndpoints,
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

@@ -102,6 +102,11 @@ export function buildOpenApiDocument() {
       { name: 'queues', description: 'Queues and their items.' },
       { name: 'items', description: 'Flagged items and their previews.' },
       { name: 'audit', description: 'The hash-chained audit log (auditors and supervisors).' },
+      {
+        name: 'reports',
+        description:
+          'CyberTipline report drafts, their completeness, review and filing (which runs on the server).',
+      },
     ],
     security: [{ sessionCookie: [] }],
     components: {

@@ -19,7 +19,13 @@ export const AuditAction = z
     'media.reblurred',
     'report.created',
     'report.updated',
+    'report.submitted',
     'report.approved',
+    'report.rejected',
+    'report.reopened',
+    'report.filing_started',
+    'report.filing_failed',
+    'report.retracted',
     'report.filed',
     'audit.exported',
   ])

@@ -11,6 +11,8 @@ import type { Reveal } from './reveals';
 import { createSessions, type Sessions } from './sessions';
 import { createAuditQuery } from './audit-query';
 import { createClusterIndex, type ClusterIndex } from './cluster-index';
+import { createReportStore, type ReportStore } from './reports/store';
+import { createMockNcmec, type MockNcmec } from '../ncmec/mock-ncmec';
 
 export interface MockConfig {
   seed: number;
@@ -70,6 +72,10 @@ export interface MockState {
   queryAudit: ReturnType<typeof createAuditQuery>;
   /** The same-hash index over these items, built on first use (hashes never change). */
   clusters: () => ClusterIndex;
+  /** CyberTipline report drafts by incident, gathered from the confirmed items on first use. */
+  reports: ReportStore;
+  /** NCMEC's CyberTipline API, mocked in-process: only the server's filing talks to it. */
+  ncmec: MockNcmec;
 }
 
 /**
@@ -93,7 +99,12 @@ function padAuditLog(audit: AuditLog, items: readonly FlaggedItem[], count: numb
   }
 }
 
-function buildState(config: MockConfig, now: Date): MockState {
+function buildState(
+  config: MockConfig,
+  now: Date,
+  clock: () => Date,
+  faults: () => readonly string[],
+): MockState {
   const data = generateData({
     seed: config.seed,
     items: config.items,
@@ -104,7 +115,7 @@ function buildState(config: MockConfig, now: Date): MockState {
   let clusterIndex: ClusterIndex | undefined;
   for (const event of data.history) audit.append(event);
   padAuditLog(audit, data.items, config.auditEvents, now);
-  return {
+  const state: MockState = {
     items: data.items,
     itemsById: new Map(data.items.map((item) => [item.id, item])),
     decisions: data.decisions,
@@ -120,7 +131,10 @@ function buildState(config: MockConfig, now: Date): MockState {
     listItems: createItemLister(),
     clusters: () => (clusterIndex ??= createClusterIndex(data.items)),
     queryAudit: createAuditQuery(audit),
+    reports: createReportStore(() => state),
+    ncmec: createMockNcmec({ now: clock, faults }),
   };
+  return state;
 }
 
 export interface Backend {
@@ -140,7 +154,8 @@ export function createBackend(
 ): Backend {
   const startConfig: MockConfig = { ...defaultMockConfig, ...initial };
   let config = startConfig;
-  let state = buildState(config, now());
+  const faults = () => config.faults;
+  let state = buildState(config, now(), now, faults);
   return {
     get config() {
       return config;
@@ -169,7 +184,7 @@ export function createBackend(
         next.faults.includes('tamper:audit') &&
         (regenerate || !config.faults.includes('tamper:audit'));
       config = next;
-      if (regenerate) state = buildState(config, now());
+      if (regenerate) state = buildState(config, now(), now, faults);
       if (tamper) state.audit.tamper(Math.ceil(state.audit.size / 2));
       return config;
     },

@@ -61,6 +61,7 @@ export function undoDecision(
   state.decisionsByKey.delete(idempotencyKey);
   state.undoneKeys.add(idempotencyKey);
   state.revision++;
+  state.reports.itemChanged(item, now);
   state.audit.append({
     at: now.toISOString(),
     actor: actorOf(user),

@@ -121,6 +121,7 @@ export function recordDecision(
   state.decisions.set(item.id, [...(state.decisions.get(item.id) ?? []), decision]);
   state.decisionsByKey.set(idempotencyKey, decision);
   state.revision++;
+  state.reports.itemChanged(item, new Date(decision.at));
   state.audit.append({
     at: decision.at,
     actor: decision.actor,

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { FaultSpec, matchingFault } from './faults';
+import { FaultSpec, matchingFault, ncmecFault } from './faults';
 
 test('a fault matches by path prefix', () => {
   expect(matchingFault(['500:/api/queues'], '/api/queues')).toBe('500');
@@ -16,4 +16,26 @@ test('`*` stands for one path segment, so one kind of call can fail alone', () =
   expect(matchingFault(faults, '/api/items/a/b/decisions')).toBeNull();
   expect(matchingFault(['500:/api/items.x'], '/api/itemsAx')).toBeNull(); // literal dot
   expect(FaultSpec.safeParse('500:/api/items/*/decisions').success).toBe(true);
+});
+
+test('`ncmec:` faults name a CyberTipline response code, optionally for one endpoint', () => {
+  for (const fault of [
+    'ncmec:4100',
+    'ncmec:upload:1000',
+    'ncmec:finish:1000',
+    'ncmec:retract:5102',
+  ])
+    expect(FaultSpec.safeParse(fault).success).toBe(true);
+  for (const fault of ['ncmec:', 'ncmec:status:1000', 'ncmec:upload:', 'ncmec:0', 'ncmec:41a'])
+    expect(FaultSpec.safeParse(fault).success).toBe(false);
+  expect(ncmecFault(['ncmec:4100'], 'submit')).toBe(4100); // a bare code targets submit
+  expect(ncmecFault(['ncmec:4100'], 'upload')).toBeNull();
+  expect(ncmecFault(['ncmec:upload:1000'], 'upload')).toBe(1000);
+  expect(ncmecFault(['ncmec:upload:1000'], 'finish')).toBeNull();
+  expect(ncmecFault(['500:/api/queues', 'tamper:audit'], 'submit')).toBeNull();
+});
+
+test('`ncmec:` faults never fail the console’s own HTTP API', () => {
+  expect(matchingFault(['ncmec:4100', 'ncmec:upload:1000'], '/api/queues')).toBeNull();
+  expect(matchingFault(['ncmec:upload:1000'], 'upload:1000')).toBeNull();
 });

@@ -9,12 +9,17 @@ import { z } from 'zod';
  * - `malformed:/api/items` answers 200 with a body that breaks the contract (first leaf replaced);
  * - `tamper:audit` edits one stored audit event (the middle one) once, so its hash no longer
  *   matches: the log stays tampered until a reset.
+ * - `ncmec:<code>` makes the in-process mock of NCMEC's CyberTipline API (src/mocks/ncmec/) answer
+ *   every `submit` with that response code (e.g. `ncmec:4100`, a validation rejection), and
+ *   `ncmec:<endpoint>:<code>` makes that endpoint — submit, upload, fileinfo, finish or retract —
+ *   answer the code (e.g. `ncmec:finish:1000`), while the fault is set. These never touch the
+ *   console's own HTTP API: NCMEC is called by the mock server, not by the browser.
  */
 export const FaultSpec = z
   .string()
   .regex(
-    /^((500|malformed):\/\S*|tamper:audit)$/,
-    'a fault is `500:/path`, `malformed:/path` or `tamper:audit`',
+    /^((500|malformed):\/\S*|tamper:audit|ncmec:((submit|upload|fileinfo|finish|retract):)?[1-9]\d{0,8})$/,
+    'a fault is `500:/path`, `malformed:/path`, `tamper:audit`, `ncmec:<code>` or `ncmec:<endpoint>:<code>`',
   );
 
 export type FaultKind = '500' | 'malformed';
@@ -25,15 +30,27 @@ const escapeRegExp = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&'
 const targetPattern = (target: string) =>
   new RegExp(`^${target.split('*').map(escapeRegExp).join('[^/]+')}`);
 
+/** The HTTP fault for a console API path; `tamper:` and `ncmec:` faults are never HTTP faults. */
 export function matchingFault(faults: readonly string[], path: string): FaultKind | null {
   for (const fault of faults) {
     const colon = fault.indexOf(':');
     const kind = fault.slice(0, colon);
-    if (
-      targetPattern(fault.slice(colon + 1)).test(path) &&
-      (kind === '500' || kind === 'malformed')
-    )
-      return kind;
+    if (kind !== '500' && kind !== 'malformed') continue;
+    if (targetPattern(fault.slice(colon + 1)).test(path)) return kind;
+  }
+  return null;
+}
+
+const NCMEC_FAULT = /^ncmec:(?:(submit|upload|fileinfo|finish|retract):)?([1-9]\d{0,8})$/;
+
+/**
+ * The response code the mock NCMEC must answer at `endpoint`, or null. A bare `ncmec:<code>`
+ * targets `submit`, where NCMEC's validation rejections happen.
+ */
+export function ncmecFault(faults: readonly string[], endpoint: string): number | null {
+  for (const fault of faults) {
+    const match = NCMEC_FAULT.exec(fault);
+    if (match?.[2] !== undefined && (match[1] ?? 'submit') === endpoint) return Number(match[2]);
   }
   return null;
 }

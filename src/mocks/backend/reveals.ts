@@ -44,7 +44,8 @@ export function startReveal(
     actor: actorOf(user),
     action: 'media.revealed',
     subject: { type: 'item', id: item.id },
-    detail: { revealId: reveal.id },
+    // The reveal shows the whole original image: evidence for the report's `fileViewedByEsp`.
+    detail: { revealId: reveal.id, wholeFile: item.media.kind === 'image' },
   });
   return reveal;
 }

@@ -3,6 +3,7 @@ import { auditHandlers } from './audit';
 import { itemHandlers } from './items';
 import { mockControlHandlers } from './mock-control';
 import { queueHandlers } from './queues';
+import { reportHandlers } from './reports';
 import { sessionHandlers } from './session';
 
 /** The one handler set: served by the Node mock server and by msw/node in Vitest. */
@@ -12,4 +13,5 @@ export const createHandlers = (backend: Backend) => [
   ...queueHandlers(backend),
   ...itemHandlers(backend),
   ...auditHandlers(backend),
+  ...reportHandlers(backend),
 ];

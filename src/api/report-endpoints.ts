@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { Id, hexDigest } from './schemas/common';
+import { Report } from './schemas/report';
+import {
+  FilingAction,
+  ReportFileMove,
+  ReportFileMoved,
+  ReportList,
+  ReportListQuery,
+  ReportTransition,
+  ReportUpdate,
+  SupplierReasons,
+} from './schemas/report-workflow';
+import type { Endpoint } from './endpoints';
+
+const ReportIdParams = z.object({ reportId: Id });
+const editors = ['analyst', 'supervisor'] as const;
+const everyone = ['analyst', 'supervisor', 'auditor'] as const;
+
+/** The reports operations (issue 6), part of the one registry in `endpoints.ts`. */
+export const reportEndpoints = {
+  listReports: {
+    operationId: 'listReports',
+    method: 'get',
+    path: '/api/reports',
+    summary: 'Report drafts and filed reports, least complete first',
+    description:
+      'Confirmed items are gathered into drafts by incident: same supplier, dataset and ingestion batch. Each row carries its completeness checklist’s count and what blocks it.',
+    tag: 'reports',
+    access: everyone,
+    query: ReportListQuery,
+    response: ReportList,
+    errors: [400, 401],
+  },
+  getReport: {
+    operationId: 'getReport',
+    method: 'get',
+    path: '/api/reports/{reportId}',
+    summary: 'One report, with its files, review and filing progress',
+    description:
+      '`fileViewedByEsp` of each file is derived from the audit log when read. While a filing runs, poll this for its steps.',
+    tag: 'reports',
+    access: everyone,
+    params: ReportIdParams,
+    response: Report,
+    errors: [401, 404],
+  },
+  updateReport: {
+    operationId: 'updateReport',
+    method: 'put',
+    path: '/api/reports/{reportId}',
+    summary: 'Save a report’s fields',
+    description:
+      'Drafts and rejected reports: analysts and supervisors, who become its draft editors (none of whom may approve it). In review: the reviewing supervisor’s amendments, recorded as such. Filed reports are read-only (409). A stale `version` is a 409.',
+    tag: 'reports',
+    access: editors,
+    params: ReportIdParams,
+    body: ReportUpdate,
+    response: Report,
+    errors: [400, 401, 403, 404, 409],
+  },
+  moveReportFile: {
+    operationId: 'moveReportFile',
+    method: 'post',
+    path: '/api/reports/{reportId}/moves',
+    summary: 'Move a file (every item with its SHA-256) to another draft',
+    description:
+      'Between open drafts of the same supplier, or into a new one (`to: null`). Both reports’ versions are bumped.',
+    tag: 'reports',
+    access: editors,
+    params: ReportIdParams,
+    body: ReportFileMove,
+    response: ReportFileMoved,
+    errors: [400, 401, 403, 404, 409],
+  },
+  transitionReport: {
+    operationId: 'transitionReport',
+    method: 'post',
+    path: '/api/reports/{reportId}/transitions',
+    summary: 'Submit, approve, reject or reopen a report',
+    description:
+      'Approval: a supervisor who neither edited nor submitted the draft, only while no checklist entry blocks; the approver becomes the reporter. Rejection needs a comment and returns it for editing.',
+    tag: 'reports',
+    access: editors,
+    params: ReportIdParams,
+    body: ReportTransition,
+    response: Report,
+    errors: [400, 401, 403, 404, 409],
+  },
+  fileReport: {
+    operationId: 'fileReport',
+    method: 'post',
+    path: '/api/reports/{reportId}/filing',
+    summary: 'Start, resume or retract the filing with NCMEC',
+    description:
+      'Runs on the server (NCMEC credentials and original files never reach the browser): `submit`, `upload` and `fileinfo` per file, `finish`. A step done is never repeated, so a report is never filed twice. Only the approving supervisor (the reporter) files.',
+    tag: 'reports',
+    access: ['supervisor'],
+    params: ReportIdParams,
+    body: FilingAction,
+    response: Report,
+    errors: [400, 401, 403, 404, 409],
+  },
+  createSupplementalReport: {
+    operationId: 'createSupplementalReport',
+    method: 'post',
+    path: '/api/reports/{reportId}/supplemental',
+    summary: 'Start a supplemental report linked to a filed one',
+    description:
+      'A new draft for the same incident whose `priorCTReports` is the filed report’s id.',
+    tag: 'reports',
+    access: editors,
+    params: ReportIdParams,
+    response: Report,
+    errors: [401, 403, 404, 409],
+  },
+  getReportXml: {
+    operationId: 'getReportXml',
+    method: 'get',
+    path: '/api/reports/{reportId}/report.xml',
+    summary: 'The CyberTipline `<report>` document',
+    description:
+      'In NCMEC’s XSD element order; all text escaped, characters XML 1.0 cannot carry dropped. 409 while a required field is missing.',
+    tag: 'reports',
+    access: everyone,
+    params: ReportIdParams,
+    response: { mediaType: 'application/xml' },
+    errors: [401, 404, 409],
+  },
+  getFileDetailsXml: {
+    operationId: 'getFileDetailsXml',
+    method: 'get',
+    path: '/api/reports/{reportId}/files/{sha256}/file-details.xml',
+    summary: 'The CyberTipline `<fileDetails>` document of one file',
+    description: 'Before filing, `reportId` is 0 and `fileId` a placeholder: NCMEC assigns both.',
+    tag: 'reports',
+    access: everyone,
+    params: ReportIdParams.extend({ sha256: hexDigest(64) }),
+    response: { mediaType: 'application/xml' },
+    errors: [401, 404],
+  },
+  listSupplierReasons: {
+    operationId: 'listSupplierReasons',
+    method: 'get',
+    path: '/api/suppliers/{supplierId}/not-available-reasons',
+    summary: 'Reasons given for a supplier’s missing actionability fields',
+    description:
+      'Evidence of which suppliers withhold provenance; offered when marking a field not available.',
+    tag: 'reports',
+    access: everyone,
+    params: z.object({ supplierId: Id }),
+    response: SupplierReasons,
+    errors: [401],
+  },
+} as const satisfies Record<string, Endpoint>;

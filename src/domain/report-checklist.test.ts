@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import {
+  blockers,
+  checklistProgress,
+  reportChecklist,
+  type ChecklistInput,
+} from './report-checklist';
+
+const sha = 'a'.repeat(64);
+
+/** A report with every field filled. */
+function completeReport(): ChecklistInput {
+  return {
+    incident: {
+      supplier: { id: 'sup_1', name: 'Acme Data' },
+      dataset: { id: 'ds_1', name: 'webimg', version: '3' },
+      batchId: 'b-4471',
+    },
+    reporter: { userId: 'usr_sasha', name: 'Sasha Reyes', email: 'sasha@verity.test' },
+    incidentSummary: {
+      incidentType: 'Child Pornography (possession, manufacture, and distribution)',
+      escalateToHighPriority: null,
+      reportAnnotations: [],
+      incidentDateTime: '2025-08-14T02:11:00Z',
+      incidentDateTimeDescription: 'Crawl time',
+    },
+    webPages: [
+      { url: 'https://example.com/page', thirdPartyHostedContent: true, additionalInfo: '' },
+    ],
+    reportedPerson: {
+      screenName: 'user_1',
+      profileUrl: null,
+      ipCaptureEvents: [{ ipAddress: '198.51.100.7', eventName: 'Upload', dateTime: null }],
+    },
+    additionalInfo: 'Found by NCMEC hash list, PDQ d=12.',
+    files: [
+      {
+        sha256: sha,
+        originalFileName: 'x.jpg',
+        locationOfFile: 'https://example.com/x.jpg',
+        publiclyAvailable: true,
+        exifViewedByEsp: false,
+        industryClassification: 'A1',
+        fileAnnotations: [],
+        originalFileHash: { hashType: 'SHA256', value: sha },
+        uploadedToEspTimestamp: '2025-08-15T00:00:00Z',
+        hashDetails: [{ name: 'MD5', value: 'b'.repeat(32) }],
+      },
+    ],
+    notAvailable: [],
+  };
+}
+
+const stateOf = (report: ChecklistInput, id: string) =>
+  reportChecklist(report).find((e) => e.id === id)?.state;
+
+describe('reportChecklist', () => {
+  it('settles every entry of a complete report; nothing blocks', () => {
+    const entries = reportChecklist(completeReport());
+    expect(entries.every((e) => e.state === 'present')).toBe(true);
+    expect(blockers(entries, 'file')).toEqual([]);
+    expect(checklistProgress(entries)).toEqual({ settled: 12, total: 12 });
+  });
+
+  it('levels: required and actionability entries block, recommended ones never do', () => {
+    const report = completeReport();
+    report.incidentSummary.incidentType = null;
+    report.webPages = [];
+    report.additionalInfo = ' ';
+    const entries = reportChecklist(report);
+    expect(blockers(entries, 'approve').map((e) => [e.id, e.level])).toEqual([
+      ['incident_type', 'required'],
+      ['web_page_url', 'actionability'],
+    ]);
+    expect(stateOf(report, 'additional_info')).toBe('missing');
+  });
+
+  it('an actionability entry marked not available with a reason no longer blocks', () => {
+    const report = completeReport();
+    report.reportedPerson = null;
+    expect(blockers(reportChecklist(report), 'approve').map((e) => e.id)).toEqual([
+      'reported_person',
+      'ip_capture',
+    ]);
+    report.notAvailable = [
+      { field: 'reported_person', reason: 'The supplier keeps no uploader metadata.' },
+      { field: 'ip_capture', reason: '   ' },
+    ];
+    const entries = reportChecklist(report);
+    expect(entries.find((e) => e.id === 'reported_person')).toMatchObject({
+      state: 'not_available',
+      reason: 'The supplier keeps no uploader metadata.',
+    });
+    // A blank reason is no reason.
+    expect(blockers(entries, 'approve').map((e) => e.id)).toEqual(['ip_capture']);
+  });
+
+  it('“not available” cannot excuse a required entry', () => {
+    const report = completeReport();
+    report.incidentSummary.incidentDateTimeDescription = null;
+    expect(stateOf(report, 'incident_date')).toBe('missing');
+  });
+
+  it('per-file entries say how many files lack them', () => {
+    const report = completeReport();
+    const [first] = report.files;
+    if (!first) throw new Error('fixture');
+    report.files = [first, { ...first, sha256: 'c'.repeat(64), locationOfFile: null }];
+    expect(reportChecklist(report).find((e) => e.id === 'location_of_file')).toMatchObject({
+      state: 'missing',
+      detail: '1 of 2 files',
+    });
+  });
+
+  it('the reporter is deferred to approval: it blocks filing, not approval', () => {
+    const report = { ...completeReport(), reporter: null };
+    const entries = reportChecklist(report);
+    expect(stateOf(report, 'reporter_email')).toBe('deferred');
+    expect(blockers(entries, 'approve')).toEqual([]);
+    expect(blockers(entries, 'file').map((e) => e.id)).toEqual(['reporter_email']);
+  });
+
+  it('whether a person viewed each file is always answered', () => {
+    const report = completeReport();
+    expect(stateOf(report, 'file_viewed')).toBe('present');
+  });
+
+  it('source details need dataset, version and batch', () => {
+    const report = completeReport();
+    report.incident = { ...report.incident, batchId: null };
+    expect(stateOf(report, 'source_details')).toBe('missing');
+  });
+});

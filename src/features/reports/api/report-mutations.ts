@@ -1,0 +1,54 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../api/client';
+import { endpoints } from '../../../api/endpoints';
+import { invalidateReports } from '../../../api/queries/reports';
+import type { Report } from '../../../api/schemas/report';
+import type {
+  FilingAction,
+  ReportFileMove,
+  ReportTransition,
+  ReportUpdate,
+} from '../../../api/schemas/report-workflow';
+
+/**
+ * Every change to a report: the server answers with the report as it now stands, which replaces
+ * the cached one; the list is re-read for its completeness.
+ */
+function useReportMutation<Body>(reportId: string, send: (body: Body) => Promise<Report>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: (report) => queryClient.setQueryData(['reports', 'one', reportId], report),
+    onSettled: () => invalidateReports(queryClient),
+  });
+}
+
+export const useSaveReport = (reportId: string) =>
+  useReportMutation(reportId, (body: ReportUpdate) =>
+    apiRequest(endpoints.updateReport, { params: { reportId }, body }),
+  );
+
+export const useTransitionReport = (reportId: string) =>
+  useReportMutation(reportId, (body: ReportTransition) =>
+    apiRequest(endpoints.transitionReport, { params: { reportId }, body }),
+  );
+
+export const useFileReport = (reportId: string) =>
+  useReportMutation(reportId, (body: FilingAction) =>
+    apiRequest(endpoints.fileReport, { params: { reportId }, body }),
+  );
+
+export const useMoveFile = (reportId: string) =>
+  useReportMutation(reportId, async (body: ReportFileMove) => {
+    const { from } = await apiRequest(endpoints.moveReportFile, { params: { reportId }, body });
+    return from;
+  });
+
+/** A supplemental report: a new draft; the caller opens it. */
+export function useCreateSupplemental(reportId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiRequest(endpoints.createSupplementalReport, { params: { reportId } }),
+    onSettled: () => invalidateReports(queryClient),
+  });
+}

@@ -1,0 +1,279 @@
+import type { Report } from '../../../api/schemas/report';
+import type {
+  ReportFileMove,
+  ReportTransition,
+  ReportUpdate,
+} from '../../../api/schemas/report-workflow';
+import type { Actor, User } from '../../../api/schemas/user';
+import { blockers, reportChecklist } from '../../../domain/report-checklist';
+import type { MockState } from '../backend';
+import { ReportRefusal } from './refusal';
+import { editableOf, openStatuses, type StoredReport } from './store';
+
+const actorOf = (user: User): Actor => ({ id: user.id, name: user.name, role: user.role });
+
+const statusText: Record<Report['status'], string> = {
+  draft: 'a draft',
+  in_review: 'in review',
+  approved: 'approved',
+  filing: 'being filed',
+  filed: 'filed',
+  rejected: 'rejected',
+  retracted: 'retracted',
+};
+
+function checkVersion(report: StoredReport, version: number) {
+  if (report.version !== version) {
+    throw new ReportRefusal(
+      409,
+      'version_conflict',
+      `Report ${report.id} changed since you opened it (version ${report.version}, yours ${version}). Reload it to see the change.`,
+    );
+  }
+}
+
+function touch(
+  state: MockState,
+  report: StoredReport,
+  user: User,
+  now: Date,
+  action:
+    | 'report.updated'
+    | 'report.submitted'
+    | 'report.approved'
+    | 'report.rejected'
+    | 'report.reopened',
+  detail: Record<string, string | number | boolean | null>,
+) {
+  report.version += 1;
+  report.updatedAt = now.toISOString();
+  state.audit.append({
+    at: report.updatedAt,
+    actor: actorOf(user),
+    action,
+    subject: { type: 'report', id: report.id },
+    detail: { status: report.status, version: report.version, ...detail },
+  });
+}
+
+const isDraftEditor = (report: StoredReport, user: User) =>
+  report.draftEditors.some((a) => a.id === user.id) || report.submittedBy?.id === user.id;
+
+function noteDraftEditor(report: StoredReport, user: User) {
+  if (!report.draftEditors.some((a) => a.id === user.id)) report.draftEditors.push(actorOf(user));
+}
+
+/**
+ * Saves the editable fields. Open drafts: analysts and supervisors, who become draft editors. In
+ * review: the reviewing supervisor's amendments (on the record as such). Anything else is closed.
+ */
+export function updateReport(
+  state: MockState,
+  report: StoredReport,
+  user: User,
+  { version, fields }: ReportUpdate,
+  now: Date,
+) {
+  const amendment = report.status === 'in_review';
+  if (!openStatuses.includes(report.status) && !(amendment && user.role === 'supervisor')) {
+    throw new ReportRefusal(
+      409,
+      'not_editable',
+      amendment
+        ? 'A report in review can be amended only by a supervisor reviewing it.'
+        : `Report ${report.id} is ${statusText[report.status]}: it can no longer be edited.${report.status === 'filed' ? ' Start a supplemental report to add to it.' : ''}`,
+    );
+  }
+  checkVersion(report, version);
+  const bySha = new Map(fields.files.map((f) => [f.sha256, f]));
+  if (
+    fields.files.length !== report.files.length ||
+    report.files.some((f) => !bySha.has(f.sha256))
+  ) {
+    throw new ReportRefusal(
+      400,
+      'files_mismatch',
+      'The files sent are not this report’s files: reload it.',
+    );
+  }
+  const { files: _files, ...reportFields } = fields;
+  Object.assign(report, reportFields);
+  report.files = report.files.map((file) => {
+    const edit = bySha.get(file.sha256);
+    return edit ? { ...file, ...editableOf({ ...file, ...edit }) } : file;
+  });
+  if (!amendment) noteDraftEditor(report, user);
+  touch(state, report, user, now, 'report.updated', { amendment });
+}
+
+/** Moves one file (every item with its SHA-256) to another open draft of the supplier, or a new one. */
+export function moveReportFile(
+  state: MockState,
+  from: StoredReport,
+  user: User,
+  { version, sha256, to }: ReportFileMove,
+  now: Date,
+): StoredReport {
+  checkVersion(from, version);
+  const file = from.files.find((f) => f.sha256 === sha256);
+  if (!file)
+    throw new ReportRefusal(404, 'not_found', `Report ${from.id} holds no file ${sha256}.`);
+  const store = state.reports;
+  let target = to === null ? null : store.get(to);
+  for (const report of [from, target]) {
+    if (report && !openStatuses.includes(report.status)) {
+      throw new ReportRefusal(
+        409,
+        'not_editable',
+        `Report ${report.id} is ${statusText[report.status]}: files move only between open drafts.`,
+      );
+    }
+  }
+  if (target && target.incident.supplier.id !== from.incident.supplier.id) {
+    throw new ReportRefusal(
+      400,
+      'other_supplier',
+      `Report ${target.id} is for another supplier (${target.incident.supplier.name}).`,
+    );
+  }
+  if (target?.id === from.id)
+    throw new ReportRefusal(400, 'same_report', 'The file is already in this report.');
+  const moving = new Set(file.itemIds);
+  const items = store.itemsOf(from);
+  if (!target) {
+    target = {
+      ...structuredClone(from),
+      id: store.nextId(),
+      version: 1,
+      createdAt: now.toISOString(),
+      draftEditors: [],
+      submittedBy: null,
+      review: null,
+      status: 'draft',
+      notAvailable: [],
+      ncmecFileIds: {},
+    };
+    target.files = [];
+    store.regroup(
+      target,
+      items.filter((i) => moving.has(i.id)),
+    );
+    store.add(target);
+  } else {
+    store.regroup(target, [...store.itemsOf(target), ...items.filter((i) => moving.has(i.id))]);
+    noteDraftEditor(target, user);
+    touch(state, target, user, now, 'report.updated', { movedIn: sha256, from: from.id });
+  }
+  store.regroup(
+    from,
+    items.filter((i) => !moving.has(i.id)),
+  );
+  noteDraftEditor(from, user);
+  touch(state, from, user, now, 'report.updated', { movedOut: sha256, to: target.id });
+  return target;
+}
+
+/** Submit, approve, reject, reopen: the report's status workflow (DESIGN.md §3). */
+export function transitionReport(
+  state: MockState,
+  report: StoredReport,
+  user: User,
+  { version, to, comment }: ReportTransition,
+  now: Date,
+) {
+  checkVersion(report, version);
+  const refuse = (message: string, status: 403 | 409 = 409) => {
+    throw new ReportRefusal(status, status === 403 ? 'forbidden' : 'invalid_transition', message);
+  };
+  const at = now.toISOString();
+  if (to === 'in_review') {
+    if (!openStatuses.includes(report.status))
+      refuse(`Only a draft can be submitted; report ${report.id} is ${statusText[report.status]}.`);
+    if (report.files.length === 0) refuse('An empty report cannot be submitted.');
+    report.status = 'in_review';
+    report.submittedBy = actorOf(user);
+    return touch(state, report, user, now, 'report.submitted', {});
+  }
+  if (to === 'draft') {
+    if (report.status !== 'retracted')
+      refuse(
+        `Only a retracted report can be reopened; report ${report.id} is ${statusText[report.status]}.`,
+      );
+    if (user.role !== 'supervisor') refuse('Only a supervisor reopens a retracted report.', 403);
+    Object.assign(report, {
+      status: 'draft',
+      review: null,
+      reporter: null,
+      filing: null,
+      submittedBy: null,
+    });
+    return touch(state, report, user, now, 'report.reopened', {});
+  }
+  // A review: approve or reject.
+  if (user.role !== 'supervisor') refuse('Only a supervisor reviews a report.', 403);
+  if (report.status !== 'in_review')
+    refuse(
+      `Only a report in review can be reviewed; report ${report.id} is ${statusText[report.status]}.`,
+    );
+  if (isDraftEditor(report, user)) {
+    refuse('You edited or submitted this draft, so someone else must review it (four eyes).', 403);
+  }
+  if (to === 'rejected') {
+    if (!comment)
+      throw new ReportRefusal(
+        400,
+        'comment_required',
+        'Say what must change: a rejection needs a comment.',
+      );
+    report.status = 'rejected';
+    report.review = { outcome: 'rejected', by: actorOf(user), at, comment };
+    return touch(state, report, user, now, 'report.rejected', { comment });
+  }
+  const blocking = blockers(reportChecklist(report), 'approve');
+  if (blocking.length > 0) {
+    refuse(
+      `Not complete: ${blocking.map((e) => e.label).join(', ')}. Fill each in, or mark it not available and say why.`,
+    );
+  }
+  report.status = 'approved';
+  report.review = { outcome: 'approved', by: actorOf(user), at, comment: comment || null };
+  // The approving supervisor files it, and is its reporter.
+  report.reporter = { userId: user.id, name: user.name, email: user.email };
+  touch(state, report, user, now, 'report.approved', {});
+}
+
+/** A new draft for a filed report's incident, linked to it through `priorCTReports`. */
+export function createSupplemental(
+  state: MockState,
+  original: StoredReport,
+  user: User,
+  now: Date,
+): StoredReport {
+  if (original.status !== 'filed' || !original.filed) {
+    throw new ReportRefusal(
+      409,
+      'not_filed',
+      `Report ${original.id} is ${statusText[original.status]}: a supplemental report follows a filed one.`,
+    );
+  }
+  const at = now.toISOString();
+  const report: StoredReport = {
+    ...structuredClone(original),
+    id: state.reports.nextId(),
+    version: 1,
+    status: 'draft',
+    createdAt: at,
+    updatedAt: at,
+    reporter: null,
+    priorReport: { id: original.id, ncmecReportId: original.filed.ncmecReportId },
+    draftEditors: [actorOf(user)],
+    submittedBy: null,
+    review: null,
+    filing: null,
+    filed: null,
+    ncmecFileIds: {},
+    additionalInfo: `Supplemental to CyberTipline report ${original.filed.ncmecReportId}.\n${original.additionalInfo}`,
+  };
+  state.reports.add(report);
+  return report;
+}

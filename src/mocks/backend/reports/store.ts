@@ -1,0 +1,247 @@
+import type { AuditEvent } from '../../../api/schemas/audit';
+import type { FlaggedItem } from '../../../api/schemas/item';
+import type { Report, ReportFile } from '../../../api/schemas/report';
+import type { ReportSummary, SupplierReasons } from '../../../api/schemas/report-workflow';
+import type { Actor } from '../../../api/schemas/user';
+import { blockers, checklistProgress, reportChecklist } from '../../../domain/report-checklist';
+import { fileViewedByEsp } from '../../../domain/file-viewed';
+import type { MockState } from '../backend';
+import { draftFields, fileOf, incidentKey, incidentOf } from './draft-fields';
+import { ReportRefusal } from './refusal';
+
+/** A report as stored: its files without `fileViewedByEsp`, which is derived on every read. */
+export type StoredFile = Omit<ReportFile, 'fileViewedByEsp'>;
+export type StoredReport = Omit<Report, 'files'> & {
+  files: StoredFile[];
+  incidentKey: string;
+  /** NCMEC's file ids by SHA-256, once uploaded: the server's own, never sent to the browser. */
+  ncmecFileIds: Record<string, string>;
+};
+
+export const openStatuses: readonly Report['status'][] = ['draft', 'rejected'];
+export const SYSTEM: Actor = { id: 'sys_reports', name: 'Report drafting', role: 'system' };
+
+export function groupBy<T>(values: readonly T[], key: (value: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const value of values) {
+    const k = key(value);
+    const group = groups.get(k);
+    if (group) group.push(value);
+    else groups.set(k, [value]);
+  }
+  return groups;
+}
+
+/** The fields of a file a person may change. */
+export const editableOf = (file: StoredFile) => ({
+  originalFileName: file.originalFileName,
+  locationOfFile: file.locationOfFile,
+  publiclyAvailable: file.publiclyAvailable,
+  exifViewedByEsp: file.exifViewedByEsp,
+  industryClassification: file.industryClassification,
+  fileAnnotations: file.fileAnnotations,
+});
+
+export interface ReportStore {
+  list(): readonly StoredReport[];
+  get(id: string): StoredReport;
+  /** The report as the API shows it: `fileViewedByEsp` derived from the audit log now. */
+  present(report: StoredReport): Report;
+  summary(report: StoredReport): ReportSummary;
+  add(report: StoredReport): void;
+  nextId(): string;
+  /** Sets the report's files to these items', grouped by SHA-256, keeping edits to files that stay. */
+  regroup(report: StoredReport, items: readonly FlaggedItem[]): void;
+  /** The items a report holds. */
+  itemsOf(report: StoredReport): FlaggedItem[];
+  /** Keeps drafts in step with decisions: a confirmed item joins its incident's open draft. */
+  itemChanged(item: FlaggedItem, now: Date): void;
+  supplierReasons(supplierId: string): SupplierReasons;
+}
+
+export function createReportStore(state: () => MockState): ReportStore {
+  let reports: Map<string, StoredReport> | undefined;
+  let counter = 0;
+  // Reveals seen so far in the audit log, read incrementally.
+  const reveals: AuditEvent[] = [];
+  let scannedSeq = 0;
+
+  const decisionsOf = (itemId: string) => state().decisions.get(itemId) ?? [];
+  const filesOf = (items: readonly FlaggedItem[]) =>
+    [...groupBy(items, (i) => i.media.sha256).values()].map((group) => fileOf(group, decisionsOf));
+
+  /** The report's files for these items; what people edited on a file that stays is kept. */
+  function regroup(report: StoredReport, items: readonly FlaggedItem[]) {
+    const edited = new Map(report.files.map((f) => [f.sha256, f]));
+    report.files = filesOf(items).map((file) => {
+      const before = edited.get(file.sha256);
+      return before ? { ...file, ...editableOf(before) } : file;
+    });
+  }
+
+  function draft(items: readonly FlaggedItem[], at: string): StoredReport {
+    const [first] = items;
+    if (!first) throw new Error('a draft needs an item');
+    counter += 1;
+    return {
+      id: `rpt_${String(counter).padStart(5, '0')}`,
+      version: 1,
+      status: 'draft',
+      incident: incidentOf(first),
+      incidentKey: incidentKey(first),
+      ncmecFileIds: {},
+      files: filesOf(items),
+      createdAt: at,
+      updatedAt: at,
+      reporter: null,
+      priorReport: null,
+      draftEditors: [],
+      submittedBy: null,
+      review: null,
+      filing: null,
+      filed: null,
+      ...draftFields(items),
+    };
+  }
+
+  function record(report: StoredReport, at: string) {
+    state().audit.append({
+      at,
+      actor: SYSTEM,
+      action: 'report.created',
+      subject: { type: 'report', id: report.id },
+      detail: {
+        files: report.files.length,
+        items: report.files.reduce((n, f) => n + f.itemIds.length, 0),
+      },
+    });
+  }
+
+  /** Drafts for every confirmed item, by incident: built on first use. */
+  function build(): Map<string, StoredReport> {
+    if (reports) return reports;
+    const built = new Map<string, StoredReport>();
+    const confirmed = state().items.filter((i) => i.status === 'confirmed');
+    const at = new Date().toISOString();
+    for (const items of groupBy(confirmed, incidentKey).values()) {
+      const report = draft(items, at);
+      built.set(report.id, report);
+      record(report, at);
+    }
+    reports = built;
+    return built;
+  }
+
+  function scanReveals() {
+    const { audit } = state();
+    if (audit.head.seq === scannedSeq) return reveals;
+    for (const event of audit.range(scannedSeq + 1, audit.head.seq - scannedSeq)) {
+      if (event.action === 'media.revealed') reveals.push(event);
+    }
+    scannedSeq = audit.head.seq;
+    return reveals;
+  }
+
+  const store: ReportStore = {
+    list: () => [...build().values()],
+    get(id) {
+      const report = build().get(id);
+      if (!report) throw new ReportRefusal(404, 'not_found', `No report ${id}.`);
+      return report;
+    },
+    present({ incidentKey: _key, ncmecFileIds: _ids, ...report }) {
+      const events = scanReveals();
+      return {
+        ...structuredClone(report),
+        files: report.files.map((file) => ({
+          ...structuredClone(file),
+          fileViewedByEsp: fileViewedByEsp(file.itemIds, events),
+        })),
+      };
+    },
+    summary(report) {
+      const entries = reportChecklist(report);
+      return {
+        id: report.id,
+        version: report.version,
+        status: report.status,
+        incident: report.incident,
+        updatedAt: report.updatedAt,
+        priorReport: report.priorReport,
+        filed: report.filed,
+        fileCount: report.files.length,
+        itemCount: report.files.reduce((n, f) => n + f.itemIds.length, 0),
+        completeness: {
+          ...checklistProgress(entries),
+          blockers: blockers(entries, 'approve').map(({ id, label }) => ({ id, label })),
+        },
+      };
+    },
+    add(report) {
+      build().set(report.id, report);
+      record(report, report.createdAt);
+    },
+    nextId() {
+      build();
+      counter += 1;
+      return `rpt_${String(counter).padStart(5, '0')}`;
+    },
+    regroup,
+    itemsOf,
+    itemChanged(item, now) {
+      if (!reports) return; // built from the items' state on first use
+      const at = now.toISOString();
+      const holding = [...reports.values()].find((r) =>
+        r.files.some((f) => f.itemIds.includes(item.id)),
+      );
+      if (item.status === 'confirmed' && !holding) {
+        const key = incidentKey(item);
+        const open = [...reports.values()].find(
+          (r) => r.incidentKey === key && openStatuses.includes(r.status) && r.priorReport === null,
+        );
+        if (!open) return store.add(draft([item], at));
+        regroup(open, [...itemsOf(open), item]);
+        open.version += 1;
+        open.updatedAt = at;
+      } else if (item.status !== 'confirmed' && holding && openStatuses.includes(holding.status)) {
+        // Undone or corrected away from confirmed: it leaves the draft it was in.
+        regroup(
+          holding,
+          itemsOf(holding).filter((i) => i.id !== item.id),
+        );
+        holding.version += 1;
+        holding.updatedAt = at;
+      }
+    },
+    supplierReasons(supplierId) {
+      const given = new Map<string, SupplierReasons['reasons'][number]>();
+      for (const report of build().values()) {
+        if (report.incident.supplier.id !== supplierId) continue;
+        for (const { field, reason } of report.notAvailable) {
+          const key = `${field}\u0000${reason}`;
+          const seen = given.get(key);
+          given.set(key, {
+            field,
+            reason,
+            reports: (seen?.reports ?? 0) + 1,
+            lastGivenAt:
+              seen && seen.lastGivenAt > report.updatedAt ? seen.lastGivenAt : report.updatedAt,
+          });
+        }
+      }
+      return {
+        supplierId,
+        reasons: [...given.values()].sort((a, b) => b.reports - a.reports),
+      };
+    },
+  };
+
+  function itemsOf(report: StoredReport): FlaggedItem[] {
+    const byId = state().itemsById;
+    return report.files.flatMap((f) =>
+      f.itemIds.map((id) => byId.get(id)).filter((i): i is FlaggedItem => i !== undefined),
+    );
+  }
+
+  return store;
+}

@@ -1,0 +1,144 @@
+import { endpoints } from '../../api/endpoints';
+import type { ReportStatus } from '../../api/schemas/report';
+import type { Backend } from '../backend/backend';
+import {
+  createSupplemental,
+  moveReportFile,
+  transitionReport,
+  updateReport,
+} from '../backend/reports/changes';
+import { fileReport } from '../backend/reports/filing';
+import { ReportRefusal } from '../backend/reports/refusal';
+import { fileDetailsXml, missingRequired, reportXml } from '../../domain/cybertipline-xml';
+import { HttpError, route } from './route';
+
+/** Runs a report change; a ReportRefusal becomes its HTTP error. */
+function refusalsAsErrors<T>(change: () => T): T {
+  try {
+    return change();
+  } catch (error) {
+    if (error instanceof ReportRefusal)
+      throw new HttpError(error.status, error.code, error.message);
+    throw error;
+  }
+}
+
+const xmlDownload = (xml: string, fileName: string) =>
+  new Response(xml, {
+    headers: {
+      'Content-Type': 'application/xml; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${fileName}"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+
+/** Work still to do first; filed and retracted reports last. */
+const statusRank: Record<ReportStatus, number> = {
+  draft: 0,
+  rejected: 0,
+  in_review: 0,
+  approved: 0,
+  filing: 0,
+  retracted: 1,
+  filed: 2,
+};
+
+export const reportHandlers = (backend: Backend) => {
+  const reports = () => backend.state.reports;
+  const find = (id: string) => refusalsAsErrors(() => reports().get(id));
+  return [
+    route(backend, endpoints.listReports, ({ query }) => {
+      const rows = reports()
+        .list()
+        .filter(
+          (r) =>
+            (query.status === undefined || r.status === query.status) &&
+            (query.supplierId === undefined || r.incident.supplier.id === query.supplierId),
+        )
+        .map((r) => reports().summary(r))
+        .sort(
+          (a, b) =>
+            statusRank[a.status] - statusRank[b.status] ||
+            b.completeness.blockers.length - a.completeness.blockers.length ||
+            a.completeness.settled - b.completeness.settled ||
+            a.updatedAt.localeCompare(b.updatedAt) ||
+            a.id.localeCompare(b.id),
+        );
+      return {
+        body: {
+          reports: rows.slice(query.offset, query.offset + query.limit),
+          total: rows.length,
+          offset: query.offset,
+        },
+      };
+    }),
+    route(backend, endpoints.getReport, ({ params }) => ({
+      body: reports().present(find(params.reportId)),
+    })),
+    route(backend, endpoints.updateReport, ({ params, body, user }) => {
+      const report = find(params.reportId);
+      refusalsAsErrors(() => updateReport(backend.state, report, user, body, backend.now()));
+      return { body: reports().present(report) };
+    }),
+    route(backend, endpoints.moveReportFile, ({ params, body, user }) => {
+      const from = find(params.reportId);
+      const to = refusalsAsErrors(() =>
+        moveReportFile(backend.state, from, user, body, backend.now()),
+      );
+      return { body: { from: reports().present(from), to: reports().present(to) } };
+    }),
+    route(backend, endpoints.transitionReport, ({ params, body, user }) => {
+      const report = find(params.reportId);
+      refusalsAsErrors(() => transitionReport(backend.state, report, user, body, backend.now()));
+      return { body: reports().present(report) };
+    }),
+    route(backend, endpoints.createSupplementalReport, ({ params, user }) => {
+      const original = find(params.reportId);
+      const report = refusalsAsErrors(() =>
+        createSupplemental(backend.state, original, user, backend.now()),
+      );
+      return { body: reports().present(report), status: 201 };
+    }),
+    route(backend, endpoints.fileReport, ({ params, body, user }) => {
+      const report = find(params.reportId);
+      refusalsAsErrors(() => fileReport(backend.state, report, user, body, backend.now()));
+      return { body: reports().present(report) };
+    }),
+    route(backend, endpoints.getReportXml, ({ params }) => {
+      const report = reports().present(find(params.reportId));
+      // Before approval the reporter is not known yet: the export shows who would be asked.
+      const missing = missingRequired(report);
+      if (missing.length > 0) {
+        throw new HttpError(
+          409,
+          'incomplete',
+          `The <report> document needs ${missing.join(', ')} first${report.reporter ? '' : ' (the reporter is set when a supervisor approves)'}.`,
+        );
+      }
+      return xmlDownload(reportXml(report), `${report.id}-report.xml`);
+    }),
+    route(backend, endpoints.getFileDetailsXml, ({ params }) => {
+      const stored = find(params.reportId);
+      const report = reports().present(stored);
+      const file = report.files.find((f) => f.sha256 === params.sha256);
+      if (!file)
+        throw new HttpError(
+          404,
+          'not_found',
+          `Report ${report.id} holds no file ${params.sha256}.`,
+        );
+      // Before filing NCMEC has assigned neither id: 0 and a placeholder stand in.
+      const ids = {
+        reportId: report.filing?.ncmecReportId ?? '0',
+        fileId: stored.ncmecFileIds[file.sha256] ?? `not-yet-uploaded-${file.sha256.slice(0, 12)}`,
+      };
+      return xmlDownload(
+        fileDetailsXml(report, file, ids),
+        `${report.id}-file-${file.sha256.slice(0, 12)}.xml`,
+      );
+    }),
+    route(backend, endpoints.listSupplierReasons, ({ params }) => ({
+      body: reports().supplierReasons(params.supplierId),
+    })),
+  ];
+};

@@ -1,0 +1,76 @@
+import { CSRF_HEADER, CSRF_VALUE } from '../api/endpoints';
+import { Report, type ReportEditable } from '../api/schemas/report';
+import { ReportList } from '../api/schemas/report-workflow';
+import { callMock, signInForTest } from './mock-server';
+
+/** Report API calls for handler tests, as the console makes them (CSRF header, JSON). */
+export async function call(method: string, path: string, cookie: string, body?: unknown) {
+  const response = await callMock(path, {
+    method,
+    cookie,
+    headers: { [CSRF_HEADER]: CSRF_VALUE, 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  let json: unknown = text;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // an XML download
+  }
+  return { status: response.status, json, text };
+}
+
+export const listReports = async (cookie: string, query = '') =>
+  ReportList.parse((await call('GET', `/api/reports?limit=500${query}`, cookie)).json);
+
+export const getReport = async (id: string, cookie: string) =>
+  Report.parse((await call('GET', `/api/reports/${id}`, cookie)).json);
+
+export function editable(report: Report): ReportEditable {
+  const { incidentSummary, webPages, reportedPerson, additionalInfo, files, notAvailable } = report;
+  return { incidentSummary, webPages, reportedPerson, additionalInfo, files, notAvailable };
+}
+
+export const NOT_IN_MANIFEST = 'The supplier’s manifest does not carry this field.';
+
+/** Marks every blocking actionability entry not available, so the report can be approved. */
+export async function explainGaps(report: Report, cookie: string) {
+  const { reports } = await listReports(cookie);
+  const blockers = reports.find((r) => r.id === report.id)?.completeness.blockers ?? [];
+  const notAvailable = blockers.map((b) => ({
+    field: b.id as ReportEditable['notAvailable'][number]['field'],
+    reason: NOT_IN_MANIFEST,
+  }));
+  return call('PUT', `/api/reports/${report.id}`, cookie, {
+    version: report.version,
+    fields: { ...editable(report), notAvailable },
+  });
+}
+
+export const transition = async (
+  report: Report,
+  cookie: string,
+  to: string,
+  comment: string | null = null,
+) =>
+  Report.parse(
+    (
+      await call('POST', `/api/reports/${report.id}/transitions`, cookie, {
+        version: report.version,
+        to,
+        comment,
+      })
+    ).json,
+  );
+
+/** A draft of `files` files (or the first), submitted by Ana, its gaps explained and approved by Sasha. */
+export async function approvedReport(files = 1): Promise<Report> {
+  const ana = signInForTest('usr_ana').cookie;
+  const sasha = signInForTest('usr_sasha').cookie;
+  const { reports } = await listReports(ana, '&status=draft');
+  const summary = reports.find((r) => r.fileCount === files) ?? reports[0];
+  let report = await transition(await getReport(summary?.id ?? '', ana), ana, 'in_review');
+  report = Report.parse((await explainGaps(report, sasha)).json);
+  return transition(report, sasha, 'approved');
+}
