@@ -102,6 +102,23 @@ const auditRoute = createRoute({
   errorComponent: RouteError,
 });
 
+/** CyberTipline reports: analysts draft, supervisors review and file, auditors read. */
+const reportsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/reports',
+  // The status is checked against the contract on the (lazily loaded) page itself.
+  validateSearch: z.object({ status: z.string().max(40).optional().catch(undefined) }),
+  component: lazyRouteComponent(() => import('./routes/reports'), 'ReportsRoute'),
+  errorComponent: RouteError,
+});
+
+const reportRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/reports/$reportId',
+  component: lazyRouteComponent(() => import('./routes/report'), 'ReportRoute'),
+  errorComponent: RouteError,
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   signedInRoute.addChildren([
@@ -110,6 +127,8 @@ const routeTree = rootRoute.addChildren([
     allItemsRoute,
     itemRoute,
     auditRoute,
+    reportsRoute,
+    reportRoute,
   ]),
 ]);
 

@@ -1,10 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { Report, type ReportFile } from '../api/schemas/report';
 import hostile from '../mocks/fixtures/hostile-strings.json';
 import { fileDetailsXml, missingRequired, reportXml, xmlText } from './cybertipline-xml';
 import { completeFile, completeReport, randomReport, seededRng } from './cybertipline-xml.fixtures';
+import {
+  documents,
+  expectValid,
+  howToGetXsd,
+  readXsd,
+  xsdPath,
+} from './cybertipline-xsd.test-support';
 
 const { _about, ...groups } = hostile;
 /** Every hostile string, plus what only XML chokes on: lone surrogates, U+FFFE/U+FFFF, astral. */
@@ -190,50 +196,15 @@ function handWritten(): Report[] {
   return [complete, minimal, person, { ...complete, files }];
 }
 
-const xsdPath = process.env.CYBERTIPLINE_XSD;
-const howTo =
-  'set CYBERTIPLINE_XSD to the path of NCMEC’s cybertipline-report.xsd, which registered reporters download from NCMEC (GET /ispws/xsd)';
-if (!xsdPath) console.info(`Skipping CyberTipline XSD validation: ${howTo}`);
+if (!xsdPath) console.info(`Skipping CyberTipline XSD validation: ${howToGetXsd}`);
 
-describe.skipIf(!xsdPath)(`validates against NCMEC’s XSD (${xsdPath ?? howTo})`, () => {
-  /** Validates in batches, one xmllint run each; fails with each bad document and its errors. */
-  async function expectValid(docs: { fileName: string; contents: string }[]) {
-    // Read per test: a path that is set but unreadable must fail, never skip.
-    const schema = {
-      fileName: 'cybertipline-report.xsd',
-      contents: readFileSync(xsdPath!, 'utf8'),
-    };
-    for (let start = 0; start < docs.length; start += 200) {
-      const batch = docs.slice(start, start + 200);
-      const { valid, errors } = await validateXML({ xml: batch, schema, maxMemoryPages: 4096 });
-      const bad = [...new Set(errors.map((e) => e.loc?.fileName))].map((name) => {
-        const doc = batch.find((d) => d.fileName === name);
-        const why = errors.filter((e) => e.loc?.fileName === name).map((e) => e.message);
-        return `${name ?? '(no file)'}:\n${doc?.contents ?? ''}\n${why.join('\n')}`;
-      });
-      expect(bad, bad.join('\n\n')).toEqual([]);
-      expect(valid).toBe(true);
-    }
-    for (const doc of docs) expect(doc.contents).not.toContain('batchedReport');
-  }
-
-  const documents = (reports: Report[], prefix: string) =>
-    reports.flatMap((report, r) => [
-      ...(missingRequired(report).length > 0
-        ? []
-        : [{ fileName: `${prefix}-${r}.xml`, contents: reportXml(report) }]),
-      ...report.files.map((file, f) => ({
-        fileName: `${prefix}-${r}-file-${f}.xml`,
-        contents: fileDetailsXml(report, file, { reportId: String(1000 + r), fileId: `f${f}` }),
-      })),
-    ]);
-
+describe.skipIf(!xsdPath)(`validates against NCMEC’s XSD (${xsdPath ?? howToGetXsd})`, () => {
   it('the validator rejects children out of order (so a pass means something)', async () => {
     const xml = reportXml(completeReport()).replace(
       /(<incidentType>.*<\/incidentType>)\n(.*)(<escalateToHighPriority>.*<\/escalateToHighPriority>)/,
       '$3\n$2$1',
     );
-    const schema = readFileSync(xsdPath!, 'utf8');
+    const schema = readXsd();
     const result = await validateXML({ xml: [{ fileName: 'swapped.xml', contents: xml }], schema });
     expect(result.valid).toBe(false);
   });

@@ -23,7 +23,12 @@ const complete = itemWith((i) => {
   i.media.originalHash = { algorithm: 'SHA256', value: 'a'.repeat(64) };
   i.provenance.acquisition.batchId = 'b-4471';
   i.provenance.acquisition.recordId = 'shard-1/rec-2';
-  i.provenance.origin.uploader = { accountName: 'user_1', profileUrl: null };
+  i.provenance.origin.uploader = {
+    accountName: 'user_1',
+    profileUrl: null,
+    ipAddress: null,
+    uploadedAt: null,
+  };
   i.provenance.origin.hostIp = '198.51.100.7';
   i.media.fileName = 'IMG_1.jpg';
 });

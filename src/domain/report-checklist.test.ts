@@ -84,14 +84,14 @@ describe('reportChecklist', () => {
     ]);
     report.notAvailable = [
       { field: 'reported_person', reason: 'The supplier keeps no uploader metadata.' },
-      { field: 'ip_capture', reason: '   ' },
+      { field: 'ip_capture', reason: '  n/a     ' },
     ];
     const entries = reportChecklist(report);
     expect(entries.find((e) => e.id === 'reported_person')).toMatchObject({
       state: 'not_available',
       reason: 'The supplier keeps no uploader metadata.',
     });
-    // A blank reason is no reason.
+    // “n/a” is no reason: a reason says why, in at least ten characters.
     expect(blockers(entries, 'approve').map((e) => e.id)).toEqual(['ip_capture']);
   });
 

@@ -1,4 +1,10 @@
-import type { ActionabilityField, Report, ReportEditable, ReportFile } from '../api/schemas/report';
+import {
+  NOT_AVAILABLE_REASON_MIN,
+  type ActionabilityField,
+  type Report,
+  type ReportEditable,
+  type ReportFile,
+} from '../api/schemas/report';
 import type { ChecklistLevel } from './provenance-checklist';
 
 /**
@@ -254,7 +260,11 @@ export function reportChecklist(report: ChecklistInput): ReportChecklistEntry[] 
       : null;
     let state: EntryState = 'missing';
     if (present) state = 'present';
-    else if (rule.level === 'actionability' && filled(reason)) state = 'not_available';
+    else if (
+      rule.level === 'actionability' &&
+      (reason?.trim().length ?? 0) >= NOT_AVAILABLE_REASON_MIN
+    )
+      state = 'not_available';
     else if (rule.id === 'reporter_email') state = 'deferred';
     return { ...rule, state, detail: present ? null : detail, reason: present ? null : reason };
   });

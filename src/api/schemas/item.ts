@@ -149,6 +149,11 @@ export const Provenance = z
         .object({
           accountName: untrusted('Uploader account name.'),
           profileUrl: untrusted('Uploader profile URL.').nullable(),
+          ipAddress: z
+            .string()
+            .nullable()
+            .meta({ description: 'The IP address the uploader used, when the source logged it.' }),
+          uploadedAt: Timestamp.nullable().meta({ description: 'When they uploaded it there.' }),
         })
         .nullable(),
       license: untrusted('License as declared by the source.').nullable(),

@@ -69,12 +69,15 @@ export const ActionabilityField = z
   .meta({ id: 'ActionabilityField' });
 export type ActionabilityField = z.infer<typeof ActionabilityField>;
 
+/** The shortest reason that counts as one. */
+export const NOT_AVAILABLE_REASON_MIN = 10;
+
 export const NotAvailable = z
   .object({
     field: ActionabilityField,
     reason: written(2000)
       .trim()
-      .min(10, 'say why in at least 10 characters')
+      .min(NOT_AVAILABLE_REASON_MIN, `say why in at least ${NOT_AVAILABLE_REASON_MIN} characters`)
       .meta({ description: 'Why the supplier’s data cannot give it. Kept per supplier.' }),
   })
   .meta({ id: 'NotAvailable' });

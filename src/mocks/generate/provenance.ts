@@ -62,6 +62,13 @@ export function generateProvenance(
         ? {
             accountName: untrusted(r, `user_${r.hex(5)}`),
             profileUrl: r.chance(0.5) ? untrusted(r, `https://${host}/u/${r.hex(5)}`) : null,
+            // User-contributed sources sometimes log the uploader's address.
+            ...(method === 'user_contributed' && r.chance(0.6)
+              ? {
+                  ipAddress: `203.0.113.${r.int(1, 254)}`,
+                  uploadedAt: iso(acquiredMs - r.int(24, 24 * 30) * HOUR),
+                }
+              : { ipAddress: null, uploadedAt: null }),
           }
         : null,
       license: r.chance(0.5) ? untrusted(r, r.pick(licenses)) : null,

@@ -2,7 +2,7 @@ import { reviewerRoles } from '../../../api/endpoints';
 import { Role } from '../../../api/schemas/user';
 
 export interface NavigationEntry {
-  to: '/' | '/items' | '/audit';
+  to: '/' | '/items' | '/reports' | '/audit';
   label: string;
   roles: readonly Role[];
 }
@@ -14,6 +14,7 @@ export interface NavigationEntry {
 export const navigationEntries: readonly NavigationEntry[] = [
   { to: '/', label: 'Queues', roles: Role.options },
   { to: '/items', label: 'All items', roles: Role.options },
+  { to: '/reports', label: 'Reports', roles: Role.options },
   { to: '/audit', label: 'Audit log', roles: ['auditor', 'supervisor'] },
 ];
 

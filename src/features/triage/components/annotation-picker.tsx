@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { FileAnnotation } from '../../../api/schemas/decision';
-import { fileAnnotationLabels } from '../model/labels';
+import { fileAnnotationLabels } from '../../../domain/cybertipline-labels';
 
 /**
  * The optional CyberTipline file annotations a confirmation can carry, as checkboxes. Opening it

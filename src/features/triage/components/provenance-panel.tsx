@@ -97,6 +97,7 @@ export function ProvenancePanel({ item }: { item: FlaggedItem }) {
               <DefangedUrl url={origin.uploader.profileUrl} />
             </div>
           )}
+          {origin.uploader.ipAddress && <div>from {origin.uploader.ipAddress}</div>}
         </>
       ) : null,
       'uploader',

@@ -1,9 +1,5 @@
-import type {
-  Decision,
-  DismissReason,
-  FileAnnotation,
-  Verdict,
-} from '../../../api/schemas/decision';
+import { fileAnnotationLabels } from '../../../domain/cybertipline-labels';
+import type { Decision, DismissReason, Verdict } from '../../../api/schemas/decision';
 import type { HashList, ItemStatus, Priority, SignalKind } from '../../../api/schemas/item';
 
 /** One lookup table per enum the workspace shows: label and fixed classes. */
@@ -54,19 +50,6 @@ export const stageLabels: Record<Decision['stage'], string> = {
   first: 'First review',
   second: 'Second review',
   supervisor: 'Supervisor',
-};
-
-export const fileAnnotationLabels: Record<FileAnnotation, string> = {
-  animeDrawingVirtualHentai: 'Drawn, animated or virtual',
-  potentialMeme: 'Potential meme',
-  viral: 'Viral',
-  possibleSelfProduction: 'Possibly self-produced',
-  physicalHarm: 'Physical harm',
-  violenceGore: 'Violence or gore',
-  bestiality: 'Involves an animal',
-  liveStreaming: 'Live-streamed',
-  infant: 'Infant',
-  generativeAi: 'Generative AI',
 };
 
 /** A verdict in words: the decision history and the pending decision both show it this way. */

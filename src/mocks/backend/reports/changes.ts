@@ -6,6 +6,7 @@ import type {
 } from '../../../api/schemas/report-workflow';
 import type { Actor, User } from '../../../api/schemas/user';
 import { blockers, reportChecklist } from '../../../domain/report-checklist';
+import { canEditReport, isDraftEditor } from '../../../domain/report-permissions';
 import type { MockState } from '../backend';
 import { ReportRefusal } from './refusal';
 import { editableOf, openStatuses, type StoredReport } from './store';
@@ -56,9 +57,6 @@ function touch(
   });
 }
 
-const isDraftEditor = (report: StoredReport, user: User) =>
-  report.draftEditors.some((a) => a.id === user.id) || report.submittedBy?.id === user.id;
-
 function noteDraftEditor(report: StoredReport, user: User) {
   if (!report.draftEditors.some((a) => a.id === user.id)) report.draftEditors.push(actorOf(user));
 }
@@ -75,7 +73,7 @@ export function updateReport(
   now: Date,
 ) {
   const amendment = report.status === 'in_review';
-  if (!openStatuses.includes(report.status) && !(amendment && user.role === 'supervisor')) {
+  if (!canEditReport(report, user.role)) {
     throw new ReportRefusal(
       409,
       'not_editable',
@@ -215,7 +213,7 @@ export function transitionReport(
     refuse(
       `Only a report in review can be reviewed; report ${report.id} is ${statusText[report.status]}.`,
     );
-  if (isDraftEditor(report, user)) {
+  if (isDraftEditor(report, user.id)) {
     refuse('You edited or submitted this draft, so someone else must review it (four eyes).', 403);
   }
   if (to === 'rejected') {

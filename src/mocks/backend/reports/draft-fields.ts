@@ -171,7 +171,20 @@ export function draftFields(items: readonly FlaggedItem[]): DraftFields {
     },
     webPages: [...pages.values()],
     reportedPerson: uploader
-      ? { screenName: uploader.accountName, profileUrl: uploader.profileUrl, ipCaptureEvents: [] }
+      ? {
+          screenName: uploader.accountName,
+          profileUrl: uploader.profileUrl,
+          ipCaptureEvents:
+            uploader.ipAddress === null
+              ? []
+              : [
+                  {
+                    ipAddress: uploader.ipAddress,
+                    eventName: 'Upload',
+                    dateTime: uploader.uploadedAt,
+                  },
+                ],
+        }
       : null,
     // The source details also stand here, for reports whose items name no web page.
     additionalInfo: [detectionSummary(items), ...new Set(items.map(sourceDetails))].join('\n'),

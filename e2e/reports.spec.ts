@@ -1,0 +1,200 @@
+import type { APIRequestContext, Browser } from '@playwright/test';
+import { Report } from '../src/api/schemas/report';
+import { ReportList } from '../src/api/schemas/report-workflow';
+import { axeViolations, expect, signInElsewhere, test, type Page } from './fixtures';
+
+const csrf = { 'X-Verity-CSRF': '1' };
+
+async function drafts(request: APIRequestContext) {
+  return ReportList.parse(await (await request.get('/api/reports?status=draft&limit=500')).json())
+    .reports;
+}
+
+/** A draft whose only gaps are actionability fields: it can be completed by explaining them. */
+async function draftWithGaps(request: APIRequestContext) {
+  const draft = (await drafts(request)).find(
+    (r) => r.completeness.blockers.length > 0 && r.completeness.blockers.length <= 3,
+  );
+  expect(draft, 'a draft with a few gaps').toBeDefined();
+  return draft ?? (await drafts(request))[0];
+}
+
+/** Submitted by one session, its gaps explained and approved by the supervisor's: through the API. */
+async function approveThroughApi(analyst: APIRequestContext, supervisor: APIRequestContext) {
+  const draft = await draftWithGaps(analyst);
+  const id = draft?.id ?? '';
+  const read = async () => Report.parse(await (await supervisor.get(`/api/reports/${id}`)).json());
+  let report = await read();
+  await analyst.post(`/api/reports/${id}/transitions`, {
+    headers: csrf,
+    data: { version: report.version, to: 'in_review', comment: null },
+  });
+  report = await read();
+  const { incidentSummary, webPages, reportedPerson, additionalInfo, files } = report;
+  await supervisor.put(`/api/reports/${id}`, {
+    headers: csrf,
+    data: {
+      version: report.version,
+      fields: {
+        incidentSummary,
+        webPages,
+        reportedPerson,
+        additionalInfo,
+        files,
+        notAvailable: (draft?.completeness.blockers ?? []).map((b) => ({
+          field: b.id,
+          reason: 'Not in the supplier’s manifest for this batch.',
+        })),
+      },
+    },
+  });
+  report = await read();
+  const approved = await supervisor.post(`/api/reports/${id}/transitions`, {
+    headers: csrf,
+    data: { version: report.version, to: 'approved', comment: null },
+  });
+  expect(approved.ok(), await approved.text()).toBe(true);
+  return id;
+}
+
+/** The signed-in supervisor's page opens a report Ana submitted and the supervisor approved. */
+async function openApprovedReport(browser: Browser, supervisor: Page) {
+  const { context, page: ana } = await signInElsewhere(browser, 'analyst');
+  const id = await approveThroughApi(ana.request, supervisor.request);
+  await context.close();
+  await supervisor.goto(`/reports/${id}`);
+  return id;
+}
+
+/** Every URL this page requests, to prove none goes to NCMEC. */
+function recordRequests(page: Page) {
+  const urls: string[] = [];
+  page.on('request', (request) => urls.push(request.url()));
+  return urls;
+}
+
+test('an analyst edits and submits a draft; the supervisor cannot approve it with a gap, explains the gap, approves and files it, following each step', async ({
+  browser,
+  page,
+  signInAs,
+}) => {
+  await signInAs('analyst');
+  const draft = await draftWithGaps(page.request);
+  const blockers = draft?.completeness.blockers ?? [];
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Reports' })
+    .click();
+  await expect(page.getByRole('heading', { name: 'Reports' })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole('link', { name: draft?.id ?? '' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(draft?.id ?? '');
+  const info = page.getByLabel('How it was found, what was done, what is still unknown');
+  await info.fill('Found by the NCMEC hash list. Removed from the training set before training.');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('button', { name: 'Saved' })).toBeVisible();
+  await page.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('In review');
+
+  const { context, page: sasha } = await signInElsewhere(browser, 'supervisor');
+  const requests = recordRequests(sasha);
+  await sasha.goto(`/reports/${draft?.id ?? ''}`);
+  const approve = sasha.getByRole('button', { name: 'Approve' });
+  await expect(approve).toBeDisabled();
+  await expect(sasha.getByText(/^Cannot approve yet/)).toContainText(blockers[0]?.label ?? '');
+  expect(await axeViolations(sasha)).toEqual([]);
+  const checklist = sasha.getByRole('complementary', { name: 'Completeness checklist' });
+  for (const blocker of blockers) {
+    await checklist.getByRole('button', { name: `Mark “${blocker.label}” not available` }).click();
+    await checklist
+      .getByLabel(`Why is “${blocker.label}” not available?`)
+      .fill('The supplier’s manifest for this batch does not carry it.');
+    await expect(checklist.getByRole('listitem', { name: blocker.label })).toContainText(
+      'Not available',
+    );
+  }
+  await sasha.getByRole('button', { name: 'Save changes' }).click();
+  await expect(sasha.getByRole('button', { name: 'Saved' })).toBeVisible();
+  await approve.click();
+  await expect(sasha.getByRole('heading', { level: 1 })).toContainText('Approved');
+  await sasha.getByRole('button', { name: 'File with NCMEC' }).click();
+  const filing = sasha.getByRole('region', { name: 'Filing with NCMEC' });
+  await expect(filing.getByRole('listitem').first()).toContainText('Submit the report');
+  await expect(filing.getByRole('listitem').last()).toContainText('Finish the report');
+  await expect(filing.getByText('Filed with NCMEC.')).toBeVisible();
+  await expect(filing.getByRole('listitem').filter({ hasText: 'Done' })).toHaveCount(
+    await filing.getByRole('listitem').count(),
+  );
+  await expect(filing.getByRole('definition').first()).toHaveText(/^\d{8,}$/);
+  await expect(filing).toContainText('Preserve until');
+  await expect(sasha.getByRole('heading', { level: 1 })).toContainText('Filed');
+  // Filing ran on the server: the browser never spoke to NCMEC's API (mocked at ncmec.mock/ispws;
+  // the fixture already refuses any other origin), nor to any filing step of its own.
+  expect(requests.length).toBeGreaterThan(0);
+  expect(
+    requests.filter((url) => /ncmec\.mock|\/ispws\/|\/(submit|upload|fileinfo|finish)\b/.test(url)),
+  ).toEqual([]);
+  expect(await axeViolations(sasha)).toEqual([]);
+  await context.close();
+});
+
+test('whoever edited a draft cannot approve it', async ({ page, signInAs }) => {
+  await signInAs('supervisor');
+  const [draft] = await drafts(page.request);
+  await page.goto(`/reports/${draft?.id ?? ''}`);
+  await page
+    .getByLabel('What that time is')
+    .fill('Crawl time: when the supplier’s crawler fetched the file.');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('button', { name: 'Saved' })).toBeVisible();
+  await page.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(
+    page.getByText('You edited or submitted this draft, so another supervisor must review it.'),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+});
+
+test('a validation rejection (4100) from NCMEC is shown plainly and nothing is marked filed', async ({
+  browser,
+  page,
+  signInAs,
+  mock,
+}) => {
+  await mock({ faults: ['ncmec:4100'] });
+  await signInAs('supervisor');
+  const id = await openApprovedReport(browser, page);
+  await page.getByRole('button', { name: 'File with NCMEC' }).click();
+  const filing = page.getByRole('region', { name: 'Filing with NCMEC' });
+  await expect(filing.getByRole('alert')).toContainText('rejected the report as invalid');
+  await expect(filing.getByRole('alert')).toContainText('4100');
+  await expect(filing.getByRole('listitem').first()).toContainText('Failed (code 4100)');
+  await expect(page.getByRole('button', { name: 'Resume filing' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Retract the report' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).not.toContainText('Filed');
+  const report = Report.parse(await (await page.request.get(`/api/reports/${id}`)).json());
+  expect(report.filed).toBeNull();
+});
+
+test('a supplemental report links to a filed one through priorCTReports', async ({
+  browser,
+  page,
+  signInAs,
+}) => {
+  await signInAs('supervisor');
+  const id = await openApprovedReport(browser, page);
+  await page.getByRole('button', { name: 'File with NCMEC' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Filed');
+  await expect(page.getByText('Filed reports are read-only.')).toBeVisible();
+  await expect(page.getByLabel('What that time is')).toBeDisabled();
+  const ncmecId = await page
+    .getByRole('region', { name: 'Filing with NCMEC' })
+    .getByRole('definition')
+    .first()
+    .textContent();
+  await page.getByRole('button', { name: 'Start a supplemental report' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).not.toContainText(id);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Draft');
+  await expect(page.getByText(/^Supplemental to report/)).toContainText(
+    `report ${id} (NCMEC ${ncmecId ?? ''}, sent as priorCTReports)`,
+  );
+});

@@ -1,0 +1,165 @@
+import type { ReactNode } from 'react';
+import { Link } from '@tanstack/react-router';
+import {
+  type FileViewedByEsp,
+  type ReportEditable,
+  type ReportFile,
+} from '../../../api/schemas/report';
+import { FileAnnotation, IndustryClassification } from '../../../api/schemas/decision';
+import { DefangedUrl } from '../../../components/ui/defanged-url';
+import { UntrustedText } from '../../../components/ui/untrusted-text';
+import { fileAnnotationLabels } from '../../../domain/cybertipline-labels';
+import { utcMinute } from '../model/report-labels';
+import { SelectField, TagsField, TextField, fromBoolean, toBoolean, yesNoUnknown } from './fields';
+import type { Update } from './report-sections';
+
+type EditableFile = ReportEditable['files'][number];
+
+/** `fileViewedByEsp`: derived from the audit log, with the reveal that proves it. */
+export function ViewedByEsp({ viewed }: { viewed: FileViewedByEsp }) {
+  if (viewed.viewed && viewed.evidence) {
+    const { actor, at, seq, itemId } = viewed.evidence;
+    return (
+      <p className="text-sm">
+        <strong>Viewed by the provider: yes.</strong> {actor.name} revealed the whole file (item{' '}
+        {itemId}) at {utcMinute(at)}: audit event #{seq}.
+      </p>
+    );
+  }
+  return (
+    <p className="text-sm">
+      <strong>Viewed by the provider: no.</strong> No one here has revealed this whole file. That is
+      a complete answer, not a gap: after <cite>United States v. Wilson</cite> (9th Cir. 2021),
+      police may need a warrant to open a file the provider did not view. Whether to view it is a
+      matter of policy, not of completing this report.
+    </p>
+  );
+}
+
+export function FileSection({
+  index,
+  file,
+  fields,
+  update,
+  disabled,
+  move,
+}: {
+  index: number;
+  file: ReportFile;
+  fields: EditableFile;
+  update: Update;
+  disabled: boolean;
+  move: ReactNode;
+}) {
+  const set = (change: Partial<EditableFile>) =>
+    update((f) => ({
+      ...f,
+      files: f.files.map((each) => (each.sha256 === file.sha256 ? { ...each, ...change } : each)),
+    }));
+  return (
+    <section
+      aria-label={`File ${index + 1}`}
+      className="flex flex-col gap-3 rounded-md border border-slate-200 bg-white p-4"
+    >
+      <h3 className="font-semibold">
+        File {index + 1} <code className="text-xs font-normal break-all">{file.fileName}</code>
+      </h3>
+      <p className="text-sm text-slate-700">
+        {file.itemIds.length === 1 ? 'Item' : `${file.itemIds.length} items with these bytes`}:{' '}
+        {file.itemIds.map((itemId, i) => (
+          <span key={itemId}>
+            {i > 0 && ', '}
+            <Link to="/items/$itemId" params={{ itemId }} className="text-sky-800 underline">
+              {itemId}
+            </Link>
+          </span>
+        ))}
+      </p>
+      <TextField
+        label="Original file name"
+        value={fields.originalFileName ?? ''}
+        onChange={(value) => set({ originalFileName: value || null })}
+        disabled={disabled}
+      />
+      <TextField
+        label="Location of file (primary source URL)"
+        value={fields.locationOfFile ?? ''}
+        onChange={(value) => set({ locationOfFile: value || null })}
+        disabled={disabled}
+        hint="Untrusted text: never opened by the console."
+      />
+      {file.otherLocations.length > 0 && (
+        <div className="text-sm">
+          <p className="text-xs font-medium text-slate-700">Also found at (reported as well)</p>
+          <ul className="flex flex-col gap-1">
+            {file.otherLocations.map((url) => (
+              <li key={url}>
+                <DefangedUrl url={url} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-sm">
+        <dt className="text-slate-700">Hash as obtained</dt>
+        <dd className="break-all">
+          {file.originalFileHash ? (
+            <>
+              {file.originalFileHash.hashType} <UntrustedText text={file.originalFileHash.value} />
+            </>
+          ) : (
+            'Missing'
+          )}
+        </dd>
+        <dt className="text-slate-700">Reached the provider</dt>
+        <dd>{file.uploadedToEspTimestamp ? utcMinute(file.uploadedToEspTimestamp) : 'Unknown'}</dd>
+        {file.hashDetails.map((detail) => (
+          <div key={`${detail.name}=${detail.value}`} className="contents">
+            <dt className="text-slate-700">{detail.name}</dt>
+            <dd className="break-all">{detail.value}</dd>
+          </div>
+        ))}
+      </dl>
+      <ViewedByEsp viewed={file.fileViewedByEsp} />
+      <div className="flex flex-wrap gap-4">
+        <SelectField
+          label="Publicly available"
+          value={fromBoolean(fields.publiclyAvailable)}
+          options={yesNoUnknown}
+          onChange={(value) => set({ publiclyAvailable: toBoolean(value) })}
+          disabled={disabled}
+        />
+        <SelectField
+          label="Industry classification"
+          value={fields.industryClassification ?? ''}
+          options={[
+            { value: '', label: 'Unknown' },
+            ...IndustryClassification.options.map((c) => ({ value: c, label: c })),
+          ]}
+          onChange={(value) =>
+            set({ industryClassification: IndustryClassification.safeParse(value).data ?? null })
+          }
+          disabled={disabled}
+        />
+        <label className="flex items-center gap-2 self-end text-sm">
+          <input
+            type="checkbox"
+            checked={fields.exifViewedByEsp}
+            disabled={disabled}
+            onChange={(event) => set({ exifViewedByEsp: event.target.checked })}
+          />
+          EXIF viewed by the provider
+        </label>
+      </div>
+      <TagsField
+        legend="File annotations"
+        value={fields.fileAnnotations}
+        options={FileAnnotation.options}
+        labels={fileAnnotationLabels}
+        onChange={(fileAnnotations) => set({ fileAnnotations })}
+        disabled={disabled}
+      />
+      {move}
+    </section>
+  );
+}

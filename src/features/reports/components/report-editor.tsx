@@ -1,0 +1,158 @@
+import { useState } from 'react';
+import type { Report, ReportEditable } from '../../../api/schemas/report';
+import type { User } from '../../../api/schemas/user';
+import { Button } from '../../../components/ui/button';
+import { ErrorState } from '../../../components/ui/error-state';
+import { blockers, reportChecklist } from '../../../domain/report-checklist';
+import { canEditReport } from '../../../domain/report-permissions';
+import { useSaveReport } from '../api/report-mutations';
+import { ChecklistPanel } from './checklist-panel';
+import { FileSection } from './file-section';
+import { FilingProgress } from './filing-progress';
+import { MoveFile } from './move-file';
+import { ReportActions } from './report-actions';
+import {
+  AdditionalInfoSection,
+  IncidentSection,
+  InternetSection,
+  PersonSection,
+} from './report-sections';
+
+export function editableOf(report: Report): ReportEditable {
+  return {
+    incidentSummary: report.incidentSummary,
+    webPages: report.webPages,
+    reportedPerson: report.reportedPerson,
+    additionalInfo: report.additionalInfo,
+    notAvailable: report.notAvailable,
+    files: report.files.map((f) => ({
+      sha256: f.sha256,
+      originalFileName: f.originalFileName,
+      locationOfFile: f.locationOfFile,
+      publiclyAvailable: f.publiclyAvailable,
+      exifViewedByEsp: f.exifViewedByEsp,
+      industryClassification: f.industryClassification,
+      fileAnnotations: f.fileAnnotations,
+    })),
+  };
+}
+
+/** What is sent: reasons left blank and IP rows without an address are not part of the report. */
+const cleaned = (fields: ReportEditable): ReportEditable => ({
+  ...fields,
+  notAvailable: fields.notAvailable.filter((n) => n.reason.trim() !== ''),
+  reportedPerson: fields.reportedPerson && {
+    ...fields.reportedPerson,
+    ipCaptureEvents: fields.reportedPerson.ipCaptureEvents.filter((e) => e.ipAddress.trim() !== ''),
+  },
+});
+
+/**
+ * The report editor: the CyberTipline sections on the left, the completeness checklist (computed
+ * from the fields as they are typed) and the actions on the right. Edits stay in the form until
+ * saved against the version they started from, so someone else's change is a conflict, never
+ * silently overwritten; when nothing is being edited the form follows the server.
+ */
+export function ReportEditor({
+  report,
+  user,
+}: {
+  report: Report;
+  user: Pick<User, 'id' | 'role'>;
+}) {
+  const [fields, setFields] = useState(() => editableOf(report));
+  const [base, setBase] = useState(report);
+  const save = useSaveReport(report.id);
+  const dirty = JSON.stringify(fields) !== JSON.stringify(editableOf(base));
+  if (report !== base && !dirty) {
+    // New data from the server while nothing is being edited: show it.
+    setBase(report);
+    setFields(editableOf(report));
+  }
+  const editable = canEditReport(report, user.role);
+  const entries = reportChecklist({
+    ...fields,
+    incident: report.incident,
+    reporter: report.reporter,
+    files: report.files.map((file) => ({
+      ...file,
+      ...fields.files.find((f) => f.sha256 === file.sha256),
+    })),
+  });
+  const sectionProps = { fields, update: setFields, disabled: !editable || save.isPending };
+
+  return (
+    <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
+      <div className="flex flex-col gap-4">
+        <FilingProgress report={report} />
+        <IncidentSection {...sectionProps} />
+        <InternetSection {...sectionProps} />
+        <PersonSection {...sectionProps} />
+        <h2 className="text-base font-semibold">Files ({report.files.length})</h2>
+        {report.files.map((file, index) => {
+          const fileFields = fields.files.find((f) => f.sha256 === file.sha256);
+          return (
+            fileFields && (
+              <FileSection
+                key={file.sha256}
+                index={index}
+                file={file}
+                {...sectionProps}
+                fields={fileFields}
+                move={
+                  editable &&
+                  (report.status === 'draft' || report.status === 'rejected') && (
+                    <MoveFile report={base} sha256={file.sha256} index={index} disabled={dirty} />
+                  )
+                }
+              />
+            )
+          );
+        })}
+        <AdditionalInfoSection {...sectionProps} />
+      </div>
+      <div className="flex flex-col gap-4 lg:sticky lg:top-4 lg:self-start">
+        {editable && (
+          <div className="flex flex-col gap-2">
+            {save.error && <ErrorState title="Not saved" error={save.error} />}
+            <Button
+              variant="primary"
+              disabled={!dirty || save.isPending}
+              onClick={() =>
+                save.mutate(
+                  { version: base.version, fields: cleaned(fields) },
+                  {
+                    onSuccess: (saved) => {
+                      setBase(saved);
+                      setFields(editableOf(saved));
+                    },
+                  },
+                )
+              }
+            >
+              {save.isPending ? 'Saving…' : dirty ? 'Save changes' : 'Saved'}
+            </Button>
+            {dirty && (
+              <Button variant="quiet" onClick={() => setFields(editableOf(base))}>
+                Discard changes
+              </Button>
+            )}
+          </div>
+        )}
+        <ReportActions
+          report={report}
+          user={user}
+          dirty={dirty}
+          approveBlockers={blockers(entries, 'approve')}
+          fileBlockers={blockers(entries, 'file')}
+        />
+        <ChecklistPanel
+          entries={entries}
+          supplierId={report.incident.supplier.id}
+          update={setFields}
+          editable={editable && !save.isPending}
+        />
+      </div>
+    </div>
+  );
+}

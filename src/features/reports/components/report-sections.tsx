@@ -1,0 +1,261 @@
+import {
+  IncidentType,
+  IpEventName,
+  ReportAnnotation,
+  type ReportEditable,
+  type ReportedPerson,
+} from '../../../api/schemas/report';
+import { Button } from '../../../components/ui/button';
+import { ipEventLabels, reportAnnotationLabels } from '../../../domain/cybertipline-labels';
+import {
+  Section,
+  SelectField,
+  TagsField,
+  TextField,
+  fromBoolean,
+  toBoolean,
+  yesNoUnknown,
+} from './fields';
+
+export type Update = (change: (fields: ReportEditable) => ReportEditable) => void;
+interface SectionProps {
+  fields: ReportEditable;
+  update: Update;
+  disabled: boolean;
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+
+/** `incidentSummary`: type, time and what that time is, priority, annotations. */
+export function IncidentSection({ fields, update, disabled }: SectionProps) {
+  const summary = fields.incidentSummary;
+  const set = (change: Partial<ReportEditable['incidentSummary']>) =>
+    update((f) => ({ ...f, incidentSummary: { ...f.incidentSummary, ...change } }));
+  return (
+    <Section title="Incident summary">
+      <SelectField
+        label="Incident type"
+        value={summary.incidentType ?? ''}
+        options={[
+          { value: '', label: 'Not chosen' },
+          ...IncidentType.options.map((t) => ({ value: t, label: t })),
+        ]}
+        onChange={(value) => set({ incidentType: IncidentType.safeParse(value).data ?? null })}
+        disabled={disabled}
+      />
+      <TextField
+        label="Incident date and time (UTC, ISO 8601)"
+        value={summary.incidentDateTime ?? ''}
+        onChange={(value) =>
+          set({ incidentDateTime: ISO_INSTANT.test(value.trim()) ? value.trim() : null })
+        }
+        disabled={disabled}
+        hint="For example 2025-08-14T02:11:00Z. An invalid time counts as missing."
+      />
+      <TextField
+        label="What that time is"
+        value={summary.incidentDateTimeDescription ?? ''}
+        onChange={(value) => set({ incidentDateTimeDescription: value || null })}
+        disabled={disabled}
+        maxLength={500}
+        hint="Crawl time, supplier delivery or ingestion."
+      />
+      <TextField
+        label="Escalate to high priority: why (leave empty if not)"
+        value={summary.escalateToHighPriority ?? ''}
+        onChange={(value) => set({ escalateToHighPriority: value || null })}
+        disabled={disabled}
+        multiline
+        maxLength={2000}
+      />
+      <TagsField
+        legend="Report annotations"
+        value={summary.reportAnnotations}
+        options={ReportAnnotation.options}
+        labels={reportAnnotationLabels}
+        onChange={(reportAnnotations) => set({ reportAnnotations })}
+        disabled={disabled}
+      />
+    </Section>
+  );
+}
+
+/** `internetDetails`: one web page incident per page the files were found on. */
+export function InternetSection({ fields, update, disabled }: SectionProps) {
+  const setPage = (index: number, change: Partial<ReportEditable['webPages'][number]>) =>
+    update((f) => ({
+      ...f,
+      webPages: f.webPages.map((page, i) => (i === index ? { ...page, ...change } : page)),
+    }));
+  return (
+    <Section title="Internet details">
+      {fields.webPages.length === 0 && (
+        <p className="text-sm text-slate-700">No web page URL in the supplier’s data.</p>
+      )}
+      {fields.webPages.map((page, index) => (
+        <fieldset key={index} className="flex flex-col gap-2 border-l-2 border-slate-200 pl-3">
+          <legend className="text-xs font-semibold text-slate-700">Web page {index + 1}</legend>
+          <TextField
+            label="URL"
+            value={page.url}
+            onChange={(url) => setPage(index, { url })}
+            disabled={disabled}
+            hint="Untrusted text: never opened by the console."
+          />
+          <SelectField
+            label="Third-party hosted content"
+            value={fromBoolean(page.thirdPartyHostedContent)}
+            options={yesNoUnknown}
+            onChange={(value) => setPage(index, { thirdPartyHostedContent: toBoolean(value) })}
+            disabled={disabled}
+          />
+          <TextField
+            label="Additional information (at most 100 characters)"
+            value={page.additionalInfo}
+            onChange={(additionalInfo) => setPage(index, { additionalInfo })}
+            disabled={disabled}
+            maxLength={100}
+          />
+          {!disabled && (
+            <Button
+              variant="quiet"
+              className="self-start"
+              onClick={() =>
+                update((f) => ({ ...f, webPages: f.webPages.filter((_, i) => i !== index) }))
+              }
+            >
+              Remove web page {index + 1}
+            </Button>
+          )}
+        </fieldset>
+      ))}
+      {!disabled && (
+        <Button
+          className="self-start"
+          onClick={() =>
+            update((f) => ({
+              ...f,
+              webPages: [
+                ...f.webPages,
+                { url: '', thirdPartyHostedContent: true, additionalInfo: '' },
+              ],
+            }))
+          }
+        >
+          Add a web page
+        </Button>
+      )}
+    </Section>
+  );
+}
+
+const emptyPerson: ReportedPerson = { screenName: null, profileUrl: null, ipCaptureEvents: [] };
+
+/** `personOrUserReported`: the uploader the data holds; never the supplier. */
+export function PersonSection({ fields, update, disabled }: SectionProps) {
+  const person = fields.reportedPerson;
+  const set = (change: Partial<ReportedPerson>) =>
+    update((f) => ({ ...f, reportedPerson: { ...(f.reportedPerson ?? emptyPerson), ...change } }));
+  return (
+    <Section title="Reported user">
+      <p className="text-sm text-slate-700">
+        The uploader named in the dataset, reported as a third-party user. Never name the supplier
+        as the suspect.
+      </p>
+      {person === null ? (
+        !disabled && (
+          <Button className="self-start" onClick={() => set({})}>
+            Add the uploader
+          </Button>
+        )
+      ) : (
+        <>
+          <TextField
+            label="Screen name"
+            value={person.screenName ?? ''}
+            onChange={(value) => set({ screenName: value || null })}
+            disabled={disabled}
+          />
+          <TextField
+            label="Profile URL"
+            value={person.profileUrl ?? ''}
+            onChange={(value) => set({ profileUrl: value || null })}
+            disabled={disabled}
+          />
+          {person.ipCaptureEvents.map((event, index) => (
+            <fieldset key={index} className="flex flex-wrap items-end gap-2">
+              <legend className="text-xs font-semibold text-slate-700">
+                IP address {index + 1}
+              </legend>
+              <TextField
+                label="IP address"
+                value={event.ipAddress}
+                onChange={(ipAddress) =>
+                  set({
+                    ipCaptureEvents: person.ipCaptureEvents.map((e, i) =>
+                      i === index ? { ...e, ipAddress } : e,
+                    ),
+                  })
+                }
+                disabled={disabled}
+              />
+              <SelectField
+                label="Event"
+                value={event.eventName}
+                options={IpEventName.options.map((name) => ({
+                  value: name,
+                  label: ipEventLabels[name],
+                }))}
+                onChange={(eventName) =>
+                  set({
+                    ipCaptureEvents: person.ipCaptureEvents.map((e, i) =>
+                      i === index ? { ...e, eventName } : e,
+                    ),
+                  })
+                }
+                disabled={disabled}
+              />
+            </fieldset>
+          ))}
+          {!disabled && (
+            <div className="flex gap-2">
+              <Button
+                onClick={() =>
+                  set({
+                    ipCaptureEvents: [
+                      ...person.ipCaptureEvents,
+                      { ipAddress: '', eventName: 'Upload', dateTime: null },
+                    ],
+                  })
+                }
+              >
+                Add an IP address
+              </Button>
+              <Button
+                variant="quiet"
+                onClick={() => update((f) => ({ ...f, reportedPerson: null }))}
+              >
+                Remove the reported user
+              </Button>
+            </div>
+          )}
+        </>
+      )}
+    </Section>
+  );
+}
+
+export function AdditionalInfoSection({ fields, update, disabled }: SectionProps) {
+  return (
+    <Section title="Additional information">
+      <TextField
+        label="How it was found, what was done, what is still unknown"
+        value={fields.additionalInfo}
+        onChange={(additionalInfo) => update((f) => ({ ...f, additionalInfo }))}
+        disabled={disabled}
+        multiline
+        maxLength={20_000}
+      />
+    </Section>
+  );
+}
