@@ -6,8 +6,13 @@ for (const role of roles) {
   const user = demoUser(role);
   // Auditors read queues but hold nothing: no triage entry points.
   const heldColumns = user.role === 'auditor' ? 0 : 1;
-  // Auditors and supervisors read the audit log; analysts do not.
-  const sections = ['Queues', 'All items', ...(user.role === 'analyst' ? [] : ['Audit log'])];
+  // Everyone reads reports (auditors only read); auditors and supervisors read the audit log.
+  const sections = [
+    'Queues',
+    'All items',
+    'Reports',
+    ...(user.role === 'analyst' ? [] : ['Audit log']),
+  ];
 
   test(`the ${role} signs in and sees their name, role and navigation`, async ({
     page,

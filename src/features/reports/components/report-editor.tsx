@@ -62,12 +62,18 @@ export function ReportEditor({
 }) {
   const [fields, setFields] = useState(() => editableOf(report));
   const [base, setBase] = useState(report);
+  // Bumped whenever the form is reset, so inputs holding text as typed start again too.
+  const [formKey, setFormKey] = useState(0);
+  const reset = (to: Report) => {
+    setBase(to);
+    setFields(editableOf(to));
+    setFormKey((k) => k + 1);
+  };
   const save = useSaveReport(report.id);
   const dirty = JSON.stringify(fields) !== JSON.stringify(editableOf(base));
   if (report !== base && !dirty) {
     // New data from the server while nothing is being edited: show it.
-    setBase(report);
-    setFields(editableOf(report));
+    reset(report);
   }
   const editable = canEditReport(report, user.role);
   const entries = reportChecklist({
@@ -85,31 +91,33 @@ export function ReportEditor({
     <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
       <div className="flex flex-col gap-4">
         <FilingProgress report={report} />
-        <IncidentSection {...sectionProps} />
-        <InternetSection {...sectionProps} />
-        <PersonSection {...sectionProps} />
-        <h2 className="text-base font-semibold">Files ({report.files.length})</h2>
-        {report.files.map((file, index) => {
-          const fileFields = fields.files.find((f) => f.sha256 === file.sha256);
-          return (
-            fileFields && (
-              <FileSection
-                key={file.sha256}
-                index={index}
-                file={file}
-                {...sectionProps}
-                fields={fileFields}
-                move={
-                  editable &&
-                  (report.status === 'draft' || report.status === 'rejected') && (
-                    <MoveFile report={base} sha256={file.sha256} index={index} disabled={dirty} />
-                  )
-                }
-              />
-            )
-          );
-        })}
-        <AdditionalInfoSection {...sectionProps} />
+        <div key={formKey} className="flex flex-col gap-4">
+          <IncidentSection {...sectionProps} />
+          <InternetSection {...sectionProps} />
+          <PersonSection {...sectionProps} />
+          <h2 className="text-base font-semibold">Files ({report.files.length})</h2>
+          {report.files.map((file, index) => {
+            const fileFields = fields.files.find((f) => f.sha256 === file.sha256);
+            return (
+              fileFields && (
+                <FileSection
+                  key={file.sha256}
+                  index={index}
+                  file={file}
+                  {...sectionProps}
+                  fields={fileFields}
+                  move={
+                    editable &&
+                    (report.status === 'draft' || report.status === 'rejected') && (
+                      <MoveFile report={base} sha256={file.sha256} index={index} disabled={dirty} />
+                    )
+                  }
+                />
+              )
+            );
+          })}
+          <AdditionalInfoSection {...sectionProps} />
+        </div>
       </div>
       <div className="flex flex-col gap-4 lg:sticky lg:top-4 lg:self-start">
         {editable && (
@@ -122,10 +130,7 @@ export function ReportEditor({
                 save.mutate(
                   { version: base.version, fields: cleaned(fields) },
                   {
-                    onSuccess: (saved) => {
-                      setBase(saved);
-                      setFields(editableOf(saved));
-                    },
+                    onSuccess: reset,
                   },
                 )
               }
@@ -133,7 +138,7 @@ export function ReportEditor({
               {save.isPending ? 'Saving…' : dirty ? 'Save changes' : 'Saved'}
             </Button>
             {dirty && (
-              <Button variant="quiet" onClick={() => setFields(editableOf(base))}>
+              <Button variant="quiet" onClick={() => reset(base)}>
                 Discard changes
               </Button>
             )}

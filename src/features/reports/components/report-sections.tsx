@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import {
   IncidentType,
   IpEventName,
@@ -26,6 +27,41 @@ interface SectionProps {
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
 
+/**
+ * An instant typed as ISO 8601 in UTC. The text is kept as typed; the field holds it only once it
+ * is a valid instant (until then it counts as missing).
+ */
+function InstantField({
+  label,
+  value,
+  onChange,
+  disabled,
+}: {
+  label: string;
+  value: string | null;
+  onChange: (value: string | null) => void;
+  disabled: boolean;
+}) {
+  const [text, setText] = useState(value ?? '');
+  const valid = ISO_INSTANT.test(text.trim());
+  return (
+    <TextField
+      label={label}
+      value={text}
+      onChange={(typed) => {
+        setText(typed);
+        onChange(ISO_INSTANT.test(typed.trim()) ? typed.trim() : null);
+      }}
+      disabled={disabled}
+      hint={
+        valid || text === ''
+          ? 'For example 2025-08-14T02:11:00Z.'
+          : 'Not a valid UTC time yet (for example 2025-08-14T02:11:00Z): it counts as missing.'
+      }
+    />
+  );
+}
+
 /** `incidentSummary`: type, time and what that time is, priority, annotations. */
 export function IncidentSection({ fields, update, disabled }: SectionProps) {
   const summary = fields.incidentSummary;
@@ -43,14 +79,11 @@ export function IncidentSection({ fields, update, disabled }: SectionProps) {
         onChange={(value) => set({ incidentType: IncidentType.safeParse(value).data ?? null })}
         disabled={disabled}
       />
-      <TextField
+      <InstantField
         label="Incident date and time (UTC, ISO 8601)"
-        value={summary.incidentDateTime ?? ''}
-        onChange={(value) =>
-          set({ incidentDateTime: ISO_INSTANT.test(value.trim()) ? value.trim() : null })
-        }
+        value={summary.incidentDateTime}
+        onChange={(incidentDateTime) => set({ incidentDateTime })}
         disabled={disabled}
-        hint="For example 2025-08-14T02:11:00Z. An invalid time counts as missing."
       />
       <TextField
         label="What that time is"
