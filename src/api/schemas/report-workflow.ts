@@ -35,6 +35,7 @@ export const ReportListQuery = z
   .object({
     status: ReportStatus.optional(),
     supplierId: Id.optional(),
+    itemId: Id.optional().meta({ description: 'Only the reports that hold this item.' }),
     offset: z.coerce.number().int().min(0).default(0),
     limit: z.coerce.number().int().min(1).max(500).default(200),
   })

@@ -1,6 +1,7 @@
 import { getRouteApi } from '@tanstack/react-router';
 import { ItemTimeline } from '../../features/audit/components/item-timeline';
 import { canReadAudit, canTriage } from '../../features/session/model/navigation';
+import { ItemReports } from '../../features/reports/components/item-reports';
 import { ItemView } from '../../features/triage/components/item-view';
 
 const route = getRouteApi('/_signed-in/items/$itemId');
@@ -16,6 +17,7 @@ export function ItemRoute() {
         supervisor={user.role === 'supervisor'}
         userId={user.id}
       />
+      <ItemReports itemId={itemId} />
       {canReadAudit(user.role) && <ItemTimeline itemId={itemId} />}
     </main>
   );

@@ -37,6 +37,14 @@ describe('report drafts', () => {
     );
   });
 
+  it('finds the report that holds an item', async () => {
+    const item = testBackend.state.items.find((i) => i.status === 'confirmed');
+    const { reports } = await list(ana().cookie, `&itemId=${item?.id ?? ''}`);
+    expect(reports).toHaveLength(1);
+    const report = await get(reports[0]?.id ?? '', ana().cookie);
+    expect(report.files.some((f) => f.itemIds.includes(item?.id ?? ''))).toBe(true);
+  });
+
   it('lists the least complete first, each with what blocks it', async () => {
     const { reports } = await list(sasha().cookie);
     const counts = reports.map((r) => r.completeness.blockers.length);

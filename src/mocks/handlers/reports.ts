@@ -53,7 +53,9 @@ export const reportHandlers = (backend: Backend) => {
         .filter(
           (r) =>
             (query.status === undefined || r.status === query.status) &&
-            (query.supplierId === undefined || r.incident.supplier.id === query.supplierId),
+            (query.supplierId === undefined || r.incident.supplier.id === query.supplierId) &&
+            (query.itemId === undefined ||
+              r.files.some((f) => f.itemIds.includes(query.itemId ?? ''))),
         )
         .map((r) => reports().summary(r))
         .sort(
