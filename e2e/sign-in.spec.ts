@@ -6,12 +6,15 @@ for (const role of roles) {
   const user = demoUser(role);
   // Auditors read queues but hold nothing: no triage entry points.
   const heldColumns = user.role === 'auditor' ? 0 : 1;
-  // Everyone reads reports (auditors only read); auditors and supervisors read the audit log.
+  // Everyone reads reports (auditors only read); auditors and supervisors read the audit log;
+  // only supervisors read insights; everyone has their own settings.
   const sections = [
     'Queues',
     'All items',
     'Reports',
     ...(user.role === 'analyst' ? [] : ['Audit log']),
+    ...(user.role === 'supervisor' ? ['Insights'] : []),
+    'Settings',
   ];
 
   test(`the ${role} signs in and sees their name, role and navigation`, async ({

@@ -23,11 +23,13 @@ import { AllItemsQuery, ItemListQuery, ItemPage } from './schemas/item';
 import { QueueList } from './schemas/queue';
 import { SessionState, SignInRequest } from './schemas/session';
 import { ReviewerList, Role } from './schemas/user';
-import { reportEndpoints } from './report-endpoints';
+import { settingsEndpoints } from './settings-endpoints';
 
 /**
  * The contract's operations. The typed client, the mock backend's request validation and the
- * OpenAPI document all read this one list.
+ * OpenAPI document all read this one list. Operations only lazily loaded screens call live beside
+ * it (`report-endpoints.ts`, `insights-endpoints.ts`), so the first screen's JavaScript does not
+ * carry them; `all-endpoints.ts` puts the whole contract together.
  */
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409;
@@ -39,7 +41,7 @@ export interface Endpoint {
   path: string;
   summary: string;
   description?: string;
-  tag: 'session' | 'queues' | 'items' | 'audit' | 'reports';
+  tag: 'session' | 'queues' | 'items' | 'audit' | 'reports' | 'insights' | 'settings';
   /** Roles allowed to call; `public` needs no session. */
   access: 'public' | readonly Role[];
   params?: z.ZodObject;
@@ -402,7 +404,7 @@ export const endpoints = {
     response: { mediaType: 'image/png' },
     errors: [401, 403, 404],
   },
-  ...reportEndpoints,
+  ...settingsEndpoints,
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

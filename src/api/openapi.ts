@@ -8,11 +8,11 @@ import {
   CSRF_HEADER,
   CSRF_VALUE,
   SESSION_COOKIE,
-  endpoints,
   isStateChanging,
   type Endpoint,
   type ErrorStatus,
 } from './endpoints';
+import { allEndpoints } from './all-endpoints';
 import { AuditEvent } from './schemas/audit';
 import { ErrorBody } from './schemas/common';
 
@@ -75,7 +75,7 @@ function operation(endpoint: Endpoint): ZodOpenApiOperationObject {
 /** The OpenAPI 3.1 document of the contract, generated from the zod schemas and endpoint list. */
 export function buildOpenApiDocument() {
   const paths: ZodOpenApiPathsObject = {};
-  for (const endpoint of Object.values(endpoints) as Endpoint[]) {
+  for (const endpoint of allEndpoints) {
     paths[endpoint.path] = { ...paths[endpoint.path], [endpoint.method]: operation(endpoint) };
   }
   return createDocument({
@@ -107,6 +107,12 @@ export function buildOpenApiDocument() {
         description:
           'CyberTipline report drafts, their completeness, review and filing (which runs on the server).',
       },
+      {
+        name: 'insights',
+        description:
+          'Supervisors’ feedback loops: rule precision, supplier provenance, agreement, flow, exposure.',
+      },
+      { name: 'settings', description: 'The organisation’s wellness defaults.' },
     ],
     security: [{ sessionCookie: [] }],
     components: {

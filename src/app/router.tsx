@@ -9,7 +9,7 @@ import {
 } from '@tanstack/react-router';
 import { z } from 'zod';
 import { sessionQueryOptions } from '../api/queries/session';
-import { canReadAudit, canTriage } from '../features/session/model/navigation';
+import { canReadAudit, canReadInsights, canTriage } from '../features/session/model/navigation';
 import { WorkspaceSearch } from '../features/triage/model/workspace-search';
 import { DashboardRoute } from './routes/dashboard';
 import { RootLayout, RouteError } from './routes/root';
@@ -119,6 +119,25 @@ const reportRoute = createRoute({
   errorComponent: RouteError,
 });
 
+/** Supervisors' insights: rule precision, supplier provenance, agreement, flow and exposure. */
+const insightsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/insights',
+  beforeLoad: ({ context }) => {
+    if (!canReadInsights(context.user.role)) throw redirect({ to: '/' });
+  },
+  component: lazyRouteComponent(() => import('./routes/insights'), 'InsightsRoute'),
+  errorComponent: RouteError,
+});
+
+/** Everyone's wellness settings. */
+const settingsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/settings',
+  component: lazyRouteComponent(() => import('./routes/settings'), 'SettingsRoute'),
+  errorComponent: RouteError,
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   signedInRoute.addChildren([
@@ -129,6 +148,8 @@ const routeTree = rootRoute.addChildren([
     auditRoute,
     reportsRoute,
     reportRoute,
+    insightsRoute,
+    settingsRoute,
   ]),
 ]);
 

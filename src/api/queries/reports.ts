@@ -1,6 +1,6 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../client';
-import { endpoints } from '../endpoints';
+import { reportEndpoints } from '../report-endpoints';
 import type { Report } from '../schemas/report';
 import type { ReportListQuery } from '../schemas/report-workflow';
 
@@ -11,13 +11,14 @@ export const isFilingRunning = (report: Report | undefined) =>
 export const reportListQueryOptions = (query: Partial<ReportListQuery> = {}) =>
   queryOptions({
     queryKey: ['reports', 'list', query],
-    queryFn: ({ signal }) => apiRequest(endpoints.listReports, { query, signal }),
+    queryFn: ({ signal }) => apiRequest(reportEndpoints.listReports, { query, signal }),
   });
 
 export const reportQueryOptions = (reportId: string) =>
   queryOptions({
     queryKey: ['reports', 'one', reportId],
-    queryFn: ({ signal }) => apiRequest(endpoints.getReport, { params: { reportId }, signal }),
+    queryFn: ({ signal }) =>
+      apiRequest(reportEndpoints.getReport, { params: { reportId }, signal }),
     // While the server files it, its steps are read as they happen.
     refetchInterval: (query) => (isFilingRunning(query.state.data) ? 400 : false),
   });
@@ -26,7 +27,7 @@ export const supplierReasonsQueryOptions = (supplierId: string) =>
   queryOptions({
     queryKey: ['reports', 'reasons', supplierId],
     queryFn: ({ signal }) =>
-      apiRequest(endpoints.listSupplierReasons, { params: { supplierId }, signal }),
+      apiRequest(reportEndpoints.listSupplierReasons, { params: { supplierId }, signal }),
     staleTime: 60_000,
   });
 

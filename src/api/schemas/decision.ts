@@ -183,7 +183,12 @@ export type RevealGrant = z.infer<typeof RevealGrant>;
 
 export const RevealEnd = z
   .object({
-    reason: z.enum(['timeout', 'manual', 'item_change', 'window_blur', 'hidden']),
+    reason: z
+      .enum(['timeout', 'manual', 'item_change', 'window_blur', 'hidden', 'idle_lock'])
+      .meta({
+        description:
+          '`timeout`: the analyst’s re-blur time passed; `idle_lock`: previews were locked after the analyst’s idle time.',
+      }),
   })
   .meta({ id: 'RevealEnd', description: 'Why the media was blurred again.' });
 export type RevealEnd = z.infer<typeof RevealEnd>;

@@ -69,7 +69,7 @@ export function ReportRoute() {
         )}
         {data.status === 'filed' && <p className="text-sm">Filed reports are read-only.</p>}
       </header>
-      <ReportEditor report={data} user={user} />
+      <ReportEditor key={data.id} report={data} user={user} />
     </main>
   );
 }

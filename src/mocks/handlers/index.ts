@@ -4,6 +4,8 @@ import { itemHandlers } from './items';
 import { mockControlHandlers } from './mock-control';
 import { queueHandlers } from './queues';
 import { reportHandlers } from './reports';
+import { insightsHandlers } from './insights';
+import { settingsHandlers } from './settings';
 import { sessionHandlers } from './session';
 
 /** The one handler set: served by the Node mock server and by msw/node in Vitest. */
@@ -14,4 +16,6 @@ export const createHandlers = (backend: Backend) => [
   ...itemHandlers(backend),
   ...auditHandlers(backend),
   ...reportHandlers(backend),
+  ...insightsHandlers(backend),
+  ...settingsHandlers(backend),
 ];

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Report } from '../../api/schemas/report';
 import { signInForTest, testBackend } from '../../test/mock-server';
 import { approvedReport, call, getReport } from '../../test/reports';
+import { MOCK_NCMEC_BASE_URL, MOCK_NCMEC_PASSWORD, MOCK_NCMEC_USERNAME } from '../ncmec/mock-ncmec';
+import { createNcmecClient } from '../ncmec/ncmec-client';
 
 const sasha = () => signInForTest('usr_sasha').cookie;
 
@@ -141,5 +143,53 @@ describe('filing with NCMEC (the mock CyberTipline API)', () => {
     );
     expect(details.text).toContain('<fileDetails>');
     expect(details.text).toContain('<reportId>0</reportId>');
+  });
+});
+
+describe('filing that must not get stuck or go wrong', () => {
+  it('only the reporter resumes; a finish whose answer was lost is recognised on resume (5102)', async () => {
+    testBackend.configure({ faults: ['ncmec:finish:1000'] });
+    const approved = await approvedReport();
+    await file(approved);
+    const stopped = await settled(approved.id);
+    const mira = testBackend.state.users.get('usr_mira');
+    if (!mira) throw new Error('fixture');
+    const other = `verity_session=${testBackend.state.sessions.start(mira)}`;
+    const byOther = await call('POST', `/api/reports/${approved.id}/filing`, other, {
+      version: stopped.version,
+      action: 'resume',
+    });
+    expect(byOther.status).toBe(403);
+    // The first finish did reach NCMEC; only its answer was lost.
+    testBackend.configure({ faults: [] });
+    const client = createNcmecClient({
+      fetch: (request) => testBackend.state.ncmec.fetch(request),
+      baseUrl: MOCK_NCMEC_BASE_URL,
+      username: MOCK_NCMEC_USERNAME,
+      password: MOCK_NCMEC_PASSWORD,
+    });
+    expect((await client.finish(stopped.filing?.ncmecReportId ?? '')).code).toBe(0);
+    await file(stopped, 'resume');
+    const filed = await settled(approved.id);
+    expect(filed.status).toBe('filed');
+    expect(filed.filing?.steps.at(-1)).toMatchObject({
+      step: 'finish',
+      state: 'done',
+      ncmecCode: 5102,
+    });
+    expect(ncmecCalls('finish')).toHaveLength(1);
+  });
+
+  it('an item no longer confirmed leaves a report in review, which goes back to draft', async () => {
+    const approved = await approvedReport();
+    const [itemId] = approved.files[0]?.itemIds ?? [];
+    const item = testBackend.state.itemsById.get(itemId ?? '');
+    if (!item) throw new Error('fixture');
+    item.status = 'dismissed';
+    testBackend.state.reports.itemChanged(item, new Date());
+    const after = await getReport(approved.id, sasha());
+    expect(after).toMatchObject({ status: 'draft', reporter: null, review: null });
+    expect(after.files.flatMap((f) => f.itemIds)).not.toContain(itemId);
+    expect((await file(after)).status).toBe(403);
   });
 });

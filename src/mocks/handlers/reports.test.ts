@@ -188,6 +188,42 @@ describe('review and approval', () => {
 });
 
 describe('moving files', () => {
+  it('a moved file keeps what people edited on it; a new draft takes its fields from the file’s items', async () => {
+    const { reports } = await list(ana().cookie, '&status=draft');
+    const summary = reports.find((r) => r.fileCount >= 2);
+    if (!summary) throw new Error('no draft with two files');
+    let from = await get(summary.id, ana().cookie);
+    const fields = editable(from);
+    const [first] = fields.files;
+    if (!first) throw new Error('fixture');
+    fields.files[0] = { ...first, originalFileName: 'edited.jpg', industryClassification: 'B2' };
+    from = Report.parse(
+      (
+        await call('PUT', `/api/reports/${from.id}`, ana().cookie, {
+          version: from.version,
+          fields,
+        })
+      ).json,
+    );
+    const moved = await call('POST', `/api/reports/${from.id}/moves`, ana().cookie, {
+      version: from.version,
+      sha256: first.sha256,
+      to: null,
+    });
+    const { to } = moved.json as { to: Report };
+    expect(to.files[0]).toMatchObject({
+      originalFileName: 'edited.jpg',
+      industryClassification: 'B2',
+    });
+    expect(to.draftEditors.map((a) => a.id)).toEqual(['usr_ana']);
+    const pages = new Set(
+      to.files[0]?.itemIds.map(
+        (id) => testBackend.state.itemsById.get(id)?.provenance.origin.pageUrl,
+      ),
+    );
+    expect(to.webPages.every((p) => pages.has(p.url))).toBe(true);
+  });
+
   it('moves a file to a new draft, and back into the first', async () => {
     const { reports } = await list(ana().cookie, '&status=draft');
     const summary = reports.find((r) => r.fileCount >= 2) ?? reports[0];
@@ -209,6 +245,28 @@ describe('moving files', () => {
       to: from.id,
     });
     expect((back.json as { to: Report }).to.files.map((f) => f.sha256)).toContain(sha256);
+  });
+});
+
+describe('not-available reasons', () => {
+  it('a reason is kept only while its field is missing', async () => {
+    const { reports } = await list(ana().cookie, '&status=draft');
+    const report = await get(
+      reports.find((r) => r.completeness.blockers.every((b) => b.id !== 'web_page_url'))?.id ?? '',
+      ana().cookie,
+    );
+    const saved = Report.parse(
+      (
+        await call('PUT', `/api/reports/${report.id}`, ana().cookie, {
+          version: report.version,
+          fields: {
+            ...editable(report),
+            notAvailable: [{ field: 'web_page_url', reason: NOT_IN_MANIFEST }],
+          },
+        })
+      ).json,
+    );
+    expect(saved.notAvailable).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { endpoints } from '../../api/endpoints';
+import { reportEndpoints } from '../../api/report-endpoints';
 import type { ReportStatus } from '../../api/schemas/report';
 import type { Backend } from '../backend/backend';
 import {
@@ -47,7 +47,7 @@ export const reportHandlers = (backend: Backend) => {
   const reports = () => backend.state.reports;
   const find = (id: string) => refusalsAsErrors(() => reports().get(id));
   return [
-    route(backend, endpoints.listReports, ({ query }) => {
+    route(backend, reportEndpoints.listReports, ({ query }) => {
       const rows = reports()
         .list()
         .filter(
@@ -74,39 +74,39 @@ export const reportHandlers = (backend: Backend) => {
         },
       };
     }),
-    route(backend, endpoints.getReport, ({ params }) => ({
+    route(backend, reportEndpoints.getReport, ({ params }) => ({
       body: reports().present(find(params.reportId)),
     })),
-    route(backend, endpoints.updateReport, ({ params, body, user }) => {
+    route(backend, reportEndpoints.updateReport, ({ params, body, user }) => {
       const report = find(params.reportId);
       refusalsAsErrors(() => updateReport(backend.state, report, user, body, backend.now()));
       return { body: reports().present(report) };
     }),
-    route(backend, endpoints.moveReportFile, ({ params, body, user }) => {
+    route(backend, reportEndpoints.moveReportFile, ({ params, body, user }) => {
       const from = find(params.reportId);
       const to = refusalsAsErrors(() =>
         moveReportFile(backend.state, from, user, body, backend.now()),
       );
       return { body: { from: reports().present(from), to: reports().present(to) } };
     }),
-    route(backend, endpoints.transitionReport, ({ params, body, user }) => {
+    route(backend, reportEndpoints.transitionReport, ({ params, body, user }) => {
       const report = find(params.reportId);
       refusalsAsErrors(() => transitionReport(backend.state, report, user, body, backend.now()));
       return { body: reports().present(report) };
     }),
-    route(backend, endpoints.createSupplementalReport, ({ params, user }) => {
+    route(backend, reportEndpoints.createSupplementalReport, ({ params, user }) => {
       const original = find(params.reportId);
       const report = refusalsAsErrors(() =>
         createSupplemental(backend.state, original, user, backend.now()),
       );
       return { body: reports().present(report), status: 201 };
     }),
-    route(backend, endpoints.fileReport, ({ params, body, user }) => {
+    route(backend, reportEndpoints.fileReport, ({ params, body, user }) => {
       const report = find(params.reportId);
       refusalsAsErrors(() => fileReport(backend.state, report, user, body, backend.now()));
       return { body: reports().present(report) };
     }),
-    route(backend, endpoints.getReportXml, ({ params }) => {
+    route(backend, reportEndpoints.getReportXml, ({ params }) => {
       const report = reports().present(find(params.reportId));
       // Before approval the reporter is not known yet: the export shows who would be asked.
       const missing = missingRequired(report);
@@ -119,7 +119,7 @@ export const reportHandlers = (backend: Backend) => {
       }
       return xmlDownload(reportXml(report), `${report.id}-report.xml`);
     }),
-    route(backend, endpoints.getFileDetailsXml, ({ params }) => {
+    route(backend, reportEndpoints.getFileDetailsXml, ({ params }) => {
       const stored = find(params.reportId);
       const report = reports().present(stored);
       const file = report.files.find((f) => f.sha256 === params.sha256);
@@ -139,7 +139,7 @@ export const reportHandlers = (backend: Backend) => {
         `${report.id}-file-${file.sha256.slice(0, 12)}.xml`,
       );
     }),
-    route(backend, endpoints.listSupplierReasons, ({ params }) => ({
+    route(backend, reportEndpoints.listSupplierReasons, ({ params }) => ({
       body: reports().supplierReasons(params.supplierId),
     })),
   ];

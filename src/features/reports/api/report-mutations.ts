@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../api/client';
-import { endpoints } from '../../../api/endpoints';
-import { invalidateReports } from '../../../api/queries/reports';
+import { reportEndpoints } from '../../../api/report-endpoints';
+import { invalidateReports, reportQueryOptions } from '../../../api/queries/reports';
 import type { Report } from '../../../api/schemas/report';
 import type {
   FilingAction,
@@ -18,29 +18,32 @@ function useReportMutation<Body>(reportId: string, send: (body: Body) => Promise
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: send,
-    onSuccess: (report) => queryClient.setQueryData(['reports', 'one', reportId], report),
+    onSuccess: (report) => queryClient.setQueryData(reportQueryOptions(reportId).queryKey, report),
     onSettled: () => invalidateReports(queryClient),
   });
 }
 
 export const useSaveReport = (reportId: string) =>
   useReportMutation(reportId, (body: ReportUpdate) =>
-    apiRequest(endpoints.updateReport, { params: { reportId }, body }),
+    apiRequest(reportEndpoints.updateReport, { params: { reportId }, body }),
   );
 
 export const useTransitionReport = (reportId: string) =>
   useReportMutation(reportId, (body: ReportTransition) =>
-    apiRequest(endpoints.transitionReport, { params: { reportId }, body }),
+    apiRequest(reportEndpoints.transitionReport, { params: { reportId }, body }),
   );
 
 export const useFileReport = (reportId: string) =>
   useReportMutation(reportId, (body: FilingAction) =>
-    apiRequest(endpoints.fileReport, { params: { reportId }, body }),
+    apiRequest(reportEndpoints.fileReport, { params: { reportId }, body }),
   );
 
 export const useMoveFile = (reportId: string) =>
   useReportMutation(reportId, async (body: ReportFileMove) => {
-    const { from } = await apiRequest(endpoints.moveReportFile, { params: { reportId }, body });
+    const { from } = await apiRequest(reportEndpoints.moveReportFile, {
+      params: { reportId },
+      body,
+    });
     return from;
   });
 
@@ -48,7 +51,8 @@ export const useMoveFile = (reportId: string) =>
 export function useCreateSupplemental(reportId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiRequest(endpoints.createSupplementalReport, { params: { reportId } }),
+    mutationFn: () =>
+      apiRequest(reportEndpoints.createSupplementalReport, { params: { reportId } }),
     onSettled: () => invalidateReports(queryClient),
   });
 }

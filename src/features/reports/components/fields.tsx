@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 
 /** The report form's inputs: a visible label on each, disabled when the report is closed. */
 
@@ -13,6 +13,7 @@ export function TextField({
   multiline = false,
   maxLength,
   hint,
+  invalid = false,
 }: {
   label: string;
   value: string;
@@ -21,20 +22,30 @@ export function TextField({
   multiline?: boolean;
   maxLength?: number;
   hint?: string;
+  invalid?: boolean;
 }) {
+  const hintId = useId();
   const props = {
     value,
     disabled,
     maxLength,
+    'aria-describedby': hint ? hintId : undefined,
+    'aria-invalid': invalid || undefined,
     onChange: (event: { target: { value: string } }) => onChange(event.target.value),
     className: `${inputClass} w-full`,
   };
   return (
-    <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
-      {label}
-      {multiline ? <textarea rows={3} {...props} /> : <input type="text" {...props} />}
-      {hint && <span className="font-normal text-slate-600">{hint}</span>}
-    </label>
+    <div className="flex flex-col gap-1">
+      <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
+        {label}
+        {multiline ? <textarea rows={3} {...props} /> : <input type="text" {...props} />}
+      </label>
+      {hint && (
+        <span id={hintId} className={`text-xs ${invalid ? 'text-red-800' : 'text-slate-600'}`}>
+          {hint}
+        </span>
+      )}
+    </div>
   );
 }
 

@@ -11,12 +11,8 @@ import { FileSection } from './file-section';
 import { FilingProgress } from './filing-progress';
 import { MoveFile } from './move-file';
 import { ReportActions } from './report-actions';
-import {
-  AdditionalInfoSection,
-  IncidentSection,
-  InternetSection,
-  PersonSection,
-} from './report-sections';
+import { PersonSection } from './person-section';
+import { AdditionalInfoSection, IncidentSection, InternetSection } from './report-sections';
 
 export function editableOf(report: Report): ReportEditable {
   return {
@@ -71,11 +67,12 @@ export function ReportEditor({
   };
   const save = useSaveReport(report.id);
   const dirty = JSON.stringify(fields) !== JSON.stringify(editableOf(base));
-  if (report !== base && !dirty) {
-    // New data from the server while nothing is being edited: show it.
+  const editable = canEditReport(report, user.role);
+  if (report !== base && (!dirty || !editable)) {
+    // New data from the server while nothing is being edited, or the report closed meanwhile
+    // (submitted, approved elsewhere): show it.
     reset(report);
   }
-  const editable = canEditReport(report, user.role);
   const entries = reportChecklist({
     ...fields,
     incident: report.incident,

@@ -1,13 +1,8 @@
+import { Timestamp } from '../../../api/schemas/common';
 import { useState } from 'react';
-import {
-  IncidentType,
-  IpEventName,
-  ReportAnnotation,
-  type ReportEditable,
-  type ReportedPerson,
-} from '../../../api/schemas/report';
+import { IncidentType, ReportAnnotation, type ReportEditable } from '../../../api/schemas/report';
 import { Button } from '../../../components/ui/button';
-import { ipEventLabels, reportAnnotationLabels } from '../../../domain/cybertipline-labels';
+import { reportAnnotationLabels } from '../../../domain/cybertipline-labels';
 import {
   Section,
   SelectField,
@@ -19,13 +14,11 @@ import {
 } from './fields';
 
 export type Update = (change: (fields: ReportEditable) => ReportEditable) => void;
-interface SectionProps {
+export interface SectionProps {
   fields: ReportEditable;
   update: Update;
   disabled: boolean;
 }
-
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
 
 /**
  * An instant typed as ISO 8601 in UTC. The text is kept as typed; the field holds it only once it
@@ -43,20 +36,21 @@ function InstantField({
   disabled: boolean;
 }) {
   const [text, setText] = useState(value ?? '');
-  const valid = ISO_INSTANT.test(text.trim());
+  const valid = Timestamp.safeParse(text.trim()).success;
   return (
     <TextField
       label={label}
       value={text}
       onChange={(typed) => {
         setText(typed);
-        onChange(ISO_INSTANT.test(typed.trim()) ? typed.trim() : null);
+        onChange(Timestamp.safeParse(typed.trim()).success ? typed.trim() : null);
       }}
       disabled={disabled}
+      invalid={!valid && text !== ''}
       hint={
         valid || text === ''
           ? 'For example 2025-08-14T02:11:00Z.'
-          : 'Not a valid UTC time yet (for example 2025-08-14T02:11:00Z): it counts as missing.'
+          : 'Not a valid UTC time (for example 2025-08-14T02:11:00Z): it counts as missing.'
       }
     />
   );
@@ -177,102 +171,6 @@ export function InternetSection({ fields, update, disabled }: SectionProps) {
         >
           Add a web page
         </Button>
-      )}
-    </Section>
-  );
-}
-
-const emptyPerson: ReportedPerson = { screenName: null, profileUrl: null, ipCaptureEvents: [] };
-
-/** `personOrUserReported`: the uploader the data holds; never the supplier. */
-export function PersonSection({ fields, update, disabled }: SectionProps) {
-  const person = fields.reportedPerson;
-  const set = (change: Partial<ReportedPerson>) =>
-    update((f) => ({ ...f, reportedPerson: { ...(f.reportedPerson ?? emptyPerson), ...change } }));
-  return (
-    <Section title="Reported user">
-      <p className="text-sm text-slate-700">
-        The uploader named in the dataset, reported as a third-party user. Never name the supplier
-        as the suspect.
-      </p>
-      {person === null ? (
-        !disabled && (
-          <Button className="self-start" onClick={() => set({})}>
-            Add the uploader
-          </Button>
-        )
-      ) : (
-        <>
-          <TextField
-            label="Screen name"
-            value={person.screenName ?? ''}
-            onChange={(value) => set({ screenName: value || null })}
-            disabled={disabled}
-          />
-          <TextField
-            label="Profile URL"
-            value={person.profileUrl ?? ''}
-            onChange={(value) => set({ profileUrl: value || null })}
-            disabled={disabled}
-          />
-          {person.ipCaptureEvents.map((event, index) => (
-            <fieldset key={index} className="flex flex-wrap items-end gap-2">
-              <legend className="text-xs font-semibold text-slate-700">
-                IP address {index + 1}
-              </legend>
-              <TextField
-                label="IP address"
-                value={event.ipAddress}
-                onChange={(ipAddress) =>
-                  set({
-                    ipCaptureEvents: person.ipCaptureEvents.map((e, i) =>
-                      i === index ? { ...e, ipAddress } : e,
-                    ),
-                  })
-                }
-                disabled={disabled}
-              />
-              <SelectField
-                label="Event"
-                value={event.eventName}
-                options={IpEventName.options.map((name) => ({
-                  value: name,
-                  label: ipEventLabels[name],
-                }))}
-                onChange={(eventName) =>
-                  set({
-                    ipCaptureEvents: person.ipCaptureEvents.map((e, i) =>
-                      i === index ? { ...e, eventName } : e,
-                    ),
-                  })
-                }
-                disabled={disabled}
-              />
-            </fieldset>
-          ))}
-          {!disabled && (
-            <div className="flex gap-2">
-              <Button
-                onClick={() =>
-                  set({
-                    ipCaptureEvents: [
-                      ...person.ipCaptureEvents,
-                      { ipAddress: '', eventName: 'Upload', dateTime: null },
-                    ],
-                  })
-                }
-              >
-                Add an IP address
-              </Button>
-              <Button
-                variant="quiet"
-                onClick={() => update((f) => ({ ...f, reportedPerson: null }))}
-              >
-                Remove the reported user
-              </Button>
-            </div>
-          )}
-        </>
       )}
     </Section>
   );

@@ -2,7 +2,7 @@ import { reviewerRoles } from '../../../api/endpoints';
 import { Role } from '../../../api/schemas/user';
 
 export interface NavigationEntry {
-  to: '/' | '/items' | '/reports' | '/audit';
+  to: '/' | '/items' | '/reports' | '/audit' | '/insights' | '/settings';
   label: string;
   roles: readonly Role[];
 }
@@ -16,7 +16,12 @@ export const navigationEntries: readonly NavigationEntry[] = [
   { to: '/items', label: 'All items', roles: Role.options },
   { to: '/reports', label: 'Reports', roles: Role.options },
   { to: '/audit', label: 'Audit log', roles: ['auditor', 'supervisor'] },
+  { to: '/insights', label: 'Insights', roles: ['supervisor'] },
+  { to: '/settings', label: 'Settings', roles: Role.options },
 ];
+
+/** Only supervisors read insights: the API's rule. */
+export const canReadInsights = (role: Role) => role === 'supervisor';
 
 /** Auditors and supervisors read the audit log; analysts do not: the API's rule. */
 export const canReadAudit = (role: Role) => role === 'auditor' || role === 'supervisor';

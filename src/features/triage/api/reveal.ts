@@ -1,53 +1,74 @@
-import { useCallback, useEffect, useEffectEvent, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { ApiError } from '../../../api/api-error';
 import { isApiError } from '../../../api/api-error';
 import { apiRequest } from '../../../api/client';
 import { endpoints } from '../../../api/endpoints';
 import type { RevealEnd, RevealGrant } from '../../../api/schemas/decision';
+import type { Wellness } from '../../../domain/wellness';
+import { recordExposure } from '../model/exposure';
+import { isIdleLocked } from '../model/idle-lock';
 import { useRevealCount } from '../model/reveal-count';
-
-/** Seconds before revealed media blurs again by itself (DESIGN.md §5). */
-export const REVEAL_SECONDS = 10;
 
 export type RevealState =
   | { kind: 'blurred'; error?: ApiError }
   | { kind: 'revealing' }
-  | { kind: 'revealed'; grant: RevealGrant; endsAt: number };
+  | { kind: 'revealed'; grant: RevealGrant; startedAt: number; endsAt: number };
+
+/** Reports a reveal's end; a lost report leaves the reveal open on the record, never the media. */
+function reportEnd(itemId: string, revealId: string, reason: RevealEnd['reason']) {
+  apiRequest(endpoints.endReveal, { params: { itemId, revealId }, body: { reason } }).catch(
+    () => undefined,
+  );
+}
+
+/** Why a preview that goes away takes its reveal with it. */
+const unmountReason = (): RevealEnd['reason'] => (isIdleLocked() ? 'idle_lock' : 'item_change');
 
 /**
  * One audited reveal at a time: the server grants a single-use URL; the media blurs again after
- * REVEAL_SECONDS, when the window loses focus, when the tab is hidden, and when the item changes
- * (unmount). Each end is reported so the reveal's duration is on the record.
+ * the user's re-blur seconds, when the window loses focus, when the tab is hidden, and when the
+ * preview goes away (another item, or the idle lock). Each end is reported so the reveal's
+ * duration is on the record, and counted against the user's exposure this shift.
  */
-export function useReveal(itemId: string, userId: string) {
+export function useReveal(
+  itemId: string,
+  userId: string,
+  wellness: Pick<Wellness, 'reblurSeconds' | 'shiftHours'>,
+) {
   const [state, setState] = useState<RevealState>({ kind: 'blurred' });
   const addReveal = useRevealCount((s) => s.add);
+  const mounted = useRef(true);
+  const { reblurSeconds, shiftHours } = wellness;
 
   const reveal = useCallback(async () => {
     setState({ kind: 'revealing' });
     try {
       const grant = await apiRequest(endpoints.revealItem, { params: { itemId } });
       addReveal(userId);
-      setState({ kind: 'revealed', grant, endsAt: Date.now() + REVEAL_SECONDS * 1000 });
+      // The preview went away while the grant was on its way: the reveal ends unseen.
+      if (!mounted.current) return reportEnd(itemId, grant.revealId, unmountReason());
+      const startedAt = Date.now();
+      setState({ kind: 'revealed', grant, startedAt, endsAt: startedAt + reblurSeconds * 1000 });
     } catch (error) {
       setState(isApiError(error) ? { kind: 'blurred', error } : { kind: 'blurred' });
     }
-  }, [itemId, userId, addReveal]);
+  }, [itemId, userId, addReveal, reblurSeconds]);
 
   const finish = (reason: RevealEnd['reason']) => {
     if (state.kind !== 'revealed') return;
     setState({ kind: 'blurred' });
-    apiRequest(endpoints.endReveal, {
-      params: { itemId, revealId: state.grant.revealId },
-      body: { reason },
-    }).catch(() => undefined); // a lost report leaves the reveal open on the record, never the media
+    const now = Date.now();
+    recordExposure(userId, now - state.startedAt, now, shiftHours);
+    reportEnd(itemId, state.grant.revealId, reason);
   };
   const end = useEffectEvent(finish);
 
-  const revealId = state.kind === 'revealed' ? state.grant.revealId : null;
+  const revealed = state.kind === 'revealed' ? state : null;
+  const revealId = revealed?.grant.revealId ?? null;
+  const endsAt = revealed?.endsAt ?? 0;
   useEffect(() => {
     if (revealId === null) return;
-    const timer = setTimeout(() => end('timeout'), REVEAL_SECONDS * 1000);
+    const timer = setTimeout(() => end('timeout'), Math.max(0, endsAt - Date.now()));
     const onBlur = () => end('window_blur');
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') end('hidden');
@@ -59,9 +80,15 @@ export function useReveal(itemId: string, userId: string) {
       window.removeEventListener('blur', onBlur);
       document.removeEventListener('visibilitychange', onVisibility);
     };
-  }, [revealId]);
-  // Leaving the item ends its reveal.
-  useEffect(() => () => end('item_change'), []);
+  }, [revealId, endsAt]);
+  // Leaving the item, or the idle lock hiding the preview, ends its reveal.
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      end(unmountReason());
+    };
+  }, []);
 
   return { state, reveal, end: () => finish('manual') };
 }

@@ -18,7 +18,7 @@ import {
   type CommandContext,
   type CommandId,
 } from '../model/commands';
-import { usePreferences } from '../model/preferences';
+import { useSingleKeyShortcuts } from '../model/wellness-choices';
 import { AnnotationPicker } from './annotation-picker';
 import { ShortcutHelp } from './shortcut-help';
 import { ClassificationSelect } from './verdict-fields';
@@ -37,7 +37,7 @@ export function DecisionBar({
   onDecide: (request: DecisionRequest) => void;
 }) {
   const blocker = decisionBlocker(context);
-  const shortcuts = usePreferences((p) => p.singleKeyShortcuts);
+  const shortcuts = useSingleKeyShortcuts(context.userId);
   const [classification, setClassification] = useState<IndustryClassification | ''>('');
   const [annotations, setAnnotations] = useState<FileAnnotation[]>([]);
   const [annotating, setAnnotating] = useState(false);
@@ -197,7 +197,7 @@ export function DecisionBar({
         </div>
       )}
       {hint && <p className="text-sm text-amber-900">{hint}</p>}
-      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
+      {help && <ShortcutHelp userId={context.userId} onClose={() => setHelp(false)} />}
     </section>
   );
 }

@@ -28,7 +28,7 @@ export function DecisionOutbox({ userId }: { userId: string }) {
   return (
     <div className="mx-4 mt-2 space-y-1 text-sm empty:hidden">
       <div aria-live="polite" className="space-y-1 empty:hidden">
-        <UndoOffer />
+        <UndoOffer userId={userId} />
         {waiting > 0 && (
           <p>
             {waiting} decision{waiting === 1 ? '' : 's'} waiting to send

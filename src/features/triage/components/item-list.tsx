@@ -14,7 +14,7 @@ import { afterNextPaint } from '../../../lib/after-paint';
 import { formatCount } from '../../../lib/format-count';
 import { isTypingTarget } from '../../../lib/keyboard';
 import { useNow } from '../../../lib/use-now';
-import { usePreferences } from '../model/preferences';
+import { singleKeyShortcutsOn } from '../model/wellness-choices';
 import { sendingVerdict, useOutbox } from '../model/outbox';
 import { ItemRowContent } from './item-row';
 
@@ -36,6 +36,7 @@ export function ItemList({
   onSelect,
   label,
   navigation,
+  userId,
 }: {
   selection: ItemSelection;
   selectedId: string | undefined;
@@ -43,6 +44,8 @@ export function ItemList({
   label: string;
   /** Lets the workspace move on to the next item after a decision. */
   navigation?: RefObject<ListNavigation | null>;
+  /** Whose shortcut switch the keys obey. */
+  userId: string;
 }) {
   const now = useNow();
   const outbox = useOutbox((o) => o.entries);
@@ -115,7 +118,7 @@ export function ItemList({
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (isTypingTarget(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
-      const letters = usePreferences.getState().singleKeyShortcuts;
+      const letters = singleKeyShortcutsOn(userId);
       if (event.key === 'ArrowDown' || (letters && event.key === 'j')) move.current(1);
       else if (event.key === 'ArrowUp' || (letters && event.key === 'k')) move.current(-1);
       else return;
@@ -123,7 +126,7 @@ export function ItemList({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [userId]);
 
   if (first.isPending) return <LoadingState label="Loading items…" />;
   if (first.isError) {

@@ -1,26 +1,32 @@
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button';
+import type { Wellness } from '../../../domain/wellness';
 import { useNow } from '../../../lib/use-now';
-import { REVEAL_SECONDS, useReveal } from '../api/reveal';
+import { useReveal } from '../api/reveal';
 import { useRevealCount } from '../model/reveal-count';
+import { blurStyles } from '../model/wellness-labels';
 
 /**
- * The blurred derivative, and a deliberate, audited reveal of the original: a confirm step,
- * then at most REVEAL_SECONDS of the unblurred image, which is removed (not just hidden) after.
+ * The blurred derivative — with the user's blur strength and grayscale on top — and a deliberate,
+ * audited reveal of the original: a confirm step, then at most the user's re-blur seconds of the
+ * unblurred image, which is removed (not just hidden) after.
  */
 export function RevealControl({
   itemId,
   userId,
   blurredUrl,
+  wellness,
 }: {
   itemId: string;
   userId: string;
   blurredUrl: string;
+  wellness: Wellness;
 }) {
-  const { state, reveal, end } = useReveal(itemId, userId);
+  const { state, reveal, end } = useReveal(itemId, userId, wellness);
   const [confirming, setConfirming] = useState(false);
   const count = useRevealCount((s) => (s.userId === userId ? s.count : 0));
   const now = useNow(500);
+  const seconds = wellness.reblurSeconds;
   return (
     <div className="space-y-2">
       <div className="size-48 overflow-hidden rounded-md bg-slate-200">
@@ -38,7 +44,7 @@ export function RevealControl({
             alt="Server-blurred preview (not the original)"
             referrerPolicy="no-referrer"
             draggable={false}
-            className="size-full scale-110 object-cover blur-xl grayscale"
+            className={`size-full scale-110 object-cover ${blurStyles[wellness.blurStrength].className} ${wellness.grayscale ? 'grayscale' : ''}`}
           />
         )}
       </div>
@@ -49,7 +55,7 @@ export function RevealControl({
         </p>
       ) : confirming ? (
         <div role="group" aria-label="Confirm reveal" className="space-y-1 text-xs">
-          <p>Reveal the original for up to {REVEAL_SECONDS} s? It is recorded.</p>
+          <p>Reveal the original for up to {seconds} s? It is recorded.</p>
           <Button
             variant="primary"
             onClick={() => {
@@ -57,7 +63,7 @@ export function RevealControl({
               void reveal();
             }}
           >
-            Reveal for {REVEAL_SECONDS} s
+            Reveal for {seconds} s
           </Button>{' '}
           <Button onClick={() => setConfirming(false)}>Cancel</Button>
         </div>

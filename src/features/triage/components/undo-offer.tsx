@@ -7,22 +7,21 @@ import { isTypingTarget } from '../../../lib/keyboard';
 import { useNow } from '../../../lib/use-now';
 import { undoLastDecision } from '../api/undo-decision';
 import { verdictText } from '../model/labels';
-import { usePreferences } from '../model/preferences';
+import { singleKeyShortcutsOn, useSingleKeyShortcuts } from '../model/wellness-choices';
 import { useRecentDecision, type RecentDecision } from '../model/recent-decision';
 
-function Offer({ last }: { last: RecentDecision }) {
+function Offer({ last, userId }: { last: RecentDecision; userId: string }) {
   const now = useNow(250);
-  const shortcuts = usePreferences((p) => p.singleKeyShortcuts);
+  const shortcuts = useSingleKeyShortcuts(userId);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'u' || event.repeat || !usePreferences.getState().singleKeyShortcuts)
-        return;
+      if (event.key !== 'u' || event.repeat || !singleKeyShortcutsOn(userId)) return;
       if (isTypingTarget(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
       if (undoLastDecision()) event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [userId]);
   const left = Math.ceil((last.madeAt + UNDO_OFFER_SECONDS * 1000 - now.getTime()) / 1000);
   if (left <= 0) return null;
   const label = `Undo${shortcuts ? ' (u)' : ''}`;
@@ -44,14 +43,14 @@ function Offer({ last }: { last: RecentDecision }) {
  * undo went. Rendered inside the outbox's live region, so both are announced. A decision undone
  * returns its item to the review it waited for.
  */
-export function UndoOffer() {
+export function UndoOffer({ userId }: { userId: string }) {
   const last = useRecentDecision((s) => s.last);
   const outcome = useRecentDecision((s) => s.outcome);
   const queryClient = useQueryClient();
   useEffect(() => {
     if (outcome?.ok) invalidateReviewData(queryClient);
   }, [outcome, queryClient]);
-  if (last) return <Offer key={last.key} last={last} />;
+  if (last) return <Offer key={last.key} last={last} userId={userId} />;
   if (!outcome) return null;
   return outcome.ok ? (
     <p>

@@ -63,6 +63,7 @@ export function Workspace({
           onSelect={select}
           label={`${title} items`}
           navigation={navigation}
+          userId={user.id}
         />
       </section>
       <div className="min-w-0 flex-1 space-y-4 overflow-auto">

@@ -4,14 +4,14 @@ import type {
   ReportTransition,
   ReportUpdate,
 } from '../../../api/schemas/report-workflow';
-import type { Actor, User } from '../../../api/schemas/user';
+import type { User } from '../../../api/schemas/user';
 import { blockers, reportChecklist } from '../../../domain/report-checklist';
 import { canEditReport, isDraftEditor } from '../../../domain/report-permissions';
 import type { MockState } from '../backend';
 import { ReportRefusal } from './refusal';
-import { editableOf, openStatuses, type StoredReport } from './store';
-
-const actorOf = (user: User): Actor => ({ id: user.id, name: user.name, role: user.role });
+import { actorOf } from '../decisions';
+import { draftFields } from './draft-fields';
+import { fileEdits, openStatuses, type StoredReport } from './store';
 
 const statusText: Record<Report['status'], string> = {
   draft: 'a draft',
@@ -98,8 +98,15 @@ export function updateReport(
   Object.assign(report, reportFields);
   report.files = report.files.map((file) => {
     const edit = bySha.get(file.sha256);
-    return edit ? { ...file, ...editableOf({ ...file, ...edit }) } : file;
+    return edit ? { ...file, ...fileEdits({ ...file, ...edit }) } : file;
   });
+  // A reason is kept only for what is still missing: it is evidence against the supplier.
+  const present = new Set(
+    reportChecklist(report)
+      .filter((e) => e.state === 'present')
+      .map((e) => e.id),
+  );
+  report.notAvailable = report.notAvailable.filter((n) => !present.has(n.field));
   if (!amendment) noteDraftEditor(report, user);
   touch(state, report, user, now, 'report.updated', { amendment });
 }
@@ -138,27 +145,29 @@ export function moveReportFile(
     throw new ReportRefusal(400, 'same_report', 'The file is already in this report.');
   const moving = new Set(file.itemIds);
   const items = store.itemsOf(from);
+  const movingItems = items.filter((i) => moving.has(i.id));
   if (!target) {
+    // A new draft for the same incident, its report fields drawn from the file's own items.
     target = {
       ...structuredClone(from),
+      ...draftFields(movingItems),
       id: store.nextId(),
       version: 1,
       createdAt: now.toISOString(),
-      draftEditors: [],
+      updatedAt: now.toISOString(),
+      draftEditors: [actorOf(user)],
       submittedBy: null,
       review: null,
       status: 'draft',
-      notAvailable: [],
       ncmecFileIds: {},
+      files: [file],
     };
-    target.files = [];
-    store.regroup(
-      target,
-      items.filter((i) => moving.has(i.id)),
-    );
+    store.regroup(target, movingItems);
     store.add(target);
   } else {
-    store.regroup(target, [...store.itemsOf(target), ...items.filter((i) => moving.has(i.id))]);
+    // The file arrives with what people edited on it.
+    target.files.push(file);
+    store.regroup(target, store.itemsOf(target));
     noteDraftEditor(target, user);
     touch(state, target, user, now, 'report.updated', { movedIn: sha256, from: from.id });
   }

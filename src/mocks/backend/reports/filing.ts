@@ -4,6 +4,7 @@ import type { Actor, User } from '../../../api/schemas/user';
 import { blockers, reportChecklist } from '../../../domain/report-checklist';
 import { fileDetailsXml, reportXml } from '../../../domain/cybertipline-xml';
 import type { MockState } from '../backend';
+import { actorOf } from '../decisions';
 import {
   MOCK_NCMEC_BASE_URL,
   MOCK_NCMEC_PASSWORD,
@@ -17,7 +18,6 @@ import type { StoredReport } from './store';
 export const FILING_STEP_MS = 150;
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 
-const actorOf = (user: User): Actor => ({ id: user.id, name: user.name, role: user.role });
 const pending = (step: FilingStep['step'], sha256: string | null = null): FilingStep => ({
   step,
   sha256,
@@ -51,17 +51,26 @@ export function fileReport(
       `Report ${report.id} changed since you opened it: reload it.`,
     );
   }
+  // The reporter files: starts, resumes and retracts.
+  if (report.reporter?.userId !== user.id) {
+    throw new ReportRefusal(
+      403,
+      'forbidden',
+      `Only ${report.reporter?.name ?? 'the approving supervisor'}, who approved it and is its reporter, can file it.`,
+    );
+  }
+  const unconfirmed = state.reports.itemsOf(report).filter((i) => i.status !== 'confirmed');
+  if (action !== 'retract' && unconfirmed.length > 0) {
+    throw new ReportRefusal(
+      409,
+      'not_confirmed',
+      `${unconfirmed.map((i) => i.id).join(', ')} is no longer confirmed: retract this filing and reopen the report.`,
+    );
+  }
   const filing = report.filing;
   if (action === 'start') {
     if (report.status !== 'approved') {
       throw new ReportRefusal(409, 'not_approved', 'Only an approved report can be filed.');
-    }
-    if (report.reporter?.userId !== user.id) {
-      throw new ReportRefusal(
-        403,
-        'forbidden',
-        `Only ${report.reporter?.name ?? 'the approving supervisor'}, who approved it and is its reporter, can file it.`,
-      );
     }
     const blocking = blockers(reportChecklist(report), 'file');
     if (blocking.length > 0) {
@@ -143,6 +152,15 @@ function retracted(state: MockState, report: StoredReport, user: User, now: Date
   });
 }
 
+/**
+ * NCMEC's answers that say a resent step had already happened: a finish whose first answer was
+ * lost (5102, already finished), a retraction of a report NCMEC already cancelled or let expire
+ * (5101, 5001). Treating them as failures would leave the report stuck.
+ */
+const alreadyDone = (step: FilingStep, code: number) =>
+  (step.step === 'finish' && code === 5102) ||
+  (step.step === 'retract' && (code === 5101 || code === 5001));
+
 async function run(state: MockState, report: StoredReport, user: User) {
   const filing = report.filing;
   if (!filing) return;
@@ -174,7 +192,7 @@ async function run(state: MockState, report: StoredReport, user: User) {
     const now = new Date();
     step.at = now.toISOString();
     step.ncmecCode = result.code;
-    if (result.code !== 0) {
+    if (result.code !== 0 && !alreadyDone(step, result.code)) {
       return stop(
         state,
         report,
@@ -185,7 +203,7 @@ async function run(state: MockState, report: StoredReport, user: User) {
       );
     }
     step.state = 'done';
-    step.message = null;
+    step.message = result.code === 0 ? null : ncmecCodeMessage(result.code);
     if (step.step === 'submit' && result.reportId) filing.ncmecReportId = result.reportId;
     if (step.step === 'upload' && step.sha256 && result.fileId)
       report.ncmecFileIds[step.sha256] = result.fileId;

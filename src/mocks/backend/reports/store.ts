@@ -19,6 +19,8 @@ export type StoredReport = Omit<Report, 'files'> & {
 };
 
 export const openStatuses: readonly Report['status'][] = ['draft', 'rejected'];
+/** Submitted but not yet filing: its items may still be taken out (and the review starts again). */
+const reviewStatuses: readonly Report['status'][] = ['in_review', 'approved'];
 export const SYSTEM: Actor = { id: 'sys_reports', name: 'Report drafting', role: 'system' };
 
 export function groupBy<T>(values: readonly T[], key: (value: T) => string): Map<string, T[]> {
@@ -33,7 +35,7 @@ export function groupBy<T>(values: readonly T[], key: (value: T) => string): Map
 }
 
 /** The fields of a file a person may change. */
-export const editableOf = (file: StoredFile) => ({
+export const fileEdits = (file: StoredFile) => ({
   originalFileName: file.originalFileName,
   locationOfFile: file.locationOfFile,
   publiclyAvailable: file.publiclyAvailable,
@@ -75,7 +77,7 @@ export function createReportStore(state: () => MockState): ReportStore {
     const edited = new Map(report.files.map((f) => [f.sha256, f]));
     report.files = filesOf(items).map((file) => {
       const before = edited.get(file.sha256);
-      return before ? { ...file, ...editableOf(before) } : file;
+      return before ? { ...file, ...fileEdits(before) } : file;
     });
   }
 
@@ -132,6 +134,19 @@ export function createReportStore(state: () => MockState): ReportStore {
     return built;
   }
 
+  /** Every item with the file's bytes, in the report or not: a reveal of any of them viewed it. */
+  function sameBytes(file: StoredFile): string[] {
+    const first = state().itemsById.get(file.itemIds[0] ?? '');
+    const others = first
+      ? state()
+          .clusters()
+          .clusterOf(first)
+          .filter((m) => m.match === 'sha256')
+          .map((m) => m.item.id)
+      : [];
+    return [...new Set([...file.itemIds, ...others])];
+  }
+
   function scanReveals() {
     const { audit } = state();
     if (audit.head.seq === scannedSeq) return reveals;
@@ -155,7 +170,7 @@ export function createReportStore(state: () => MockState): ReportStore {
         ...structuredClone(report),
         files: report.files.map((file) => ({
           ...structuredClone(file),
-          fileViewedByEsp: fileViewedByEsp(file.itemIds, events),
+          fileViewedByEsp: fileViewedByEsp(sameBytes(file), events),
         })),
       };
     },
@@ -191,10 +206,11 @@ export function createReportStore(state: () => MockState): ReportStore {
     itemChanged(item, now) {
       if (!reports) return; // built from the items' state on first use
       const at = now.toISOString();
-      const holding = [...reports.values()].find((r) =>
+      const holding = [...reports.values()].filter((r) =>
         r.files.some((f) => f.itemIds.includes(item.id)),
       );
-      if (item.status === 'confirmed' && !holding) {
+      if (item.status === 'confirmed') {
+        if (holding.some((r) => r.priorReport === null)) return;
         const key = incidentKey(item);
         const open = [...reports.values()].find(
           (r) => r.incidentKey === key && openStatuses.includes(r.status) && r.priorReport === null,
@@ -203,14 +219,34 @@ export function createReportStore(state: () => MockState): ReportStore {
         regroup(open, [...itemsOf(open), item]);
         open.version += 1;
         open.updatedAt = at;
-      } else if (item.status !== 'confirmed' && holding && openStatuses.includes(holding.status)) {
-        // Undone or corrected away from confirmed: it leaves the draft it was in.
+        return;
+      }
+      // Undone or corrected away from confirmed: it leaves every report not yet on its way to
+      // NCMEC; one in review or approved goes back to draft, to be reviewed again without it.
+      for (const report of holding) {
+        if (!openStatuses.includes(report.status) && !reviewStatuses.includes(report.status))
+          continue;
         regroup(
-          holding,
-          itemsOf(holding).filter((i) => i.id !== item.id),
+          report,
+          itemsOf(report).filter((i) => i.id !== item.id),
         );
-        holding.version += 1;
-        holding.updatedAt = at;
+        if (reviewStatuses.includes(report.status)) {
+          Object.assign(report, {
+            status: 'draft',
+            review: null,
+            reporter: null,
+            submittedBy: null,
+          });
+        }
+        report.version += 1;
+        report.updatedAt = at;
+        state().audit.append({
+          at,
+          actor: SYSTEM,
+          action: 'report.updated',
+          subject: { type: 'report', id: report.id },
+          detail: { removedItem: item.id, itemStatus: item.status, status: report.status },
+        });
       }
     },
     supplierReasons(supplierId) {

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+/**
+ * The bounds every wellness setting keeps, the organisation's and each analyst's alike. The
+ * organisation's values are the least safe anyone may view with; an analyst may only go safer
+ * (src/domain/wellness.ts).
+ */
+export const wellnessBounds = {
+  /** The reveal blurs again by itself within this many seconds (DESIGN.md §5: about ten). */
+  reblurSeconds: { min: 3, max: 30 },
+  /** Revealed seconds per shift before a break is suggested. */
+  exposureBudgetSeconds: { min: 60, max: 4 * 3600 },
+  shiftHours: { min: 1, max: 24 },
+  idleLockMinutes: { min: 1, max: 120 },
+} as const;
+
+/** Blur drawn on top of the server's own blur: 1 (lightest) to 5 (strongest). */
+export const BlurStrength = z
+  .literal([1, 2, 3, 4, 5])
+  .meta({
+    id: 'BlurStrength',
+    description: 'CSS blur on the blurred preview: 1 lightest, 5 strongest.',
+  });
+export type BlurStrength = z.infer<typeof BlurStrength>;
+export const blurStrengths = [1, 2, 3, 4, 5] as const satisfies readonly BlurStrength[];
+
+const bounded = (bounds: { min: number; max: number }) =>
+  z.number().int().min(bounds.min).max(bounds.max);
+
+export const OrganisationWellness = z
+  .object({
+    blurStrength: BlurStrength.meta({
+      description: 'The least blur anyone views a blurred preview with; analysts may blur more.',
+    }),
+    grayscale: z.boolean().meta({
+      description: 'Grayscale on previews for everyone; when false, each analyst chooses.',
+    }),
+    reblurSeconds: bounded(wellnessBounds.reblurSeconds).meta({
+      description: 'The longest a reveal lasts before it blurs again; analysts may choose less.',
+    }),
+    safeMode: z.boolean().meta({
+      description:
+        'No previews for anyone (hashes and metadata only); when false, each analyst chooses.',
+    }),
+    exposureBudgetSeconds: bounded(wellnessBounds.exposureBudgetSeconds).meta({
+      description:
+        'Revealed seconds per shift after which a break is suggested; analysts may choose less.',
+    }),
+    shiftHours: bounded(wellnessBounds.shiftHours).meta({
+      description:
+        'A shift runs this long from sign-in; the exposure budget starts afresh with each shift. Analysts may choose longer, never shorter.',
+    }),
+    idleLockMinutes: bounded(wellnessBounds.idleLockMinutes).nullable().meta({
+      description:
+        'Previews are hidden behind a lock screen after this many idle minutes; analysts may choose fewer. Null: no organisation-wide lock (analysts may set one).',
+    }),
+  })
+  .meta({
+    id: 'OrganisationWellness',
+    description:
+      'The organisation’s wellness defaults for viewing media. Each is also the least safe value an analyst may choose: their own settings (kept in their browser) may only make viewing safer.',
+  });
+export type OrganisationWellness = z.infer<typeof OrganisationWellness>;

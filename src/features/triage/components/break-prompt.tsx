@@ -1,0 +1,48 @@
+import { Link } from '@tanstack/react-router';
+import { Button } from '../../../components/ui/button';
+import type { Wellness } from '../../../domain/wellness';
+import { formatDuration } from '../../../lib/format-duration';
+import { useNow } from '../../../lib/use-now';
+import { breakDue, dismissBreak, runningShift, useStoredShift } from '../model/exposure';
+
+/**
+ * A gentle suggestion to step away once this shift's revealed seconds reach the exposure budget.
+ * Not a block: reveals still work, and one dismissal lasts the shift. Rendered in a live region
+ * that stays mounted, so its appearance is announced without taking the keyboard focus from the
+ * analyst's work.
+ */
+export function BreakPrompt({ userId, wellness }: { userId: string; wellness: Wellness }) {
+  const stored = useStoredShift(userId);
+  const now = useNow(60_000).getTime();
+  const shift = runningShift(stored, now, wellness.shiftHours);
+  const due = breakDue(shift, wellness.exposureBudgetSeconds);
+  return (
+    <div aria-live="polite" className="empty:hidden">
+      {due && (
+        <section
+          aria-labelledby="break-prompt-heading"
+          className="mx-4 mt-2 space-y-2 rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-sky-950"
+        >
+          <h2 id="break-prompt-heading" className="font-semibold">
+            Time for a short break
+          </h2>
+          <p>
+            You have looked at revealed media for {formatDuration(shift.revealedMs / 1000)} this
+            shift, which reaches your exposure budget of{' '}
+            {formatDuration(wellness.exposureBudgetSeconds)}. A few minutes away from the screen
+            — a short walk, some water, a look out of the window — helps. Carry on whenever you
+            are ready: nothing is blocked.
+          </p>
+          <p className="flex flex-wrap items-center gap-3">
+            <Button onClick={() => dismissBreak(userId, Date.now(), wellness.shiftHours)}>
+              Dismiss for this shift
+            </Button>
+            <Link to="/settings" className="underline">
+              Wellness settings
+            </Link>
+          </p>
+        </section>
+      )}
+    </div>
+  );
+}

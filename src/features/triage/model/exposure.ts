@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { createUserRecord } from './user-record';
+
+/**
+ * How long this analyst looked at revealed media this shift, measured in this browser from each
+ * reveal to its re-blur, and kept per user (`verity.exposure:<userId>`): times and a total, never
+ * which item or anything about media. A shift starts at sign-in when none is running and lasts the
+ * analyst's shift length; signing in again within it continues it, so a break in the middle does
+ * not wipe the total.
+ */
+const Shift = z.object({
+  startedAt: z.number().int().nonnegative(),
+  revealedMs: z.number().nonnegative(),
+  /** The break prompt was dismissed this shift: it does not come back until the next one. */
+  breakDismissed: z.boolean(),
+});
+export type Shift = z.infer<typeof Shift>;
+
+const HOUR_MS = 3_600_000;
+
+export const shiftEndsAt = (shift: Shift, shiftHours: number) =>
+  shift.startedAt + shiftHours * HOUR_MS;
+
+/**
+ * The shift running at `now`: the stored one, or a fresh one if it ended (or never began). A shift
+ * that seems to start a moment after `now` still runs: `now` may be a render's older reading of
+ * the clock than the one that started it.
+ */
+export function runningShift(stored: Shift | null, now: number, shiftHours: number): Shift {
+  if (stored && now < shiftEndsAt(stored, shiftHours)) return stored;
+  return { startedAt: now, revealedMs: 0, breakDismissed: false };
+}
+
+export const withReveal = (shift: Shift, revealedMs: number): Shift => ({
+  ...shift,
+  revealedMs: shift.revealedMs + Math.max(0, revealedMs),
+});
+
+/** The budget is used up and the analyst has not yet dismissed the prompt this shift. */
+export const breakDue = (shift: Shift, budgetSeconds: number) =>
+  !shift.breakDismissed && shift.revealedMs >= budgetSeconds * 1000;
+
+const shifts = createUserRecord('verity.exposure:', (raw) => Shift.safeParse(raw).data ?? null);
+
+export const exposureStorageKey = shifts.keyOf;
+
+/** The user's stored shift (maybe one that has ended: see `runningShift`). */
+export const useStoredShift = shifts.use;
+
+/** At sign-in (the console opening for this user): begin a shift unless one is running. */
+export function startShift(userId: string, now: number, shiftHours: number) {
+  const stored = shifts.read(userId);
+  if (stored && runningShift(stored, now, shiftHours) === stored) return;
+  shifts.write(userId, (stored) => runningShift(stored, now, shiftHours));
+}
+
+/** A reveal ended after `revealedMs`: count it against the running shift. */
+export function recordExposure(userId: string, revealedMs: number, now: number, hours: number) {
+  shifts.write(userId, (stored) => withReveal(runningShift(stored, now, hours), revealedMs));
+}
+
+export function dismissBreak(userId: string, now: number, shiftHours: number) {
+  shifts.write(userId, (stored) => ({
+    ...runningShift(stored, now, shiftHours),
+    breakDismissed: true,
+  }));
+}

@@ -1,0 +1,3 @@
+import type { Backend } from '../backend/backend';
+
+export const insightsHandlers = (_backend: Backend) => [];
