@@ -1,4 +1,19 @@
 import type { Endpoint } from './endpoints';
+import { Insights, InsightsQuery } from './schemas/insights';
 
-/** The insights operations (issue 7), part of the one registry in `endpoints.ts`. */
-export const insightsEndpoints = {} as const satisfies Record<string, Endpoint>;
+/** The insights operations (issue 7), part of the contract (`all-endpoints.ts`). */
+export const insightsEndpoints = {
+  getInsights: {
+    operationId: 'getInsights',
+    method: 'get',
+    path: '/api/insights',
+    summary: 'Rule precision, supplier provenance, review agreement, flow and exposure',
+    description:
+      'Computed from the decisions, reveals and reports over `[from, to)`: items flagged in the range, decisions and reveals made in it. Precision counts only false-positive dismissals against a rule.',
+    tag: 'insights',
+    access: ['supervisor'],
+    query: InsightsQuery,
+    response: Insights,
+    errors: [400, 401, 403],
+  },
+} as const satisfies Record<string, Endpoint>;

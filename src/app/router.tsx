@@ -123,6 +123,7 @@ const reportRoute = createRoute({
 const insightsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/insights',
+  validateSearch: z.object({ days: z.coerce.number().int().optional().catch(undefined) }),
   beforeLoad: ({ context }) => {
     if (!canReadInsights(context.user.role)) throw redirect({ to: '/' });
   },

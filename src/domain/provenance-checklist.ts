@@ -32,9 +32,12 @@ export interface ChecklistEntry {
   present: boolean;
 }
 
-type Rule = Omit<ChecklistEntry, 'present'> & { present: (item: FlaggedItem) => boolean };
+export type ProvenanceRule = Omit<ChecklistEntry, 'present'> & {
+  present: (item: FlaggedItem) => boolean;
+};
 
-const rules: readonly Rule[] = [
+/** The entries with their test: for aggregating over many items without building entries. */
+export const provenanceRules: readonly ProvenanceRule[] = [
   {
     id: 'supplier',
     label: 'Supplier and contract',
@@ -118,7 +121,7 @@ const rules: readonly Rule[] = [
 
 /** Every entry for one item, in report order, each present or missing. */
 export function provenanceChecklist(item: FlaggedItem): ChecklistEntry[] {
-  return rules.map(({ present, ...entry }) => ({ ...entry, present: present(item) }));
+  return provenanceRules.map(({ present, ...entry }) => ({ ...entry, present: present(item) }));
 }
 
 /** The actionability entries present, out of all of them: the completeness badge. */

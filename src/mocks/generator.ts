@@ -88,7 +88,8 @@ export function generateData(options: GeneratorOptions): GeneratedData {
       (signal.kind === 'hash_match' && signal.hashList === 'ncmec') ||
       r.chance(0.1);
     const id = `itm_${r.hex(4)}${index.toString(36).padStart(4, '0')}`;
-    const steps = historyFor(r, status, signal, hashOnly);
+    // One in seven decided items had reviewers who disagreed (not drawn: the data stays put).
+    const steps = historyFor(r, status, signal, hashOnly, index % 7 === 3);
     const itemDecisions = steps.map((step, i): Decision => ({
       id: `dec_${id.slice(4)}_${i + 1}`,
       itemId: id,

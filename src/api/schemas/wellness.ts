@@ -15,12 +15,10 @@ export const wellnessBounds = {
 } as const;
 
 /** Blur drawn on top of the server's own blur: 1 (lightest) to 5 (strongest). */
-export const BlurStrength = z
-  .literal([1, 2, 3, 4, 5])
-  .meta({
-    id: 'BlurStrength',
-    description: 'CSS blur on the blurred preview: 1 lightest, 5 strongest.',
-  });
+export const BlurStrength = z.literal([1, 2, 3, 4, 5]).meta({
+  id: 'BlurStrength',
+  description: 'CSS blur on the blurred preview: 1 lightest, 5 strongest.',
+});
 export type BlurStrength = z.infer<typeof BlurStrength>;
 export const blurStrengths = [1, 2, 3, 4, 5] as const satisfies readonly BlurStrength[];
 

@@ -1,4 +1,4 @@
-import { getRouteApi } from '@tanstack/react-router';
+import { getRouteApi, useRouter } from '@tanstack/react-router';
 import { ItemSearch } from '../../features/triage/components/item-search';
 import { Workspace } from '../../features/triage/components/workspace';
 import { selectionOf } from '../../features/triage/model/workspace-search';
@@ -9,8 +9,12 @@ export function AllItemsRoute() {
   const search = route.useSearch();
   const { user } = route.useRouteContext();
   const navigate = route.useNavigate();
+  const router = useRouter();
   const change = (next: Partial<typeof search>) =>
-    navigate({ search: (prev) => ({ ...prev, ...next }), replace: true });
+    // The selection reaches the URL a moment late (useUrlSelection): not after the user left.
+    router.latestLocation.pathname === '/items'
+      ? navigate({ search: (prev) => ({ ...prev, ...next }), replace: true })
+      : Promise.resolve();
   return (
     <Workspace
       title="All items"

@@ -1,8 +1,20 @@
-/** Placeholder until the insights page lands in this session (issue 7). */
+import { getRouteApi } from '@tanstack/react-router';
+import { InsightsPage } from '../../features/insights/components/insights-page';
+import { DEFAULT_RANGE_DAYS, isRangeDays } from '../../features/insights/model/insights-range';
+
+const route = getRouteApi('/_signed-in/insights');
+
+/** Supervisors' insights; the range lives in the URL. */
 export function InsightsRoute() {
+  const { days } = route.useSearch();
+  const navigate = route.useNavigate();
   return (
-    <main className="p-6">
+    <main className="flex flex-col gap-4 p-6">
       <h1 className="text-xl font-semibold">Insights</h1>
+      <InsightsPage
+        days={isRangeDays(days) ? days : DEFAULT_RANGE_DAYS}
+        onDaysChange={(next) => void navigate({ search: { days: next } })}
+      />
     </main>
   );
 }

@@ -3,6 +3,7 @@ import { ItemTimeline } from '../../features/audit/components/item-timeline';
 import { canReadAudit, canTriage } from '../../features/session/model/navigation';
 import { ItemReports } from '../../features/reports/components/item-reports';
 import { ItemView } from '../../features/triage/components/item-view';
+import { WellnessMonitor } from '../../features/triage/components/wellness-monitor';
 
 const route = getRouteApi('/_signed-in/items/$itemId');
 
@@ -11,6 +12,7 @@ export function ItemRoute() {
   const { user } = route.useRouteContext();
   return (
     <main className="p-6">
+      {canTriage(user.role) && <WellnessMonitor userId={user.id} className="mb-4" />}
       <ItemView
         itemId={itemId}
         reviewer={canTriage(user.role)}

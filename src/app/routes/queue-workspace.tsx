@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { getRouteApi } from '@tanstack/react-router';
+import { getRouteApi, useRouter } from '@tanstack/react-router';
 import { queuesQueryOptions } from '../../api/queries/queues';
 import { StartReviewing } from '../../features/triage/components/start-reviewing';
 import { Workspace } from '../../features/triage/components/workspace';
@@ -12,6 +12,7 @@ export function QueueWorkspaceRoute() {
   const search = route.useSearch();
   const { user } = route.useRouteContext();
   const navigate = route.useNavigate();
+  const router = useRouter();
   const queues = useQuery(queuesQueryOptions());
   const queue = queues.data?.queues.find((q) => q.id === queueId);
   return (
@@ -27,7 +28,11 @@ export function QueueWorkspaceRoute() {
         />
       }
       onSearchChange={(change) =>
-        navigate({ search: (prev) => ({ ...prev, ...change }), replace: true })
+        // The selection reaches the URL a moment late (useUrlSelection): once the analyst has
+        // left for another page, writing it would bring them back to a queue without its id.
+        router.latestLocation.pathname === `/queues/${encodeURIComponent(queueId)}`
+          ? navigate({ search: (prev) => ({ ...prev, ...change }), replace: true })
+          : Promise.resolve()
       }
     />
   );

@@ -1,8 +1,10 @@
-/** Placeholder until the settings page lands in this session (issue 7). */
+import { getRouteApi } from '@tanstack/react-router';
+import { WellnessSettings } from '../../features/triage/components/wellness-settings';
+
+const route = getRouteApi('/_signed-in/settings');
+
+/** Everyone's settings: wellness preferences for previews, and the keyboard. */
 export function SettingsRoute() {
-  return (
-    <main className="p-6">
-      <h1 className="text-xl font-semibold">Settings</h1>
-    </main>
-  );
+  const { user } = route.useRouteContext();
+  return <WellnessSettings user={user} />;
 }

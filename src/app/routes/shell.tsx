@@ -5,7 +5,7 @@ import { forgetUserData, sessionQueryOptions } from '../../api/queries/session';
 import { LoadingState } from '../../components/ui/loading-state';
 import { AppHeader } from '../../features/session/components/app-header';
 import { DecisionOutbox } from '../../features/triage/components/decision-outbox';
-import { WellnessMonitor } from '../../features/triage/components/wellness-monitor';
+import { ShiftStart } from '../../features/triage/components/shift-start';
 import { canDecide } from '../../features/triage/model/commands';
 
 const route = getRouteApi('/_signed-in');
@@ -49,7 +49,7 @@ export function SignedInShell() {
         }}
       />
       {canDecide(user.role) && <DecisionOutbox userId={user.id} />}
-      {canDecide(user.role) && <WellnessMonitor userId={user.id} />}
+      {canDecide(user.role) && <ShiftStart userId={user.id} />}
       <Outlet />
     </>
   );

@@ -13,6 +13,7 @@ import { createAuditQuery } from './audit-query';
 import { createClusterIndex, type ClusterIndex } from './cluster-index';
 import { createReportStore, type ReportStore } from './reports/store';
 import { createMockNcmec, type MockNcmec } from '../ncmec/mock-ncmec';
+import { createInsights } from './insights/insights';
 
 export interface MockConfig {
   seed: number;
@@ -76,6 +77,8 @@ export interface MockState {
   reports: ReportStore;
   /** NCMEC's CyberTipline API, mocked in-process: only the server's filing talks to it. */
   ncmec: MockNcmec;
+  /** Supervisors' insights over a time range, computed from the records above. */
+  insights: ReturnType<typeof createInsights>;
 }
 
 /**
@@ -133,6 +136,7 @@ function buildState(
     queryAudit: createAuditQuery(audit),
     reports: createReportStore(() => state),
     ncmec: createMockNcmec({ now: clock, faults }),
+    insights: createInsights(() => state),
   };
   return state;
 }

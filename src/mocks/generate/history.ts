@@ -11,13 +11,21 @@ export interface HistoryStep {
 }
 
 const noHistory: HistoryStep[] = [];
+/** A second reviewer's disagreeing dismissal. */
+const falseMatch: Verdict = { kind: 'dismiss', reason: 'adult_content' };
 
-/** The decisions that would have led to the seeded status, in order. */
+/**
+ * The decisions that would have led to the seeded status, in order. `disagreement` (chosen by the
+ * caller without drawing from `r`, so the rest of the data stays as it was) makes the second
+ * review disagree with the first where the status allows: then a supervisor decided, or still
+ * has to.
+ */
 export function historyFor(
   r: Random,
   status: ItemStatus,
   signal: Signal,
   hashOnly: boolean,
+  disagreement = false,
 ): HistoryStep[] {
   if (status === 'pending') return noHistory;
   const first = r.pick(reviewers);
@@ -33,9 +41,20 @@ export function historyFor(
     case 'confirmed':
       return [
         { verdict: confirm, stage: 'first', actor: first },
-        { verdict: confirm, stage: 'second', actor: second },
+        disagreement
+          ? { verdict: falseMatch, stage: 'second', actor: second }
+          : { verdict: confirm, stage: 'second', actor: second },
+        ...(disagreement
+          ? [{ verdict: confirm, stage: 'supervisor' as const, actor: supervisors[0] ?? first }]
+          : []),
       ];
     case 'escalated':
+      if (disagreement) {
+        return [
+          { verdict: confirm, stage: 'first', actor: first },
+          { verdict: falseMatch, stage: 'second', actor: second },
+        ];
+      }
       return [
         {
           verdict: { kind: 'escalate', reason: 'Unsure of age; needs a supervisor.' },
@@ -50,7 +69,12 @@ export function historyFor(
       return ncmecHash
         ? [
             { verdict: dismiss, stage: 'first', actor: first },
-            { verdict: dismiss, stage: 'second', actor: second },
+            disagreement
+              ? { verdict: confirm, stage: 'second', actor: second }
+              : { verdict: dismiss, stage: 'second', actor: second },
+            ...(disagreement
+              ? [{ verdict: dismiss, stage: 'supervisor' as const, actor: supervisors[0] ?? first }]
+              : []),
           ]
         : r.chance(0.1)
           ? [{ verdict: dismiss, stage: 'supervisor', actor: r.pick(supervisors) }]

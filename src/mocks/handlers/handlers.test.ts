@@ -98,7 +98,9 @@ test('a blurred preview is a PNG served no-store; a hash-only item has no previe
 
 test('item detail returns the item with its seeded decisions', async () => {
   const { cookie } = signInForTest('usr_alex');
-  const decided = testBackend.state.items.find((i) => i.status === 'confirmed');
+  const decided = testBackend.state.items.find(
+    (i) => i.status === 'confirmed' && testBackend.state.decisions.get(i.id)?.length === 2,
+  );
   const body = ItemDetail.parse(await (await call(`/api/items/${decided?.id}`, { cookie })).json());
   expect(body.item.id).toBe(decided?.id);
   expect(body.decisions.map((d) => d.stage)).toEqual(['first', 'second']);

@@ -11,17 +11,26 @@ import { breakDue, dismissBreak, runningShift, useStoredShift } from '../model/e
  * that stays mounted, so its appearance is announced without taking the keyboard focus from the
  * analyst's work.
  */
-export function BreakPrompt({ userId, wellness }: { userId: string; wellness: Wellness }) {
+export function BreakPrompt({
+  userId,
+  wellness,
+  className = '',
+}: {
+  userId: string;
+  wellness: Wellness;
+  /** For the live region, which takes no room while empty. */
+  className?: string | undefined;
+}) {
   const stored = useStoredShift(userId);
   const now = useNow(60_000).getTime();
   const shift = runningShift(stored, now, wellness.shiftHours);
   const due = breakDue(shift, wellness.exposureBudgetSeconds);
   return (
-    <div aria-live="polite" className="empty:hidden">
+    <div aria-live="polite" className={`empty:hidden ${className}`}>
       {due && (
         <section
           aria-labelledby="break-prompt-heading"
-          className="mx-4 mt-2 space-y-2 rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-sky-950"
+          className="space-y-2 rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-sky-950"
         >
           <h2 id="break-prompt-heading" className="font-semibold">
             Time for a short break
@@ -29,9 +38,9 @@ export function BreakPrompt({ userId, wellness }: { userId: string; wellness: We
           <p>
             You have looked at revealed media for {formatDuration(shift.revealedMs / 1000)} this
             shift, which reaches your exposure budget of{' '}
-            {formatDuration(wellness.exposureBudgetSeconds)}. A few minutes away from the screen
-            — a short walk, some water, a look out of the window — helps. Carry on whenever you
-            are ready: nothing is blocked.
+            {formatDuration(wellness.exposureBudgetSeconds)}. A few minutes away from the screen — a
+            short walk, some water, a look out of the window — helps. Carry on whenever you are
+            ready: nothing is blocked.
           </p>
           <p className="flex flex-wrap items-center gap-3">
             <Button onClick={() => dismissBreak(userId, Date.now(), wellness.shiftHours)}>

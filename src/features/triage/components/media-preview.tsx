@@ -72,8 +72,8 @@ function ReviewerPreview({ item, userId }: { item: FlaggedItem; userId: string }
   if (lockedAfter !== null) {
     const picture = (
       <div role="status" className={`${pictureBox} bg-slate-800 text-white`}>
-        Previews hidden after {lockedAfter} minute{lockedAfter === 1 ? '' : 's'} idle — press a
-        key or click to return
+        Previews hidden after {lockedAfter} minute{lockedAfter === 1 ? '' : 's'} idle — press a key
+        or click to return
       </div>
     );
     return <PreviewLayout media={media} picture={picture} notes={modeNote} />;

@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import { useWellness } from '../api/wellness';
-import { startShift } from '../model/exposure';
 import { idleRemainingMs, isIdleLocked, useIdleLock } from '../model/idle-lock';
 import { BreakPrompt } from './break-prompt';
 
@@ -59,16 +58,14 @@ function useIdleLockAfter(minutes: number | null) {
 }
 
 /**
- * The wellness settings that reach beyond one preview, for reviewers on every page: the shift
- * starts at sign-in (unless one is running), previews lock when the analyst is away, and a break
- * is suggested once the exposure budget is used.
+ * The wellness settings that reach beyond one preview, wherever a reviewer sees previews (the
+ * workspace, the item page): previews lock when the analyst is away, and a break is suggested once
+ * the exposure budget is used. The shift itself starts at sign-in (`ShiftStart`).
  */
-export function WellnessMonitor({ userId }: { userId: string }) {
+export function WellnessMonitor({ userId, className }: { userId: string; className?: string }) {
   const { wellness } = useWellness(userId);
-  const shiftHours = wellness?.shiftHours;
-  useEffect(() => {
-    if (shiftHours !== undefined) startShift(userId, Date.now(), shiftHours);
-  }, [userId, shiftHours]);
   useIdleLockAfter(wellness?.idleLockMinutes ?? null);
-  return wellness ? <BreakPrompt userId={userId} wellness={wellness} /> : null;
+  return wellness ? (
+    <BreakPrompt userId={userId} wellness={wellness} className={className} />
+  ) : null;
 }

@@ -8,6 +8,7 @@ import { DecisionPanel } from './decision-panel';
 import { ItemList, type ListNavigation } from './item-list';
 import { ItemView } from './item-view';
 import { ListFilters } from './list-filters';
+import { WellnessMonitor } from './wellness-monitor';
 
 /**
  * The triage workspace: the filtered, virtualized list beside the selected item in full, and for
@@ -67,6 +68,7 @@ export function Workspace({
         />
       </section>
       <div className="min-w-0 flex-1 space-y-4 overflow-auto">
+        {reviewer && <WellnessMonitor userId={user.id} />}
         {shown ? (
           <>
             {reviewer && (

@@ -1,0 +1,205 @@
+import { useState } from 'react';
+import type { User } from '../../../api/schemas/user';
+import type { OrganisationWellness } from '../../../api/schemas/wellness';
+import { Button } from '../../../components/ui/button';
+import { ErrorState } from '../../../components/ui/error-state';
+import { LoadingState } from '../../../components/ui/loading-state';
+import { wellnessLimits, type Wellness } from '../../../domain/wellness';
+import { formatDuration } from '../../../lib/format-duration';
+import { useNow } from '../../../lib/use-now';
+import { useWellness } from '../api/wellness';
+import { runningShift, shiftEndsAt, useStoredShift } from '../model/exposure';
+import {
+  chooseWellness,
+  resetWellness,
+  setSingleKeyShortcuts,
+  useSingleKeyShortcuts,
+} from '../model/wellness-choices';
+import { ShortcutReference } from './shortcut-reference';
+import { BlurSetting, NumberSetting, SwitchSetting } from './wellness-fields';
+import { IdleLockSetting } from './idle-lock-setting';
+
+const time = (ms: number) =>
+  new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+/** How much of this shift's exposure budget the user's reveals have used. */
+function ExposureThisShift({ userId, wellness }: { userId: string; wellness: Wellness }) {
+  const stored = useStoredShift(userId);
+  const now = useNow(30_000).getTime();
+  const shift = runningShift(stored, now, wellness.shiftHours);
+  const budgetMs = wellness.exposureBudgetSeconds * 1000;
+  return (
+    <div className="space-y-1 text-sm">
+      <label htmlFor="exposure-meter" className="font-medium">
+        Revealed this shift: {formatDuration(shift.revealedMs / 1000)} of{' '}
+        {formatDuration(wellness.exposureBudgetSeconds)}
+      </label>
+      <meter
+        id="exposure-meter"
+        min={0}
+        max={budgetMs}
+        low={budgetMs * 0.75}
+        high={budgetMs}
+        value={Math.min(shift.revealedMs, budgetMs)}
+        className="block h-3 w-full max-w-md"
+      />
+      <p className="text-slate-600">
+        {stored === shift
+          ? `Shift from ${time(shift.startedAt)} to ${time(shiftEndsAt(shift, wellness.shiftHours))}.`
+          : 'Your next shift starts when you next sign in.'}{' '}
+        Measured in this browser, from each reveal until it blurs again.
+      </p>
+    </div>
+  );
+}
+
+function WellnessForm({
+  user,
+  organisation,
+  wellness,
+}: {
+  user: User;
+  organisation: OrganisationWellness;
+  wellness: Wellness;
+}) {
+  const limits = wellnessLimits(organisation);
+  const choose = (change: Partial<Wellness>) => chooseWellness(user.id, change);
+  const [resetDone, setResetDone] = useState(false);
+  const budgetMinutes = (seconds: number) => Math.floor(seconds / 60);
+  return (
+    <>
+      <section aria-labelledby="previews-heading" className="divide-y divide-slate-200">
+        <h2 id="previews-heading" className="pb-2 text-lg font-semibold">
+          Previews
+        </h2>
+        <SwitchSetting
+          label="Safe mode: no previews at all"
+          checked={wellness.safeMode}
+          fixedReason={
+            limits.safeModeFixed ? 'Your organisation has safe mode on for everyone.' : undefined
+          }
+          hint="Organisation default: off. With safe mode on, items show hashes and metadata only, and no image is loaded."
+          onChange={(safeMode) => choose({ safeMode })}
+        />
+        <BlurSetting
+          value={wellness.blurStrength}
+          organisation={organisation.blurStrength}
+          onChange={(blurStrength) => choose({ blurStrength })}
+        />
+        <SwitchSetting
+          label="Grayscale previews"
+          checked={wellness.grayscale}
+          fixedReason={
+            limits.grayscaleFixed ? 'Your organisation keeps grayscale on for everyone.' : undefined
+          }
+          hint="Organisation default: off."
+          onChange={(grayscale) => choose({ grayscale })}
+        />
+        <NumberSetting
+          label="Blur a reveal again after"
+          unit="seconds"
+          value={wellness.reblurSeconds}
+          {...limits.reblurSeconds}
+          hint={`Organisation default: ${organisation.reblurSeconds} s, the longest allowed. Shorter is safer.`}
+          onChange={(reblurSeconds) => choose({ reblurSeconds })}
+        />
+        <IdleLockSetting
+          value={wellness.idleLockMinutes}
+          organisation={organisation.idleLockMinutes}
+          limits={limits.idleLockMinutes}
+          onChange={(idleLockMinutes) => choose({ idleLockMinutes })}
+        />
+      </section>
+
+      <section aria-labelledby="exposure-heading" className="divide-y divide-slate-200">
+        <h2 id="exposure-heading" className="pb-2 text-lg font-semibold">
+          Exposure and breaks
+        </h2>
+        <div className="py-3">
+          <ExposureThisShift userId={user.id} wellness={wellness} />
+        </div>
+        <NumberSetting
+          label="Exposure budget per shift"
+          unit="minutes revealed"
+          value={budgetMinutes(wellness.exposureBudgetSeconds)}
+          min={budgetMinutes(limits.exposureBudgetSeconds.min)}
+          max={budgetMinutes(limits.exposureBudgetSeconds.max)}
+          hint={`Organisation default: ${formatDuration(organisation.exposureBudgetSeconds)}, the most allowed. When your revealed time this shift reaches it, a break is suggested; nothing is blocked.`}
+          onChange={(minutes) => choose({ exposureBudgetSeconds: minutes * 60 })}
+        />
+        <NumberSetting
+          label="Shift length"
+          unit="hours"
+          value={wellness.shiftHours}
+          {...limits.shiftHours}
+          hint={`Organisation default: ${organisation.shiftHours} h, the shortest allowed. A shift starts when you sign in; the budget starts afresh with each shift.`}
+          onChange={(shiftHours) => choose({ shiftHours })}
+        />
+      </section>
+
+      <div className="space-y-2">
+        <Button
+          onClick={() => {
+            resetWellness(user.id);
+            setResetDone(true);
+          }}
+        >
+          Reset to organisation defaults
+        </Button>
+        <p role="status" className="text-sm text-slate-600">
+          {resetDone ? 'Your settings follow your organisation’s defaults again.' : ''}
+        </p>
+      </div>
+    </>
+  );
+}
+
+/**
+ * The wellness settings page, for everyone: how previews are shown to this user, beside the
+ * organisation's defaults (which nobody may make less safe), this shift's exposure, and the
+ * keyboard. Choices are kept per user in this browser and apply at once, in every tab.
+ */
+export function WellnessSettings({ user }: { user: User }) {
+  const { organisation, wellness } = useWellness(user.id);
+  const shortcuts = useSingleKeyShortcuts(user.id);
+  return (
+    <main className="mx-auto max-w-4xl space-y-8 p-6">
+      <header className="space-y-1">
+        <h1 className="text-xl font-semibold">Settings</h1>
+        <p className="text-sm text-slate-700">
+          These settings are yours, kept in this browser, and apply at once. Your organisation sets
+          the defaults; you may make viewing safer than them, never less safe.
+          {user.role === 'auditor' &&
+            ' Auditors never see media, so the preview settings only matter if your role changes.'}
+        </p>
+      </header>
+      {wellness && organisation.data ? (
+        <WellnessForm user={user} organisation={organisation.data} wellness={wellness} />
+      ) : organisation.isError ? (
+        <ErrorState
+          title="Could not load your organisation’s defaults"
+          error={organisation.error}
+          onRetry={() => void organisation.refetch()}
+        />
+      ) : (
+        <LoadingState label="Loading your organisation’s defaults…" />
+      )}
+      <section aria-labelledby="keyboard-heading" className="space-y-3">
+        <h2 id="keyboard-heading" className="text-lg font-semibold">
+          Keyboard
+        </h2>
+        <label className="flex items-center gap-2 text-sm font-medium">
+          <input
+            type="checkbox"
+            checked={shortcuts}
+            onChange={(event) => setSingleKeyShortcuts(user.id, event.target.checked)}
+          />
+          Single-key shortcuts on
+        </label>
+        <div className="text-sm">
+          <ShortcutReference caption="Keyboard shortcuts in the triage workspace" />
+        </div>
+      </section>
+    </main>
+  );
+}

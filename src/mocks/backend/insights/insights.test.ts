@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import type { Decision, Verdict } from '../../../api/schemas/decision';
+import type { FlaggedItem, ItemStatus, Signal } from '../../../api/schemas/item';
+import { wilsonInterval } from '../../../domain/statistics';
+import { generateData } from '../../generator';
+import { reviewAgreement } from './agreement';
+import { rulePrecision } from './rule-precision';
+import { supplierScorecard } from './supplier-scorecard';
+
+const [template] = generateData({ seed: 3, items: 1, now: new Date(), leaseSeconds: 300 }).items;
+if (!template) throw new Error('no template item');
+const classifier: Signal = {
+  kind: 'classifier',
+  ruleId: 'clf-a',
+  ruleName: 'Classifier A',
+  ruleVersion: '7',
+  score: 0.95,
+  threshold: 0.9,
+};
+const pdqRule: Signal = {
+  kind: 'hash_match',
+  ruleId: 'hash-b',
+  ruleName: 'Industry PDQ',
+  ruleVersion: '2',
+  hashList: 'industry',
+  algorithm: 'PDQ',
+  distance: 12,
+  maxDistance: 31,
+};
+
+let counter = 0;
+function item(signal: Signal, status: ItemStatus, pdq = 'f'.repeat(64)): FlaggedItem {
+  counter += 1;
+  const copy = structuredClone(template) as FlaggedItem;
+  return {
+    ...copy,
+    id: `itm_${counter}`,
+    status,
+    signals: [signal],
+    media: { ...copy.media, pdq },
+  };
+}
+
+const decision = (
+  itemId: string,
+  verdict: Verdict,
+  stage: Decision['stage'],
+  actorId: string,
+): Decision => ({
+  id: `dec_${itemId}_${stage}`,
+  itemId,
+  itemVersion: 1,
+  stage,
+  verdict,
+  supersedes: null,
+  note: null,
+  actor: { id: actorId, name: actorId, role: 'analyst' },
+  at: '2026-11-25T10:00:00.000Z',
+});
+const dismiss = (reason: 'adult_content' | 'duplicate' | 'hash_collision'): Verdict => ({
+  kind: 'dismiss',
+  reason,
+});
+const confirm: Verdict = { kind: 'confirm', classification: null, annotations: [] };
+
+describe('rule precision from fixture decisions', () => {
+  const items = [
+    ...Array.from({ length: 6 }, () => item(classifier, 'confirmed')),
+    ...Array.from({ length: 3 }, () => item(classifier, 'dismissed')),
+    ...Array.from({ length: 2 }, () => item(classifier, 'dismissed')),
+    item(classifier, 'pending'),
+    item(pdqRule, 'confirmed', 'a'.repeat(64)),
+    ...Array.from({ length: 4 }, () => item(pdqRule, 'dismissed', 'b'.repeat(64))),
+  ];
+  const reasons = new Map<string, Decision[]>();
+  items
+    .slice(6, 9)
+    .forEach((i) => reasons.set(i.id, [decision(i.id, dismiss('adult_content'), 'first', 'a')]));
+  items
+    .slice(9, 11)
+    .forEach((i) => reasons.set(i.id, [decision(i.id, dismiss('duplicate'), 'first', 'a')]));
+  items
+    .slice(13)
+    .forEach((i) => reasons.set(i.id, [decision(i.id, dismiss('hash_collision'), 'first', 'a')]));
+  const { rules, hashes } = rulePrecision(items, (id) => reasons.get(id) ?? [], 5);
+
+  it('counts flags, outcomes and false positives; duplicates do not count against the rule', () => {
+    const rule = rules.find((r) => r.ruleId === 'clf-a');
+    expect(rule).toMatchObject({
+      flagged: 12,
+      confirmed: 6,
+      falsePositives: 3,
+      pending: 1,
+      enoughVolume: true,
+    });
+    expect(rule?.dismissed).toEqual(
+      expect.arrayContaining([
+        { reason: 'adult_content', count: 3 },
+        { reason: 'duplicate', count: 2 },
+      ]),
+    );
+    expect(rule?.precision).toBeCloseTo(6 / 9, 10);
+    expect(rule?.interval).toEqual(wilsonInterval(6, 9));
+  });
+
+  it('ranks the least precise rule with enough volume first', () => {
+    expect(rules.map((r) => [r.ruleId, r.precision])).toEqual([
+      ['hash-b', 0.2],
+      ['clf-a', 6 / 9],
+    ]);
+  });
+
+  it('names the listed hashes most often dismissed as false', () => {
+    expect(hashes).toEqual([
+      {
+        hashList: 'industry',
+        algorithm: 'PDQ',
+        hash: 'b'.repeat(64),
+        ruleId: 'hash-b',
+        falsePositives: 4,
+        confirmed: 0,
+      },
+    ]);
+  });
+});
+
+describe('supplier scorecard', () => {
+  it('shares of items whose provenance holds each actionability field, with reasons and reports filed', () => {
+    const full = item(classifier, 'confirmed');
+    const bare = item(classifier, 'pending');
+    bare.provenance = {
+      ...structuredClone(full.provenance),
+      origin: { ...structuredClone(full.provenance.origin), sourceUrls: [], hostIp: null },
+    };
+    full.provenance.origin.sourceUrls = ['https://example.com/a.jpg'];
+    full.provenance.origin.hostIp = '198.51.100.1';
+    const [score] = supplierScorecard([full, bare], {
+      reasons: () => [
+        {
+          field: 'ip_capture',
+          reason: 'Crawled data has no uploader IP.',
+          reports: 2,
+          lastGivenAt: '2026-11-25T10:00:00.000Z',
+        },
+      ],
+      filed: () => 3,
+    });
+    expect(score).toMatchObject({ items: 2, confirmed: 1, reportsFiled: 3 });
+    expect(score?.fields.find((f) => f.id === 'source_url')?.share).toBe(0.5);
+    expect(score?.fields.find((f) => f.id === 'host_ip')?.share).toBe(0.5);
+    expect(score?.notAvailable).toEqual([
+      { field: 'ip_capture', reason: 'Crawled data has no uploader IP.', reports: 2 },
+    ]);
+  });
+});
+
+describe('review agreement', () => {
+  it('rate and Cohen’s kappa of first against second reviews, per pair with enough overlap', () => {
+    // Wikipedia's worked example: 20 both confirm, 5 confirm/dismiss, 10 dismiss/confirm, 15 both dismiss.
+    const cells: [Verdict, Verdict, number][] = [
+      [confirm, confirm, 20],
+      [confirm, dismiss('adult_content'), 5],
+      [dismiss('adult_content'), confirm, 10],
+      [dismiss('adult_content'), dismiss('adult_content'), 15],
+    ];
+    const decisions = new Map<string, Decision[]>();
+    const items: FlaggedItem[] = [];
+    for (const [a, b, n] of cells) {
+      for (let i = 0; i < n; i++) {
+        const it = item(
+          classifier,
+          a.kind === b.kind ? (a.kind === 'confirm' ? 'confirmed' : 'dismissed') : 'escalated',
+        );
+        items.push(it);
+        decisions.set(it.id, [
+          decision(it.id, a, 'first', 'ana'),
+          decision(it.id, b, 'second', 'ben'),
+        ]);
+      }
+    }
+    const result = reviewAgreement(
+      items,
+      (id) => decisions.get(id) ?? [],
+      () => true,
+      5,
+    );
+    expect(result.overall.compared).toBe(50);
+    expect(result.overall.rate).toBeCloseTo(0.7, 10);
+    expect(result.overall.kappa).toBeCloseTo(0.4, 10);
+    expect(result.pairs).toHaveLength(1);
+    expect(result.disagreements).toEqual({ confirmed: 0, dismissed: 0, waiting: 15 });
+  });
+});
