@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import type { Backend } from '../src/mocks/backend/backend';
 import { createMockApp, listen } from '../src/mocks/server';
 import { findChromium } from './find-chromium';
+import { insightsBench } from './bench-insights';
 
 type Row = [string, string, string];
 const dist = join(import.meta.dirname, '..', 'dist');
@@ -336,6 +337,7 @@ export async function browserBench(): Promise<Row[]> {
       'only those in view',
     ]);
     rows.push(...(await auditBench(browser, origin, backend)));
+    rows.push(...(await insightsBench(browser, origin, backend)));
   } finally {
     await browser.close();
     server.close();
