@@ -5,8 +5,8 @@ import { forgetUserData, sessionQueryOptions } from '../../api/queries/session';
 import { LoadingState } from '../../components/ui/loading-state';
 import { AppHeader } from '../../features/session/components/app-header';
 import { DecisionOutbox } from '../../features/triage/components/decision-outbox';
-import { ShiftStart } from '../../features/triage/components/shift-start';
 import { canDecide } from '../../features/triage/model/commands';
+import { noteSignIn } from '../../features/triage/model/sign-in-time';
 
 const route = getRouteApi('/_signed-in');
 
@@ -26,6 +26,8 @@ export function SignedInShell() {
   const session = useQuery({ ...sessionQueryOptions(), refetchOnWindowFocus: 'always' });
   const current = session.isSuccess ? session.data.user : user;
   const userChanged = current?.id !== user.id;
+  // The wellness exposure budget's shift runs from here: the sign-in, or the load that found it.
+  useEffect(() => noteSignIn(user.id, Date.now()), [user.id]);
   const signedOut = current === null;
 
   useEffect(() => {
@@ -49,7 +51,6 @@ export function SignedInShell() {
         }}
       />
       {canDecide(user.role) && <DecisionOutbox userId={user.id} />}
-      {canDecide(user.role) && <ShiftStart userId={user.id} />}
       <Outlet />
     </>
   );

@@ -3,7 +3,7 @@ import { Button } from '../../../components/ui/button';
 import type { Wellness } from '../../../domain/wellness';
 import { formatDuration } from '../../../lib/format-duration';
 import { useNow } from '../../../lib/use-now';
-import { breakDue, dismissBreak, runningShift, useStoredShift } from '../model/exposure';
+import { breakDue, dismissBreak, useRunningShift } from '../model/exposure';
 
 /**
  * A gentle suggestion to step away once this shift's revealed seconds reach the exposure budget.
@@ -21,9 +21,8 @@ export function BreakPrompt({
   /** For the live region, which takes no room while empty. */
   className?: string | undefined;
 }) {
-  const stored = useStoredShift(userId);
   const now = useNow(60_000).getTime();
-  const shift = runningShift(stored, now, wellness.shiftHours);
+  const shift = useRunningShift(userId, now, wellness.shiftHours);
   const due = breakDue(shift, wellness.exposureBudgetSeconds);
   return (
     <div aria-live="polite" className={`empty:hidden ${className}`}>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useWellness } from '../api/wellness';
+import { startShift } from '../model/exposure';
 import { idleRemainingMs, isIdleLocked, useIdleLock } from '../model/idle-lock';
 import { BreakPrompt } from './break-prompt';
 
@@ -60,10 +61,14 @@ function useIdleLockAfter(minutes: number | null) {
 /**
  * The wellness settings that reach beyond one preview, wherever a reviewer sees previews (the
  * workspace, the item page): previews lock when the analyst is away, and a break is suggested once
- * the exposure budget is used. The shift itself starts at sign-in (`ShiftStart`).
+ * the exposure budget is used; and the shift that runs since sign-in is put on record.
  */
 export function WellnessMonitor({ userId, className }: { userId: string; className?: string }) {
   const { wellness } = useWellness(userId);
+  const shiftHours = wellness?.shiftHours;
+  useEffect(() => {
+    if (shiftHours !== undefined) startShift(userId, Date.now(), shiftHours);
+  }, [userId, shiftHours]);
   useIdleLockAfter(wellness?.idleLockMinutes ?? null);
   return wellness ? (
     <BreakPrompt userId={userId} wellness={wellness} className={className} />

@@ -8,7 +8,7 @@ import { wellnessLimits, type Wellness } from '../../../domain/wellness';
 import { formatDuration } from '../../../lib/format-duration';
 import { useNow } from '../../../lib/use-now';
 import { useWellness } from '../api/wellness';
-import { runningShift, shiftEndsAt, useStoredShift } from '../model/exposure';
+import { shiftEndsAt, useRunningShift } from '../model/exposure';
 import {
   chooseWellness,
   resetWellness,
@@ -24,9 +24,8 @@ const time = (ms: number) =>
 
 /** How much of this shift's exposure budget the user's reveals have used. */
 function ExposureThisShift({ userId, wellness }: { userId: string; wellness: Wellness }) {
-  const stored = useStoredShift(userId);
   const now = useNow(30_000).getTime();
-  const shift = runningShift(stored, now, wellness.shiftHours);
+  const shift = useRunningShift(userId, now, wellness.shiftHours);
   const budgetMs = wellness.exposureBudgetSeconds * 1000;
   return (
     <div className="space-y-1 text-sm">
@@ -44,10 +43,9 @@ function ExposureThisShift({ userId, wellness }: { userId: string; wellness: Wel
         className="block h-3 w-full max-w-md"
       />
       <p className="text-slate-600">
-        {stored === shift
-          ? `Shift from ${time(shift.startedAt)} to ${time(shiftEndsAt(shift, wellness.shiftHours))}.`
-          : 'Your next shift starts when you next sign in.'}{' '}
-        Measured in this browser, from each reveal until it blurs again.
+        This shift runs from {time(shift.startedAt)} to{' '}
+        {time(shiftEndsAt(shift, wellness.shiftHours))}. Measured in this browser, from each reveal
+        until it blurs again.
       </p>
     </div>
   );

@@ -10,6 +10,7 @@ import {
   withReveal,
   type Shift,
 } from './exposure';
+import { noteSignIn } from './sign-in-time';
 
 const HOUR = 3_600_000;
 const nine = Date.UTC(2026, 0, 5, 9);
@@ -25,6 +26,13 @@ test('a shift runs for its hours from its start; after it, a new one begins', ()
   expect(runningShift(shift, nine + 9 * HOUR, 10)).toBe(shift);
 });
 
+test('a new shift runs from the sign-in, when that was less than a shift ago', () => {
+  expect(runningShift(null, nine + HOUR, 8, nine)).toEqual(shift);
+  expect(runningShift(null, nine + 8 * HOUR, 8, nine).startedAt).toBe(nine + 8 * HOUR);
+  // A stored shift that still runs wins over a later sign-in.
+  expect(runningShift(shift, nine + 2 * HOUR, 8, nine + HOUR)).toBe(shift);
+});
+
 test('reveals add up, and the break is due once they reach the budget, until dismissed', () => {
   const used = withReveal(withReveal(shift, 400_000), 500_000);
   expect(used.revealedMs).toBe(900_000);
@@ -35,7 +43,9 @@ test('reveals add up, and the break is due once they reach the budget, until dis
 });
 
 test('signing in again during a shift continues it; exposure is kept per user', () => {
-  startShift('usr_a', nine, 8);
+  noteSignIn('usr_a', nine);
+  startShift('usr_a', nine + 60_000, 8);
+  noteSignIn('usr_a', nine + 2 * HOUR);
   recordExposure('usr_a', 10_000, nine + HOUR, 8);
   startShift('usr_a', nine + 2 * HOUR, 8);
   recordExposure('usr_a', 5_000, nine + 3 * HOUR, 8);

@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { signedInAt } from './sign-in-time';
 import { createUserRecord } from './user-record';
 
 /**
  * How long this analyst looked at revealed media this shift, measured in this browser from each
  * reveal to its re-blur, and kept per user (`verity.exposure:<userId>`): times and a total, never
- * which item or anything about media. A shift starts at sign-in when none is running and lasts the
- * analyst's shift length; signing in again within it continues it, so a break in the middle does
- * not wipe the total.
+ * which item or anything about media. A shift runs from sign-in for the analyst's shift length;
+ * signing in again within it continues it, so a break in the middle does not wipe the total.
  */
 const Shift = z.object({
   startedAt: z.number().int().nonnegative(),
@@ -22,13 +22,20 @@ export const shiftEndsAt = (shift: Shift, shiftHours: number) =>
   shift.startedAt + shiftHours * HOUR_MS;
 
 /**
- * The shift running at `now`: the stored one, or a fresh one if it ended (or never began). A shift
- * that seems to start a moment after `now` still runs: `now` may be a render's older reading of
- * the clock than the one that started it.
+ * The shift running at `now`: the stored one while it lasts (one that seems to start a moment
+ * after `now` too: `now` may be a render's older reading of the clock). Otherwise a new one, from
+ * the sign-in if that was less than a shift ago, else from now.
  */
-export function runningShift(stored: Shift | null, now: number, shiftHours: number): Shift {
+export function runningShift(
+  stored: Shift | null,
+  now: number,
+  shiftHours: number,
+  signedIn?: number,
+): Shift {
   if (stored && now < shiftEndsAt(stored, shiftHours)) return stored;
-  return { startedAt: now, revealedMs: 0, breakDismissed: false };
+  const fromSignIn =
+    signedIn !== undefined && signedIn <= now && now < signedIn + shiftHours * HOUR_MS;
+  return { startedAt: fromSignIn ? signedIn : now, revealedMs: 0, breakDismissed: false };
 }
 
 export const withReveal = (shift: Shift, revealedMs: number): Shift => ({
@@ -44,24 +51,29 @@ const shifts = createUserRecord('verity.exposure:', (raw) => Shift.safeParse(raw
 
 export const exposureStorageKey = shifts.keyOf;
 
-/** The user's stored shift (maybe one that has ended: see `runningShift`). */
-export const useStoredShift = shifts.use;
+/** The user's shift running at `now`, for a component: re-renders when it changes. */
+export function useRunningShift(userId: string, now: number, shiftHours: number): Shift {
+  return runningShift(shifts.use(userId), now, shiftHours, signedInAt(userId));
+}
 
-/** At sign-in (the console opening for this user): begin a shift unless one is running. */
+const running = (userId: string, stored: Shift | null, now: number, shiftHours: number) =>
+  runningShift(stored, now, shiftHours, signedInAt(userId));
+
+/** Where previews are shown: make sure the shift that runs since sign-in is on record. */
 export function startShift(userId: string, now: number, shiftHours: number) {
   const stored = shifts.read(userId);
-  if (stored && runningShift(stored, now, shiftHours) === stored) return;
-  shifts.write(userId, (stored) => runningShift(stored, now, shiftHours));
+  if (stored && running(userId, stored, now, shiftHours) === stored) return;
+  shifts.write(userId, (current) => running(userId, current, now, shiftHours));
 }
 
 /** A reveal ended after `revealedMs`: count it against the running shift. */
 export function recordExposure(userId: string, revealedMs: number, now: number, hours: number) {
-  shifts.write(userId, (stored) => withReveal(runningShift(stored, now, hours), revealedMs));
+  shifts.write(userId, (stored) => withReveal(running(userId, stored, now, hours), revealedMs));
 }
 
 export function dismissBreak(userId: string, now: number, shiftHours: number) {
   shifts.write(userId, (stored) => ({
-    ...runningShift(stored, now, shiftHours),
+    ...running(userId, stored, now, shiftHours),
     breakDismissed: true,
   }));
 }
