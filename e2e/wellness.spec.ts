@@ -94,6 +94,8 @@ test('the settings offer nothing less safe than the organisation’s defaults, a
   await page.getByRole('button', { name: 'Reveal…' }).click();
   await page.getByRole('button', { name: 'Reveal for 4 s' }).click();
   await expect(original(page)).toBeVisible();
+  // Unblurred is not in colour: grayscale stays on.
+  expect(await original(page).evaluate((el) => getComputedStyle(el).filter)).toContain('grayscale');
   await page.clock.fastForward('00:05');
   await expect(original(page)).toHaveCount(0);
 

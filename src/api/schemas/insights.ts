@@ -17,6 +17,14 @@ export const InsightsQuery = z
     }),
     to: Timestamp.optional().meta({ description: 'End of the range (exclusive); default now.' }),
   })
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), {
+    message: '`from` must be before `to`',
+    path: ['from'],
+  })
+  .refine((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, {
+    message: 'at most 366 days',
+    path: ['from'],
+  })
   .meta({ id: 'InsightsQuery' });
 export type InsightsQuery = z.infer<typeof InsightsQuery>;
 

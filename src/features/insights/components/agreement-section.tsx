@@ -10,7 +10,7 @@ export function AgreementSection({ agreement }: { agreement: ReviewAgreement }) 
   return (
     <InsightSection
       title="Second-review agreement"
-      summary={`Confirm or dismiss, first reviewer against the blind second reviewer, for second reviews in the range. Cohen’s kappa is the agreement beyond chance (1 perfect, 0 chance). Pairs shown once they shared ${minOverlap} items.`}
+      summary={`Confirm or dismiss, first reviewer against the blind second reviewer, for second reviews in the range. Cohen’s kappa is the agreement beyond chance (1 perfect, 0 chance). Pairs (in either order) shown once they shared ${minOverlap} items.`}
     >
       <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
         <div>
@@ -32,9 +32,14 @@ export function AgreementSection({ agreement }: { agreement: ReviewAgreement }) 
           </dd>
         </div>
       </dl>
+      {pairs.length === 0 && (
+        <p className="text-sm text-slate-700">
+          No pair of reviewers shared {minOverlap} items in this range.
+        </p>
+      )}
       <Table
         caption="Agreement per pair of reviewers, least agreement first"
-        head={['First reviewer', 'Second reviewer', 'Items', 'Agreement', 'Kappa']}
+        head={['Reviewer', 'With', 'Items', 'Agreement', 'Kappa']}
       >
         {pairs.map((p) => (
           <tr key={`${p.first.id}>${p.second.id}`} className="border-b border-slate-100">

@@ -150,8 +150,7 @@ export function BarChart({
           <span key={s.name} className="flex items-center gap-1">
             <span
               aria-hidden="true"
-              className="inline-block size-3"
-              style={{ background: s.colour }}
+              className={`inline-block size-3 ${palette[s.colour].swatch}`}
             />
             {s.name}
           </span>

@@ -50,8 +50,10 @@ export function InsightsPage({
             </option>
           ))}
         </select>
-        {insights.isFetching && <span className="text-slate-600">Updating…</span>}
       </label>
+      <p role="status" className="text-sm text-slate-600">
+        {insights.isFetching && insights.data ? 'Updating…' : ''}
+      </p>
       {insights.isPending && <LoadingState label="Computing insights…" />}
       {insights.isError && (
         <ErrorState

@@ -24,11 +24,17 @@ export function SupplierSection({ suppliers }: { suppliers: readonly SupplierSco
   return (
     <InsightSection
       title="Supplier provenance scorecard"
-      summary="Share of each supplier’s items whose provenance holds each field a report needs to be actionable; the reasons reports gave for what was not available; reports filed."
+      summary="Share of each supplier’s items flagged in the range whose provenance holds each field a report needs to be actionable; the reasons all reports so far gave for what was not available, and the reports filed so far."
     >
       <Table
         caption="Supplier provenance, worst first"
-        head={['Supplier', 'Items', 'Confirmed', ...fields.map((f) => f.label), 'Reports filed']}
+        head={[
+          'Supplier',
+          'Items',
+          'Confirmed',
+          ...fields.map((f) => f.label),
+          'Reports filed (all time)',
+        ]}
       >
         {suppliers.map((s) => (
           <tr key={s.supplierId} className="border-b border-slate-100">
@@ -46,7 +52,7 @@ export function SupplierSection({ suppliers }: { suppliers: readonly SupplierSco
       </Table>
       {suppliers.some((s) => s.notAvailable.length > 0) && (
         <>
-          <h3 className="font-semibold">Reasons given for missing fields</h3>
+          <h3 className="font-semibold">Reasons given for missing fields (all reports)</h3>
           <ul className="flex flex-col gap-1 text-sm">
             {suppliers.flatMap((s) =>
               s.notAvailable.map((n) => (

@@ -41,13 +41,12 @@ export function reviewAgreement(
     const b = category(second);
     if (a === null || b === null) continue;
     overall[a][b]++;
-    const key = `${first.actor.id}>${second.actor.id}`;
-    const pair = pairs.get(key) ?? {
-      first: first.actor,
-      second: second.actor,
-      table: emptyTable(),
-    };
-    pair.table[a][b]++;
+    // A pair is the two people, whoever reviewed first: rows are the one with the lower id.
+    const [one, other] = first.actor.id < second.actor.id ? [first, second] : [second, first];
+    const key = `${one.actor.id}|${other.actor.id}`;
+    const pair = pairs.get(key) ?? { first: one.actor, second: other.actor, table: emptyTable() };
+    const [row, column]: [0 | 1, 0 | 1] = one === first ? [a, b] : [b, a];
+    pair.table[row][column]++;
     pairs.set(key, pair);
     if (a !== b) {
       if (item.status === 'confirmed') disagreements.confirmed++;

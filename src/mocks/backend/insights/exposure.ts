@@ -46,24 +46,28 @@ export function exposure(
   };
   // Who revealed which item, and when first: a decision after it was made having looked.
   const firstReveal = new Map<string, string>();
+  // Reveals in the range, by id: a re-blur's seconds belong to its reveal's time and day.
+  const revealsInRange = new Map<string, { entry: ReturnType<typeof reviewer>; at: string }>();
   for (const event of events) {
-    if (event.action !== 'media.revealed' && event.action !== 'media.reblurred') continue;
     if (event.action === 'media.revealed') {
       const key = `${event.actor.id}|${event.subject.id}`;
       const seen = firstReveal.get(key);
       if (seen === undefined || event.at < seen) firstReveal.set(key, event.at);
-    }
-    if (!inRange(event.at)) continue;
-    const entry = reviewer(event.actor);
-    const perDay = day(entry, event.at);
-    if (event.action === 'media.revealed') {
+      if (!inRange(event.at)) continue;
+      const entry = reviewer(event.actor);
       entry.reveals++;
-      perDay.reveals++;
-    } else {
-      const seconds =
-        typeof event.detail.durationMs === 'number' ? event.detail.durationMs / 1000 : 0;
-      entry.revealedSeconds += seconds;
-      perDay.revealedSeconds += seconds;
+      day(entry, event.at).reveals++;
+      if (typeof event.detail.revealId === 'string')
+        revealsInRange.set(event.detail.revealId, { entry, at: event.at });
+    } else if (event.action === 'media.reblurred') {
+      const reveal =
+        typeof event.detail.revealId === 'string'
+          ? revealsInRange.get(event.detail.revealId)
+          : undefined;
+      if (!reveal || typeof event.detail.durationMs !== 'number') continue;
+      const seconds = event.detail.durationMs / 1000;
+      reveal.entry.revealedSeconds += seconds;
+      day(reveal.entry, reveal.at).revealedSeconds += seconds;
     }
   }
   let total = 0;

@@ -16,13 +16,15 @@ export function flow(
   range: { from: number; to: number },
   now: number,
 ): Flow {
-  const dayCount = Math.min(366, Math.max(1, Math.ceil((range.to - range.from) / DAY_MS)));
+  // UTC calendar days, from the range's first to its last.
+  const firstDay = Math.floor(range.from / DAY_MS) * DAY_MS;
+  const dayCount = Math.min(366, Math.max(1, Math.ceil((range.to - firstDay) / DAY_MS)));
   const days = Array.from({ length: dayCount }, (_, i) => ({
-    day: new Date(range.from + i * DAY_MS).toISOString().slice(0, 10),
+    day: new Date(firstDay + i * DAY_MS).toISOString().slice(0, 10),
     itemsIn: 0,
     decided: 0,
   }));
-  const dayOf = (ms: number) => days[Math.floor((ms - range.from) / DAY_MS)];
+  const dayOf = (ms: number) => days[Math.floor((ms - firstDay) / DAY_MS)];
   const inRange = (ms: number) => ms >= range.from && ms < range.to;
   const durations: number[] = [];
   const bands = { within_half: 0, within_sla: 0, over_sla: 0 };
@@ -35,7 +37,8 @@ export function flow(
       if (day) day.itemsIn++;
     }
     if (item.status === 'confirmed' || item.status === 'dismissed') {
-      const last = decisionsOf(item.id).at(-1);
+      // The decision that decided it: the last before any correction (which `supersedes` one).
+      const last = decisionsOf(item.id).findLast((d) => d.supersedes === null);
       const decided = last ? Date.parse(last.at) : NaN;
       if (inRange(decided)) {
         durations.push((decided - flagged) / 1000);

@@ -4,6 +4,7 @@ import type { FlaggedItem, ItemStatus, Signal } from '../../../api/schemas/item'
 import { wilsonInterval } from '../../../domain/statistics';
 import { generateData } from '../../generator';
 import { reviewAgreement } from './agreement';
+import { flow } from './flow';
 import { rulePrecision } from './rule-precision';
 import { supplierScorecard } from './supplier-scorecard';
 
@@ -189,5 +190,51 @@ describe('review agreement', () => {
     expect(result.overall.kappa).toBeCloseTo(0.4, 10);
     expect(result.pairs).toHaveLength(1);
     expect(result.disagreements).toEqual({ confirmed: 0, dismissed: 0, waiting: 15 });
+  });
+});
+
+describe('counting each thing once, where it happened', () => {
+  it('a pair of reviewers is the two people, whoever went first', () => {
+    const decisions = new Map<string, Decision[]>();
+    const items = Array.from({ length: 6 }, (_, i) => {
+      const it = item(classifier, 'confirmed');
+      const [a, b] = i % 2 === 0 ? ['ana', 'ben'] : ['ben', 'ana'];
+      decisions.set(it.id, [
+        decision(it.id, confirm, 'first', a),
+        decision(it.id, confirm, 'second', b),
+      ]);
+      return it;
+    });
+    const result = reviewAgreement(
+      items,
+      (id) => decisions.get(id) ?? [],
+      () => true,
+      5,
+    );
+    expect(result.pairs.map((p) => [p.first.id, p.second.id, p.compared])).toEqual([
+      ['ana', 'ben', 6],
+    ]);
+  });
+
+  it('an item matched by two versions of a hash rule counts once for its hash', () => {
+    const both = item(pdqRule, 'dismissed', 'c'.repeat(64));
+    both.signals = [pdqRule, { ...pdqRule, ruleVersion: '3' }];
+    const { hashes } = rulePrecision(
+      [both],
+      () => [decision(both.id, dismiss('hash_collision'), 'first', 'a')],
+      1,
+    );
+    expect(hashes).toEqual([expect.objectContaining({ hash: 'c'.repeat(64), falsePositives: 1 })]);
+  });
+
+  it('days are UTC calendar days: a flag at 09:00 counts on its own date', () => {
+    const it = item(classifier, 'pending');
+    it.flaggedAt = '2026-03-04T09:00:00.000Z';
+    it.slaDueAt = '2026-03-04T13:00:00.000Z';
+    const to = Date.parse('2026-03-10T14:38:00.000Z');
+    const result = flow([it], () => [], { from: to - 7 * 86_400_000, to }, to);
+    expect(result.days[0]?.day).toBe('2026-03-03');
+    expect(result.days.at(-1)?.day).toBe('2026-03-10');
+    expect(result.days.find((d) => d.itemsIn === 1)?.day).toBe('2026-03-04');
   });
 });

@@ -22,11 +22,15 @@ export function outcomeOf(item: FlaggedItem, decisions: readonly Decision[]): Ou
 const isFalsePositive = (outcome: Outcome) =>
   outcome.kind === 'dismissed' && !NEUTRAL.has(outcome.reason);
 
-/** The hash a listed-hash rule matched on, as the item holds it. */
-function matchedHash(item: FlaggedItem, algorithm: HashDismissals['algorithm']): string {
-  if (algorithm === 'PDQ') return item.media.pdq ?? item.media.sha256;
+/**
+ * The item's own hash in the algorithm a listed-hash rule matched with; null when the item holds
+ * none in it (PhotoDNA, or PDQ for an item without one): better no row than a mislabelled hash.
+ */
+function matchedHash(item: FlaggedItem, algorithm: HashDismissals['algorithm']): string | null {
+  if (algorithm === 'PDQ') return item.media.pdq;
   if (algorithm === 'MD5') return item.media.md5;
-  return item.media.sha256;
+  if (algorithm === 'SHA256') return item.media.sha256;
+  return null;
 }
 
 /**
@@ -45,6 +49,7 @@ export function rulePrecision(
   for (const item of items) {
     const outcome = outcomeOf(item, decisionsOf(item.id));
     const seen = new Set<string>();
+    const seenHashes = new Set<string>();
     for (const signal of item.signals) {
       const key = `${signal.ruleId}@${signal.ruleVersion}`;
       if (seen.has(key)) continue;
@@ -75,9 +80,17 @@ export function rulePrecision(
         rule.byReason.set(outcome.reason, (rule.byReason.get(outcome.reason) ?? 0) + 1);
         if (isFalsePositive(outcome)) rule.falsePositives++;
       }
-      if (signal.kind === 'hash_match' && outcome.kind !== 'pending') {
-        const hash = matchedHash(item, signal.algorithm);
-        const hashKey = `${signal.hashList}|${signal.algorithm}|${hash}`;
+      const hash = signal.kind === 'hash_match' ? matchedHash(item, signal.algorithm) : null;
+      const hashKey =
+        signal.kind === 'hash_match' ? `${signal.hashList}|${signal.algorithm}|${hash}` : '';
+      if (
+        signal.kind === 'hash_match' &&
+        hash !== null &&
+        outcome.kind !== 'pending' &&
+        !seenHashes.has(hashKey)
+      ) {
+        // One item counts once per listed hash, however many rule versions matched it.
+        seenHashes.add(hashKey);
         const entry = hashes.get(hashKey) ?? {
           hashList: signal.hashList,
           algorithm: signal.algorithm,
