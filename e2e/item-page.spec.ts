@@ -129,7 +129,8 @@ test('a reveal takes a confirm step, shows the original once, and blurs again by
   const original = page.getByRole('img', { name: /Revealed original/ });
   await expect(original).toBeVisible();
   await expect(page.getByText('Reveals this sign-in: 1')).toBeVisible();
-  expect(await original.evaluate((el) => getComputedStyle(el).filter)).toBe('none');
+  // Unblurred, but still grayscale (the organisation's default).
+  expect(await original.evaluate((el) => getComputedStyle(el).filter)).toBe('grayscale(1)');
   await page.clock.fastForward('00:11');
   await expect(original).toHaveCount(0);
   await expect(page.getByRole('img', { name: /Server-blurred preview/ })).toBeVisible();
