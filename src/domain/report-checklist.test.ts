@@ -7,6 +7,7 @@ import {
 } from './report-checklist';
 
 const sha = 'a'.repeat(64);
+const NOW = new Date('2026-11-25T12:00:00Z');
 
 /** A report with every field filled. */
 function completeReport(): ChecklistInput {
@@ -52,11 +53,11 @@ function completeReport(): ChecklistInput {
 }
 
 const stateOf = (report: ChecklistInput, id: string) =>
-  reportChecklist(report).find((e) => e.id === id)?.state;
+  reportChecklist(report, NOW).find((e) => e.id === id)?.state;
 
 describe('reportChecklist', () => {
   it('settles every entry of a complete report; nothing blocks', () => {
-    const entries = reportChecklist(completeReport());
+    const entries = reportChecklist(completeReport(), NOW);
     expect(entries.every((e) => e.state === 'present')).toBe(true);
     expect(blockers(entries, 'file')).toEqual([]);
     expect(checklistProgress(entries)).toEqual({ settled: 12, total: 12 });
@@ -67,7 +68,7 @@ describe('reportChecklist', () => {
     report.incidentSummary.incidentType = null;
     report.webPages = [];
     report.additionalInfo = ' ';
-    const entries = reportChecklist(report);
+    const entries = reportChecklist(report, NOW);
     expect(blockers(entries, 'approve').map((e) => [e.id, e.level])).toEqual([
       ['incident_type', 'required'],
       ['web_page_url', 'actionability'],
@@ -78,7 +79,7 @@ describe('reportChecklist', () => {
   it('an actionability entry marked not available with a reason no longer blocks', () => {
     const report = completeReport();
     report.reportedPerson = null;
-    expect(blockers(reportChecklist(report), 'approve').map((e) => e.id)).toEqual([
+    expect(blockers(reportChecklist(report, NOW), 'approve').map((e) => e.id)).toEqual([
       'reported_person',
       'ip_capture',
     ]);
@@ -86,7 +87,7 @@ describe('reportChecklist', () => {
       { field: 'reported_person', reason: 'The supplier keeps no uploader metadata.' },
       { field: 'ip_capture', reason: '  n/a     ' },
     ];
-    const entries = reportChecklist(report);
+    const entries = reportChecklist(report, NOW);
     expect(entries.find((e) => e.id === 'reported_person')).toMatchObject({
       state: 'not_available',
       reason: 'The supplier keeps no uploader metadata.',
@@ -106,7 +107,7 @@ describe('reportChecklist', () => {
     const [first] = report.files;
     if (!first) throw new Error('fixture');
     report.files = [first, { ...first, sha256: 'c'.repeat(64), locationOfFile: null }];
-    expect(reportChecklist(report).find((e) => e.id === 'location_of_file')).toMatchObject({
+    expect(reportChecklist(report, NOW).find((e) => e.id === 'location_of_file')).toMatchObject({
       state: 'missing',
       detail: '1 of 2 files',
     });
@@ -114,7 +115,7 @@ describe('reportChecklist', () => {
 
   it('the reporter is deferred to approval: it blocks filing, not approval', () => {
     const report = { ...completeReport(), reporter: null };
-    const entries = reportChecklist(report);
+    const entries = reportChecklist(report, NOW);
     expect(stateOf(report, 'reporter_email')).toBe('deferred');
     expect(blockers(entries, 'approve')).toEqual([]);
     expect(blockers(entries, 'file').map((e) => e.id)).toEqual(['reporter_email']);
@@ -123,6 +124,12 @@ describe('reportChecklist', () => {
   it('whether a person viewed each file is always answered', () => {
     const report = completeReport();
     expect(stateOf(report, 'file_viewed')).toBe('present');
+  });
+
+  it('an incident time in the future is missing: NCMEC refuses it', () => {
+    const report = completeReport();
+    report.incidentSummary.incidentDateTime = '2026-11-26T00:00:00Z';
+    expect(stateOf(report, 'incident_date')).toBe('missing');
   });
 
   it('source details need dataset, version and batch', () => {

@@ -71,7 +71,7 @@ interface Rule {
   xsdPath: string;
   hint: string;
   /** True, or a count of the files lacking it. */
-  check: (report: ChecklistInput) => boolean | { lacking: number; of: number };
+  check: (report: ChecklistInput, now: number) => boolean | { lacking: number; of: number };
 }
 
 const filled = (text: string | null | undefined) => text != null && text.trim() !== '';
@@ -100,9 +100,10 @@ const rules: readonly Rule[] = [
     section: 'incident',
     level: 'required',
     xsdPath: 'incidentSummary/incidentDateTime',
-    hint: 'Crawl fetch time, supplier delivery date or ingestion time; say which in the description.',
-    check: (r) =>
+    hint: 'Crawl fetch time, supplier delivery date or ingestion time, in the past (NCMEC refuses a future one); say which in the description.',
+    check: (r, now) =>
       r.incidentSummary.incidentDateTime !== null &&
+      Date.parse(r.incidentSummary.incidentDateTime) < now &&
       filled(r.incidentSummary.incidentDateTimeDescription),
   },
   {
@@ -249,10 +250,10 @@ const rules: readonly Rule[] = [
 export const isActionabilityField = (id: ReportEntryId): id is ActionabilityField =>
   rules.some((rule) => rule.id === id && rule.level === 'actionability') && id !== 'file_viewed';
 
-/** Every entry, in report order, with its state. */
-export function reportChecklist(report: ChecklistInput): ReportChecklistEntry[] {
+/** Every entry, in report order, with its state as of `now`. */
+export function reportChecklist(report: ChecklistInput, now: Date): ReportChecklistEntry[] {
   return rules.map(({ check, ...rule }) => {
-    const result = check(report);
+    const result = check(report, now.getTime());
     const present = result === true;
     const detail = typeof result === 'object' ? `${result.lacking} of ${result.of} files` : null;
     const reason = isActionabilityField(rule.id)

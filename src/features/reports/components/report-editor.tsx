@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useNow } from '../../../lib/use-now';
 import type { Report, ReportEditable } from '../../../api/schemas/report';
 import type { User } from '../../../api/schemas/user';
 import { Button } from '../../../components/ui/button';
@@ -66,6 +67,7 @@ export function ReportEditor({
     setFormKey((k) => k + 1);
   };
   const save = useSaveReport(report.id);
+  const now = useNow(30_000);
   const dirty = JSON.stringify(fields) !== JSON.stringify(editableOf(base));
   const editable = canEditReport(report, user.role);
   if (report !== base && (!dirty || !editable)) {
@@ -73,15 +75,18 @@ export function ReportEditor({
     // (submitted, approved elsewhere): show it.
     reset(report);
   }
-  const entries = reportChecklist({
-    ...fields,
-    incident: report.incident,
-    reporter: report.reporter,
-    files: report.files.map((file) => ({
-      ...file,
-      ...fields.files.find((f) => f.sha256 === file.sha256),
-    })),
-  });
+  const entries = reportChecklist(
+    {
+      ...fields,
+      incident: report.incident,
+      reporter: report.reporter,
+      files: report.files.map((file) => ({
+        ...file,
+        ...fields.files.find((f) => f.sha256 === file.sha256),
+      })),
+    },
+    now,
+  );
   const sectionProps = { fields, update: setFields, disabled: !editable || save.isPending };
 
   return (

@@ -102,7 +102,7 @@ export function updateReport(
   });
   // A reason is kept only for what is still missing: it is evidence against the supplier.
   const present = new Set(
-    reportChecklist(report)
+    reportChecklist(report, now)
       .filter((e) => e.state === 'present')
       .map((e) => e.id),
   );
@@ -236,7 +236,7 @@ export function transitionReport(
     report.review = { outcome: 'rejected', by: actorOf(user), at, comment };
     return touch(state, report, user, now, 'report.rejected', { comment });
   }
-  const blocking = blockers(reportChecklist(report), 'approve');
+  const blocking = blockers(reportChecklist(report, now), 'approve');
   if (blocking.length > 0) {
     refuse(
       `Not complete: ${blocking.map((e) => e.label).join(', ')}. Fill each in, or mark it not available and say why.`,

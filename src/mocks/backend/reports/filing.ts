@@ -72,7 +72,7 @@ export function fileReport(
     if (report.status !== 'approved') {
       throw new ReportRefusal(409, 'not_approved', 'Only an approved report can be filed.');
     }
-    const blocking = blockers(reportChecklist(report), 'file');
+    const blocking = blockers(reportChecklist(report, now), 'file');
     if (blocking.length > 0) {
       throw new ReportRefusal(
         409,

@@ -175,7 +175,7 @@ export function createReportStore(state: () => MockState): ReportStore {
       };
     },
     summary(report) {
-      const entries = reportChecklist(report);
+      const entries = reportChecklist(report, new Date());
       return {
         id: report.id,
         version: report.version,
