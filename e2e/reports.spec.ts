@@ -198,3 +198,25 @@ test('a supplemental report links to a filed one through priorCTReports', async 
     `report ${id} (NCMEC ${ncmecId ?? ''}, sent as priorCTReports)`,
   );
 });
+
+test('leaving a report with unsaved changes asks first; staying keeps them', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('analyst');
+  const [draft] = await drafts(page.request);
+  await page.goto(`/reports/${draft?.id ?? ''}`);
+  const info = page.getByLabel('How it was found, what was done, what is still unknown');
+  await info.fill('Typed, not yet saved.');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Reports' }).click();
+  const ask = page.getByRole('alertdialog', { name: 'Leave without saving?' });
+  await expect(ask).toBeVisible();
+  await expect(ask.getByRole('button', { name: 'Stay and keep editing' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(ask).toHaveCount(0);
+  await expect(info).toHaveValue('Typed, not yet saved.');
+  await nav.getByRole('link', { name: 'Reports' }).click();
+  await ask.getByRole('button', { name: 'Leave without saving' }).click();
+  await expect(page.getByRole('heading', { name: 'Reports', level: 1 })).toBeVisible();
+});

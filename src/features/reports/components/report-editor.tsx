@@ -12,6 +12,7 @@ import { FileSection } from './file-section';
 import { FilingProgress } from './filing-progress';
 import { MoveFile } from './move-file';
 import { ReportActions } from './report-actions';
+import { UnsavedChangesGuard } from './unsaved-changes-guard';
 import { PersonSection } from './person-section';
 import { AdditionalInfoSection, IncidentSection, InternetSection } from './report-sections';
 
@@ -91,6 +92,7 @@ export function ReportEditor({
 
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
+      <UnsavedChangesGuard dirty={dirty && editable} />
       <div className="flex flex-col gap-4">
         <FilingProgress report={report} />
         <div key={formKey} className="flex flex-col gap-4">
