@@ -35,6 +35,15 @@ const blurredPreview = (page: Page) =>
   page.getByRole('img', { name: 'Server-blurred preview (not the original)' });
 const original = (page: Page) => page.getByRole('img', { name: /Revealed original/ });
 
+/** On a controlled clock, the analyst signs in, picks a free blurred item and opens the settings. */
+async function settingsWithABlurredItem(page: Page, signInAs: (role: 'analyst') => Promise<void>) {
+  await page.clock.install();
+  await signInAs('analyst');
+  const itemId = await freeBlurredItem(page);
+  await openSettings(page);
+  return itemId;
+}
+
 test('with safe mode on, the triage workspace makes no preview request at all', async ({
   page,
   signInAs,
@@ -68,10 +77,7 @@ test('the settings offer nothing less safe than the organisation’s defaults, a
   page,
   signInAs,
 }) => {
-  await page.clock.install();
-  await signInAs('analyst');
-  const itemId = await freeBlurredItem(page);
-  await openSettings(page);
+  const itemId = await settingsWithABlurredItem(page, signInAs);
   const blur = page.getByRole('combobox', { name: 'Blur strength' });
   await expect(blur).toHaveValue('3');
   await expect(blur.getByRole('option', { name: /^1 — Light/ })).toBeDisabled();
@@ -110,10 +116,7 @@ test('a gentle break prompt appears once the exposure budget is used; reveals st
   page,
   signInAs,
 }) => {
-  await page.clock.install();
-  await signInAs('analyst');
-  const itemId = await freeBlurredItem(page);
-  await openSettings(page);
+  const itemId = await settingsWithABlurredItem(page, signInAs);
   await page.getByRole('spinbutton', { name: 'Exposure budget per shift' }).fill('1');
   await expect(page.getByText(/Revealed this shift: 0s of 1m/)).toBeVisible();
 

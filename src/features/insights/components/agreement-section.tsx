@@ -1,6 +1,7 @@
 import type { ReviewAgreement } from '../../../api/schemas/insights';
 import { percent } from '../model/insights-range';
-import { InsightSection, Table } from './insight-section';
+import { DataTable } from '../../../components/ui/data-table';
+import { InsightSection } from './insight-section';
 
 const kappa = (value: number | null) => (value === null ? '—' : value.toFixed(2));
 
@@ -37,7 +38,7 @@ export function AgreementSection({ agreement }: { agreement: ReviewAgreement }) 
           No pair of reviewers shared {minOverlap} items in this range.
         </p>
       )}
-      <Table
+      <DataTable
         caption="Agreement per pair of reviewers, least agreement first"
         head={['Reviewer', 'With', 'Items', 'Agreement', 'Kappa']}
       >
@@ -52,7 +53,7 @@ export function AgreementSection({ agreement }: { agreement: ReviewAgreement }) 
             <td>{kappa(p.kappa)}</td>
           </tr>
         ))}
-      </Table>
+      </DataTable>
     </InsightSection>
   );
 }

@@ -1,7 +1,8 @@
 import type { Exposure } from '../../../api/schemas/insights';
 import { duration, percent } from '../model/insights-range';
 import { BarChart } from './charts';
-import { InsightSection, Table } from './insight-section';
+import { DataTable } from '../../../components/ui/data-table';
+import { InsightSection } from './insight-section';
 
 /**
  * How much harmful material people were shown: reveals and revealed time per reviewer and day,
@@ -34,7 +35,7 @@ export function ExposureSection({ exposure }: { exposure: Exposure }) {
           ]}
         />
       )}
-      <Table
+      <DataTable
         caption="Exposure per reviewer"
         head={['Reviewer', 'Reveals', 'Revealed', 'Decisions', 'Without a reveal']}
       >
@@ -49,8 +50,8 @@ export function ExposureSection({ exposure }: { exposure: Exposure }) {
             <td>{percent(r.decisions === 0 ? null : r.decisionsWithoutReveal / r.decisions)}</td>
           </tr>
         ))}
-      </Table>
-      <Table
+      </DataTable>
+      <DataTable
         caption="Reveals per reviewer per day"
         head={['Reviewer', 'Day', 'Reveals', 'Revealed']}
       >
@@ -66,7 +67,7 @@ export function ExposureSection({ exposure }: { exposure: Exposure }) {
             </tr>
           )),
         )}
-      </Table>
+      </DataTable>
     </InsightSection>
   );
 }

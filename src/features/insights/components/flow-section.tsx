@@ -1,7 +1,8 @@
 import type { Flow } from '../../../api/schemas/insights';
 import { duration } from '../model/insights-range';
 import { BarChart } from './charts';
-import { InsightSection, Table } from './insight-section';
+import { DataTable } from '../../../components/ui/data-table';
+import { InsightSection } from './insight-section';
 
 const bandLabels = {
   within_half: 'Under half their SLA',
@@ -38,7 +39,7 @@ export function FlowSection({ flow }: { flow: Flow }) {
           { name: 'Decided', colour: 'sky', values: flow.days.map((d) => d.decided) },
         ]}
       />
-      <Table caption="Items in and decided per day" head={['Day', 'In', 'Decided']}>
+      <DataTable caption="Items in and decided per day" head={['Day', 'In', 'Decided']}>
         {flow.days.map((d) => (
           <tr key={d.day} className="border-b border-slate-100">
             <th scope="row" className="py-1 pr-3 text-left font-normal">
@@ -48,8 +49,8 @@ export function FlowSection({ flow }: { flow: Flow }) {
             <td>{d.decided}</td>
           </tr>
         ))}
-      </Table>
-      <Table caption="Items waiting now, by SLA used" head={['Waiting', 'Items']}>
+      </DataTable>
+      <DataTable caption="Items waiting now, by SLA used" head={['Waiting', 'Items']}>
         {flow.pendingByAge.map((b) => (
           <tr key={b.band} className="border-b border-slate-100">
             <th scope="row" className="py-1 pr-3 text-left font-normal">
@@ -58,7 +59,7 @@ export function FlowSection({ flow }: { flow: Flow }) {
             <td>{b.count}</td>
           </tr>
         ))}
-      </Table>
+      </DataTable>
     </InsightSection>
   );
 }

@@ -2,7 +2,8 @@ import { Link } from '@tanstack/react-router';
 import type { HashDismissals, RulePrecision } from '../../../api/schemas/insights';
 import { percent } from '../model/insights-range';
 import { IntervalChart } from './charts';
-import { InsightSection, Table } from './insight-section';
+import { DataTable } from '../../../components/ui/data-table';
+import { InsightSection } from './insight-section';
 
 const interval = (rule: RulePrecision) =>
   rule.interval ? `${percent(rule.interval.low)}–${percent(rule.interval.high)}` : '—';
@@ -38,7 +39,7 @@ export function RulePrecisionSection({
           }))}
         />
       )}
-      <Table
+      <DataTable
         caption="Rule precision, least precise first"
         head={[
           'Rule',
@@ -77,14 +78,14 @@ export function RulePrecisionSection({
             </tr>
           );
         })}
-      </Table>
+      </DataTable>
       <h3 className="mt-4 font-semibold">Listed hashes most often dismissed</h3>
       {hashes.length === 0 ? (
         <p className="text-sm text-slate-700">
           No listed hash was dismissed as a false positive in this range.
         </p>
       ) : (
-        <Table
+        <DataTable
           caption="Listed hashes by false-positive dismissals"
           head={['Hash', 'List', 'Algorithm', 'False positives', 'Confirmed']}
         >
@@ -102,7 +103,7 @@ export function RulePrecisionSection({
               <td>{h.confirmed}</td>
             </tr>
           ))}
-        </Table>
+        </DataTable>
       )}
     </InsightSection>
   );

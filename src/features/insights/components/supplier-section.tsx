@@ -1,6 +1,7 @@
 import type { SupplierScore } from '../../../api/schemas/insights';
 import { percent } from '../model/insights-range';
-import { InsightSection, Table } from './insight-section';
+import { DataTable } from '../../../components/ui/data-table';
+import { InsightSection } from './insight-section';
 
 /** A share as a number and a small bar, the bar only for the eye. */
 function ShareCell({ share }: { share: number }) {
@@ -26,7 +27,7 @@ export function SupplierSection({ suppliers }: { suppliers: readonly SupplierSco
       title="Supplier provenance scorecard"
       summary="Share of each supplier’s items flagged in the range whose provenance holds each field a report needs to be actionable; the reasons all reports so far gave for what was not available, and the reports filed so far."
     >
-      <Table
+      <DataTable
         caption="Supplier provenance, worst first"
         head={[
           'Supplier',
@@ -49,7 +50,7 @@ export function SupplierSection({ suppliers }: { suppliers: readonly SupplierSco
             <td>{s.reportsFiled}</td>
           </tr>
         ))}
-      </Table>
+      </DataTable>
       {suppliers.some((s) => s.notAvailable.length > 0) && (
         <>
           <h3 className="font-semibold">Reasons given for missing fields (all reports)</h3>

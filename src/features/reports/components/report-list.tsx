@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { reportListQueryOptions } from '../../../api/queries/reports';
 import { ReportStatus } from '../../../api/schemas/report';
+import { DataTable } from '../../../components/ui/data-table';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { reportStatusStyles, utcMinute } from '../model/report-labels';
@@ -50,97 +51,82 @@ export function ReportList({
               ? 'No reports: confirmed items are gathered into drafts here.'
               : `${list.data.total} reports${list.data.total > list.data.reports.length ? `, the ${list.data.reports.length} least complete shown` : ''}.`}
           </p>
-          <table className="w-full border-collapse text-sm">
-            <caption className="sr-only">Reports, least complete first</caption>
-            <thead>
-              <tr className="border-b border-slate-300 text-left">
-                <th scope="col" className="py-1 pr-3">
-                  Report
-                </th>
-                <th scope="col" className="pr-3">
-                  Incident
-                </th>
-                <th scope="col" className="pr-3">
-                  Status
-                </th>
-                <th scope="col" className="pr-3">
-                  Files
-                </th>
-                <th scope="col" className="pr-3">
-                  Completeness
-                </th>
-                <th scope="col" className="pr-3">
-                  Blocked by
-                </th>
-                <th scope="col">Updated</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.reports.map((r) => {
-                const style = reportStatusStyles[r.status];
-                const { settled, total, blockers } = r.completeness;
-                return (
-                  <tr key={r.id} className="border-b border-slate-100 align-top">
-                    <td className="py-1.5 pr-3">
-                      <Link
-                        to="/reports/$reportId"
-                        params={{ reportId: r.id }}
-                        className="text-sky-800 underline"
-                      >
-                        {r.id}
-                      </Link>
-                      {r.priorReport && (
-                        <span className="block text-xs text-slate-700">
-                          supplemental to {r.priorReport.id}
-                        </span>
-                      )}
-                    </td>
-                    <td className="pr-3">
-                      {r.incident.supplier.name}
+          <DataTable
+            caption="Reports, least complete first"
+            head={[
+              'Report',
+              'Incident',
+              'Status',
+              'Files',
+              'Completeness',
+              'Blocked by',
+              'Updated',
+            ]}
+          >
+            {list.data.reports.map((r) => {
+              const style = reportStatusStyles[r.status];
+              const { settled, total, blockers } = r.completeness;
+              return (
+                <tr key={r.id} className="border-b border-slate-100 align-top">
+                  <td className="py-1.5 pr-3">
+                    <Link
+                      to="/reports/$reportId"
+                      params={{ reportId: r.id }}
+                      className="text-sky-800 underline"
+                    >
+                      {r.id}
+                    </Link>
+                    {r.priorReport && (
                       <span className="block text-xs text-slate-700">
-                        {r.incident.dataset
-                          ? `${r.incident.dataset.name} ${r.incident.dataset.version ?? '(no version)'}`
-                          : 'No dataset'}{' '}
-                        · {r.incident.batchId ?? 'no batch'}
+                        supplemental to {r.priorReport.id}
                       </span>
-                    </td>
-                    <td className="pr-3">
-                      <span
-                        className={`rounded px-1.5 py-0.5 text-xs font-medium ${style.className}`}
-                      >
-                        {style.label}
-                      </span>
-                      {r.filed && (
-                        <span className="block text-xs">NCMEC {r.filed.ncmecReportId}</span>
-                      )}
-                    </td>
-                    <td className="pr-3">
-                      {r.fileCount} ({r.itemCount} items)
-                    </td>
-                    <td className="pr-3">
-                      <span className="sr-only">
-                        {settled} of {total} settled
-                      </span>
-                      <span aria-hidden="true">
-                        {settled}/{total}
-                      </span>
-                      <meter
-                        min={0}
-                        max={total}
-                        value={settled}
-                        aria-hidden="true"
-                        className="ml-2 w-16 align-middle"
-                      />
-                    </td>
-                    <td className="pr-3">
-                      {blockers.length === 0 ? 'Nothing' : blockers.map((b) => b.label).join(', ')}
-                    </td>
-                    <td>{utcMinute(r.updatedAt)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                    )}
+                  </td>
+                  <td className="pr-3">
+                    {r.incident.supplier.name}
+                    <span className="block text-xs text-slate-700">
+                      {r.incident.dataset
+                        ? `${r.incident.dataset.name} ${r.incident.dataset.version ?? '(no version)'}`
+                        : 'No dataset'}{' '}
+                      · {r.incident.batchId ?? 'no batch'}
+                    </span>
+                  </td>
+                  <td className="pr-3">
+                    <span
+                      className={`rounded px-1.5 py-0.5 text-xs font-medium ${style.className}`}
+                    >
+                      {style.label}
+                    </span>
+                    {r.filed && (
+                      <span className="block text-xs">NCMEC {r.filed.ncmecReportId}</span>
+                    )}
+                  </td>
+                  <td className="pr-3">
+                    {r.fileCount} ({r.itemCount} items)
+                  </td>
+                  <td className="pr-3">
+                    <span className="sr-only">
+                      {settled} of {total} settled
+                    </span>
+                    <span aria-hidden="true">
+                      {settled}/{total}
+                    </span>
+                    <meter
+                      min={0}
+                      max={total}
+                      value={settled}
+                      aria-hidden="true"
+                      className="ml-2 w-16 align-middle"
+                    />
+                  </td>
+                  <td className="pr-3">
+                    {blockers.length === 0 ? 'Nothing' : blockers.map((b) => b.label).join(', ')}
+                  </td>
+                  <td>{utcMinute(r.updatedAt)}</td>
+                </tr>
+              );
+            })}
+          </DataTable>
         </>
       )}
     </div>

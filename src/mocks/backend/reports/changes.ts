@@ -8,10 +8,11 @@ import type { User } from '../../../api/schemas/user';
 import { blockers, reportChecklist } from '../../../domain/report-checklist';
 import { canEditReport, isDraftEditor } from '../../../domain/report-permissions';
 import type { MockState } from '../backend';
+import { checkVersion, recordReportChange } from './record';
 import { ReportRefusal } from './refusal';
 import { actorOf } from '../decisions';
-import { draftFields } from './draft-fields';
-import { fileEdits, openStatuses, type StoredReport } from './store';
+import { draftFields, fileEdits } from './draft-fields';
+import { openStatuses, type StoredReport } from './store';
 
 const statusText: Record<Report['status'], string> = {
   draft: 'a draft',
@@ -22,40 +23,6 @@ const statusText: Record<Report['status'], string> = {
   rejected: 'rejected',
   retracted: 'retracted',
 };
-
-function checkVersion(report: StoredReport, version: number) {
-  if (report.version !== version) {
-    throw new ReportRefusal(
-      409,
-      'version_conflict',
-      `Report ${report.id} changed since you opened it (version ${report.version}, yours ${version}). Reload it to see the change.`,
-    );
-  }
-}
-
-function touch(
-  state: MockState,
-  report: StoredReport,
-  user: User,
-  now: Date,
-  action:
-    | 'report.updated'
-    | 'report.submitted'
-    | 'report.approved'
-    | 'report.rejected'
-    | 'report.reopened',
-  detail: Record<string, string | number | boolean | null>,
-) {
-  report.version += 1;
-  report.updatedAt = now.toISOString();
-  state.audit.append({
-    at: report.updatedAt,
-    actor: actorOf(user),
-    action,
-    subject: { type: 'report', id: report.id },
-    detail: { status: report.status, version: report.version, ...detail },
-  });
-}
 
 function noteDraftEditor(report: StoredReport, user: User) {
   if (!report.draftEditors.some((a) => a.id === user.id)) report.draftEditors.push(actorOf(user));
@@ -108,7 +75,7 @@ export function updateReport(
   );
   report.notAvailable = report.notAvailable.filter((n) => !present.has(n.field));
   if (!amendment) noteDraftEditor(report, user);
-  touch(state, report, user, now, 'report.updated', { amendment });
+  recordReportChange(state, report, actorOf(user), now, 'report.updated', { amendment });
 }
 
 /** Moves one file (every item with its SHA-256) to another open draft of the supplier, or a new one. */
@@ -169,14 +136,20 @@ export function moveReportFile(
     target.files.push(file);
     store.regroup(target, store.itemsOf(target));
     noteDraftEditor(target, user);
-    touch(state, target, user, now, 'report.updated', { movedIn: sha256, from: from.id });
+    recordReportChange(state, target, actorOf(user), now, 'report.updated', {
+      movedIn: sha256,
+      from: from.id,
+    });
   }
   store.regroup(
     from,
     items.filter((i) => !moving.has(i.id)),
   );
   noteDraftEditor(from, user);
-  touch(state, from, user, now, 'report.updated', { movedOut: sha256, to: target.id });
+  recordReportChange(state, from, actorOf(user), now, 'report.updated', {
+    movedOut: sha256,
+    to: target.id,
+  });
   return target;
 }
 
@@ -199,7 +172,7 @@ export function transitionReport(
     if (report.files.length === 0) refuse('An empty report cannot be submitted.');
     report.status = 'in_review';
     report.submittedBy = actorOf(user);
-    return touch(state, report, user, now, 'report.submitted', {});
+    return recordReportChange(state, report, actorOf(user), now, 'report.submitted', {});
   }
   if (to === 'draft') {
     if (report.status !== 'retracted')
@@ -214,7 +187,7 @@ export function transitionReport(
       filing: null,
       submittedBy: null,
     });
-    return touch(state, report, user, now, 'report.reopened', {});
+    return recordReportChange(state, report, actorOf(user), now, 'report.reopened', {});
   }
   // A review: approve or reject.
   if (user.role !== 'supervisor') refuse('Only a supervisor reviews a report.', 403);
@@ -234,7 +207,7 @@ export function transitionReport(
       );
     report.status = 'rejected';
     report.review = { outcome: 'rejected', by: actorOf(user), at, comment };
-    return touch(state, report, user, now, 'report.rejected', { comment });
+    return recordReportChange(state, report, actorOf(user), now, 'report.rejected', { comment });
   }
   const blocking = blockers(reportChecklist(report, now), 'approve');
   if (blocking.length > 0) {
@@ -246,7 +219,7 @@ export function transitionReport(
   report.review = { outcome: 'approved', by: actorOf(user), at, comment: comment || null };
   // The approving supervisor files it, and is its reporter.
   report.reporter = { userId: user.id, name: user.name, email: user.email };
-  touch(state, report, user, now, 'report.approved', {});
+  recordReportChange(state, report, actorOf(user), now, 'report.approved', {});
 }
 
 /** A new draft for a filed report's incident, linked to it through `priorCTReports`. */

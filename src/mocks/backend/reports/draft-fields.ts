@@ -191,3 +191,13 @@ export function draftFields(items: readonly FlaggedItem[]): DraftFields {
     notAvailable: [],
   };
 }
+
+/** The fields of a file a person may change. */
+export const fileEdits = (file: Omit<ReportFile, 'fileViewedByEsp'>) => ({
+  originalFileName: file.originalFileName,
+  locationOfFile: file.locationOfFile,
+  publiclyAvailable: file.publiclyAvailable,
+  exifViewedByEsp: file.exifViewedByEsp,
+  industryClassification: file.industryClassification,
+  fileAnnotations: file.fileAnnotations,
+});

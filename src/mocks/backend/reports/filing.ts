@@ -1,6 +1,7 @@
-import type { FilingStep, Report } from '../../../api/schemas/report';
+import type { FilingStep } from '../../../api/schemas/filing';
+import type { Report } from '../../../api/schemas/report';
 import type { FilingAction } from '../../../api/schemas/report-workflow';
-import type { Actor, User } from '../../../api/schemas/user';
+import type { User } from '../../../api/schemas/user';
 import { blockers, reportChecklist } from '../../../domain/report-checklist';
 import { fileDetailsXml, reportXml } from '../../../domain/cybertipline-xml';
 import type { MockState } from '../backend';
@@ -11,6 +12,7 @@ import {
   MOCK_NCMEC_USERNAME,
 } from '../../ncmec/mock-ncmec';
 import { createNcmecClient, ncmecCodeMessage, type NcmecResult } from '../../ncmec/ncmec-client';
+import { checkVersion, recordReportChange } from './record';
 import { ReportRefusal } from './refusal';
 import type { StoredReport } from './store';
 
@@ -44,13 +46,7 @@ export function fileReport(
   { version, action }: FilingAction,
   now: Date,
 ): void {
-  if (report.version !== version) {
-    throw new ReportRefusal(
-      409,
-      'version_conflict',
-      `Report ${report.id} changed since you opened it: reload it.`,
-    );
-  }
+  checkVersion(report, version);
   // The reporter files: starts, resumes and retracts.
   if (report.reporter?.userId !== user.id) {
     throw new ReportRefusal(
@@ -114,40 +110,23 @@ export function fileReport(
     filing.state = 'running';
     filing.error = null;
   }
-  bump(state, report, user, now, action === 'start' ? 'report.filing_started' : 'report.updated', {
-    filing: action,
-  });
+  recordReportChange(
+    state,
+    report,
+    actorOf(user),
+    now,
+    action === 'start' ? 'report.filing_started' : 'report.updated',
+    {
+      filing: action,
+    },
+  );
   void run(state, report, user);
-}
-
-function bump(
-  state: MockState,
-  report: StoredReport,
-  user: User | Actor,
-  now: Date,
-  action:
-    | 'report.filing_started'
-    | 'report.filing_failed'
-    | 'report.filed'
-    | 'report.retracted'
-    | 'report.updated',
-  detail: Record<string, string | number | null>,
-) {
-  report.version += 1;
-  report.updatedAt = now.toISOString();
-  state.audit.append({
-    at: report.updatedAt,
-    actor: 'email' in user ? actorOf(user) : user,
-    action,
-    subject: { type: 'report', id: report.id },
-    detail: { status: report.status, version: report.version, ...detail },
-  });
 }
 
 function retracted(state: MockState, report: StoredReport, user: User, now: Date) {
   report.status = 'retracted';
   if (report.filing) report.filing.state = 'retracted';
-  bump(state, report, user, now, 'report.retracted', {
+  recordReportChange(state, report, actorOf(user), now, 'report.retracted', {
     ncmecReportId: report.filing?.ncmecReportId ?? null,
   });
 }
@@ -218,7 +197,9 @@ async function run(state: MockState, report: StoredReport, user: User) {
         filedAt: step.at,
         preservationDeadline: new Date(now.getTime() + YEAR_MS).toISOString(),
       };
-      bump(state, report, user, now, 'report.filed', { ncmecReportId: filing.ncmecReportId });
+      recordReportChange(state, report, actorOf(user), now, 'report.filed', {
+        ncmecReportId: filing.ncmecReportId,
+      });
     }
   }
 }
@@ -267,7 +248,7 @@ function stop(
   step.message = message;
   filing.state = 'failed';
   filing.error = { ncmecCode: code, message };
-  bump(state, report, user, new Date(), 'report.filing_failed', {
+  recordReportChange(state, report, actorOf(user), new Date(), 'report.filing_failed', {
     step: step.step,
     ncmecCode: code,
   });

@@ -6,7 +6,9 @@ import type { Actor } from '../../../api/schemas/user';
 import { blockers, checklistProgress, reportChecklist } from '../../../domain/report-checklist';
 import { fileViewedByEsp } from '../../../domain/file-viewed';
 import type { MockState } from '../backend';
-import { draftFields, fileOf, incidentKey, incidentOf } from './draft-fields';
+import { groupBy } from '../../../lib/group-by';
+import { draftFields, fileEdits, fileOf, incidentKey, incidentOf } from './draft-fields';
+import { recordReportChange } from './record';
 import { ReportRefusal } from './refusal';
 
 /** A report as stored: its files without `fileViewedByEsp`, which is derived on every read. */
@@ -22,27 +24,6 @@ export const openStatuses: readonly Report['status'][] = ['draft', 'rejected'];
 /** Submitted but not yet filing: its items may still be taken out (and the review starts again). */
 const reviewStatuses: readonly Report['status'][] = ['in_review', 'approved'];
 export const SYSTEM: Actor = { id: 'sys_reports', name: 'Report drafting', role: 'system' };
-
-export function groupBy<T>(values: readonly T[], key: (value: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const value of values) {
-    const k = key(value);
-    const group = groups.get(k);
-    if (group) group.push(value);
-    else groups.set(k, [value]);
-  }
-  return groups;
-}
-
-/** The fields of a file a person may change. */
-export const fileEdits = (file: StoredFile) => ({
-  originalFileName: file.originalFileName,
-  locationOfFile: file.locationOfFile,
-  publiclyAvailable: file.publiclyAvailable,
-  exifViewedByEsp: file.exifViewedByEsp,
-  industryClassification: file.industryClassification,
-  fileAnnotations: file.fileAnnotations,
-});
 
 export interface ReportStore {
   list(): readonly StoredReport[];
@@ -238,14 +219,9 @@ export function createReportStore(state: () => MockState): ReportStore {
             submittedBy: null,
           });
         }
-        report.version += 1;
-        report.updatedAt = at;
-        state().audit.append({
-          at,
-          actor: SYSTEM,
-          action: 'report.updated',
-          subject: { type: 'report', id: report.id },
-          detail: { removedItem: item.id, itemStatus: item.status, status: report.status },
+        recordReportChange(state(), report, SYSTEM, now, 'report.updated', {
+          removedItem: item.id,
+          itemStatus: item.status,
         });
       }
     },
