@@ -45,6 +45,7 @@ test('a supervisor sees a rule’s precision drop as analysts dismiss its items,
         note: null,
         itemVersion: item.version,
         idempotencyKey: `insights-e2e-${item.id}`,
+        madeBy: 'usr_ana',
       },
     });
     expect(response.ok(), await response.text()).toBe(true);

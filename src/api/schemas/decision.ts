@@ -107,7 +107,14 @@ export const DecisionRequest = z
       .string()
       .min(8)
       .max(100)
-      .meta({ description: 'Sending the same decision again with this key records it once.' }),
+      .meta({
+        description:
+          'Sending the same decision again with this key records it once. Keys belong to their user: another user’s identical key is a different decision.',
+      }),
+    madeBy: Id.meta({
+      description:
+        'The user who made the decision. It must be the signed-in user: a decision kept in a browser is never recorded under whoever signed in there next (403 `maker_mismatch`).',
+    }),
     madeAt: Timestamp.optional().meta({
       description:
         'When the reviewer decided, by their clock: a decision sent late from the outbox (offline, failing backend) says so on the record.',
@@ -115,6 +122,8 @@ export const DecisionRequest = z
   })
   .meta({ id: 'DecisionRequest' });
 export type DecisionRequest = z.infer<typeof DecisionRequest>;
+/** A decision as the reviewer makes it, before the outbox stamps it with its maker. */
+export type DecisionDraft = Omit<DecisionRequest, 'madeBy'>;
 
 export const DecisionResult = z
   .object({ item: FlaggedItem, decision: Decision })

@@ -63,10 +63,12 @@ export interface MockState {
   revision: number;
   /** Reveals of unblurred media, by id. */
   reveals: Map<string, Reveal>;
-  /** Decisions by idempotency key: a decision sent twice is recorded once. */
+  /** Decisions by their maker's idempotency key (`userKey`): a decision sent twice is recorded once. */
   decisionsByKey: Map<string, Decision>;
-  /** Idempotency keys of decisions undone: sending one again is refused. */
+  /** Their makers' idempotency keys (`userKey`) of decisions undone: sending one again is refused. */
   undoneKeys: Set<string>;
+  /** How many decision ids each item has issued, undone ones included: an id is never reused. */
+  decisionIdsIssued: Map<string, number>;
   /** Pages of item lists, memoised per revision of these items. */
   listItems: ReturnType<typeof createItemLister>;
   /** Pages of the audit log, filtered; the filter's matches kept while the log does not grow. */
@@ -130,6 +132,7 @@ function buildState(
     revision: 0,
     decisionsByKey: new Map(),
     undoneKeys: new Set(),
+    decisionIdsIssued: new Map(),
     reveals: new Map(),
     listItems: createItemLister(),
     clusters: () => (clusterIndex ??= createClusterIndex(data.items)),

@@ -85,6 +85,7 @@ export function decideCluster(
           note: request.note,
           itemVersion,
           idempotencyKey: `${request.idempotencyKey}:${itemId}`,
+          madeBy: user.id,
         },
         now,
         anchor.id,

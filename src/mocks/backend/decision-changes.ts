@@ -9,7 +9,15 @@ import {
   type ReviewStage,
 } from '../../domain/review-rules';
 import type { MockState } from './backend';
-import { ItemConflict, actorOf, lastChange, liveLease, recordDecision } from './decisions';
+import {
+  ItemConflict,
+  actorOf,
+  lastChange,
+  liveLease,
+  nextDecisionId,
+  recordDecision,
+  userKey,
+} from './decisions';
 
 /**
  * What changes a decision or a hold after the fact: the author's undo, a supervisor's correction,
@@ -37,11 +45,11 @@ export function undoDecision(
   user: User,
   now: Date,
 ): { item: FlaggedItem; decision: Decision } {
-  const decision = state.decisionsByKey.get(idempotencyKey);
+  // Keys are the caller's own: another user's decision is never found by its key.
+  const key = userKey(user.id, idempotencyKey);
+  const decision = state.decisionsByKey.get(key);
   if (!decision || decision.itemId !== item.id)
-    throw new ItemConflict('not_found', `${item.id} has no decision sent with this key.`);
-  if (decision.actor.id !== user.id)
-    throw new ItemConflict('forbidden', 'Only its author may undo a decision.');
+    throw new ItemConflict('not_found', `${item.id} has no decision you sent with this key.`);
   if (decision.stage === 'second' || decision.supersedes !== null)
     throw new ItemConflict(
       'forbidden',
@@ -58,8 +66,8 @@ export function undoDecision(
   item.status = statusAwaiting[decision.stage];
   item.version++;
   state.decisions.set(item.id, history.slice(0, -1));
-  state.decisionsByKey.delete(idempotencyKey);
-  state.undoneKeys.add(idempotencyKey);
+  state.decisionsByKey.delete(key);
+  state.undoneKeys.add(key);
   state.revision++;
   state.reports.itemChanged(item, now);
   state.audit.append({
@@ -84,9 +92,8 @@ export function correctDecision(
   request: CorrectionRequest,
   now: Date,
 ): { item: FlaggedItem; decision: Decision } {
-  const earlier = state.decisionsByKey.get(request.idempotencyKey);
-  if (earlier && earlier.actor.id === user.id && earlier.itemId === item.id)
-    return { item, decision: earlier };
+  const earlier = state.decisionsByKey.get(userKey(user.id, request.idempotencyKey));
+  if (earlier?.itemId === item.id) return { item, decision: earlier };
   const history = state.decisions.get(item.id) ?? [];
   const corrected = history.find((d) => d.id === request.supersedes);
   if (!corrected)
@@ -110,7 +117,7 @@ export function correctDecision(
     );
   }
   const decision: Decision = {
-    id: `dec_${item.id.slice(4)}_${history.length + 1}`,
+    id: nextDecisionId(state, item),
     itemId: item.id,
     itemVersion: request.itemVersion,
     stage: 'supervisor',

@@ -8,11 +8,13 @@ import {
   stageOf,
   underReview,
 } from '../../domain/review-rules';
+import { sha256Hex } from '../../lib/sha256-hex';
 import type { MockState } from './backend';
 
 /**
  * A request the item's state refuses: answered 409 with this code (400 for `invalid`, 403 for
- * `forbidden`: this person may not make it, 404 for `not_found`).
+ * `forbidden`: this person may not make it, and for `maker_mismatch`: it was made by someone else
+ * than the signed-in user, 404 for `not_found`).
  */
 export class ItemConflict extends Error {
   constructor(
@@ -25,11 +27,33 @@ export class ItemConflict extends Error {
       | 'not_latest'
       | 'invalid'
       | 'forbidden'
+      | 'maker_mismatch'
       | 'not_found',
     message: string,
   ) {
     super(message);
   }
+}
+
+/**
+ * An idempotency key as the server keeps it: scoped to its user, so one user's key never names,
+ * blocks or undoes another user's decision.
+ */
+export const userKey = (userId: string, idempotencyKey: string) => `${userId}\n${idempotencyKey}`;
+
+/**
+ * What the audit log shows of an idempotency key: a digest that ties a replay or an undo to its
+ * decision without handing anyone a key they could send.
+ */
+export const keyDigest = (userId: string, idempotencyKey: string) =>
+  sha256Hex(userKey(userId, idempotencyKey)).slice(0, 16);
+
+/** A new decision id for the item, never one it issued before (an undone decision keeps its id). */
+export function nextDecisionId(state: MockState, item: FlaggedItem): string {
+  const issued =
+    (state.decisionIdsIssued.get(item.id) ?? state.decisions.get(item.id)?.length ?? 0) + 1;
+  state.decisionIdsIssued.set(item.id, issued);
+  return `dec_${item.id.slice(4)}_${issued}`;
 }
 
 export const actorOf = (user: User) => ({ id: user.id, name: user.name, role: user.role });
@@ -119,7 +143,7 @@ export function recordDecision(
   item.version++;
   item.lease = null;
   state.decisions.set(item.id, [...(state.decisions.get(item.id) ?? []), decision]);
-  state.decisionsByKey.set(idempotencyKey, decision);
+  state.decisionsByKey.set(userKey(decision.actor.id, idempotencyKey), decision);
   state.revision++;
   state.reports.itemChanged(item, new Date(decision.at));
   state.audit.append({
@@ -154,8 +178,15 @@ export function decideItem(
   /** The item whose cluster this decision was applied with, if any: on the record. */
   clusterOf?: string,
 ): { item: FlaggedItem; decision: Decision } {
-  const earlier = state.decisionsByKey.get(request.idempotencyKey);
-  if (earlier && earlier.actor.id === user.id && earlier.itemId === item.id) {
+  if (request.madeBy !== user.id) {
+    throw new ItemConflict(
+      'maker_mismatch',
+      `This decision was made by ${request.madeBy}, and ${user.name} is signed in: it is recorded only in its maker’s session.`,
+    );
+  }
+  const key = userKey(user.id, request.idempotencyKey);
+  const earlier = state.decisionsByKey.get(key);
+  if (earlier && earlier.itemId === item.id) {
     // Sent again (an outbox retry whose answer was lost, or a second tab): recorded once, and
     // the replay is on the record too.
     state.audit.append({
@@ -163,11 +194,11 @@ export function decideItem(
       actor: actorOf(user),
       action: 'item.decision_replayed',
       subject: { type: 'item', id: item.id },
-      detail: { decisionId: earlier.id, idempotencyKey: request.idempotencyKey },
+      detail: { decisionId: earlier.id, idempotencyKey: keyDigest(user.id, request.idempotencyKey) },
     });
     return { item, decision: earlier };
   }
-  if (state.undoneKeys.has(request.idempotencyKey))
+  if (state.undoneKeys.has(key))
     throw new ItemConflict('undone', 'This decision was undone: it is not recorded again.');
   if (request.verdict.kind === 'dismiss' && request.verdict.reason === 'other' && !request.note) {
     throw new ItemConflict('invalid', 'A dismissal for “other” needs a note saying why.');
@@ -200,7 +231,7 @@ export function decideItem(
     throw new ItemConflict(invalid ? 'invalid' : 'forbidden', refusal);
   }
   const decision: Decision = {
-    id: `dec_${item.id.slice(4)}_${history.length + 1}`,
+    id: nextDecisionId(state, item),
     itemId: item.id,
     itemVersion: request.itemVersion,
     stage,
@@ -218,7 +249,7 @@ export function decideItem(
     request.idempotencyKey,
     'item.decided',
     {
-      idempotencyKey: request.idempotencyKey,
+      idempotencyKey: keyDigest(user.id, request.idempotencyKey),
       madeAt: request.madeAt ?? null,
       clusterOf: clusterOf ?? null,
     },

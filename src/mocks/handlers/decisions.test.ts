@@ -6,11 +6,21 @@ import { ClaimResult, DecisionResult, ItemDetail, NextItem } from '../../api/sch
 import { signInForTest, testBackend } from '../../test/mock-server';
 
 const base = 'http://verity.test';
+/** The maker a decision names, as the console's outbox stamps it: the cookie's signed-in user. */
+const makerOf = (cookie: string) =>
+  testBackend.state.sessions.lookup(cookie.slice(cookie.indexOf('=') + 1))?.id;
 const post = (path: string, cookie: string, body?: unknown, method = 'POST') =>
   fetch(`${base}${path}`, {
     method,
     headers: { cookie, 'Content-Type': 'application/json', [CSRF_HEADER]: CSRF_VALUE },
-    body: body === undefined ? null : JSON.stringify(body),
+    body:
+      body === undefined
+        ? null
+        : JSON.stringify(
+            path.endsWith('/decisions') && typeof body === 'object'
+              ? { madeBy: makerOf(cookie), ...body }
+              : body,
+          ),
   });
 const pendingItem = () => {
   const item = testBackend.state.items.find((i) => i.status === 'pending' && i.lease === null);
@@ -371,9 +381,9 @@ describe('undo', () => {
     expect(testBackend.state.decisions.get(item.id) ?? []).toEqual([]);
   });
 
-  test('someone else’s decision cannot be undone (403); nor one past its window (409); nor an unknown key (404)', async () => {
+  test('someone else’s decision cannot be undone (its key is not theirs: 404); nor one past its window (409); nor an unknown key (404)', async () => {
     const { ana, item, key } = await decideAsAna();
-    expect((await undo(item.id, key, signInForTest('usr_ben').cookie)).status).toBe(403);
+    expect((await undo(item.id, key, signInForTest('usr_ben').cookie)).status).toBe(404);
     expect((await undo(item.id, 'no-such-key-0000', ana.cookie)).status).toBe(404);
     const decision = testBackend.state.decisions.get(item.id)?.at(-1);
     if (!decision) throw new Error('no decision');

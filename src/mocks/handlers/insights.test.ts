@@ -30,6 +30,7 @@ test('a rule’s precision drops when analysts dismiss its items as false positi
       note: null,
       itemVersion: item.version,
       idempotencyKey: `insights-${item.id}`,
+      madeBy: 'usr_ana',
     });
     expect(decided.status).toBe(200);
   }

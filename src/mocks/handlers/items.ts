@@ -21,7 +21,7 @@ function asHttp<T>(run: () => T): T {
     return run();
   } catch (error) {
     if (error instanceof ItemConflict) {
-      const status = { invalid: 400, forbidden: 403, not_found: 404 }[error.code as string] ?? 409;
+      const status = { invalid: 400, forbidden: 403, maker_mismatch: 403, not_found: 404 }[error.code as string] ?? 409;
       throw new HttpError(status, error.code, error.message);
     }
     throw error;

@@ -1,21 +1,82 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { isApiError } from '../../../api/api-error';
+import { apiRequest } from '../../../api/client';
+import { endpoints } from '../../../api/endpoints';
 import { invalidateReviewData } from '../../../api/queries/review-data';
 import { sessionQueryOptions } from '../../../api/queries/session';
-import { afterFailure, isUnsent, nextToSend, useOutbox } from '../model/outbox';
+import {
+  afterCheck,
+  afterCheckFailure,
+  afterFailure,
+  isUnsent,
+  nextToSend,
+  nextWake,
+  useOutbox,
+} from '../model/outbox';
+import type { OutboxEntry } from '../model/outbox-entry';
 import { isOutboxKey, removeEntry } from '../model/outbox-storage';
 import { decideItem } from './decide-item';
 import { undoRecorded } from './undo-decision';
+
+const stateOf = (key: string) => useOutbox.getState().entries.find((e) => e.key === key)?.state;
+
+/** Who is signed in may have changed (a 401, or another user's session): the shell reads it again. */
+const recheckSession = (queryClient: QueryClient) =>
+  void queryClient.invalidateQueries({ queryKey: sessionQueryOptions().queryKey });
+
+/**
+ * One attempt on the entry: sent, or — when an earlier answer could not be read — the item read
+ * back to learn whether the server recorded it. `stopped` says this tab stopped sending meanwhile.
+ */
+async function attempt(entry: OutboxEntry, queryClient: QueryClient, stopped: () => boolean) {
+  const { remove, replace } = useOutbox.getState();
+  const recorded = async () => {
+    const undone = stateOf(entry.key) === 'undone';
+    remove(entry.key);
+    // Undone while its request was on the way: it reached the server, so take it back there.
+    if (undone) await undoRecorded(entry.itemId, entry.key);
+    invalidateReviewData(queryClient);
+  };
+  try {
+    if (entry.state === 'checking') {
+      const detail = await apiRequest(endpoints.getItem, { params: { itemId: entry.itemId } });
+      if (stopped()) return;
+      const next = afterCheck(entry, detail);
+      if (next === null) await recorded();
+      else if (stateOf(entry.key) !== 'undone') replace(next);
+      return;
+    }
+    await decideItem(entry.itemId, entry.request);
+    if (stopped()) return removeEntry(entry); // recorded: never send it again
+    await recorded();
+  } catch (error) {
+    if (!isApiError(error) || stopped()) return;
+    const next =
+      entry.state === 'checking'
+        ? afterCheckFailure(entry, error, Date.now())
+        : afterFailure(entry, error, Date.now());
+    if (stateOf(entry.key) === 'undone') {
+      // Taken back while on the way: stays undone; an answer that could not be read may hide a
+      // recorded decision, which is then taken back on the server.
+      if (next.state === 'checking') await recorded();
+      return;
+    }
+    replace(next);
+    if (next.state === 'signin') recheckSession(queryClient);
+    if (next.state === 'conflict') invalidateReviewData(queryClient);
+  }
+}
 
 /**
  * Keeps this tab's view of the signed-in user's outbox and, in one tab of this browser at a time
  * (a Web Lock per user), sends it: one decision at a time in the order made, from the moment the
  * user signs in (so decisions kept from an earlier visit go out when the console opens again)
- * until they leave. Only this user's decisions are read or sent. A 401 keeps the decision and ends
- * the session (the shell asks to sign in again); the browser coming back online retries at once;
- * a decision undone while its request was on the way is taken back on the server; leaving the
- * page with unsent decisions asks first.
+ * until they leave. Only this user's decisions are read or sent, and each names its maker, so the
+ * server refuses it under anyone else's session (it then waits for its maker). A 401 keeps the
+ * decision and ends the session (the shell asks to sign in again); the browser coming back online
+ * retries at once; a decision undone while its request was on the way is taken back on the
+ * server; leaving the page with unsent decisions asks first.
  */
 export function useOutboxSender(userId: string) {
   const queryClient = useQueryClient();
@@ -23,7 +84,7 @@ export function useOutboxSender(userId: string) {
     const outbox = useOutbox.getState();
     outbox.load(userId);
     const onStorage = (event: StorageEvent) => {
-      if (isOutboxKey(event.key, userId)) useOutbox.getState().load(userId);
+      if (isOutboxKey(event.key)) useOutbox.getState().load(userId);
     };
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       if (useOutbox.getState().entries.some(isUnsent)) event.preventDefault();
@@ -46,28 +107,16 @@ export function useOutboxSender(userId: string) {
       useOutbox.getState().clearUndone(); // a change: may already have pumped, re-entrantly
       if (inFlight) return;
       const now = Date.now();
-      const { entries, remove, replace } = useOutbox.getState();
+      const { entries } = useOutbox.getState();
       const entry = nextToSend(entries, now);
       if (!entry) {
-        const retryAt = entries.find((e) => e.state === 'retrying')?.retryAt;
-        if (retryAt !== undefined) wake = setTimeout(() => void pump(), retryAt - now);
+        const due = nextWake(entries);
+        if (due !== null) wake = setTimeout(() => void pump(), due - now);
         return;
       }
       inFlight = entry.key;
       try {
-        await decideItem(entry.itemId, entry.request);
-        if (stopped()) return removeEntry(entry); // recorded: never send it again
-        const undone = useOutbox.getState().entries.find((e) => e.key === entry.key)?.state;
-        remove(entry.key);
-        // Undone while its request was on the way: it reached the server, so take it back there.
-        if (undone === 'undone') await undoRecorded(entry.itemId, entry.key);
-        invalidateReviewData(queryClient);
-      } catch (error) {
-        if (!isApiError(error) || stopped()) return;
-        replace(afterFailure(entry, error.status, error.message, Date.now()));
-        if (error.status === 401)
-          void queryClient.invalidateQueries({ queryKey: sessionQueryOptions().queryKey });
-        if (error.status === 409) invalidateReviewData(queryClient);
+        await attempt(entry, queryClient, stopped);
       } finally {
         inFlight = null;
       }
@@ -99,7 +148,7 @@ export function useOutboxSender(userId: string) {
       clearTimeout(wake);
       window.removeEventListener('storage', onStorage);
       window.removeEventListener('beforeunload', onBeforeUnload);
-      useOutbox.setState({ entries: [] });
+      useOutbox.setState({ entries: [], waitingForOthers: 0 });
     };
   }, [userId, queryClient]);
 }

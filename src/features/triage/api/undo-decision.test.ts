@@ -11,13 +11,16 @@ const request: DecisionRequest = {
   note: null,
   itemVersion: 3,
   idempotencyKey: 'key-undo-0001',
+  madeBy: 'usr_ana',
 };
 
 beforeEach(() => {
   localStorage.clear();
   useOutbox.setState({ entries: [] });
   const made = { key: request.idempotencyKey, itemId: 'itm_1', madeAt: 10_000 };
-  useOutbox.getState().put({ ...made, userId: 'usr_ana', request, state: 'retrying', attempts: 1 });
+  useOutbox
+    .getState()
+    .put({ ...made, version: 2, userId: 'usr_ana', request, state: 'retrying', attempts: 1 });
   useRecentDecision.getState().made({ ...made, verdict: request.verdict });
 });
 

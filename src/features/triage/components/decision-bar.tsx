@@ -1,6 +1,6 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type {
-  DecisionRequest,
+  DecisionDraft,
   DismissReason,
   FileAnnotation,
   IndustryClassification,
@@ -34,7 +34,7 @@ export function DecisionBar({
 }: {
   item: FlaggedItem;
   context: CommandContext;
-  onDecide: (request: DecisionRequest) => void;
+  onDecide: (request: DecisionDraft) => void;
 }) {
   const blocker = decisionBlocker(context);
   const shortcuts = useSingleKeyShortcuts(context.userId);

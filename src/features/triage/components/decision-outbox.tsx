@@ -1,11 +1,13 @@
 import { Button } from '../../../components/ui/button';
 import { useOutboxSender } from '../api/outbox-sender';
-import { isUnsent, useOutbox, type OutboxEntry } from '../model/outbox';
+import { isUnsent, useOutbox } from '../model/outbox';
+import type { OutboxEntry } from '../model/outbox-entry';
 import { UndoOffer } from './undo-offer';
 
 const describe: Record<OutboxEntry['state'], string> = {
   sending: 'Sending',
   retrying: 'Waiting to send (will retry)',
+  checking: 'Checking with the server whether it was recorded',
   signin: 'Waiting for you to sign in again',
   conflict: 'Not recorded: conflict',
   rejected: 'Not recorded',
@@ -23,6 +25,7 @@ export function DecisionOutbox({ userId }: { userId: string }) {
   useOutboxSender(userId);
   const all = useOutbox((outbox) => outbox.entries);
   const remove = useOutbox((outbox) => outbox.remove);
+  const othersWaiting = useOutbox((outbox) => outbox.waitingForOthers);
   const entries = all.filter((entry) => entry.state !== 'undone');
   const waiting = entries.filter(isUnsent).length;
   return (
@@ -32,6 +35,12 @@ export function DecisionOutbox({ userId }: { userId: string }) {
         {waiting > 0 && (
           <p>
             {waiting} decision{waiting === 1 ? '' : 's'} waiting to send
+          </p>
+        )}
+        {othersWaiting > 0 && (
+          <p>
+            This browser also holds {othersWaiting} decision{othersWaiting === 1 ? '' : 's'} waiting
+            for another user: they are sent when that user signs in here again.
           </p>
         )}
       </div>

@@ -1,66 +1,48 @@
-import { DecisionRequest } from '../../../api/schemas/decision';
-import type { OutboxEntry } from './outbox';
+import { parseStoredEntry, type OutboxEntry } from './outbox-entry';
 
 /**
  * The outbox in this browser's localStorage, one key per decision
  * (`verity.outbox:<userId>:<idempotencyKey>`), so tabs of one browser never overwrite each
- * other's decisions, and each user reads only their own. What is read back is checked: an entry
- * that does not parse is left where it is, never sent.
+ * other's decisions, and each user reads only their own. What is read back is checked (and an
+ * entry stored by an earlier version upgraded): an entry that does not parse is left where it is,
+ * never sent.
  */
-const prefix = (userId: string) => `verity.outbox:${userId}:`;
+const ROOT = 'verity.outbox:';
+const prefix = (userId: string) => `${ROOT}${userId}:`;
 const keyOf = (entry: Pick<OutboxEntry, 'userId' | 'key'>) => `${prefix(entry.userId)}${entry.key}`;
 
-const states = new Set<OutboxEntry['state']>([
-  'sending',
-  'retrying',
-  'signin',
-  'conflict',
-  'rejected',
-  'undone',
-]);
-
-function parseEntry(text: string | null, userId: string): OutboxEntry | null {
-  if (text === null) return null;
+function parse(storageKey: string): OutboxEntry | null {
+  const owner = storageKey.slice(ROOT.length, storageKey.indexOf(':', ROOT.length));
+  const text = localStorage.getItem(storageKey);
+  if (!owner || text === null) return null;
   try {
-    const raw = JSON.parse(text) as Partial<OutboxEntry>;
-    const request = DecisionRequest.safeParse(raw.request);
-    if (
-      !request.success ||
-      raw.userId !== userId ||
-      typeof raw.key !== 'string' ||
-      raw.key !== request.data.idempotencyKey ||
-      typeof raw.itemId !== 'string' ||
-      typeof raw.madeAt !== 'number' ||
-      typeof raw.attempts !== 'number' ||
-      !raw.state ||
-      !states.has(raw.state)
-    )
-      return null;
-    return {
-      key: raw.key,
-      userId,
-      itemId: raw.itemId,
-      request: request.data,
-      madeAt: raw.madeAt,
-      state: raw.state,
-      attempts: raw.attempts,
-      ...(raw.retryAt !== undefined ? { retryAt: raw.retryAt } : {}),
-      ...(raw.message !== undefined ? { message: raw.message } : {}),
-    };
+    return parseStoredEntry(JSON.parse(text), owner);
   } catch {
     return null;
   }
 }
 
+const storageKeys = () =>
+  Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)).filter(
+    (key): key is string => key?.startsWith(ROOT) === true,
+  );
+
 export function readEntries(userId: string): OutboxEntry[] {
-  const entries: OutboxEntry[] = [];
-  for (let i = 0; i < localStorage.length; i++) {
-    const key = localStorage.key(i);
-    if (!key?.startsWith(prefix(userId))) continue;
-    const entry = parseEntry(localStorage.getItem(key), userId);
-    if (entry) entries.push(entry);
-  }
-  return entries;
+  return storageKeys()
+    .filter((key) => key.startsWith(prefix(userId)))
+    .map(parse)
+    .filter((entry) => entry !== null);
+}
+
+/**
+ * How many decisions other users left in this browser, still to send: all that anyone else may
+ * learn of them. They go out only when their maker signs in again.
+ */
+export function countWaitingForOthers(userId: string, isUnsent: (entry: OutboxEntry) => boolean) {
+  return storageKeys()
+    .filter((key) => !key.startsWith(prefix(userId)))
+    .map(parse)
+    .filter((entry) => entry !== null && isUnsent(entry)).length;
 }
 
 export function writeEntry(entry: OutboxEntry) {
@@ -71,6 +53,6 @@ export function removeEntry(entry: OutboxEntry) {
   localStorage.removeItem(keyOf(entry));
 }
 
-/** Whether a storage event from another tab concerns this user's outbox. */
-export const isOutboxKey = (storageKey: string | null, userId: string) =>
-  storageKey === null || storageKey.startsWith(prefix(userId));
+/** Whether a storage event from another tab concerns an outbox (anyone's: the count above). */
+export const isOutboxKey = (storageKey: string | null) =>
+  storageKey === null || storageKey.startsWith(ROOT);

@@ -1,17 +1,20 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DecisionRequest } from '../../../api/schemas/decision';
+import type { DecisionRequest, ItemDetail } from '../../../api/schemas/decision';
 import {
+  afterCheck,
+  afterCheckFailure,
   afterFailure,
   nextToSend,
+  nextWake,
   retryDelay,
   sendingVerdict,
   useOutbox,
-  type OutboxEntry,
 } from './outbox';
+import type { OutboxEntry } from './outbox-entry';
 import { readEntries } from './outbox-storage';
 
-const request = (kind: 'confirm' | 'escalate'): DecisionRequest => ({
+const request = (kind: 'confirm' | 'escalate', madeBy = 'usr_ana'): DecisionRequest => ({
   verdict:
     kind === 'confirm'
       ? { kind, classification: null, annotations: [] }
@@ -19,6 +22,12 @@ const request = (kind: 'confirm' | 'escalate'): DecisionRequest => ({
   note: null,
   itemVersion: 1,
   idempotencyKey: crypto.randomUUID(),
+  madeBy,
+});
+const failure = (status: number, message: string, code = `http_${status}`) => ({
+  status,
+  code,
+  message,
 });
 
 let clock = 1_000;
@@ -28,8 +37,9 @@ function entry(
   kind: 'confirm' | 'escalate' = 'confirm',
   userId = 'usr_ana',
 ): OutboxEntry {
-  const req = request(kind);
+  const req = request(kind, userId);
   return {
+    version: 2,
     key: req.idempotencyKey,
     userId,
     itemId,
@@ -90,21 +100,73 @@ describe('a failed attempt', () => {
       1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000,
     ]);
     const sent = entry('itm_1');
-    const once = afterFailure(sent, 0, 'offline', 10_000);
+    const once = afterFailure(sent, failure(0, 'offline'), 10_000);
     expect(once).toMatchObject({ state: 'retrying', attempts: 1, retryAt: 11_000 });
-    const twice = afterFailure(once, 503, 'unavailable', 20_000);
+    const twice = afterFailure(once, failure(503, 'unavailable'), 20_000);
     expect(twice).toMatchObject({ state: 'retrying', attempts: 2, retryAt: 22_000 });
     expect(twice.key).toBe(sent.key);
     expect(twice.request.idempotencyKey).toBe(sent.request.idempotencyKey);
   });
 
   it('waits for a sign-in after a 401, and is taken out with the message after a 409 or 4xx', () => {
-    expect(afterFailure(entry('itm_1'), 401, 'signed out', 0).state).toBe('signin');
-    expect(afterFailure(entry('itm_1'), 409, 'decided by Ben', 0)).toMatchObject({
+    expect(afterFailure(entry('itm_1'), failure(401, 'signed out'), 0).state).toBe('signin');
+    expect(afterFailure(entry('itm_1'), failure(409, 'decided by Ben'), 0)).toMatchObject({
       state: 'conflict',
       message: 'decided by Ben',
     });
-    expect(afterFailure(entry('itm_1'), 400, 'bad', 0).state).toBe('rejected');
+    expect(afterFailure(entry('itm_1'), failure(400, 'bad'), 0).state).toBe('rejected');
+  });
+
+  it('waits for its maker when the server says someone else is signed in, never refused', () => {
+    const refused = failure(403, 'Ben is signed in', 'maker_mismatch');
+    expect(afterFailure(entry('itm_1'), refused, 0).state).toBe('signin');
+    expect(afterFailure(entry('itm_1'), failure(403, 'not yours', 'forbidden'), 0).state).toBe(
+      'rejected',
+    );
+  });
+
+  it('treats a success whose answer cannot be read as an unknown outcome to check, not a refusal', () => {
+    const unread = afterFailure(entry('itm_1'), failure(200, 'bad body', 'malformed_response'), 7);
+    expect(unread).toMatchObject({ state: 'checking', retryAt: 7 });
+    expect(nextToSend([unread], 7)?.key).toBe(unread.key);
+  });
+});
+
+describe('checking an unknown outcome', () => {
+  const detail = (decisions: ItemDetail['decisions']) => ({ decisions }) as ItemDetail;
+  const recorded = (e: OutboxEntry, actorId = e.userId) => ({
+    id: 'dec_1_1',
+    itemId: e.itemId,
+    itemVersion: e.request.itemVersion,
+    stage: 'first' as const,
+    verdict: e.request.verdict,
+    supersedes: null,
+    note: null,
+    actor: { id: actorId, name: 'Someone', role: 'analyst' as const },
+    at: '2026-11-30T00:00:00.000Z',
+  });
+
+  it('is done when the item holds the maker’s decision on that version', () => {
+    const checking = { ...entry('itm_1'), state: 'checking' as const };
+    expect(afterCheck(checking, detail([recorded(checking)]))).toBeNull();
+  });
+
+  it('sends it again, same key, when the item holds no such decision (or only someone else’s)', () => {
+    const checking = { ...entry('itm_1'), state: 'checking' as const };
+    const again = afterCheck(checking, detail([recorded(checking, 'usr_ben')]));
+    expect(again).toMatchObject({ state: 'sending', key: checking.key });
+  });
+
+  it('keeps checking with a backoff while the server cannot be read, and waits for a sign-in on 401', () => {
+    const checking = { ...entry('itm_1'), state: 'checking' as const };
+    const later = afterCheckFailure(
+      checking,
+      failure(200, 'bad body', 'malformed_response'),
+      1_000,
+    );
+    expect(later).toMatchObject({ state: 'checking', attempts: 1, retryAt: 2_000 });
+    expect(nextWake([later])).toBe(2_000);
+    expect(afterCheckFailure(checking, failure(401, 'signed out'), 0).state).toBe('signin');
   });
 });
 
@@ -133,11 +195,45 @@ describe('the outbox in this browser', () => {
     expect(useOutbox.getState().entries[0]?.state).toBe('sending');
   });
 
+  it('upgrades an entry stored before entries had a version: its maker is the user its key names', () => {
+    const { madeBy: _maker, ...v1Request } = request('confirm');
+    const v1 = {
+      key: v1Request.idempotencyKey,
+      userId: 'usr_ana',
+      itemId: 'itm_1',
+      request: v1Request,
+      madeAt: 5,
+      state: 'retrying',
+      attempts: 2,
+      retryAt: 9,
+    };
+    localStorage.setItem(`verity.outbox:usr_ana:${v1.key}`, JSON.stringify(v1));
+    expect(readEntries('usr_ana')).toEqual([
+      { ...v1, version: 2, request: { ...v1Request, madeBy: 'usr_ana' } },
+    ]);
+    expect(readEntries('usr_ben')).toEqual([]);
+  });
+
+  it('counts, without reading them out, the decisions other users left waiting here', () => {
+    useOutbox.getState().put(entry('itm_1', 'signin', 'confirm', 'usr_ben'));
+    useOutbox.getState().put(entry('itm_2', 'retrying', 'confirm', 'usr_ben'));
+    useOutbox.getState().put(entry('itm_3', 'rejected', 'confirm', 'usr_ben'));
+    useOutbox.getState().put(entry('itm_4', 'sending'));
+    useOutbox.setState({ entries: [] });
+    useOutbox.getState().load('usr_ana');
+    expect(useOutbox.getState().entries.map((e) => e.itemId)).toEqual(['itm_4']);
+    expect(useOutbox.getState().waitingForOthers).toBe(2);
+  });
+
   it('ignores a stored entry that does not parse, or that names another user', () => {
     localStorage.setItem('verity.outbox:usr_ana:x', '{"not":"an entry"}');
     localStorage.setItem('verity.outbox:usr_ana:y', 'not json');
     const bens = entry('itm_1', 'sending', 'confirm', 'usr_ben');
     localStorage.setItem(`verity.outbox:usr_ana:${bens.key}`, JSON.stringify(bens));
+    // An entry whose request names another maker than the entry does.
+    const forged = entry('itm_2');
+    forged.request = { ...forged.request, madeBy: 'usr_ben' };
+    localStorage.setItem(`verity.outbox:usr_ana:${forged.key}`, JSON.stringify(forged));
     expect(readEntries('usr_ana')).toEqual([]);
   });
 

@@ -1,69 +1,103 @@
 import { create } from 'zustand';
-import type { DecisionRequest, Verdict } from '../../../api/schemas/decision';
+import type { ApiError } from '../../../api/api-error';
+import type { ItemDetail, Verdict } from '../../../api/schemas/decision';
+import type { OutboxEntry } from './outbox-entry';
 import * as storage from './outbox-storage';
 
 /**
  * Every decision goes through this outbox: applied optimistically (the list row and the item show
  * it), kept in this browser until the server has it, and sent in the order made, each with its own
- * idempotency key so a resend is recorded once. `sending` waits for (or is in) its attempt;
- * `retrying` after a network failure or 5xx, sent again after a backoff or when the browser is
- * back online; `signin` after a 401, sent once the same user signs in again; `conflict` after a
- * 409 (nothing was overwritten); `rejected` after any other refusal — notices the analyst
- * dismisses; `undone` when the analyst took it back before the server had it: never sent, and
- * taken back on the server if its request was already on the way. Entries hold the decision only:
- * no media, no media URL.
+ * idempotency key so a resend is recorded once. The states are described at `OutboxEntry`.
  */
-export interface OutboxEntry {
-  key: string;
-  userId: string;
-  itemId: string;
-  request: DecisionRequest;
-  /** When the decision was made (ms since the epoch): the sending order. */
-  madeAt: number;
-  state: 'sending' | 'retrying' | 'signin' | 'conflict' | 'rejected' | 'undone';
-  /** Failed attempts so far. */
-  attempts: number;
-  /** Not before this instant (ms since the epoch), when retrying. */
-  retryAt?: number;
-  message?: string;
-}
-
 export const isUnsent = (entry: OutboxEntry) =>
-  entry.state === 'sending' || entry.state === 'retrying' || entry.state === 'signin';
+  entry.state === 'sending' ||
+  entry.state === 'retrying' ||
+  entry.state === 'checking' ||
+  entry.state === 'signin';
 
 /** Backoff after the n-th failed attempt (0-based): 1 s, 2 s, 4 s … at most 30 s. */
 export const retryDelay = (attempt: number) => Math.min(30_000, 1_000 * 2 ** attempt);
 
+const isQueued = (e: OutboxEntry) =>
+  e.state === 'sending' || e.state === 'retrying' || e.state === 'checking';
+
+/** The oldest unsent entry that is not waiting for a sign-in: the one to act on next. */
+const queueHead = (entries: readonly OutboxEntry[]) =>
+  entries
+    .filter(isQueued)
+    .reduce<OutboxEntry | null>((a, e) => (a === null || e.madeAt < a.madeAt ? e : a), null);
+
 /**
- * The entry to send now, or null: the oldest unsent one, in the order made. A later decision
- * waits behind an earlier one that is waiting to retry, so they reach the server in order.
+ * The entry to act on now, or null: the oldest unsent one, in the order made (a `checking` entry
+ * is checked, the others sent). A later decision waits behind an earlier one that is waiting to
+ * retry or to be checked, so they reach the server in order.
  */
 export function nextToSend(entries: readonly OutboxEntry[], now: number): OutboxEntry | null {
-  const head = entries
-    .filter((e) => e.state === 'sending' || e.state === 'retrying')
-    .reduce<OutboxEntry | null>((a, e) => (a === null || e.madeAt < a.madeAt ? e : a), null);
+  const head = queueHead(entries);
   if (!head) return null;
   return head.state === 'sending' || (head.retryAt ?? 0) <= now ? head : null;
 }
 
-/** What a failed attempt makes of the entry, by the HTTP status (0: no answer). */
-export function afterFailure(
+/** When the entry at the head of the queue is due (ms since the epoch), or null: none waits. */
+export const nextWake = (entries: readonly OutboxEntry[]): number | null => {
+  const head = queueHead(entries);
+  return head && head.state !== 'sending' ? (head.retryAt ?? null) : null;
+};
+
+type Failure = Pick<ApiError, 'status' | 'code' | 'message'>;
+
+/** Tried again after a backoff, in the given state. */
+const later = (
   entry: OutboxEntry,
-  status: number,
+  state: 'retrying' | 'checking',
   message: string,
   now: number,
-): OutboxEntry {
-  if (status === 0 || status >= 500) {
-    return {
-      ...entry,
-      state: 'retrying',
-      attempts: entry.attempts + 1,
-      retryAt: now + retryDelay(entry.attempts),
-      message,
-    };
-  }
-  if (status === 401) return { ...entry, state: 'signin', message };
+): OutboxEntry => ({
+  ...entry,
+  state,
+  attempts: entry.attempts + 1,
+  retryAt: now + retryDelay(entry.attempts),
+  message,
+});
+
+/**
+ * What a failed attempt to send makes of the entry. Only a definite refusal — a 4xx with the
+ * server's reason — ends it. No answer or a 5xx is retried with the same key (a decision the
+ * server recorded meanwhile comes back as recorded); a success that could not be read leaves the
+ * outcome unknown, so the server is asked (`checking`). A 401, or a session that is not the
+ * maker's, waits for the maker to sign in again.
+ */
+export function afterFailure(entry: OutboxEntry, failure: Failure, now: number): OutboxEntry {
+  const { status, code, message } = failure;
+  if (status === 0 || status >= 500) return later(entry, 'retrying', message, now);
+  if (status < 300) return { ...entry, state: 'checking', retryAt: now, message };
+  if (status === 401 || code === 'maker_mismatch') return { ...entry, state: 'signin', message };
   return { ...entry, state: status === 409 ? 'conflict' : 'rejected', message };
+}
+
+/** Whether the item, read back from the server, holds this entry's decision. */
+export const isRecordedIn = (detail: ItemDetail, entry: OutboxEntry) =>
+  detail.decisions.some(
+    (d) =>
+      d.actor.id === entry.userId &&
+      d.itemVersion === entry.request.itemVersion &&
+      d.verdict.kind === entry.request.verdict.kind,
+  );
+
+/**
+ * What reading the item back makes of a `checking` entry: recorded → null (done); not recorded →
+ * sent again with the same key (the server then records it once, or says why not).
+ */
+export const afterCheck = (entry: OutboxEntry, detail: ItemDetail): OutboxEntry | null =>
+  isRecordedIn(detail, entry) ? null : { ...entry, state: 'sending' };
+
+/** What a failed read-back makes of a `checking` entry: still unknown, checked again later. */
+export function afterCheckFailure(entry: OutboxEntry, failure: Failure, now: number) {
+  if (failure.status === 401)
+    return { ...entry, state: 'signin' as const, message: failure.message };
+  if (failure.status === 404)
+    return { ...entry, state: 'rejected' as const, message: failure.message };
+  return later(entry, 'checking', failure.message, now);
 }
 
 /**
@@ -78,6 +112,8 @@ export function sendingVerdict(entries: readonly OutboxEntry[], itemId: string):
 interface Outbox {
   /** The signed-in user's entries, oldest first. */
   entries: OutboxEntry[];
+  /** How many unsent decisions other users left in this browser (their content is theirs). */
+  waitingForOthers: number;
   /** Read the user's entries from this browser; any waiting for a sign-in are sent again. */
   load: (userId: string) => void;
   put: (entry: OutboxEntry) => void;
@@ -95,12 +131,16 @@ const byMadeAt = (a: OutboxEntry, b: OutboxEntry) => a.madeAt - b.madeAt;
 
 export const useOutbox = create<Outbox>()((set, get) => ({
   entries: [],
+  waitingForOthers: 0,
   load: (userId) => {
     const entries = storage
       .readEntries(userId)
       .map((e) => (e.state === 'signin' ? { ...e, state: 'sending' as const } : e));
     for (const entry of entries) storage.writeEntry(entry);
-    set({ entries: entries.sort(byMadeAt) });
+    set({
+      entries: entries.sort(byMadeAt),
+      waitingForOthers: storage.countWaitingForOthers(userId, isUnsent),
+    });
   },
   put: (entry) => {
     storage.writeEntry(entry);
@@ -118,7 +158,8 @@ export const useOutbox = create<Outbox>()((set, get) => ({
   },
   retryNow: () => {
     for (const entry of get().entries)
-      if (entry.state === 'retrying') get().replace({ ...entry, retryAt: 0 });
+      if (entry.state === 'retrying' || entry.state === 'checking')
+        get().replace({ ...entry, retryAt: 0 });
   },
   undo: (key) => {
     const entry = get().entries.find((e) => e.key === key);
