@@ -55,6 +55,11 @@ describe('the first review', () => {
     expect(outcomeOf('first', dismiss, classifierOnly, null)).toBe('dismissed');
   });
 
+  it('sends a dismissal drawn for quality control to a second reviewer too', () => {
+    expect(outcomeOf('first', dismiss, classifierOnly, null, true)).toBe('awaiting_second_review');
+    expect(outcomeOf('first', escalate, classifierOnly, null, true)).toBe('escalated');
+  });
+
   it('escalates to the supervisors', () => {
     expect(outcomeOf('first', escalate, classifierOnly, null)).toBe('escalated');
   });
@@ -104,6 +109,25 @@ describe('the second review', () => {
       isBlindTo('awaiting_second_review', decisions, { id: 'usr_alex', role: 'auditor' }),
     ).toBe(false);
     expect(isBlindTo('confirmed', decisions, { id: 'usr_ben', role: 'analyst' })).toBe(false);
+  });
+
+  it('is never made by someone who read the first verdict, from whom it is then no longer hidden', () => {
+    const decisions = [decision('first', 'usr_ana', confirm)];
+    const sasha = { id: 'usr_sasha', role: 'supervisor' as const };
+    expect(
+      reviewRefusal({
+        stage: 'second',
+        reviewer: sasha,
+        reviewedBy: ['usr_ana'],
+        readFirstVerdict: ['usr_sasha'],
+      }),
+    ).toMatch(/read this item’s first verdict/);
+    expect(isBlindTo('awaiting_second_review', decisions, sasha, ['usr_sasha'])).toBe(false);
+    expect(
+      isBlindTo('awaiting_second_review', decisions, { id: 'usr_ben', role: 'analyst' }, [
+        'usr_sasha',
+      ]),
+    ).toBe(true);
   });
 });
 

@@ -6,8 +6,9 @@ import type { Role } from '../api/schemas/user';
 /**
  * The review workflow's rules, read by the mock backend (which enforces them) and by the console
  * (which offers only what they allow). Four eyes: a confirmation — and a dismissal of a match
- * against NCMEC's list, since a missed true positive is the costliest error — counts only once a
- * second, different reviewer agrees; a disagreement goes to a supervisor, whose decision is final.
+ * against NCMEC's list, since a missed true positive is the costliest error, and a share of other
+ * dismissals — counts only once a second, different reviewer agrees, blind to the first verdict;
+ * a disagreement goes to a supervisor, whose decision is final.
  */
 export type ReviewStage = Decision['stage'];
 
@@ -29,11 +30,22 @@ export const waitingStatus: Record<QueueKind, ItemStatus> = {
 /** The review an item in this status waits for, or null once its outcome is final. */
 export const stageOf = (status: ItemStatus): ReviewStage | null => stageByStatus[status];
 
-/** Whether a first-review verdict needs a second reviewer before it counts. */
-export function needsSecondReview(item: FlaggedItem, verdict: Verdict): boolean {
+/**
+ * The share of first-review dismissals (beyond those of NCMEC hash matches, which always go) that
+ * also go to a blind second review: quality control of dismissals, and what keeps an item's place
+ * in the second-review queue from telling anyone its first verdict was a confirmation.
+ */
+export const DISMISSAL_SECOND_REVIEW_SHARE = 0.25;
+
+/**
+ * Whether a first-review verdict needs a second reviewer before it counts: every confirmation,
+ * every dismissal of an NCMEC hash match, and the dismissals drawn for quality control
+ * (`sampled`, drawn by the server so that no reviewer can predict it).
+ */
+export function needsSecondReview(item: FlaggedItem, verdict: Verdict, sampled: boolean): boolean {
   if (verdict.kind === 'confirm') return true;
   if (verdict.kind === 'escalate') return false;
-  return item.signals.some((s) => s.kind === 'hash_match' && s.hashList === 'ncmec');
+  return sampled || item.signals.some((s) => s.kind === 'hash_match' && s.hashList === 'ncmec');
 }
 
 /** The first-review decision a second review checks: the latest one. */
@@ -46,12 +58,13 @@ export function outcomeOf(
   verdict: Verdict,
   item: FlaggedItem,
   firstVerdict: Verdict | null,
+  sampled = false,
 ): ItemStatus {
   if (verdict.kind === 'escalate') return 'escalated';
   const final = verdict.kind === 'confirm' ? 'confirmed' : 'dismissed';
   switch (stage) {
     case 'first':
-      return needsSecondReview(item, verdict) ? 'awaiting_second_review' : final;
+      return needsSecondReview(item, verdict, sampled) ? 'awaiting_second_review' : final;
     case 'second':
       return firstVerdict?.kind === verdict.kind ? final : 'escalated';
     case 'supervisor':
@@ -80,24 +93,29 @@ export function reviewedBy(status: ItemStatus, decisions: readonly Decision[]): 
 
 /**
  * Why this reviewer may not decide at this stage (with this verdict, when given), or null.
- * `reviewedBy` is who already reviewed the item in this round (see `reviewedBy`).
+ * `reviewedBy` is who already reviewed the item in this round (see `reviewedBy`);
+ * `readFirstVerdict` who read the first verdict while it awaited its blind second review.
  */
 export function reviewRefusal({
   stage,
   reviewer,
   reviewedBy,
+  readFirstVerdict = [],
   verdict,
   note,
 }: {
   stage: ReviewStage | null;
   reviewer: Reviewer;
   reviewedBy: readonly string[];
+  readFirstVerdict?: readonly string[];
   verdict?: Verdict;
   note?: string | null;
 }): string | null {
   if (stage === null) return 'This item is already decided.';
   if (stage === 'second' && reviewedBy.includes(reviewer.id))
     return 'You made the first review of this item: the second review must be someone else’s.';
+  if (stage === 'second' && readFirstVerdict.includes(reviewer.id))
+    return 'You have read this item’s first verdict: its blind second review must be someone else’s.';
   if (stage === 'supervisor') {
     if (reviewer.role !== 'supervisor') return 'Escalated items are decided by a supervisor.';
     if (reviewedBy.includes(reviewer.id))
@@ -110,14 +128,17 @@ export function reviewRefusal({
 
 /**
  * A second review is blind: until it is made, the verdict under review is left out of what anyone
- * but its author (and auditors, who read everything and decide nothing) receives.
+ * who may still make it receives — everyone but its author, auditors (who read everything and
+ * decide nothing) and those who already read it (`readFirstVerdict`) and so may no longer make it.
  */
 export function isBlindTo(
   status: ItemStatus,
   decisions: readonly Decision[],
   reader: Reviewer,
+  readFirstVerdict: readonly string[] = [],
 ): boolean {
   if (status !== 'awaiting_second_review' || reader.role === 'auditor') return false;
+  if (readFirstVerdict.includes(reader.id)) return false;
   return underReview(decisions)?.actor.id !== reader.id;
 }
 

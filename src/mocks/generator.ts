@@ -88,8 +88,9 @@ export function generateData(options: GeneratorOptions): GeneratedData {
       (signal.kind === 'hash_match' && signal.hashList === 'ncmec') ||
       r.chance(0.1);
     const id = `itm_${r.hex(4)}${index.toString(36).padStart(4, '0')}`;
-    // One in seven decided items had reviewers who disagreed (not drawn: the data stays put).
-    const steps = historyFor(r, status, signal, hashOnly, index % 7 === 3);
+    // One in seven decided items had reviewers who disagreed, and one in three awaiting a second
+    // review was dismissed first (not drawn: the data stays put).
+    const steps = historyFor(r, status, signal, hashOnly, index % 7 === 3, index % 3 === 1);
     const itemDecisions = steps.map((step, i): Decision => ({
       id: `dec_${id.slice(4)}_${i + 1}`,
       itemId: id,

@@ -10,7 +10,13 @@ import type { Server } from 'node:http';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { MockConfigRequest, createBackend, type Backend, type MockConfig } from './backend/backend';
+import {
+  MaxHeld,
+  MockConfigRequest,
+  createBackend,
+  type Backend,
+  type MockConfig,
+} from './backend/backend';
 import { createHandlers } from './handlers';
 import { securityHeaders } from './security-headers';
 
@@ -70,6 +76,7 @@ async function main() {
       items: { type: 'string' },
       latency: { type: 'string' },
       'lease-seconds': { type: 'string' },
+      'max-held': { type: 'string' },
       port: { type: 'string', default: process.env.PORT ?? '4318' },
       host: { type: 'string', default: '127.0.0.1' },
       'api-only': { type: 'boolean', default: false },
@@ -92,8 +99,11 @@ async function main() {
   if (port === undefined || !Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new Error(`--port must be a port number, got ${values.port}`);
   }
+  const maxHeld = MaxHeld.optional().safeParse(number(values['max-held']));
+  if (!maxHeld.success)
+    throw new Error(`--max-held: ${maxHeld.error.issues[0]?.message ?? 'invalid'}`);
   const config: Partial<MockConfig> = Object.fromEntries(
-    Object.entries(knobs.data).filter(([, v]) => v !== undefined),
+    Object.entries({ ...knobs.data, maxHeld: maxHeld.data }).filter(([, v]) => v !== undefined),
   );
   const started = performance.now();
   const { app, backend } = createMockApp({ config, serveConsole: !values['api-only'] });

@@ -13,6 +13,7 @@ export const AuditAction = z
     'item.decided',
     'item.decision_undone',
     'item.decision_replayed',
+    'item.second_review_barred',
     'item.decision_corrected',
     'item.reassigned',
     'media.revealed',
@@ -103,6 +104,10 @@ export const AuditPage = z
           'The contiguous range of `seq` that covers every matching event: what “Verify” checks for this filter.',
       }),
     head: AuditHead,
+    secondReviewsBarred: z.array(Id).meta({
+      description:
+        'Items whose blind second review the caller may no longer make, because this page shows them their first verdict (`item.second_review_barred` is audited for each). The log is never redacted; reading it is what bars.',
+    }),
   })
   .meta({ id: 'AuditPage' });
 export type AuditPage = z.infer<typeof AuditPage>;

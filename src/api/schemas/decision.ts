@@ -90,6 +90,10 @@ export const ItemDetail = z
       description:
         'True when the item awaits a second review the caller may make: the verdict under review is left out of `decisions` until then.',
     }),
+    secondReviewBarred: z.boolean().meta({
+      description:
+        'True when the caller read the first verdict (in the audit log) while the item awaited its blind second review: that review must be someone else’s.',
+    }),
   })
   .meta({ id: 'ItemDetail' });
 export type ItemDetail = z.infer<typeof ItemDetail>;

@@ -4,6 +4,7 @@ import { auditPageQueryOptions } from '../../api/queries/audit';
 import { AuditExport } from '../../features/audit/components/audit-export';
 import { AuditFilters } from '../../features/audit/components/audit-filters';
 import { AuditTable } from '../../features/audit/components/audit-table';
+import { BlindReviewNote } from '../../features/audit/components/blind-review-note';
 import { VerifyPanel } from '../../features/audit/components/verify-panel';
 
 const route = getRouteApi('/_signed-in/audit');
@@ -18,6 +19,7 @@ export function AuditRoute() {
   return (
     <main className="flex h-[calc(100vh-3.5rem)] flex-col gap-3 p-4">
       <h1 className="text-xl font-semibold">Audit log</h1>
+      {user.role === 'supervisor' && <BlindReviewNote />}
       <AuditFilters
         key={JSON.stringify(search)}
         search={search}

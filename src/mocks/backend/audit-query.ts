@@ -32,7 +32,7 @@ export function createAuditQuery(audit: AuditLog) {
     return cached.seqs;
   };
 
-  return ({ offset, limit, ...filter }: AuditQuery): AuditPage => {
+  return ({ offset, limit, ...filter }: AuditQuery): Omit<AuditPage, 'secondReviewsBarred'> => {
     const unfiltered = Object.values(filter).every((v) => v === undefined);
     const total = unfiltered ? audit.size : matchingSeqs(filter).length;
     const events = unfiltered

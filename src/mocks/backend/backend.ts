@@ -22,6 +22,8 @@ export interface MockConfig {
   /** Added to every API response, in ms. */
   latency: number;
   leaseSeconds: number;
+  /** The most items one reviewer may hold at once (set at start only). */
+  maxHeld: number;
   faults: string[];
   /** At least this many audit events: the seeded history is padded with item views. */
   auditEvents: number;
@@ -32,9 +34,13 @@ export const defaultMockConfig: MockConfig = {
   items: 300,
   latency: 0,
   leaseSeconds: 300,
+  maxHeld: 5,
   faults: [],
   auditEvents: 0,
 };
+
+/** `--max-held`: how many items one reviewer may hold at once. */
+export const MaxHeld = z.number().int().min(1).max(1000);
 
 /** Body of `POST /__mock/config`: every knob optional; `reset` regenerates the data. */
 export const MockConfigRequest = z
@@ -69,6 +75,10 @@ export interface MockState {
   undoneKeys: Set<string>;
   /** How many decision ids each item has issued, undone ones included: an id is never reused. */
   decisionIdsIssued: Map<string, number>;
+  /** By item: who read its first verdict while it awaited its blind second review (blind-review.ts). */
+  verdictReaders: Map<string, Set<string>>;
+  /** The key of the draw that sends a share of dismissals to second review (blind-review.ts). */
+  reviewSecret: string;
   /** Pages of item lists, memoised per revision of these items. */
   listItems: ReturnType<typeof createItemLister>;
   /** Pages of the audit log, filtered; the filter's matches kept while the log does not grow. */
@@ -133,6 +143,9 @@ function buildState(
     decisionsByKey: new Map(),
     undoneKeys: new Set(),
     decisionIdsIssued: new Map(),
+    verdictReaders: new Map(),
+    // A real server keeps a random secret; the demo's follows its seed, so its runs repeat.
+    reviewSecret: `verity-demo-review-${config.seed}`,
     reveals: new Map(),
     listItems: createItemLister(),
     clusters: () => (clusterIndex ??= createClusterIndex(data.items)),
@@ -178,6 +191,7 @@ export function createBackend(
         items: knobs.items ?? base.items,
         latency: knobs.latency ?? base.latency,
         leaseSeconds: knobs.leaseSeconds ?? base.leaseSeconds,
+        maxHeld: base.maxHeld,
         faults: knobs.faults ?? base.faults,
         auditEvents: knobs.auditEvents ?? base.auditEvents,
       };

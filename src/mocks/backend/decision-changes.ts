@@ -1,21 +1,17 @@
 import type { CorrectionRequest, Decision } from '../../api/schemas/decision';
 import type { FlaggedItem } from '../../api/schemas/item';
 import type { User } from '../../api/schemas/user';
-import {
-  UNDO_ACCEPT_SECONDS,
-  reviewRefusal,
-  reviewedBy,
-  stageOf,
-  type ReviewStage,
-} from '../../domain/review-rules';
-import type { MockState } from './backend';
+import { UNDO_ACCEPT_SECONDS, type ReviewStage } from '../../domain/review-rules';
+import type { MockConfig, MockState } from './backend';
 import {
   ItemConflict,
   actorOf,
+  assertMayHoldAnother,
   lastChange,
   liveLease,
   nextDecisionId,
   recordDecision,
+  reviewRefusalFor,
   userKey,
 } from './decisions';
 
@@ -149,19 +145,16 @@ export function changeHolder(
   supervisor: User,
   holderId: string | null,
   now: Date,
-  leaseSeconds: number,
+  { leaseSeconds, maxHeld }: Pick<MockConfig, 'leaseSeconds' | 'maxHeld'>,
 ): FlaggedItem {
   const previous = liveLease(item, now);
   const holder = holderId === null ? null : state.users.get(holderId);
   if (holder === undefined || (holder && holder.role === 'auditor'))
     throw new ItemConflict('invalid', `${holderId ?? ''} is not a reviewer.`);
   if (holder) {
-    const refusal = reviewRefusal({
-      stage: stageOf(item.status),
-      reviewer: holder,
-      reviewedBy: reviewedBy(item.status, state.decisions.get(item.id) ?? []),
-    });
+    const refusal = reviewRefusalFor(state, item, holder);
     if (refusal) throw new ItemConflict('invalid', `${holder.name} cannot take it: ${refusal}`);
+    assertMayHoldAnother(state, item, holder, now, maxHeld);
   }
   item.lease = holder && {
     holderId: holder.id,

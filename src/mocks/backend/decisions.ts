@@ -1,6 +1,7 @@
 import type { Decision, DecisionRequest } from '../../api/schemas/decision';
 import type { FlaggedItem, ItemStatus } from '../../api/schemas/item';
 import type { User } from '../../api/schemas/user';
+import type { Verdict } from '../../api/schemas/decision';
 import {
   outcomeOf,
   reviewRefusal,
@@ -9,7 +10,8 @@ import {
   underReview,
 } from '../../domain/review-rules';
 import { sha256Hex } from '../../lib/sha256-hex';
-import type { MockState } from './backend';
+import type { MockConfig, MockState } from './backend';
+import { sampledForSecondReview, verdictReaders } from './blind-review';
 
 /**
  * A request the item's state refuses: answered 409 with this code (400 for `invalid`, 403 for
@@ -28,6 +30,7 @@ export class ItemConflict extends Error {
       | 'invalid'
       | 'forbidden'
       | 'maker_mismatch'
+      | 'hold_limit'
       | 'not_found',
     message: string,
   ) {
@@ -56,6 +59,25 @@ export function nextDecisionId(state: MockState, item: FlaggedItem): string {
   return `dec_${item.id.slice(4)}_${issued}`;
 }
 
+/**
+ * Why this person may not make the review the item waits for (with this verdict and note, when
+ * given), or null: the review rules with who reviewed it and who read its first verdict.
+ */
+export function reviewRefusalFor(
+  state: MockState,
+  item: FlaggedItem,
+  reviewer: User,
+  decision: { verdict: Verdict; note: string | null } | null = null,
+): string | null {
+  return reviewRefusal({
+    stage: stageOf(item.status),
+    reviewer,
+    reviewedBy: reviewedBy(item.status, state.decisions.get(item.id) ?? []),
+    readFirstVerdict: verdictReaders(state, item.id),
+    ...decision,
+  });
+}
+
 export const actorOf = (user: User) => ({ id: user.id, name: user.name, role: user.role });
 export const liveLease = (item: FlaggedItem, now: Date) =>
   item.lease !== null && Date.parse(item.lease.expiresAt) > now.getTime() ? item.lease : null;
@@ -76,27 +98,42 @@ export function lastChange(state: MockState, item: FlaggedItem): string {
   return last ? `: now ${item.status}, last decided by ${last.actor.name}` : `: now ${item.status}`;
 }
 
+/** Refused (409 `hold_limit`) when taking one more item would put the reviewer over the limit. */
+export function assertMayHoldAnother(
+  state: MockState,
+  item: FlaggedItem,
+  holder: User,
+  now: Date,
+  maxHeld: number,
+) {
+  if (liveLease(item, now)?.holderId === holder.id) return; // a renewal holds nothing more
+  const held = state.items.filter((i) => liveLease(i, now)?.holderId === holder.id).length;
+  if (held >= maxHeld)
+    throw new ItemConflict(
+      'hold_limit',
+      `${holder.name} already holds ${held} items, the most one reviewer may hold at once: decide or release one first.`,
+    );
+}
+
 /**
  * Take or renew the caller's lease. A lease is who holds the item, not its content: it does not
  * change the item's version, so a decision made on a version stays valid across renewals. Refused
- * when the item's outcome is final, and when this person may not make the review it waits for
- * (the first reviewer for its second review, anyone but a supervisor for an escalation).
+ * when the item's outcome is final, when this person may not make the review it waits for (the
+ * first reviewer for its second review, anyone but a supervisor for an escalation), and when they
+ * already hold as many items as one reviewer may.
  */
 export function claimItem(
   state: MockState,
   item: FlaggedItem,
   user: User,
   now: Date,
-  leaseSeconds: number,
+  { leaseSeconds, maxHeld }: Pick<MockConfig, 'leaseSeconds' | 'maxHeld'>,
 ) {
   assertNotHeldByOther(item, user, now);
   const stage = stageOf(item.status);
-  const refusal = reviewRefusal({
-    stage,
-    reviewer: user,
-    reviewedBy: reviewedBy(item.status, state.decisions.get(item.id) ?? []),
-  });
+  const refusal = reviewRefusalFor(state, item, user);
   if (refusal) throw new ItemConflict(stage === null ? 'already_decided' : 'forbidden', refusal);
+  assertMayHoldAnother(state, item, user, now, maxHeld);
   const renewal = liveLease(item, now)?.holderId === user.id;
   const expiresAt = new Date(now.getTime() + leaseSeconds * 1000).toISOString();
   item.lease = { holderId: user.id, holderName: user.name, expiresAt };
@@ -194,7 +231,10 @@ export function decideItem(
       actor: actorOf(user),
       action: 'item.decision_replayed',
       subject: { type: 'item', id: item.id },
-      detail: { decisionId: earlier.id, idempotencyKey: keyDigest(user.id, request.idempotencyKey) },
+      detail: {
+        decisionId: earlier.id,
+        idempotencyKey: keyDigest(user.id, request.idempotencyKey),
+      },
     });
     return { item, decision: earlier };
   }
@@ -219,13 +259,7 @@ export function decideItem(
   }
   const history = state.decisions.get(item.id) ?? [];
   const first = stage === 'second' ? underReview(history) : null;
-  const refusal = reviewRefusal({
-    stage,
-    reviewer: user,
-    reviewedBy: reviewedBy(item.status, history),
-    verdict: request.verdict,
-    note: request.note,
-  });
+  const refusal = reviewRefusalFor(state, item, user, request);
   if (refusal) {
     const invalid = stage === 'supervisor' && user.role === 'supervisor';
     throw new ItemConflict(invalid ? 'invalid' : 'forbidden', refusal);
@@ -245,7 +279,13 @@ export function decideItem(
     state,
     item,
     decision,
-    outcomeOf(stage, request.verdict, item, first?.verdict ?? null),
+    outcomeOf(
+      stage,
+      request.verdict,
+      item,
+      first?.verdict ?? null,
+      sampledForSecondReview(state.reviewSecret, item),
+    ),
     request.idempotencyKey,
     'item.decided',
     {

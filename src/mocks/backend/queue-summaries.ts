@@ -2,7 +2,8 @@ import type { FlaggedItem } from '../../api/schemas/item';
 import type { QueueSummary, StatusCounts } from '../../api/schemas/queue';
 import type { MockState } from './backend';
 import type { User } from '../../api/schemas/user';
-import { reviewRefusal, reviewedBy, stageOf, waitingStatus } from '../../domain/review-rules';
+import { waitingStatus } from '../../domain/review-rules';
+import { reviewRefusalFor } from './decisions';
 import type { QueueDefinition } from './directory';
 
 const emptyCounts = (): StatusCounts => ({
@@ -88,22 +89,17 @@ export function summarizeQueues(
  * the highest priority, then the earliest SLA due (then the id).
  */
 export function nextReviewable(
-  { items, decisions }: Pick<MockState, 'items' | 'decisions'>,
+  state: MockState,
   queue: QueueDefinition,
   user: User,
   now: Date,
 ): FlaggedItem | null {
   let best: FlaggedItem | null = null;
-  for (const item of items) {
+  for (const item of state.items) {
     if (!isWaitingIn(queue, item)) continue;
     // Held by anyone — the caller too: their next item is another one.
     if (item.lease && Date.parse(item.lease.expiresAt) > now.getTime()) continue;
-    const refusal = reviewRefusal({
-      stage: stageOf(item.status),
-      reviewer: user,
-      reviewedBy: reviewedBy(item.status, decisions.get(item.id) ?? []),
-    });
-    if (refusal) continue;
+    if (reviewRefusalFor(state, item, user)) continue;
     if (
       !best ||
       item.priority < best.priority ||

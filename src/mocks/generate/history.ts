@@ -14,11 +14,15 @@ const noHistory: HistoryStep[] = [];
 /** A second reviewer's disagreeing dismissal. */
 const falseMatch: Verdict = { kind: 'dismiss', reason: 'adult_content' };
 
+/** A first reviewer's dismissal that went to a second review for quality control. */
+const sampledDismissal: Verdict = { kind: 'dismiss', reason: 'non_sexual' };
+
 /**
  * The decisions that would have led to the seeded status, in order. `disagreement` (chosen by the
  * caller without drawing from `r`, so the rest of the data stays as it was) makes the second
  * review disagree with the first where the status allows: then a supervisor decided, or still
- * has to.
+ * has to. `dismissedFirst` (chosen the same way) makes an item awaiting its second review one
+ * whose first review dismissed it, as a share of dismissals do.
  */
 export function historyFor(
   r: Random,
@@ -26,6 +30,7 @@ export function historyFor(
   signal: Signal,
   hashOnly: boolean,
   disagreement = false,
+  dismissedFirst = false,
 ): HistoryStep[] {
   if (status === 'pending') return noHistory;
   const first = r.pick(reviewers);
@@ -37,7 +42,9 @@ export function historyFor(
   };
   switch (status) {
     case 'awaiting_second_review':
-      return [{ verdict: confirm, stage: 'first', actor: first }];
+      return [
+        { verdict: dismissedFirst ? sampledDismissal : confirm, stage: 'first', actor: first },
+      ];
     case 'confirmed':
       return [
         { verdict: confirm, stage: 'first', actor: first },

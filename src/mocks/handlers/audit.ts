@@ -4,6 +4,7 @@ import type { AuditEvent, AuditFilterQuery } from '../../api/schemas/audit';
 import { exportStream } from '../backend/audit-export';
 import type { User } from '../../api/schemas/user';
 import type { Backend } from '../backend/backend';
+import { barVerdictReaders } from '../backend/blind-review';
 import { route } from './route';
 
 /** The filter's set fields, as the export's audit event records them. */
@@ -15,10 +16,12 @@ const definedFields = (filter: AuditFilterQuery) =>
 
 /**
  * Every event matching the filter up to `lastSeq` (the log as it stood when the export began),
- * read page by page from the log's query.
+ * read page by page from the log's query. Each first verdict it hands the reader takes them off
+ * that item's blind second review, as reading it on a page does.
  */
 function* matching(
   backend: Backend,
+  reader: User,
   filter: AuditFilterQuery,
   lastSeq: number,
 ): Generator<AuditEvent> {
@@ -26,6 +29,7 @@ function* matching(
     const { events } = backend.state.queryAudit({ ...filter, offset, limit: 1000 });
     for (const event of events) {
       if (event.seq > lastSeq) return;
+      barVerdictReaders(backend.state, reader, [event], backend.now());
       yield event;
     }
     if (events.length < 1000) return;
@@ -49,7 +53,7 @@ export const auditHandlers = (backend: Backend) => {
       });
       const stamp = backend.now().toISOString().slice(0, 19).replaceAll(':', '');
       return new Response(
-        exportStream(() => matching(backend, query, lastSeq), format),
+        exportStream(() => matching(backend, user, query, lastSeq), format),
         {
           headers: {
             'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson',
@@ -60,7 +64,11 @@ export const auditHandlers = (backend: Backend) => {
       );
     };
   return [
-    route(backend, endpoints.listAudit, ({ query }) => ({ body: backend.state.queryAudit(query) })),
+    route(backend, endpoints.listAudit, ({ query, user }) => {
+      const page = backend.state.queryAudit(query);
+      const barred = barVerdictReaders(backend.state, user, page.events, backend.now());
+      return { body: { ...page, secondReviewsBarred: barred } };
+    }),
     route(backend, endpoints.exportAuditCsv, exportAs('csv')),
     route(backend, endpoints.exportAuditJsonl, exportAs('jsonl')),
   ];

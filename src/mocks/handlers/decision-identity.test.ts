@@ -137,3 +137,30 @@ test('a decision id is never reused: decide, undo, decide again gives a new id',
   );
   expect(detail.decisions.map((d) => d.id)).toEqual([second.decision.id]);
 });
+
+test('one reviewer holds at most the configured number of items, however many claims race: 409 beyond', async () => {
+  const ana = signInForTest('usr_ana');
+  const { maxHeld } = testBackend.config;
+  const heldByAna = () =>
+    testBackend.state.items.filter(
+      (i) => i.lease?.holderId === 'usr_ana' && Date.parse(i.lease.expiresAt) > Date.now(),
+    );
+  const before = heldByAna().length; // the seeded data may have her holding one already
+  const answers = await Promise.all(
+    Array.from({ length: 25 }, () => post('/api/queues/q-text/next', ana.cookie, undefined)),
+  );
+  const statuses = answers.map((a) => a.status);
+  expect(statuses.filter((s) => s === 200)).toHaveLength(maxHeld - before);
+  expect(statuses.filter((s) => s === 409)).toHaveLength(25 - maxHeld + before);
+  const refusal = ErrorBody.parse(await answers.find((a) => a.status === 409)?.json());
+  expect(refusal.error.code).toBe('hold_limit');
+  const held = heldByAna();
+  expect(held).toHaveLength(maxHeld);
+  // Renewing one already held is fine; claiming one more named item is not.
+  const [one] = held;
+  if (!one) throw new Error('nothing held');
+  expect((await post(`/api/items/${one.id}/claim`, ana.cookie, undefined)).status).toBe(200);
+  const [another] = freePending(1);
+  if (!another) throw new Error('no item');
+  expect((await post(`/api/items/${another.id}/claim`, ana.cookie, undefined)).status).toBe(409);
+});

@@ -1,11 +1,12 @@
 import { endpoints } from '../../api/endpoints';
 import type { Backend } from '../backend/backend';
 import { changeHolder, correctDecision, undoDecision } from '../backend/decision-changes';
-import { ItemConflict, claimItem, decideItem, releaseItem } from '../backend/decisions';
+import { claimItem, decideItem, releaseItem } from '../backend/decisions';
 import { clusterOf, decideCluster } from '../backend/clusters';
 import { blurredPreviewPng } from '../backend/preview-image';
 import { endReveal, redeemReveal, startReveal } from '../backend/reveals';
-import { isBlindTo } from '../../domain/review-rules';
+import { isBlindFor, verdictReaders } from '../backend/blind-review';
+import { asHttp } from './item-errors';
 import { HttpError, route } from './route';
 
 /** The item, or a 404. */
@@ -15,24 +16,11 @@ function itemOr404(backend: Backend, itemId: string) {
   return item;
 }
 
-/** Runs a backend change; an ItemConflict becomes its HTTP error (see ItemConflict). */
-function asHttp<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof ItemConflict) {
-      const status = { invalid: 400, forbidden: 403, maker_mismatch: 403, not_found: 404 }[error.code as string] ?? 409;
-      throw new HttpError(status, error.code, error.message);
-    }
-    throw error;
-  }
-}
-
 export const itemHandlers = (backend: Backend) => [
   route(backend, endpoints.claimItem, ({ params, user }) => {
     const item = itemOr404(backend, params.itemId);
     const claimed = asHttp(() =>
-      claimItem(backend.state, item, user, backend.now(), backend.config.leaseSeconds),
+      claimItem(backend.state, item, user, backend.now(), backend.config),
     );
     return { body: { item: claimed } };
   }),
@@ -74,14 +62,7 @@ export const itemHandlers = (backend: Backend) => [
   route(backend, endpoints.changeHolder, ({ params, user, body }) => {
     const item = itemOr404(backend, params.itemId);
     const changed = asHttp(() =>
-      changeHolder(
-        backend.state,
-        item,
-        user,
-        body.holderId,
-        backend.now(),
-        backend.config.leaseSeconds,
-      ),
+      changeHolder(backend.state, item, user, body.holderId, backend.now(), backend.config),
     );
     return { body: { item: changed } };
   }),
@@ -112,8 +93,18 @@ export const itemHandlers = (backend: Backend) => [
     const item = backend.state.itemsById.get(params.itemId);
     if (!item) throw new HttpError(404, 'not_found', `No item ${params.itemId}.`);
     const decisions = backend.state.decisions.get(item.id) ?? [];
-    const blind = isBlindTo(item.status, decisions, user);
-    return { body: { item, decisions: blind ? [] : decisions, blindSecondReview: blind } };
+    const blind = isBlindFor(backend.state, item, user);
+    const barred =
+      item.status === 'awaiting_second_review' &&
+      verdictReaders(backend.state, item.id).includes(user.id);
+    return {
+      body: {
+        item,
+        decisions: blind ? [] : decisions,
+        blindSecondReview: blind,
+        secondReviewBarred: barred,
+      },
+    };
   }),
 
   route(backend, endpoints.revealItem, ({ params, user }) => {

@@ -7,6 +7,7 @@ import { claimItem } from '../backend/decisions';
 import { escalationsBy } from '../backend/escalations';
 import { nextReviewable } from '../backend/queue-summaries';
 import { summarizeQueues } from '../backend/queue-summaries';
+import { asHttp } from './item-errors';
 import { HttpError, route } from './route';
 
 export const queueHandlers = (backend: Backend) => [
@@ -23,7 +24,7 @@ export const queueHandlers = (backend: Backend) => [
     const item = nextReviewable(backend.state, queue, user, now);
     return {
       body: {
-        item: item && claimItem(backend.state, item, user, now, backend.config.leaseSeconds),
+        item: item && asHttp(() => claimItem(backend.state, item, user, now, backend.config)),
       },
     };
   }),

@@ -1,48 +1,80 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { AUDIT_PAGE_SIZE, auditPageQueryOptions } from '../../../api/queries/audit';
+import { itemQueryOptions, itemsKey } from '../../../api/queries/items';
+import { Button } from '../../../components/ui/button';
 import { ErrorState } from '../../../components/ui/error-state';
 import { canonicalDetail } from '../model/audit-text';
 
 /**
  * Everything the audit log holds about one item, oldest first: flagging, claims, views, reveals
- * and their ends, decisions — who saw what and who decided what.
+ * and their ends, decisions — who saw what and who decided what. The log holds the first verdict,
+ * so for a reader who may still make the item's blind second review it stays closed until they
+ * choose to read it, knowing that reading it leaves that review to someone else.
  */
 export function ItemTimeline({ itemId }: { itemId: string }) {
-  const events = useQuery(auditPageQueryOptions({ subjectId: itemId }, 0));
+  const detail = useQuery(itemQueryOptions(itemId));
+  const [chosen, setChosen] = useState(false);
+  const blind = detail.data?.blindSecondReview;
+  const open = blind === false || chosen;
   return (
     <section aria-labelledby="timeline-heading" className="mt-6 space-y-2">
       <h2 id="timeline-heading" className="text-sm font-semibold text-slate-700">
         Timeline from the audit log
       </h2>
-      {events.isError && (
-        <ErrorState
-          title="Could not load the timeline"
-          error={events.error}
-          onRetry={() => void events.refetch()}
-        />
+      {blind === true && !chosen && (
+        <div className="space-y-2 text-sm text-slate-700">
+          <p>
+            This item awaits a blind second review that you may make. Its timeline holds the first
+            verdict: once you read it, the second review must be someone else’s.
+          </p>
+          <Button variant="secondary" onClick={() => setChosen(true)}>
+            Read the timeline and leave the second review to someone else
+          </Button>
+        </div>
       )}
-      {events.data && (
-        <>
-          <ol className="space-y-1 text-xs">
-            {events.data.events.map((event) => (
-              <li key={event.seq} className="grid grid-cols-[4rem_12rem_12rem_10rem_1fr] gap-2">
-                <span className="tabular-nums">#{event.seq}</span>
-                <span>{event.at}</span>
-                <span className="font-mono">{event.action}</span>
-                <span>
-                  {event.actor.name} ({event.actor.role})
-                </span>
-                <span className="truncate font-mono">{canonicalDetail(event)}</span>
-              </li>
-            ))}
-          </ol>
-          {events.data.total > AUDIT_PAGE_SIZE && (
-            <p className="text-xs text-slate-600">
-              The first {AUDIT_PAGE_SIZE} of {events.data.total} events; the audit log has them all.
-            </p>
-          )}
-        </>
-      )}
+      {open && <TimelineEvents itemId={itemId} />}
     </section>
+  );
+}
+
+function TimelineEvents({ itemId }: { itemId: string }) {
+  const queryClient = useQueryClient();
+  const events = useQuery(auditPageQueryOptions({ subjectId: itemId }, 0));
+  const barred = events.data?.secondReviewsBarred.length ?? 0;
+  useEffect(() => {
+    // Reading it changed what this person may do with the item: read the item again.
+    if (barred > 0) void queryClient.invalidateQueries({ queryKey: itemsKey });
+  }, [barred, queryClient]);
+  if (events.isError)
+    return (
+      <ErrorState
+        title="Could not load the timeline"
+        error={events.error}
+        onRetry={() => void events.refetch()}
+      />
+    );
+  if (!events.data) return null;
+  return (
+    <>
+      <ol className="space-y-1 text-xs">
+        {events.data.events.map((event) => (
+          <li key={event.seq} className="grid grid-cols-[4rem_12rem_12rem_10rem_1fr] gap-2">
+            <span className="tabular-nums">#{event.seq}</span>
+            <span>{event.at}</span>
+            <span className="font-mono">{event.action}</span>
+            <span>
+              {event.actor.name} ({event.actor.role})
+            </span>
+            <span className="truncate font-mono">{canonicalDetail(event)}</span>
+          </li>
+        ))}
+      </ol>
+      {events.data.total > AUDIT_PAGE_SIZE && (
+        <p className="text-xs text-slate-600">
+          The first {AUDIT_PAGE_SIZE} of {events.data.total} events; the audit log has them all.
+        </p>
+      )}
+    </>
   );
 }

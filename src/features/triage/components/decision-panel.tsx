@@ -34,9 +34,11 @@ export function DecisionPanel({
   const item = detail.data?.item;
   const stage = item ? stageOf(item.status) : null;
   const alreadyReviewed = item ? reviewedBy(item.status, detail.data?.decisions ?? []) : [];
+  const readFirstVerdict = detail.data?.secondReviewBarred ? [user.id] : [];
   const mayReview =
     stage !== null &&
-    reviewRefusal({ stage, reviewer: user, reviewedBy: alreadyReviewed }) === null;
+    reviewRefusal({ stage, reviewer: user, reviewedBy: alreadyReviewed, readFirstVerdict }) ===
+      null;
   const claim = useItemClaim(itemId, mayReview);
   const decide = useDecide(user.id);
   const sending = useSendingVerdict(itemId) !== null;
@@ -66,6 +68,7 @@ export function DecisionPanel({
           role: user.role,
           userId: user.id,
           reviewedBy: alreadyReviewed,
+          readFirstVerdict,
           item,
           heldByMe,
           superseded,

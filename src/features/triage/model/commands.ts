@@ -11,6 +11,8 @@ export interface CommandContext {
   userId: string;
   /** Who already reviewed the item in this round, when the caller may know (`reviewedBy`). */
   reviewedBy: readonly string[];
+  /** Who read the first verdict while the item awaited its blind second review (the caller, or no one). */
+  readFirstVerdict?: readonly string[];
   item: FlaggedItem | undefined;
   /** The caller holds the item's lease. */
   heldByMe: boolean;
@@ -60,6 +62,7 @@ export function decisionBlocker({
   role,
   userId,
   reviewedBy,
+  readFirstVerdict = [],
   item,
   heldByMe,
   superseded = false,
@@ -73,6 +76,7 @@ export function decisionBlocker({
     stage: stageOf(item.status),
     reviewer: { id: userId, role },
     reviewedBy,
+    readFirstVerdict,
   });
   if (refusal) return refusal;
   if (!heldByMe) {

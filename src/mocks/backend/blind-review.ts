@@ -1,0 +1,76 @@
+import type { AuditEvent } from '../../api/schemas/audit';
+import type { FlaggedItem } from '../../api/schemas/item';
+import type { User } from '../../api/schemas/user';
+import { DISMISSAL_SECOND_REVIEW_SHARE, isBlindTo } from '../../domain/review-rules';
+import { sha256Hex } from '../../lib/sha256-hex';
+import type { MockState } from './backend';
+
+/**
+ * The blind second review across every view (docs/decisions/0007-blind-second-review.md). The
+ * audit log is never redacted; instead whoever reads an item's first verdict there while the item
+ * awaits its blind second review may no longer make that review.
+ */
+
+/** Audit actions whose detail carries a verdict. */
+const VERDICT_ACTIONS: ReadonlySet<string> = new Set([
+  'item.decided',
+  'item.decision_undone',
+  'item.decision_corrected',
+]);
+
+/**
+ * Whether this first-review dismissal of the item goes to a blind second review for quality
+ * control: drawn from a keyed hash of the item and its version, so it is the same for a resend and
+ * cannot be predicted without the server's secret (the demo derives its secret from the seed).
+ */
+export function sampledForSecondReview(secret: string, item: FlaggedItem): boolean {
+  const draw = Number.parseInt(sha256Hex(`${secret}\n${item.id}\n${item.version}`).slice(0, 8), 16);
+  return draw / 2 ** 32 < DISMISSAL_SECOND_REVIEW_SHARE;
+}
+
+/** Who has read the item's first verdict while it awaited its blind second review. */
+export const verdictReaders = (state: MockState, itemId: string): string[] => [
+  ...(state.verdictReaders.get(itemId) ?? []),
+];
+
+/** Whether the item's first verdict is withheld from this reader: they may still make its review. */
+export const isBlindFor = (state: MockState, item: FlaggedItem, reader: User) =>
+  isBlindTo(
+    item.status,
+    state.decisions.get(item.id) ?? [],
+    reader,
+    verdictReaders(state, item.id),
+  );
+
+/**
+ * Called with the audit events about to be given to `reader`: each that tells a first verdict of
+ * an item the reader could still second-review takes them off that review — on the record
+ * (`item.second_review_barred`), and any hold they have on the item is released. Returns the items
+ * this read barred them from.
+ */
+export function barVerdictReaders(
+  state: MockState,
+  reader: User,
+  events: Iterable<AuditEvent>,
+  now: Date,
+): string[] {
+  const barred: string[] = [];
+  for (const event of events) {
+    if (event.subject.type !== 'item' || !VERDICT_ACTIONS.has(event.action)) continue;
+    const item = state.itemsById.get(event.subject.id);
+    if (!item || !isBlindFor(state, item, reader)) continue;
+    state.verdictReaders.set(item.id, new Set([...verdictReaders(state, item.id), reader.id]));
+    const held = item.lease?.holderId === reader.id;
+    if (held) item.lease = null;
+    state.revision++;
+    state.audit.append({
+      at: now.toISOString(),
+      actor: { id: reader.id, name: reader.name, role: reader.role },
+      action: 'item.second_review_barred',
+      subject: { type: 'item', id: item.id },
+      detail: { reason: 'read_first_verdict', auditSeq: event.seq, released: held },
+    });
+    barred.push(item.id);
+  }
+  return barred;
+}
