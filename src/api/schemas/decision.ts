@@ -107,14 +107,10 @@ export const DecisionRequest = z
       .int()
       .positive()
       .meta({ description: 'The version the decision was made on; another version is a 409.' }),
-    idempotencyKey: z
-      .string()
-      .min(8)
-      .max(100)
-      .meta({
-        description:
-          'Sending the same decision again with this key records it once. Keys belong to their user: another user’s identical key is a different decision.',
-      }),
+    idempotencyKey: z.string().min(8).max(100).meta({
+      description:
+        'Sending the same decision again with this key records it once. Keys belong to their user: another user’s identical key is a different decision.',
+    }),
     madeBy: Id.meta({
       description:
         'The user who made the decision. It must be the signed-in user: a decision kept in a browser is never recorded under whoever signed in there next (403 `maker_mismatch`).',
