@@ -58,7 +58,7 @@ test('signing out returns to sign-in and the API no longer answers for that brow
   signInAs,
 }) => {
   await signInAs('analyst');
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Sign in to Verity' })).toBeVisible();
   await expect(page.getByRole('status')).toHaveText('You have signed out.');
   const response = await page.request.get('/api/queues');
@@ -80,7 +80,7 @@ test('when another tab signs in as someone else, this tab follows on focus and k
   await signInAs('analyst');
   const otherTab = await context.newPage();
   await otherTab.goto('/');
-  await otherTab.getByRole('button', { name: 'Sign out' }).click();
+  await otherTab.getByRole('button', { name: 'Sign out', exact: true }).click();
   await otherTab.getByRole('button', { name: /Ben Okafor/ }).click();
   await expect(otherTab.getByRole('banner')).toContainText('Ben Okafor (analyst)');
   // The first tab regains focus.

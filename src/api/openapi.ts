@@ -18,7 +18,7 @@ import { ErrorBody } from './schemas/common';
 
 const errorDescriptions: Record<ErrorStatus, string> = {
   400: 'The request failed validation; `error.field` names the first failing field.',
-  401: 'No valid session: sign in.',
+  401: 'No valid session: sign in. `error.code` is `session_expired` when the session ran out (idle timeout or absolute lifetime), `session_ended` when it was signed out everywhere, else `unauthenticated`.',
   403: 'The caller’s role may not do this, or the CSRF header is missing.',
   404: 'No such resource.',
   409: 'The resource changed since it was read (version conflict).',

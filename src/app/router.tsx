@@ -10,6 +10,7 @@ import {
 import { z } from 'zod';
 import { sessionQueryOptions } from '../api/queries/session';
 import { canReadAudit, canReadInsights, canTriage } from '../features/session/model/navigation';
+import { SignInReason } from '../features/session/model/sign-in-reason';
 import { WorkspaceSearch } from '../features/triage/model/workspace-search';
 import { DashboardRoute } from './routes/dashboard';
 import { RootLayout, RouteError } from './routes/root';
@@ -30,7 +31,7 @@ const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sign-in',
   validateSearch: z.object({
-    reason: z.enum(['expired', 'signed_out']).optional().catch(undefined),
+    reason: SignInReason.optional().catch(undefined),
     redirect: z.string().optional().catch(undefined),
   }),
   beforeLoad: async ({ context }) => {

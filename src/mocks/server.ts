@@ -1,6 +1,7 @@
 /**
  * The demo and test server: the built console and the mock API on one localhost origin.
- * `npm start -- --seed 7 --items 100000 --latency 200 --port 4318`; `--api-only` serves no console
+ * `npm start -- --seed 7 --items 100000 --latency 200 --port 4318`; `--session-idle-minutes 30
+ * --session-max-hours 12` are the session limits (these defaults); `--api-only` serves no console
  * (for `npm run dev`, where Vite serves it).
  */
 import { createMiddleware } from '@mswjs/http-middleware';
@@ -11,8 +12,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
-  MaxHeld,
   MockConfigRequest,
+  StartOnlyOptions,
   createBackend,
   type Backend,
   type MockConfig,
@@ -69,27 +70,36 @@ export function listen(app: express.Express, port: number, host: string): Promis
   });
 }
 
-async function main() {
+/** `npm start`'s options: the start-up knobs and session limits, checked; a bad one throws why. */
+export function parseStartOptions(args: string[]) {
   const { values } = parseArgs({
+    args,
     options: {
       seed: { type: 'string' },
       items: { type: 'string' },
       latency: { type: 'string' },
       'lease-seconds': { type: 'string' },
       'max-held': { type: 'string' },
+      'session-idle-minutes': { type: 'string' },
+      'session-max-hours': { type: 'string' },
       port: { type: 'string', default: process.env.PORT ?? '4318' },
       host: { type: 'string', default: '127.0.0.1' },
       'api-only': { type: 'boolean', default: false },
     },
   });
   const number = (raw: string | undefined) => (raw === undefined ? undefined : Number(raw));
-  // The same rules as `POST /__mock/config`: a bad knob stops the server with the reason.
-  const knobs = MockConfigRequest.omit({ faults: true, reset: true }).safeParse({
-    seed: number(values.seed),
-    items: number(values.items),
-    latency: number(values.latency),
-    leaseSeconds: number(values['lease-seconds']),
-  });
+  // The same rules as `POST /__mock/config`, and the limits only a start sets.
+  const knobs = MockConfigRequest.omit({ faults: true, reset: true })
+    .extend(StartOnlyOptions.shape)
+    .safeParse({
+      seed: number(values.seed),
+      items: number(values.items),
+      latency: number(values.latency),
+      leaseSeconds: number(values['lease-seconds']),
+      maxHeld: number(values['max-held']),
+      sessionIdleMinutes: number(values['session-idle-minutes']),
+      sessionMaxHours: number(values['session-max-hours']),
+    });
   if (!knobs.success) {
     const issue = knobs.error.issues[0];
     const flag = String(issue?.path[0] ?? 'option').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -99,20 +109,23 @@ async function main() {
   if (port === undefined || !Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new Error(`--port must be a port number, got ${values.port}`);
   }
-  const maxHeld = MaxHeld.optional().safeParse(number(values['max-held']));
-  if (!maxHeld.success)
-    throw new Error(`--max-held: ${maxHeld.error.issues[0]?.message ?? 'invalid'}`);
   const config: Partial<MockConfig> = Object.fromEntries(
-    Object.entries({ ...knobs.data, maxHeld: maxHeld.data }).filter(([, v]) => v !== undefined),
+    Object.entries(knobs.data).filter(([, v]) => v !== undefined),
   );
+  return { config, port, host: values.host, apiOnly: values['api-only'] };
+}
+
+async function main() {
+  const { config, port, host, apiOnly } = parseStartOptions(process.argv.slice(2));
   const started = performance.now();
-  const { app, backend } = createMockApp({ config, serveConsole: !values['api-only'] });
+  const { app, backend } = createMockApp({ config, serveConsole: !apiOnly });
   const generatedMs = performance.now() - started;
-  await listen(app, port, values.host);
-  const { seed, items, latency } = backend.config;
+  await listen(app, port, host);
+  const { seed, items, latency, sessionIdleMinutes, sessionMaxHours } = backend.config;
   console.log(
-    `Verity demo ${values['api-only'] ? 'API' : 'console'}: http://${values.host === '0.0.0.0' ? 'localhost' : values.host}:${port}/\n` +
-      `  mock data: seed ${seed}, ${items} items (data and audit history ready in ${generatedMs.toFixed(0)} ms), latency ${latency} ms`,
+    `Verity demo ${apiOnly ? 'API' : 'console'}: http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/\n` +
+      `  mock data: seed ${seed}, ${items} items (data and audit history ready in ${generatedMs.toFixed(0)} ms), latency ${latency} ms\n` +
+      `  sessions end after ${sessionIdleMinutes} min idle, ${sessionMaxHours} h at most`,
   );
 }
 

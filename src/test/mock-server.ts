@@ -3,8 +3,25 @@ import { SESSION_COOKIE } from '../api/endpoints';
 import { createBackend } from '../mocks/backend/backend';
 import { createHandlers } from '../mocks/handlers';
 
-/** The mock backend every Vitest test talks to, through msw/node. Reset after each test. */
-export const testBackend = createBackend({ seed: 1, items: 300 });
+let clockOffsetMs = 0;
+
+/**
+ * The mock backend every Vitest test talks to, through msw/node. Reset after each test. Its clock
+ * runs with real time, moved forward by `advanceBackendClock` (back to now after each test).
+ */
+export const testBackend = createBackend(
+  { seed: 1, items: 300 },
+  () => new Date(Date.now() + clockOffsetMs),
+);
+
+/** Moves the backend's clock (only its clock) `ms` ahead: sessions and leases age at once. */
+export function advanceBackendClock(ms: number) {
+  clockOffsetMs += ms;
+}
+
+export function resetBackendClock() {
+  clockOffsetMs = 0;
+}
 
 export const unhandledRequests: string[] = [];
 

@@ -1,6 +1,12 @@
 import '@testing-library/jest-dom/vitest';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { mockServer, signOutForTest, testBackend, unhandledRequests } from './mock-server';
+import {
+  mockServer,
+  resetBackendClock,
+  signOutForTest,
+  testBackend,
+  unhandledRequests,
+} from './mock-server';
 
 const consoleProblems: string[] = [];
 const originalConsole = { error: console.error, warn: console.warn };
@@ -33,6 +39,7 @@ afterEach(async () => {
   }
   signOutForTest();
   mockServer.resetHandlers();
+  resetBackendClock();
   testBackend.configure({ reset: true });
   console.error = originalConsole.error;
   console.warn = originalConsole.warn;

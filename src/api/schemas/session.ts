@@ -2,6 +2,30 @@ import { z } from 'zod';
 import { Id } from './common';
 import { User } from './user';
 
+const minutes = z.number().int().positive();
+
+export const SessionEnded = z
+  .discriminatedUnion('reason', [
+    z.object({
+      reason: z.literal('idle_timeout'),
+      idleMinutes: minutes.meta({ description: 'The idle timeout the session ran out of.' }),
+    }),
+    z.object({
+      reason: z.literal('expired'),
+      maxHours: z
+        .number()
+        .positive()
+        .meta({ description: 'The absolute lifetime the session reached, however active.' }),
+    }),
+    z.object({ reason: z.literal('signed_out_everywhere') }),
+  ])
+  .meta({
+    id: 'SessionEnded',
+    description:
+      'Why the session this browser’s cookie names ended without this browser signing out: idle for the idle timeout, at the end of its absolute lifetime, or signed out everywhere from another browser.',
+  });
+export type SessionEnded = z.infer<typeof SessionEnded>;
+
 export const SessionState = z
   .object({
     user: User.nullable().meta({ description: 'The signed-in user, or null without a session.' }),
@@ -9,6 +33,7 @@ export const SessionState = z
       description:
         'Users a demo deployment lets anyone sign in as. Empty on a real deployment, which signs in through its identity provider.',
     }),
+    ended: SessionEnded.optional(),
   })
   .meta({ id: 'SessionState' });
 export type SessionState = z.infer<typeof SessionState>;

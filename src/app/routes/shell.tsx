@@ -7,22 +7,24 @@ import { AppHeader } from '../../features/session/components/app-header';
 import { DecisionOutbox } from '../../features/triage/components/decision-outbox';
 import { canDecide } from '../../features/triage/model/commands';
 import { noteSignIn } from '../../features/triage/model/sign-in-time';
+import type { SignInReason } from '../../features/session/model/sign-in-reason';
 
 const route = getRouteApi('/_signed-in');
 
 /**
  * Header and navigation around every signed-in page, and the one place that leaves them when the
- * session ends: on a 401 from any call (the QueryClient then clears the session's user), or when
- * another tab of this browser signs out or in as someone else (tabs share the cookie; the session
- * is re-read whenever this tab regains focus). Nothing of the previous user's stays on screen or
- * in the cache.
+ * session ends: on a 401 from any call (the QueryClient then re-reads the session, which says why
+ * it ended), or when another tab of this browser signs out or in as someone else (tabs share the
+ * cookie; the session is re-read whenever this tab regains focus). Nothing of the previous user's
+ * stays on screen or in the cache; a session that ended under the user brings them back here
+ * after signing in again.
  */
 export function SignedInShell() {
   const { user } = route.useRouteContext();
   const navigate = route.useNavigate();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const signOutClicked = useRef(false);
+  const signedOutHere = useRef<SignInReason | null>(null);
   const session = useQuery({ ...sessionQueryOptions(), refetchOnWindowFocus: 'always' });
   const current = session.isSuccess ? session.data.user : user;
   const userChanged = current?.id !== user.id;
@@ -34,8 +36,11 @@ export function SignedInShell() {
     if (!userChanged) return;
     forgetUserData(queryClient);
     if (signedOut) {
-      const reason = signOutClicked.current ? 'signed_out' : 'expired';
-      void navigate({ to: '/sign-in', search: { reason } });
+      const reason = signedOutHere.current;
+      void navigate({
+        to: '/sign-in',
+        search: reason ? { reason } : { reason: 'expired', redirect: router.state.location.href },
+      });
     }
     // Someone else signed in: re-run the guard to load their console.
     else void router.invalidate();
@@ -46,8 +51,8 @@ export function SignedInShell() {
     <>
       <AppHeader
         user={user}
-        onSignedOut={() => {
-          signOutClicked.current = true;
+        onSignedOut={(reason) => {
+          signedOutHere.current = reason;
         }}
       />
       {canDecide(user.role) && <DecisionOutbox userId={user.id} />}

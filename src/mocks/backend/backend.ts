@@ -8,6 +8,7 @@ import { demoUsers, otherUsers, queueDefinitions } from './directory';
 import { FaultSpec } from './faults';
 import { createItemLister } from './item-list';
 import type { Reveal } from './reveals';
+import { sessionEnded } from './session-events';
 import { createSessions, type Sessions } from './sessions';
 import { createAuditQuery } from './audit-query';
 import { createClusterIndex, type ClusterIndex } from './cluster-index';
@@ -27,6 +28,10 @@ export interface MockConfig {
   faults: string[];
   /** At least this many audit events: the seeded history is padded with item views. */
   auditEvents: number;
+  /** A session ends after this long without a request (start-up option only). */
+  sessionIdleMinutes: number;
+  /** A session ends this long after sign-in however active (start-up option only). */
+  sessionMaxHours: number;
 }
 
 export const defaultMockConfig: MockConfig = {
@@ -37,10 +42,23 @@ export const defaultMockConfig: MockConfig = {
   maxHeld: 5,
   faults: [],
   auditEvents: 0,
+  // NIST SP 800-63B's limits for AAL2: re-authenticate after 30 minutes idle and at least every
+  // 12 hours, which an analyst's shift fits inside (docs/decisions/0007-session-lifetimes.md).
+  sessionIdleMinutes: 30,
+  sessionMaxHours: 12,
 };
 
-/** `--max-held`: how many items one reviewer may hold at once. */
-export const MaxHeld = z.number().int().min(1).max(1000);
+/**
+ * What only `npm start` sets: how many items one reviewer may hold at once (`--max-held`) and the
+ * session limits (`--session-idle-minutes`, `--session-max-hours`).
+ */
+export const StartOnlyOptions = z
+  .object({
+    maxHeld: z.number().int().min(1).max(1000).optional(),
+    sessionIdleMinutes: z.number().int().min(1).max(1440).optional(),
+    sessionMaxHours: z.number().int().min(1).max(168).optional(),
+  })
+  .strict();
 
 /** Body of `POST /__mock/config`: every knob optional; `reset` regenerates the data. */
 export const MockConfigRequest = z
@@ -127,6 +145,11 @@ function buildState(
     leaseSeconds: config.leaseSeconds,
   });
   const audit = createAuditLog();
+  const sessions = createSessions({
+    now: clock,
+    limits: () => ({ idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours }),
+    onEnded: (ending) => audit.append(sessionEnded(ending, clock())),
+  });
   let clusterIndex: ClusterIndex | undefined;
   for (const event of data.history) audit.append(event);
   padAuditLog(audit, data.items, config.auditEvents, now);
@@ -135,7 +158,7 @@ function buildState(
     itemsById: new Map(data.items.map((item) => [item.id, item])),
     decisions: data.decisions,
     audit,
-    sessions: createSessions(),
+    sessions,
     users: new Map([...demoUsers, ...otherUsers].map((u) => [u.id, u])),
     demoUsers,
     queues: queueDefinitions,
@@ -194,6 +217,8 @@ export function createBackend(
         maxHeld: base.maxHeld,
         faults: knobs.faults ?? base.faults,
         auditEvents: knobs.auditEvents ?? base.auditEvents,
+        sessionIdleMinutes: base.sessionIdleMinutes,
+        sessionMaxHours: base.sessionMaxHours,
       };
       const regenerate =
         reset === true ||

@@ -8,7 +8,7 @@ import { signInForTest, testBackend } from '../../test/mock-server';
 const base = 'http://verity.test';
 /** The maker a decision names, as the console's outbox stamps it: the cookie's signed-in user. */
 const makerOf = (cookie: string) =>
-  testBackend.state.sessions.lookup(cookie.slice(cookie.indexOf('=') + 1))?.id;
+  testBackend.state.sessions.peek(cookie.slice(cookie.indexOf('=') + 1))?.user.id;
 const post = (path: string, cookie: string, body?: unknown, method = 'POST') =>
   fetch(`${base}${path}`, {
     method,

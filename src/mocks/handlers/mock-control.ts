@@ -1,27 +1,44 @@
 import { http } from 'msw';
+import { z } from 'zod';
+import { SESSION_COOKIE } from '../../api/endpoints';
 import type { FlaggedItem } from '../../api/schemas/item';
 import type { Backend } from '../backend/backend';
 import { MockConfigRequest } from '../backend/backend';
+import { readCookie } from '../backend/sessions';
 import { HttpError, errorResponse, invalidRequest, jsonResponse } from './route';
 
+const SessionAgeRequest = z.object({ minutes: z.number().int().min(1).max(10_080) }).strict();
+
+const notJson = () =>
+  errorResponse(
+    new HttpError(415, 'unsupported_media_type', 'Send the knobs as application/json.'),
+  );
+
 /**
- * `/__mock/config`: the mock's knobs at run time; `/__mock/pending-cluster`: test setup's way to
- * find a pending item whose cluster holds at least `others` free pending items. Exist only on the
- * mock server.
+ * `/__mock/config`: the mock's knobs at run time; `/__mock/session-age`: ages the calling
+ * browser's own session by `minutes` (its start and its last use), the demo's way to watch one
+ * session expire on a server everyone shares; `/__mock/pending-cluster`: test setup's way to find
+ * a pending item whose cluster holds at least `others` free pending items. Exist only on the mock
+ * server.
  */
 export const mockControlHandlers = (backend: Backend) => [
   http.get('*/__mock/config', () => jsonResponse(200, backend.config)),
   http.post('*/__mock/config', async ({ request }) => {
     // JSON only: a cross-site page cannot send application/json without a CORS preflight, which
     // this server never grants, so no other site can reset the demo or inject faults.
-    if (!request.headers.get('content-type')?.startsWith('application/json')) {
-      return errorResponse(
-        new HttpError(415, 'unsupported_media_type', 'Send the knobs as application/json.'),
-      );
-    }
+    if (!request.headers.get('content-type')?.startsWith('application/json')) return notJson();
     const parsed = MockConfigRequest.safeParse(await request.json().catch(() => undefined));
     if (!parsed.success) return errorResponse(invalidRequest(parsed.error, 'body'));
     return jsonResponse(200, backend.configure(parsed.data));
+  }),
+  http.post('*/__mock/session-age', async ({ request }) => {
+    if (!request.headers.get('content-type')?.startsWith('application/json')) return notJson();
+    const parsed = SessionAgeRequest.safeParse(await request.json().catch(() => undefined));
+    if (!parsed.success) return errorResponse(invalidRequest(parsed.error, 'body'));
+    const token = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
+    if (token === undefined || !backend.state.sessions.age(token, parsed.data.minutes * 60_000))
+      return errorResponse(new HttpError(404, 'not_found', 'This browser has no live session.'));
+    return jsonResponse(200, { aged: parsed.data.minutes });
   }),
   http.get('*/__mock/pending-cluster', ({ request }) => {
     const others = Number(new URL(request.url).searchParams.get('others') ?? 1);

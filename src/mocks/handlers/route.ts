@@ -8,6 +8,7 @@ import {
   type Endpoint,
 } from '../../api/endpoints';
 import type { ErrorBody } from '../../api/schemas/common';
+import type { SessionEnded } from '../../api/schemas/session';
 import type { User } from '../../api/schemas/user';
 import type { Backend } from '../backend/backend';
 import { corrupt, matchingFault } from '../backend/faults';
@@ -42,6 +43,34 @@ export const errorResponse = ({ status, code, message, field }: HttpError) =>
   jsonResponse(status, {
     error: { code, message, ...(field === undefined ? {} : { field }) },
   } satisfies ErrorBody);
+
+const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
+/** The 401 for a request without a live session, saying why when its session ended by itself. */
+export function sessionRequired(ended: SessionEnded | null): HttpError {
+  switch (ended?.reason) {
+    case 'idle_timeout':
+      return new HttpError(
+        401,
+        'session_expired',
+        `Your session expired after ${plural(ended.idleMinutes, 'minute')} idle. Sign in again.`,
+      );
+    case 'expired':
+      return new HttpError(
+        401,
+        'session_expired',
+        `Your session reached its ${ended.maxHours}-hour limit. Sign in again.`,
+      );
+    case 'signed_out_everywhere':
+      return new HttpError(
+        401,
+        'session_ended',
+        'This session was ended by signing out everywhere. Sign in again.',
+      );
+    case undefined:
+      return new HttpError(401, 'unauthenticated', 'Sign in to continue.');
+  }
+}
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -108,9 +137,10 @@ export function route<E extends Endpoint>(
         );
       }
       const sessionToken = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
-      const user = backend.state.sessions.lookup(sessionToken);
+      // Every request with a live session counts as its use; one that ran out ends here.
+      const user = backend.state.sessions.use(sessionToken)?.user ?? null;
       if (endpoint.access !== 'public') {
-        if (!user) throw new HttpError(401, 'unauthenticated', 'Sign in to continue.');
+        if (!user) throw sessionRequired(backend.state.sessions.endedFor(sessionToken));
         if (!endpoint.access.includes(user.role)) {
           throw new HttpError(
             403,

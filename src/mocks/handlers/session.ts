@@ -1,61 +1,46 @@
-import { SESSION_COOKIE, endpoints } from '../../api/endpoints';
-import type { User } from '../../api/schemas/user';
-import type { NewAuditEvent } from '../backend/audit-log';
+import { endpoints } from '../../api/endpoints';
 import type { Backend } from '../backend/backend';
+import { sessionStarted } from '../backend/session-events';
 import { HttpError, route } from './route';
+import { sessionCookie } from './session-cookie';
 
-const actorOf = (user: User) => ({ id: user.id, name: user.name, role: user.role });
+/** Sign-in, sign-out and sign-out everywhere. Every session's end is audited where it ends. */
+export const sessionHandlers = (backend: Backend) => {
+  const signedOut = (request: Request) => ({
+    body: { user: null, demoUsers: [...backend.state.demoUsers] },
+    headers: { 'Set-Cookie': sessionCookie(request, '', 0) },
+  });
+  return [
+    route(backend, endpoints.getSession, ({ user, sessionToken }) => {
+      const ended = user ? null : backend.state.sessions.endedFor(sessionToken);
+      return {
+        body: { user, demoUsers: [...backend.state.demoUsers], ...(ended ? { ended } : {}) },
+      };
+    }),
 
-function sessionCookie(request: Request, value: string, maxAgeSeconds?: number) {
-  const secure = new URL(request.url).protocol === 'https:' ? '; Secure' : '';
-  const maxAge = maxAgeSeconds === undefined ? '' : `; Max-Age=${maxAgeSeconds}`;
-  return `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict${maxAge}${secure}`;
-}
+    route(backend, endpoints.signIn, ({ request, body, sessionToken }) => {
+      const { state } = backend;
+      const user = state.demoUsers.find((u) => u.id === body.userId);
+      if (!user)
+        throw new HttpError(404, 'unknown_user', `No demo user ${body.userId}.`, 'body.userId');
+      if (sessionToken !== undefined) state.sessions.end(sessionToken, 'replaced');
+      const token = state.sessions.start(user);
+      const session = state.sessions.peek(token);
+      if (session) state.audit.append(sessionStarted(session, backend.now()));
+      return {
+        body: { user, demoUsers: [...state.demoUsers] },
+        headers: { 'Set-Cookie': sessionCookie(request, token) },
+      };
+    }),
 
-const sessionEnded = (now: Date, user: User, reason: 'signed_out' | 'replaced'): NewAuditEvent => ({
-  at: now.toISOString(),
-  actor: actorOf(user),
-  action: 'session.ended',
-  subject: { type: 'session', id: user.id },
-  detail: { reason },
-});
+    route(backend, endpoints.signOut, ({ request, sessionToken }) => {
+      if (sessionToken !== undefined) backend.state.sessions.end(sessionToken, 'signed_out');
+      return signedOut(request);
+    }),
 
-export const sessionHandlers = (backend: Backend) => [
-  route(backend, endpoints.getSession, ({ user }) => ({
-    body: { user, demoUsers: [...backend.state.demoUsers] },
-  })),
-
-  route(backend, endpoints.signIn, ({ request, body, sessionToken }) => {
-    const { state } = backend;
-    const user = state.demoUsers.find((u) => u.id === body.userId);
-    if (!user)
-      throw new HttpError(404, 'unknown_user', `No demo user ${body.userId}.`, 'body.userId');
-    const previous = state.sessions.lookup(sessionToken);
-    if (previous && sessionToken !== undefined) {
-      state.sessions.end(sessionToken);
-      state.audit.append(sessionEnded(backend.now(), previous, 'replaced'));
-    }
-    const token = state.sessions.start(user);
-    state.audit.append({
-      at: backend.now().toISOString(),
-      actor: actorOf(user),
-      action: 'session.started',
-      subject: { type: 'session', id: user.id },
-      detail: { method: 'demo' },
-    });
-    return {
-      body: { user, demoUsers: [...state.demoUsers] },
-      headers: { 'Set-Cookie': sessionCookie(request, token) },
-    };
-  }),
-
-  route(backend, endpoints.signOut, ({ request, user, sessionToken }) => {
-    const { state } = backend;
-    if (sessionToken !== undefined) state.sessions.end(sessionToken);
-    state.audit.append(sessionEnded(backend.now(), user, 'signed_out'));
-    return {
-      body: { user: null, demoUsers: [...state.demoUsers] },
-      headers: { 'Set-Cookie': sessionCookie(request, '', 0) },
-    };
-  }),
-];
+    route(backend, endpoints.signOutEverywhere, ({ request, user }) => {
+      backend.state.sessions.endAllOf(user.id, 'signed_out_everywhere');
+      return signedOut(request);
+    }),
+  ];
+};

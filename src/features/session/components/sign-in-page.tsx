@@ -5,13 +5,7 @@ import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { useSignIn } from '../api/sign-in';
 import { roleLabels } from '../model/navigation';
-
-export type SignInReason = 'expired' | 'signed_out';
-
-const reasonMessages: Record<SignInReason, string> = {
-  expired: 'Your session has ended. Sign in again to continue.',
-  signed_out: 'You have signed out.',
-};
+import { signInMessage, type SignInReason } from '../model/sign-in-reason';
 
 export function SignInPage({
   reason,
@@ -22,13 +16,14 @@ export function SignInPage({
 }) {
   const session = useQuery(sessionQueryOptions());
   const signIn = useSignIn();
+  const message = signInMessage(reason, session.data?.ended);
 
   return (
     <main className="mx-auto mt-16 max-w-md rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
       <h1 className="text-2xl font-semibold">Sign in to Verity</h1>
-      {reason && (
+      {message && (
         <p role="status" className="mt-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
-          {reasonMessages[reason]}
+          {message}
         </p>
       )}
       {session.isPending && <LoadingState label="Loading sign-in options…" />}
