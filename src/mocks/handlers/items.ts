@@ -6,7 +6,8 @@ import { clusterOf, decideCluster } from '../backend/clusters';
 import { blurredPreviewPng } from '../backend/preview-image';
 import { endReveal, redeemReveal, startReveal } from '../backend/reveals';
 import { isBlindTo } from '../../domain/review-rules';
-import { HttpError, route } from './route';
+import { HttpError } from './responses';
+import { route } from './route';
 
 /** The item, or a 404. */
 function itemOr404(backend: Backend, itemId: string) {

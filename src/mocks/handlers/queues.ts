@@ -7,7 +7,8 @@ import { claimItem } from '../backend/decisions';
 import { escalationsBy } from '../backend/escalations';
 import { nextReviewable } from '../backend/queue-summaries';
 import { summarizeQueues } from '../backend/queue-summaries';
-import { HttpError, route } from './route';
+import { HttpError } from './responses';
+import { route } from './route';
 
 export const queueHandlers = (backend: Backend) => [
   route(backend, endpoints.listQueues, ({ user }) => ({

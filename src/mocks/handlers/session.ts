@@ -2,7 +2,8 @@ import { SESSION_COOKIE, endpoints } from '../../api/endpoints';
 import type { User } from '../../api/schemas/user';
 import type { NewAuditEvent } from '../backend/audit-log';
 import type { Backend } from '../backend/backend';
-import { HttpError, route } from './route';
+import { HttpError } from './responses';
+import { route } from './route';
 
 const actorOf = (user: User) => ({ id: user.id, name: user.name, role: user.role });
 
