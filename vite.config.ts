@@ -13,9 +13,12 @@ export default defineConfig({
     chunkSizeWarningLimit: 400,
   },
   server: {
+    // The browser's Host (localhost:5173) is passed on as it is, not rewritten to the mock's: the
+    // mock server compares a request's Origin with its Host and refuses a state-changing request
+    // from another origin.
     proxy: {
-      '/api': `http://127.0.0.1:${devApiPort}`,
-      '/__mock': `http://127.0.0.1:${devApiPort}`,
+      '/api': { target: `http://127.0.0.1:${devApiPort}`, changeOrigin: false },
+      '/__mock': { target: `http://127.0.0.1:${devApiPort}`, changeOrigin: false },
     },
   },
   test: {

@@ -1,8 +1,9 @@
 /**
  * The demo and test server: the built console and the mock API on one localhost origin.
  * `npm start -- --seed 7 --items 100000 --latency 200 --port 4318`; `--session-idle-minutes 30
- * --session-max-hours 12` are the session limits (these defaults); `--api-only` serves no console
- * (for `npm run dev`, where Vite serves it).
+ * --session-max-hours 12` are the session limits (these defaults); `--max-held 5` the most items one
+ * reviewer holds at once; `--api-only` serves no console (for `npm run dev`, where Vite serves it);
+ * `--allow-host name` (repeatable, or comma separated) answers a host name besides the loopback ones.
  */
 import { createMiddleware } from '@mswjs/http-middleware';
 import express from 'express';
@@ -20,6 +21,8 @@ import {
 } from './backend/backend';
 import { createHandlers } from './handlers';
 import { securityHeaders } from './security-headers';
+import { answerClientErrors, finalErrorHandler, sendError } from './server-errors';
+import { allowedHostNames, crossSiteGuard, hostGuard, requestTargetGuard } from './server-guards';
 
 const distDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist');
 
@@ -27,9 +30,18 @@ export interface MockServerOptions {
   config?: Partial<MockConfig>;
   /** Serve the built console from dist/ (default) or the API only. */
   serveConsole?: boolean;
+  /** Where the built console is (default dist/). */
+  consoleDir?: string;
+  /** Host names answered besides 127.0.0.1, localhost and [::1] (`--allow-host`). */
+  allowedHosts?: readonly string[];
 }
 
-export function createMockApp({ config = {}, serveConsole = true }: MockServerOptions = {}) {
+export function createMockApp({
+  config = {},
+  serveConsole = true,
+  consoleDir = distDir,
+  allowedHosts = [],
+}: MockServerOptions = {}) {
   const backend: Backend = createBackend(config);
   const app = express();
   app.disable('x-powered-by');
@@ -37,35 +49,51 @@ export function createMockApp({ config = {}, serveConsole = true }: MockServerOp
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
     next();
   });
-  app.use(createMiddleware(...createHandlers(backend)));
-  app.use(['/api', '/__mock'], (req, res) => {
-    res.status(404).json({
-      error: { code: 'not_found', message: `No route ${req.method} ${req.originalUrl}.` },
+  app.use(hostGuard(allowedHosts), crossSiteGuard, requestTargetGuard);
+  const handlers = createMiddleware(...createHandlers(backend));
+  app.use((req, res, next) => {
+    // A refusal (413, 415, 401…) may come before the body was read: once it is sent, the rest is
+    // read and dropped, so the connection can carry the next request.
+    res.on('finish', () => {
+      if (!req.complete) {
+        req.removeAllListeners('data');
+        req.resume();
+      }
     });
+    Promise.resolve(handlers(req, res, next)).catch(next);
+  });
+  app.use(['/api', '/__mock'], (req, res) => {
+    sendError(res, 404, 'not_found', `No route ${req.method} ${req.originalUrl}.`);
   });
   if (serveConsole) {
-    if (!existsSync(resolve(distDir, 'index.html'))) {
+    if (!existsSync(resolve(consoleDir, 'index.html'))) {
       throw new Error(
-        `No built console in ${distDir}: run \`npm run build\` first (npm start does).`,
+        `No built console in ${consoleDir}: run \`npm run build\` first (npm start does).`,
       );
     }
     app.use(
       '/assets',
-      express.static(resolve(distDir, 'assets'), { immutable: true, maxAge: '1y', index: false }),
+      express.static(resolve(consoleDir, 'assets'), {
+        immutable: true,
+        maxAge: '1y',
+        index: false,
+      }),
     );
-    app.use(express.static(distDir, { index: false }));
+    app.use(express.static(consoleDir, { index: false }));
     // Every other path is a route of the single-page console.
     app.get('*', (_req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(resolve(distDir, 'index.html'));
+      res.sendFile(resolve(consoleDir, 'index.html'));
     });
   }
+  app.use(finalErrorHandler);
   return { app, backend };
 }
 
 export function listen(app: express.Express, port: number, host: string): Promise<Server> {
   return new Promise((resolvePromise, reject) => {
     const server = app.listen(port, host, () => resolvePromise(server));
+    answerClientErrors(server);
     server.on('error', reject);
   });
 }
@@ -85,8 +113,10 @@ export function parseStartOptions(args: string[]) {
       port: { type: 'string', default: process.env.PORT ?? '4318' },
       host: { type: 'string', default: '127.0.0.1' },
       'api-only': { type: 'boolean', default: false },
+      'allow-host': { type: 'string', multiple: true, default: [] },
     },
   });
+  const allowedHosts = allowedHostNames(values['allow-host']);
   const number = (raw: string | undefined) => (raw === undefined ? undefined : Number(raw));
   // The same rules as `POST /__mock/config`, and the limits only a start sets.
   const knobs = MockConfigRequest.omit({ faults: true, reset: true })
@@ -112,20 +142,21 @@ export function parseStartOptions(args: string[]) {
   const config: Partial<MockConfig> = Object.fromEntries(
     Object.entries(knobs.data).filter(([, v]) => v !== undefined),
   );
-  return { config, port, host: values.host, apiOnly: values['api-only'] };
+  return { config, port, host: values.host, apiOnly: values['api-only'], allowedHosts };
 }
 
 async function main() {
-  const { config, port, host, apiOnly } = parseStartOptions(process.argv.slice(2));
+  const { config, port, host, apiOnly, allowedHosts } = parseStartOptions(process.argv.slice(2));
   const started = performance.now();
-  const { app, backend } = createMockApp({ config, serveConsole: !apiOnly });
+  const { app, backend } = createMockApp({ config, serveConsole: !apiOnly, allowedHosts });
   const generatedMs = performance.now() - started;
   await listen(app, port, host);
   const { seed, items, latency, sessionIdleMinutes, sessionMaxHours } = backend.config;
   console.log(
     `Verity demo ${apiOnly ? 'API' : 'console'}: http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/\n` +
       `  mock data: seed ${seed}, ${items} items (data and audit history ready in ${generatedMs.toFixed(0)} ms), latency ${latency} ms\n` +
-      `  sessions end after ${sessionIdleMinutes} min idle, ${sessionMaxHours} h at most`,
+      `  sessions end after ${sessionIdleMinutes} min idle, ${sessionMaxHours} h at most\n` +
+      `  answers only to 127.0.0.1, localhost, [::1]${allowedHosts.map((name) => `, ${name}`).join('')}`,
   );
 }
 

@@ -1,14 +1,28 @@
 import { z } from 'zod';
 
-/** Opaque identifier; never parsed by the console. */
-export const Id = z.string().min(1).max(200);
+/**
+ * Opaque identifier; never parsed by the console. Safe in a URL path segment, a file name and a
+ * log line as it is: letters, digits, `_`, `-`, `.` and `:`, starting with a letter or digit (so
+ * never `..`), at most 128 characters.
+ */
+export const Id = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(
+    /^[A-Za-z0-9][\w.:-]*$/,
+    'an id is letters, digits, `_`, `-`, `.` or `:`, starting with a letter or digit',
+  );
 
-/** ISO-8601 instant in UTC (`Z`), as every time in the contract is. */
-export const Timestamp = z.iso.datetime();
+/** ISO-8601 instant in UTC (`Z`), as every time in the contract is; at most nanoseconds. */
+export const Timestamp = z.iso.datetime().max(30);
 
 /** Lower-case hexadecimal digest of a fixed length. */
 export const hexDigest = (length: number) =>
-  z.string().regex(new RegExp(`^[0-9a-f]{${length}}$`), `expected ${length} lower-case hex digits`);
+  z
+    .string()
+    .regex(new RegExp(`^[0-9a-f]{${length}}$`), `expected ${length} lower-case hex digits`)
+    .length(length);
 
 export const ErrorBody = z
   .object({

@@ -205,6 +205,7 @@ export const ReportEditable = z
       .max(5000),
     notAvailable: z
       .array(NotAvailable)
+      .max(ActionabilityField.options.length)
       .refine(
         (entries) => new Set(entries.map((e) => e.field)).size === entries.length,
         'each field at most once',

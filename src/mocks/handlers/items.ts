@@ -7,7 +7,8 @@ import { blurredPreviewPng } from '../backend/preview-image';
 import { endReveal, redeemReveal, startReveal } from '../backend/reveals';
 import { isBlindFor, verdictReaders } from '../backend/blind-review';
 import { asHttp } from './item-errors';
-import { HttpError, route } from './route';
+import { HttpError } from './responses';
+import { route } from './route';
 
 /** The item, or a 404. */
 function itemOr404(backend: Backend, itemId: string) {

@@ -5,14 +5,26 @@ import type { FlaggedItem } from '../../api/schemas/item';
 import type { Backend } from '../backend/backend';
 import { MockConfigRequest } from '../backend/backend';
 import { readCookie } from '../backend/sessions';
-import { HttpError, errorResponse, invalidRequest, jsonResponse } from './route';
+import { bodyLimit } from '../body-limit';
+import { isJson, parseJson, readBody, readQuery, unsupportedMediaType } from './request-input';
+import { HttpError, errorResponse, invalidRequest, jsonResponse } from './responses';
 
+const configLimit = bodyLimit(MockConfigRequest);
 const SessionAgeRequest = z.object({ minutes: z.number().int().min(1).max(10_080) }).strict();
+const sessionAgeLimit = bodyLimit(SessionAgeRequest);
 
-const notJson = () =>
-  errorResponse(
-    new HttpError(415, 'unsupported_media_type', 'Send the knobs as application/json.'),
-  );
+/** Answers the `HttpError` a malformed request throws. */
+const answering =
+  (resolve: (request: Request) => Response | Promise<Response>) =>
+  async ({ request }: { request: Request }) => {
+    try {
+      readQuery(new URL(request.url));
+      return await resolve(request);
+    } catch (error) {
+      if (error instanceof HttpError) return errorResponse(error);
+      throw error;
+    }
+  };
 
 /**
  * `/__mock/config`: the mock's knobs at run time; `/__mock/session-age`: ages the calling
@@ -22,37 +34,55 @@ const notJson = () =>
  * server.
  */
 export const mockControlHandlers = (backend: Backend) => [
-  http.get('*/__mock/config', () => jsonResponse(200, backend.config)),
-  http.post('*/__mock/config', async ({ request }) => {
-    // JSON only: a cross-site page cannot send application/json without a CORS preflight, which
-    // this server never grants, so no other site can reset the demo or inject faults.
-    if (!request.headers.get('content-type')?.startsWith('application/json')) return notJson();
-    const parsed = MockConfigRequest.safeParse(await request.json().catch(() => undefined));
-    if (!parsed.success) return errorResponse(invalidRequest(parsed.error, 'body'));
-    return jsonResponse(200, backend.configure(parsed.data));
-  }),
-  http.post('*/__mock/session-age', async ({ request }) => {
-    if (!request.headers.get('content-type')?.startsWith('application/json')) return notJson();
-    const parsed = SessionAgeRequest.safeParse(await request.json().catch(() => undefined));
-    if (!parsed.success) return errorResponse(invalidRequest(parsed.error, 'body'));
-    const token = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
-    if (token === undefined || !backend.state.sessions.age(token, parsed.data.minutes * 60_000))
-      return errorResponse(new HttpError(404, 'not_found', 'This browser has no live session.'));
-    return jsonResponse(200, { aged: parsed.data.minutes });
-  }),
-  http.get('*/__mock/pending-cluster', ({ request }) => {
-    const others = Number(new URL(request.url).searchParams.get('others') ?? 1);
-    const free = (item: FlaggedItem) => item.status === 'pending' && item.lease === null;
-    const found = backend.state.items.find(
-      (item) =>
-        free(item) &&
-        backend.state
-          .clusters()
-          .clusterOf(item)
-          .filter((m) => free(m.item)).length >= others,
-    );
-    return found
-      ? jsonResponse(200, { itemId: found.id })
-      : errorResponse(new HttpError(404, 'not_found', `No pending cluster of ${others + 1}.`));
-  }),
+  http.get(
+    '*/__mock/config',
+    answering(() => jsonResponse(200, backend.config)),
+  ),
+  http.post(
+    '*/__mock/config',
+    answering(async (request) => {
+      // JSON only: a cross-site page cannot send application/json without a CORS preflight, which
+      // this server never grants, so no other site can reset the demo or inject faults.
+      if (!isJson(request.headers.get('content-type'))) {
+        throw unsupportedMediaType('Send the knobs as application/json.');
+      }
+      const parsed = MockConfigRequest.safeParse(parseJson(await readBody(request, configLimit)));
+      if (!parsed.success) return errorResponse(invalidRequest(parsed.error, 'body'));
+      return jsonResponse(200, backend.configure(parsed.data));
+    }),
+  ),
+  http.post(
+    '*/__mock/session-age',
+    answering(async (request) => {
+      if (!isJson(request.headers.get('content-type'))) {
+        throw unsupportedMediaType('Send the age as application/json.');
+      }
+      const parsed = SessionAgeRequest.safeParse(
+        parseJson(await readBody(request, sessionAgeLimit)),
+      );
+      if (!parsed.success) return errorResponse(invalidRequest(parsed.error, 'body'));
+      const token = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
+      if (token === undefined || !backend.state.sessions.age(token, parsed.data.minutes * 60_000))
+        return errorResponse(new HttpError(404, 'not_found', 'This browser has no live session.'));
+      return jsonResponse(200, { aged: parsed.data.minutes });
+    }),
+  ),
+  http.get(
+    '*/__mock/pending-cluster',
+    answering((request) => {
+      const others = Number(new URL(request.url).searchParams.get('others') ?? 1);
+      const free = (item: FlaggedItem) => item.status === 'pending' && item.lease === null;
+      const found = backend.state.items.find(
+        (item) =>
+          free(item) &&
+          backend.state
+            .clusters()
+            .clusterOf(item)
+            .filter((m) => free(m.item)).length >= others,
+      );
+      return found
+        ? jsonResponse(200, { itemId: found.id })
+        : errorResponse(new HttpError(404, 'not_found', `No pending cluster of ${others + 1}.`));
+    }),
+  ),
 ];

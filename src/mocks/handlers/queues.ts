@@ -8,7 +8,8 @@ import { escalationsBy } from '../backend/escalations';
 import { nextReviewable } from '../backend/queue-summaries';
 import { summarizeQueues } from '../backend/queue-summaries';
 import { asHttp } from './item-errors';
-import { HttpError, route } from './route';
+import { HttpError } from './responses';
+import { route } from './route';
 
 export const queueHandlers = (backend: Backend) => [
   route(backend, endpoints.listQueues, ({ user }) => ({

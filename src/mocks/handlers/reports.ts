@@ -10,7 +10,8 @@ import {
 import { fileReport } from '../backend/reports/filing';
 import { ReportRefusal } from '../backend/reports/refusal';
 import { fileDetailsXml, missingRequired, reportXml } from '../../domain/cybertipline-xml';
-import { HttpError, route } from './route';
+import { HttpError } from './responses';
+import { route } from './route';
 
 /** Runs a report change; a ReportRefusal becomes its HTTP error. */
 function refusalsAsErrors<T>(change: () => T): T {

@@ -1,7 +1,8 @@
 import { endpoints } from '../../api/endpoints';
 import type { Backend } from '../backend/backend';
 import { sessionStarted } from '../backend/session-events';
-import { HttpError, route } from './route';
+import { HttpError } from './responses';
+import { route } from './route';
 import { sessionCookie } from './session-cookie';
 
 /** Sign-in, sign-out and sign-out everywhere. Every session's end is audited where it ends. */
