@@ -271,8 +271,7 @@ describe('not-available reasons', () => {
 });
 
 describe('keeping drafts in step with decisions', () => {
-  it('a newly confirmed item joins its incident’s open draft; undone, it leaves', async () => {
-    await list(ana().cookie); // drafts built
+  it('a newly confirmed item joins its incident’s open draft; undone, it leaves', () => {
     const item = testBackend.state.items.find((i) => i.status === 'pending');
     if (!item) throw new Error('fixture');
     item.status = 'confirmed';
