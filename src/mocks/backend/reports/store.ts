@@ -86,6 +86,7 @@ export function createReportStore(state: () => MockState): ReportStore {
       reporter: null,
       priorReport: null,
       draftEditors: [],
+      amendedBy: [],
       submittedBy: null,
       review: null,
       filing: null,
