@@ -2,12 +2,14 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import { demoUsers } from '../src/mocks/backend/directory';
 
-export type DemoRole = 'analyst' | 'second analyst' | 'supervisor' | 'auditor';
+export type DemoRole =
+  'analyst' | 'second analyst' | 'supervisor' | 'second supervisor' | 'auditor';
 
 const userIds: Record<DemoRole, string> = {
   analyst: 'usr_ana',
   'second analyst': 'usr_ben',
   supervisor: 'usr_sasha',
+  'second supervisor': 'usr_mira',
   auditor: 'usr_alex',
 };
 

@@ -19,19 +19,14 @@ async function draftWithGaps(request: APIRequestContext) {
   return draft ?? (await drafts(request))[0];
 }
 
-/** Submitted by one session, its gaps explained and approved by the supervisor's: through the API. */
+/** Its gaps explained and submitted by one session, approved by the supervisor's: through the API. */
 async function approveThroughApi(analyst: APIRequestContext, supervisor: APIRequestContext) {
   const draft = await draftWithGaps(analyst);
   const id = draft?.id ?? '';
   const read = async () => Report.parse(await (await supervisor.get(`/api/reports/${id}`)).json());
   let report = await read();
-  await analyst.post(`/api/reports/${id}/transitions`, {
-    headers: csrf,
-    data: { version: report.version, to: 'in_review', comment: null },
-  });
-  report = await read();
   const { incidentSummary, webPages, reportedPerson, additionalInfo, files } = report;
-  await supervisor.put(`/api/reports/${id}`, {
+  await analyst.put(`/api/reports/${id}`, {
     headers: csrf,
     data: {
       version: report.version,
@@ -47,6 +42,11 @@ async function approveThroughApi(analyst: APIRequestContext, supervisor: APIRequ
         })),
       },
     },
+  });
+  report = await read();
+  await analyst.post(`/api/reports/${id}/transitions`, {
+    headers: csrf,
+    data: { version: report.version, to: 'in_review', comment: null },
   });
   report = await read();
   const approved = await supervisor.post(`/api/reports/${id}/transitions`, {
@@ -73,11 +73,13 @@ function recordRequests(page: Page) {
   return urls;
 }
 
-test('an analyst edits and submits a draft; the supervisor cannot approve it with a gap, explains the gap, approves and files it, following each step', async ({
+test('an analyst edits and submits a draft; the supervisor cannot approve it with a gap, explains the gap and so may not approve it; another supervisor approves and files it, following each step', async ({
   browser,
   page,
   signInAs,
 }) => {
+  // Three people in three browsers, and accessibility scans on the way.
+  test.setTimeout(120_000);
   await signInAs('analyst');
   const draft = await draftWithGaps(page.request);
   const blockers = draft?.completeness.blockers ?? [];
@@ -97,7 +99,6 @@ test('an analyst edits and submits a draft; the supervisor cannot approve it wit
   await expect(page.getByRole('heading', { level: 1 })).toContainText('In review');
 
   const { context, page: sasha } = await signInElsewhere(browser, 'supervisor');
-  const requests = recordRequests(sasha);
   await sasha.goto(`/reports/${draft?.id ?? ''}`);
   const approve = sasha.getByRole('button', { name: 'Approve' });
   await expect(approve).toBeDisabled();
@@ -113,12 +114,26 @@ test('an analyst edits and submits a draft; the supervisor cannot approve it wit
       'Not available',
     );
   }
+  // Explaining the gaps amends the report: she is told before she saves, and after it another
+  // supervisor must approve it.
+  await expect(sasha.getByText(/^Saving amends the report in review/)).toBeVisible();
   await sasha.getByRole('button', { name: 'Save changes' }).click();
   await expect(sasha.getByRole('button', { name: 'Saved' })).toBeVisible();
-  await approve.click();
-  await expect(sasha.getByRole('heading', { level: 1 })).toContainText('Approved');
-  await sasha.getByRole('button', { name: 'File with NCMEC' }).click();
-  const filing = sasha.getByRole('region', { name: 'Filing with NCMEC' });
+  await expect(
+    sasha.getByText('You amended this report: another supervisor must approve it.'),
+  ).toBeVisible();
+  await expect(sasha.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+  await expect(sasha.getByRole('button', { name: 'Reject…' })).toHaveCount(0);
+  await context.close();
+
+  const { context: other, page: mira } = await signInElsewhere(browser, 'second supervisor');
+  const requests = recordRequests(mira);
+  await mira.goto(`/reports/${draft?.id ?? ''}`);
+  await expect(mira.getByRole('heading', { level: 1 })).toContainText('In review');
+  await mira.getByRole('button', { name: 'Approve' }).click();
+  await expect(mira.getByRole('heading', { level: 1 })).toContainText('Approved');
+  await mira.getByRole('button', { name: 'File with NCMEC' }).click();
+  const filing = mira.getByRole('region', { name: 'Filing with NCMEC' });
   await expect(filing.getByRole('listitem').first()).toContainText('Submit the report');
   await expect(filing.getByRole('listitem').last()).toContainText('Finish the report');
   await expect(filing.getByText('Filed with NCMEC.')).toBeVisible();
@@ -127,15 +142,15 @@ test('an analyst edits and submits a draft; the supervisor cannot approve it wit
   );
   await expect(filing.getByRole('definition').first()).toHaveText(/^\d{8,}$/);
   await expect(filing).toContainText('Preserve until');
-  await expect(sasha.getByRole('heading', { level: 1 })).toContainText('Filed');
+  await expect(mira.getByRole('heading', { level: 1 })).toContainText('Filed');
   // Filing ran on the server: the browser never spoke to NCMEC's API (mocked at ncmec.mock/ispws;
   // the fixture already refuses any other origin), nor to any filing step of its own.
   expect(requests.length).toBeGreaterThan(0);
   expect(
     requests.filter((url) => /ncmec\.mock|\/ispws\/|\/(submit|upload|fileinfo|finish)\b/.test(url)),
   ).toEqual([]);
-  expect(await axeViolations(sasha)).toEqual([]);
-  await context.close();
+  expect(await axeViolations(mira)).toEqual([]);
+  await other.close();
 });
 
 test('whoever edited a draft cannot approve it', async ({ page, signInAs }) => {

@@ -1,6 +1,12 @@
 import { demoUser, expect, test, type DemoRole } from './fixtures';
 
-const roles: DemoRole[] = ['analyst', 'second analyst', 'supervisor', 'auditor'];
+const roles: DemoRole[] = [
+  'analyst',
+  'second analyst',
+  'supervisor',
+  'second supervisor',
+  'auditor',
+];
 
 for (const role of roles) {
   const user = demoUser(role);

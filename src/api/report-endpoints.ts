@@ -51,7 +51,7 @@ export const reportEndpoints = {
     path: '/api/reports/{reportId}',
     summary: 'Save a report’s fields',
     description:
-      'Drafts and rejected reports: analysts and supervisors, who become its draft editors (none of whom may approve it). In review: the reviewing supervisor’s amendments, recorded as such. Filed reports are read-only (409). A stale `version` is a 409.',
+      'Drafts and rejected reports: analysts and supervisors. In review: a supervisor’s amendment (also in `amendedBy`; the audit event says `amendment: true`). Whoever saves becomes one of its `draftEditors`, none of whom may approve it. Filed reports are read-only (409). A stale `version` is a 409.',
     tag: 'reports',
     access: editors,
     params: ReportIdParams,
@@ -65,7 +65,7 @@ export const reportEndpoints = {
     path: '/api/reports/{reportId}/moves',
     summary: 'Move a file (every item with its SHA-256) to another draft',
     description:
-      'Between open drafts of the same supplier, or into a new one (`to: null`). Both reports’ versions are bumped.',
+      'Between open drafts of the same supplier, or into a new one (`to: null`). Both reports’ versions are bumped. The mover becomes an editor of both, and the report the file arrives in takes the editors of the one it left (their edits to the file come with it).',
     tag: 'reports',
     access: editors,
     params: ReportIdParams,
@@ -79,7 +79,7 @@ export const reportEndpoints = {
     path: '/api/reports/{reportId}/transitions',
     summary: 'Submit, approve, reject or reopen a report',
     description:
-      'Approval: a supervisor who neither edited nor submitted the draft, only while no checklist entry blocks; the approver becomes the reporter. Rejection needs a comment and returns it for editing.',
+      'Approval: a supervisor who neither changed the report (edited it, moved its files, amended it in review) nor submitted it, only while no checklist entry blocks; the approver becomes the reporter. Rejection needs a comment and returns it for editing. Refusals: 403 `forbidden` (the role), 403 `four_eyes` (one of its editors or its submitter), 409 `incomplete` (a checklist entry blocks), 409 `invalid_transition` (not in a status that allows it), 409 `version_conflict`.',
     tag: 'reports',
     access: editors,
     params: ReportIdParams,

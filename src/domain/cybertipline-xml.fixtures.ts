@@ -86,6 +86,7 @@ export function completeReport(): Report {
     reporter: { userId: 'u-sup', name: 'Sam de la Supervisor', email: 'sam@example.com' },
     priorReport: null,
     draftEditors: [],
+    amendedBy: [],
     submittedBy: actor,
     review: null,
     filing: null,

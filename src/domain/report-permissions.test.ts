@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../api/schemas/report';
-import { canEditReport, isDraftEditor } from './report-permissions';
+import { canEditReport, reviewBar } from './report-permissions';
 
 const report = (status: Report['status'], extra: Partial<Report> = {}) =>
-  ({ status, draftEditors: [], submittedBy: null, ...extra }) as unknown as Report;
+  ({ status, draftEditors: [], amendedBy: [], submittedBy: null, ...extra }) as unknown as Report;
+
+const ana = { id: 'usr_ana', name: 'Ana', role: 'analyst' as const };
+const sasha = { id: 'usr_sasha', name: 'Sasha', role: 'supervisor' as const };
 
 describe('report permissions', () => {
   it('drafts and rejected reports are edited by analysts and supervisors, never auditors', () => {
@@ -22,10 +25,11 @@ describe('report permissions', () => {
     }
   });
 
-  it('an editor or the submitter of the draft is a draft editor', () => {
-    const actor = { id: 'usr_ana', name: 'Ana', role: 'analyst' as const };
-    expect(isDraftEditor(report('in_review', { draftEditors: [actor] }), 'usr_ana')).toBe(true);
-    expect(isDraftEditor(report('in_review', { submittedBy: actor }), 'usr_ana')).toBe(true);
-    expect(isDraftEditor(report('in_review', { submittedBy: actor }), 'usr_sasha')).toBe(false);
+  it('whoever edited, submitted or amended it may not review it, and is told which', () => {
+    expect(reviewBar(report('in_review', { draftEditors: [ana] }), 'usr_ana')).toBe('edited');
+    expect(reviewBar(report('in_review', { submittedBy: ana }), 'usr_ana')).toBe('submitted');
+    const amended = report('in_review', { draftEditors: [sasha], amendedBy: [sasha] });
+    expect(reviewBar(amended, 'usr_sasha')).toBe('amended');
+    expect(reviewBar(report('in_review', { submittedBy: ana }), 'usr_sasha')).toBeNull();
   });
 });

@@ -64,13 +64,13 @@ export const transition = async (
     ).json,
   );
 
-/** A draft of `files` files (or the first), submitted by Ana, its gaps explained and approved by Sasha. */
+/** A draft of `files` files (or the first), its gaps explained and submitted by Ana, approved by Sasha. */
 export async function approvedReport(files = 1): Promise<Report> {
   const ana = signInForTest('usr_ana').cookie;
   const sasha = signInForTest('usr_sasha').cookie;
   const { reports } = await listReports(ana, '&status=draft');
   const summary = reports.find((r) => r.fileCount === files) ?? reports[0];
-  let report = await transition(await getReport(summary?.id ?? '', ana), ana, 'in_review');
-  report = Report.parse((await explainGaps(report, sasha)).json);
-  return transition(report, sasha, 'approved');
+  const draft = await getReport(summary?.id ?? '', ana);
+  const explained = Report.parse((await explainGaps(draft, ana)).json);
+  return transition(await transition(explained, ana, 'in_review'), sasha, 'approved');
 }

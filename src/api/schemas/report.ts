@@ -230,9 +230,14 @@ export const Report = ReportEditable.extend({
     .object({ id: Id, ncmecReportId: z.string().regex(/^\d{1,18}$/) })
     .nullable()
     .meta({ description: 'A supplemental report’s filed original (`priorCTReports`).' }),
-  draftEditors: z
-    .array(Actor)
-    .meta({ description: 'Who edited or submitted it as a draft: none of them may approve it.' }),
+  draftEditors: z.array(Actor).meta({
+    description:
+      'Who changed its content: edited it as a draft, moved a file out of it or into it (with a file come the editors of the report it left), or amended it in review. None of them, nor its submitter, may approve it.',
+  }),
+  amendedBy: z.array(Actor).meta({
+    description:
+      'The supervisors who amended it while it was in review: editors too (in `draftEditors`), so another supervisor approves it.',
+  }),
   submittedBy: Actor.nullable(),
   review: z
     .object({

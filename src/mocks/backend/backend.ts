@@ -103,7 +103,7 @@ export interface MockState {
   queryAudit: ReturnType<typeof createAuditQuery>;
   /** The same-hash index over these items, built on first use (hashes never change). */
   clusters: () => ClusterIndex;
-  /** CyberTipline report drafts by incident, gathered from the confirmed items on first use. */
+  /** CyberTipline reports; the seeded confirmed items' drafts gathered by incident at start. */
   reports: ReportStore;
   /** NCMEC's CyberTipline API, mocked in-process: only the server's filing talks to it. */
   ncmec: MockNcmec;
@@ -132,6 +132,8 @@ function padAuditLog(audit: AuditLog, items: readonly FlaggedItem[], count: numb
   }
 }
 
+const byTime = (a: { at: string }, b: { at: string }) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
+
 function buildState(
   config: MockConfig,
   now: Date,
@@ -151,8 +153,6 @@ function buildState(
     onEnded: (ending) => audit.append(sessionEnded(ending, clock())),
   });
   let clusterIndex: ClusterIndex | undefined;
-  for (const event of data.history) audit.append(event);
-  padAuditLog(audit, data.items, config.auditEvents, now);
   const state: MockState = {
     items: data.items,
     itemsById: new Map(data.items.map((item) => [item.id, item])),
@@ -177,6 +177,12 @@ function buildState(
     ncmec: createMockNcmec({ now: clock, faults }),
     insights: createInsights(() => state),
   };
+  // The seeded drafts were created as their items were confirmed: part of the seeded history,
+  // before anyone signs in, so that reading reports never writes (a stable sort keeps each
+  // after the decision that confirmed its last item).
+  const history = [...data.history, ...state.reports.seed()].sort(byTime);
+  for (const event of history) audit.append(event);
+  padAuditLog(audit, data.items, config.auditEvents, now);
   return state;
 }
 

@@ -2,11 +2,16 @@ import type { QueueKind } from '../../api/schemas/queue';
 import type { SignalKind } from '../../api/schemas/item';
 import type { User } from '../../api/schemas/user';
 
-/** The people of the demo organisation. The first four can sign in on the demo's sign-in screen. */
+/**
+ * The people of the demo organisation who can sign in on the demo's sign-in screen, in its order:
+ * two analysts and two supervisors (four eyes: one amends or edits a report, the other approves
+ * it), and an auditor.
+ */
 export const demoUsers: readonly User[] = [
   { id: 'usr_ana', name: 'Ana Ortiz', role: 'analyst', email: 'ana.ortiz@verity.test' },
   { id: 'usr_ben', name: 'Ben Okafor', role: 'analyst', email: 'ben.okafor@verity.test' },
   { id: 'usr_sasha', name: 'Sasha Reyes', role: 'supervisor', email: 'sasha.reyes@verity.test' },
+  { id: 'usr_mira', name: 'Mira Stone', role: 'supervisor', email: 'mira.stone@verity.test' },
   { id: 'usr_alex', name: 'Alex Kim', role: 'auditor', email: 'alex.kim@verity.test' },
 ];
 
@@ -14,7 +19,6 @@ export const demoUsers: readonly User[] = [
 export const otherUsers: readonly User[] = [
   { id: 'usr_cho', name: 'Cho Park', role: 'analyst', email: 'cho.park@verity.test' },
   { id: 'usr_dev', name: 'Dev Patel', role: 'analyst', email: 'dev.patel@verity.test' },
-  { id: 'usr_mira', name: 'Mira Stone', role: 'supervisor', email: 'mira.stone@verity.test' },
 ];
 
 export interface QueueDefinition {

@@ -60,7 +60,10 @@ export const reviewers: readonly User[] = [...demoUsers, ...otherUsers].filter(
 export const supervisors: readonly User[] = [...demoUsers, ...otherUsers].filter(
   (u) => u.role === 'supervisor',
 );
-export const leaseHolders: readonly User[] = demoUsers.filter((u) => u.role !== 'auditor');
+/** Who holds the seeded live leases: the demo's analysts and its first supervisor. */
+export const leaseHolders: readonly User[] = demoUsers.filter(
+  (u) => u.role === 'analyst' || u.id === supervisors[0]?.id,
+);
 
 export const triageQueues = queueDefinitions.filter(
   (q): q is QueueDefinition & { routes: NonNullable<QueueDefinition['routes']> } =>

@@ -102,7 +102,7 @@ describe('review and approval', () => {
     expect(JSON.stringify(refused.json)).toContain('four eyes');
   });
 
-  it('refuses approval while an actionability field is missing without a reason; the approver becomes the reporter', async () => {
+  it('refuses approval while an actionability field is missing without a reason; once the reviewer explains it, another supervisor approves and becomes the reporter', async () => {
     const { reports } = await list(ana().cookie, '&status=draft');
     const summary = reports.find((r) => r.completeness.blockers.length > 0);
     if (!summary) throw new Error('every draft is complete');
@@ -115,10 +115,11 @@ describe('review and approval', () => {
     });
     expect(refused.status).toBe(409);
     expect(JSON.stringify(refused.json)).toContain('Not complete');
-    // The reviewing supervisor explains the gaps: an amendment, not a draft edit.
+    // The reviewing supervisor explains the gaps: an amendment, which makes her an editor.
     const amended = Report.parse((await explainGaps(report, sasha().cookie)).json);
-    expect(amended.draftEditors).toEqual([]);
-    const approved = await call('POST', `/api/reports/${report.id}/transitions`, sasha().cookie, {
+    expect(amended.amendedBy.map((a) => a.id)).toEqual(['usr_sasha']);
+    const mira = signInForTest('usr_mira').cookie;
+    const approved = await call('POST', `/api/reports/${report.id}/transitions`, mira, {
       version: amended.version,
       to: 'approved',
       comment: null,
@@ -126,7 +127,7 @@ describe('review and approval', () => {
     expect(approved.status).toBe(200);
     expect(Report.parse(approved.json)).toMatchObject({
       status: 'approved',
-      reporter: { userId: 'usr_sasha', email: 'sasha.reyes@verity.test' },
+      reporter: { userId: 'usr_mira', email: 'mira.stone@verity.test' },
     });
     const reasons = SupplierReasons.parse(
       (
@@ -271,8 +272,7 @@ describe('not-available reasons', () => {
 });
 
 describe('keeping drafts in step with decisions', () => {
-  it('a newly confirmed item joins its incident’s open draft; undone, it leaves', async () => {
-    await list(ana().cookie); // drafts built
+  it('a newly confirmed item joins its incident’s open draft; undone, it leaves', () => {
     const item = testBackend.state.items.find((i) => i.status === 'pending');
     if (!item) throw new Error('fixture');
     item.status = 'confirmed';

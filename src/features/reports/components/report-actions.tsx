@@ -7,7 +7,7 @@ import type { User } from '../../../api/schemas/user';
 import { Button } from '../../../components/ui/button';
 import { ErrorState } from '../../../components/ui/error-state';
 import type { ReportChecklistEntry } from '../../../domain/report-checklist';
-import { isDraftEditor } from '../../../domain/report-permissions';
+import { reviewBar, reviewBarText } from '../../../domain/report-permissions';
 import { useCreateSupplemental, useFileReport, useTransitionReport } from '../api/report-mutations';
 import { TextField } from './fields';
 
@@ -44,6 +44,8 @@ export function ReportActions({
   const [comment, setComment] = useState('');
   const supervisor = user.role === 'supervisor';
   const isReporter = report.reporter?.userId === user.id;
+  // Whoever changed or submitted it is not its reviewer (four eyes).
+  const bar = reviewBar(report, user.id);
   const busy = transition.isPending || filing.isPending;
   const move = (to: 'in_review' | 'approved' | 'rejected' | 'draft', note: string | null = null) =>
     transition.mutate({ version: report.version, to, comment: note });
@@ -62,10 +64,8 @@ export function ReportActions({
         </Button>
       )}
 
-      {report.status === 'in_review' && supervisor && isDraftEditor(report, user.id) && (
-        <Note>You edited or submitted this draft, so another supervisor must review it.</Note>
-      )}
-      {report.status === 'in_review' && supervisor && !isDraftEditor(report, user.id) && (
+      {report.status === 'in_review' && supervisor && bar && <Note>{reviewBarText[bar]}</Note>}
+      {report.status === 'in_review' && supervisor && !bar && (
         <>
           {approveBlockers.length > 0 && (
             <Note>Cannot approve yet. Missing without a reason: {blockedBy(approveBlockers)}.</Note>

@@ -5,7 +5,7 @@ import type { User } from '../../../api/schemas/user';
 import { Button } from '../../../components/ui/button';
 import { ErrorState } from '../../../components/ui/error-state';
 import { blockers, reportChecklist } from '../../../domain/report-checklist';
-import { canEditReport } from '../../../domain/report-permissions';
+import { amendmentNotice, canEditReport, reviewBar } from '../../../domain/report-permissions';
 import { useSaveReport } from '../api/report-mutations';
 import { ChecklistPanel } from './checklist-panel';
 import { FileSection } from './file-section';
@@ -145,6 +145,9 @@ export function ReportEditor({
               <Button variant="quiet" onClick={() => reset(base)}>
                 Discard changes
               </Button>
+            )}
+            {dirty && report.status === 'in_review' && reviewBar(report, user.id) === null && (
+              <p className="text-sm text-slate-700">{amendmentNotice}</p>
             )}
           </div>
         )}

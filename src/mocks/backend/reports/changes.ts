@@ -4,9 +4,9 @@ import type {
   ReportTransition,
   ReportUpdate,
 } from '../../../api/schemas/report-workflow';
-import type { User } from '../../../api/schemas/user';
+import type { Actor, User } from '../../../api/schemas/user';
 import { blockers, reportChecklist } from '../../../domain/report-checklist';
-import { canEditReport, isDraftEditor } from '../../../domain/report-permissions';
+import { canEditReport, reviewBar, reviewBarText } from '../../../domain/report-permissions';
 import type { MockState } from '../backend';
 import { checkVersion, recordReportChange } from './record';
 import { ReportRefusal } from './refusal';
@@ -24,13 +24,14 @@ const statusText: Record<Report['status'], string> = {
   retracted: 'retracted',
 };
 
-function noteDraftEditor(report: StoredReport, user: User) {
-  if (!report.draftEditors.some((a) => a.id === user.id)) report.draftEditors.push(actorOf(user));
-}
+const noteEditor = (list: Actor[], editor: Actor) => {
+  if (!list.some((a) => a.id === editor.id)) list.push(editor);
+};
 
 /**
- * Saves the editable fields. Open drafts: analysts and supervisors, who become draft editors. In
- * review: the reviewing supervisor's amendments (on the record as such). Anything else is closed.
+ * Saves the editable fields. Open drafts: analysts and supervisors. In review: a supervisor's
+ * amendment (on the record as such). Either way whoever saves is one of its editors, who may not
+ * approve it. Anything else is closed.
  */
 export function updateReport(
   state: MockState,
@@ -74,7 +75,8 @@ export function updateReport(
       .map((e) => e.id),
   );
   report.notAvailable = report.notAvailable.filter((n) => !present.has(n.field));
-  if (!amendment) noteDraftEditor(report, user);
+  noteEditor(report.draftEditors, actorOf(user));
+  if (amendment) noteEditor(report.amendedBy, actorOf(user));
   recordReportChange(state, report, actorOf(user), now, 'report.updated', { amendment });
 }
 
@@ -122,7 +124,8 @@ export function moveReportFile(
       version: 1,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
-      draftEditors: [actorOf(user)],
+      draftEditors: [],
+      amendedBy: [],
       submittedBy: null,
       review: null,
       status: 'draft',
@@ -135,7 +138,6 @@ export function moveReportFile(
     // The file arrives with what people edited on it.
     target.files.push(file);
     store.regroup(target, store.itemsOf(target));
-    noteDraftEditor(target, user);
     recordReportChange(state, target, actorOf(user), now, 'report.updated', {
       movedIn: sha256,
       from: from.id,
@@ -145,7 +147,10 @@ export function moveReportFile(
     from,
     items.filter((i) => !moving.has(i.id)),
   );
-  noteDraftEditor(from, user);
+  // The mover changed both; whoever edited the file in the report it left, edited it here too.
+  for (const editor of [...from.draftEditors, actorOf(user)])
+    noteEditor(target.draftEditors, editor);
+  noteEditor(from.draftEditors, actorOf(user));
   recordReportChange(state, from, actorOf(user), now, 'report.updated', {
     movedOut: sha256,
     to: target.id,
@@ -153,7 +158,7 @@ export function moveReportFile(
   return target;
 }
 
-/** Submit, approve, reject, reopen: the report's status workflow (DESIGN.md §3). */
+/** Submit, approve, reject, reopen: the report's status workflow. */
 export function transitionReport(
   state: MockState,
   report: StoredReport,
@@ -162,8 +167,14 @@ export function transitionReport(
   now: Date,
 ) {
   checkVersion(report, version);
-  const refuse = (message: string, status: 403 | 409 = 409) => {
-    throw new ReportRefusal(status, status === 403 ? 'forbidden' : 'invalid_transition', message);
+  // 403 forbidden: not this role; 403 four_eyes: not this person; 409: not now (the status, or
+  // the checklist: incomplete).
+  const refuse = (
+    message: string,
+    status: 403 | 409 = 409,
+    code = status === 403 ? 'forbidden' : 'invalid_transition',
+  ) => {
+    throw new ReportRefusal(status, code, message);
   };
   const at = now.toISOString();
   if (to === 'in_review') {
@@ -195,9 +206,8 @@ export function transitionReport(
     refuse(
       `Only a report in review can be reviewed; report ${report.id} is ${statusText[report.status]}.`,
     );
-  if (isDraftEditor(report, user.id)) {
-    refuse('You edited or submitted this draft, so someone else must review it (four eyes).', 403);
-  }
+  const bar = reviewBar(report, user.id);
+  if (bar) refuse(reviewBarText[bar].replace(/\.$/, ' (four eyes).'), 403, 'four_eyes');
   if (to === 'rejected') {
     if (!comment)
       throw new ReportRefusal(
@@ -213,6 +223,8 @@ export function transitionReport(
   if (blocking.length > 0) {
     refuse(
       `Not complete: ${blocking.map((e) => e.label).join(', ')}. Fill each in, or mark it not available and say why.`,
+      409,
+      'incomplete',
     );
   }
   report.status = 'approved';
@@ -247,6 +259,7 @@ export function createSupplemental(
     reporter: null,
     priorReport: { id: original.id, ncmecReportId: original.filed.ncmecReportId },
     draftEditors: [actorOf(user)],
+    amendedBy: [],
     submittedBy: null,
     review: null,
     filing: null,

@@ -5,6 +5,7 @@ import type { ReportSummary, SupplierReasons } from '../../../api/schemas/report
 import type { Actor } from '../../../api/schemas/user';
 import { blockers, checklistProgress, reportChecklist } from '../../../domain/report-checklist';
 import { fileViewedByEsp } from '../../../domain/file-viewed';
+import type { NewAuditEvent } from '../audit-log';
 import type { MockState } from '../backend';
 import { groupBy } from '../../../lib/group-by';
 import { draftFields, fileEdits, fileOf, incidentKey, incidentOf } from './draft-fields';
@@ -31,6 +32,12 @@ export interface ReportStore {
   /** The report as the API shows it: `fileViewedByEsp` derived from the audit log now. */
   present(report: StoredReport): Report;
   summary(report: StoredReport): ReportSummary;
+  /**
+   * Gathers the seeded confirmed items into drafts by incident, once, as the data is generated:
+   * their `report.created` events, for the seeded history.
+   */
+  seed(): NewAuditEvent[];
+  /** A new report, on the record as created. */
   add(report: StoredReport): void;
   nextId(): string;
   /** Sets the report's files to these items', grouped by SHA-256, keeping edits to files that stay. */
@@ -43,7 +50,7 @@ export interface ReportStore {
 }
 
 export function createReportStore(state: () => MockState): ReportStore {
-  let reports: Map<string, StoredReport> | undefined;
+  const reports = new Map<string, StoredReport>();
   let counter = 0;
   // Reveals seen so far in the audit log, read incrementally.
   const reveals: AuditEvent[] = [];
@@ -79,6 +86,7 @@ export function createReportStore(state: () => MockState): ReportStore {
       reporter: null,
       priorReport: null,
       draftEditors: [],
+      amendedBy: [],
       submittedBy: null,
       review: null,
       filing: null,
@@ -87,33 +95,20 @@ export function createReportStore(state: () => MockState): ReportStore {
     };
   }
 
-  function record(report: StoredReport, at: string) {
-    state().audit.append({
-      at,
-      actor: SYSTEM,
-      action: 'report.created',
-      subject: { type: 'report', id: report.id },
-      detail: {
-        files: report.files.length,
-        items: report.files.reduce((n, f) => n + f.itemIds.length, 0),
-      },
-    });
-  }
+  const created = (report: StoredReport, seeded: boolean): NewAuditEvent => ({
+    at: report.createdAt,
+    actor: SYSTEM,
+    action: 'report.created',
+    subject: { type: 'report', id: report.id },
+    detail: {
+      files: report.files.length,
+      items: report.files.reduce((n, f) => n + f.itemIds.length, 0),
+      ...(seeded ? { seeded } : {}),
+    },
+  });
 
-  /** Drafts for every confirmed item, by incident: built on first use. */
-  function build(): Map<string, StoredReport> {
-    if (reports) return reports;
-    const built = new Map<string, StoredReport>();
-    const confirmed = state().items.filter((i) => i.status === 'confirmed');
-    const at = new Date().toISOString();
-    for (const items of groupBy(confirmed, incidentKey).values()) {
-      const report = draft(items, at);
-      built.set(report.id, report);
-      record(report, at);
-    }
-    reports = built;
-    return built;
-  }
+  /** When the item became confirmed: its latest decision. */
+  const confirmedAt = (item: FlaggedItem) => decisionsOf(item.id).at(-1)?.at ?? item.flaggedAt;
 
   /** Every item with the file's bytes, in the report or not: a reveal of any of them viewed it. */
   function sameBytes(file: StoredFile): string[] {
@@ -139,9 +134,9 @@ export function createReportStore(state: () => MockState): ReportStore {
   }
 
   const store: ReportStore = {
-    list: () => [...build().values()],
+    list: () => [...reports.values()],
     get(id) {
-      const report = build().get(id);
+      const report = reports.get(id);
       if (!report) throw new ReportRefusal(404, 'not_found', `No report ${id}.`);
       return report;
     },
@@ -173,19 +168,29 @@ export function createReportStore(state: () => MockState): ReportStore {
         },
       };
     },
+    seed() {
+      const confirmed = state().items.filter((i) => i.status === 'confirmed');
+      const events: NewAuditEvent[] = [];
+      for (const items of groupBy(confirmed, incidentKey).values()) {
+        // Gathered as its incident's last item was confirmed: what it holds was confirmed by then.
+        const at = items.map(confirmedAt).reduce((a, b) => (a > b ? a : b));
+        const report = draft(items, at);
+        reports.set(report.id, report);
+        events.push(created(report, true));
+      }
+      return events;
+    },
     add(report) {
-      build().set(report.id, report);
-      record(report, report.createdAt);
+      reports.set(report.id, report);
+      state().audit.append(created(report, false));
     },
     nextId() {
-      build();
       counter += 1;
       return `rpt_${String(counter).padStart(5, '0')}`;
     },
     regroup,
     itemsOf,
     itemChanged(item, now) {
-      if (!reports) return; // built from the items' state on first use
       const at = now.toISOString();
       const holding = [...reports.values()].filter((r) =>
         r.files.some((f) => f.itemIds.includes(item.id)),
@@ -227,7 +232,7 @@ export function createReportStore(state: () => MockState): ReportStore {
     },
     supplierReasons(supplierId) {
       const given = new Map<string, SupplierReasons['reasons'][number]>();
-      for (const report of build().values()) {
+      for (const report of reports.values()) {
         if (report.incident.supplier.id !== supplierId) continue;
         for (const { field, reason } of report.notAvailable) {
           const key = `${field}\u0000${reason}`;
