@@ -6,7 +6,7 @@ import { sha256Hex } from '../../lib/sha256-hex';
 import type { MockState } from './backend';
 
 /**
- * The blind second review across every view (docs/decisions/0007-blind-second-review.md). The
+ * The blind second review across every view (docs/decisions/0008-blind-second-review.md). The
  * audit log is never redacted; instead whoever reads an item's first verdict there while the item
  * awaits its blind second review may no longer make that review.
  */
