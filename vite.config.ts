@@ -26,5 +26,7 @@ export default defineConfig({
     setupFiles: ['src/test/setup.ts'],
     environment: 'node',
     restoreMocks: true,
+    // Component tests render the whole console; on a shared 2-core machine 5 s is not enough.
+    testTimeout: 20_000,
   },
 });
