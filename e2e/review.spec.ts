@@ -1,4 +1,6 @@
 import { ItemDetail } from '../src/api/schemas/decision';
+import { ItemPage } from '../src/api/schemas/item';
+import { demoReviewSecret, sampledForSecondReview } from '../src/mocks/backend/blind-review';
 import { expect, holdFirstPending, signInElsewhere, test, type Page } from './fixtures';
 
 const serverRecord = async (page: Page, itemId: string) =>
@@ -12,6 +14,24 @@ async function anaConfirms(page: Page) {
   await expect(page.getByText(/waiting to send/)).toHaveCount(0);
   return itemId;
 }
+
+/**
+ * Opens and holds a pending text item whose dismissal is final: not one of the share of
+ * dismissals the server sends to a second review (the demo's draw follows its seed).
+ */
+async function holdDismissedForGood(page: Page) {
+  const { seed } = (await (await page.request.get('/__mock/config')).json()) as { seed: number };
+  const list = ItemPage.parse(
+    await (await page.request.get('/api/queues/q-text/items?status=pending&limit=50')).json(),
+  );
+  const row = list.items.find((i) => i.lease === null && !sampled(seed, i.id, i.version));
+  if (!row) throw new Error('no pending text item whose dismissal is final');
+  await page.goto(`/queues/q-text?status=pending&item=${row.id}`);
+  await expect(page.getByText(/^Held by you until/)).toBeVisible();
+  return row.id;
+}
+const sampled = (seed: number, id: string, version: number) =>
+  sampledForSecondReview(demoReviewSecret(seed), { id, version });
 
 test.describe('four eyes', () => {
   test.use({ allowedFailedStatuses: [403] });
@@ -143,7 +163,7 @@ test.describe('a supervisor', () => {
     signInAs,
   }) => {
     await signInAs('analyst');
-    const itemId = await holdFirstPending(page, 'q-text');
+    const itemId = await holdDismissedForGood(page);
     await page.keyboard.press('d');
     await page.keyboard.press('1');
     await expect(page.getByText(/waiting to send/)).toHaveCount(0);

@@ -15,6 +15,9 @@ import { iso } from './generate/iso-time';
 import { generateProvenance, withLazyProvenance } from './generate/provenance';
 import { generateSignal, priorityOf } from './generate/signals';
 
+/** Items one demo reviewer holds in the seeded data, at most (well within the hold limit). */
+const SEEDED_HOLDS_PER_PERSON = 2;
+
 /** The seeded, deterministic generator of the mock's data: items, their decisions, their history. */
 
 export interface GeneratorOptions {
@@ -37,6 +40,8 @@ export function generateData(options: GeneratorOptions): GeneratedData {
   const r = createRandom(options.seed);
   const nowMs = options.now.getTime();
   const items: FlaggedItem[] = [];
+  // Seeded holds per person, at most SEEDED_HOLDS_PER_PERSON: within what one reviewer may hold.
+  const seededHolds = new Map<string, number>();
   const decisions = new Map<string, Decision[]>();
   const history: NewAuditEvent[] = [];
   const queueShares = triageQueues.map((q) => [q, q.routes.share] as const);
@@ -102,7 +107,10 @@ export function generateData(options: GeneratorOptions): GeneratedData {
       actor: { id: step.actor.id, name: step.actor.name, role: step.actor.role },
       at: iso(flaggedAtMs + (i + 1) * Math.floor((nowMs - flaggedAtMs) / (steps.length + 1))),
     }));
-    const leaseHolder = status === 'pending' && r.chance(0.03) ? r.pick(leaseHolders) : null;
+    const drawnHolder = status === 'pending' && r.chance(0.03) ? r.pick(leaseHolders) : null;
+    const holds = drawnHolder ? (seededHolds.get(drawnHolder.id) ?? 0) : 0;
+    const leaseHolder = holds < SEEDED_HOLDS_PER_PERSON ? drawnHolder : null;
+    if (leaseHolder) seededHolds.set(leaseHolder.id, holds + 1);
     // Someone is reviewing a few pending items right now: a live lease, claimed moments ago.
     const claimedAtMs = nowMs - r.int(5, 60) * 1000;
     const lease: Lease | null = leaseHolder && {

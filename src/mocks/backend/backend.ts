@@ -4,6 +4,7 @@ import type { FlaggedItem } from '../../api/schemas/item';
 import type { User } from '../../api/schemas/user';
 import { generateData } from '../generator';
 import { createAuditLog, type AuditLog } from './audit-log';
+import { demoReviewSecret } from './blind-review';
 import { demoUsers, otherUsers, queueDefinitions } from './directory';
 import { FaultSpec } from './faults';
 import { createItemLister } from './item-list';
@@ -168,7 +169,7 @@ function buildState(
     decisionIdsIssued: new Map(),
     verdictReaders: new Map(),
     // A real server keeps a random secret; the demo's follows its seed, so its runs repeat.
-    reviewSecret: `verity-demo-review-${config.seed}`,
+    reviewSecret: demoReviewSecret(config.seed),
     reveals: new Map(),
     listItems: createItemLister(),
     clusters: () => (clusterIndex ??= createClusterIndex(data.items)),

@@ -18,12 +18,18 @@ const VERDICT_ACTIONS: ReadonlySet<string> = new Set([
   'item.decision_corrected',
 ]);
 
+/** The demo's secret for that draw: it follows the seed, so a demo run repeats. */
+export const demoReviewSecret = (seed: number) => `verity-demo-review-${seed}`;
+
 /**
  * Whether this first-review dismissal of the item goes to a blind second review for quality
  * control: drawn from a keyed hash of the item and its version, so it is the same for a resend and
  * cannot be predicted without the server's secret (the demo derives its secret from the seed).
  */
-export function sampledForSecondReview(secret: string, item: FlaggedItem): boolean {
+export function sampledForSecondReview(
+  secret: string,
+  item: Pick<FlaggedItem, 'id' | 'version'>,
+): boolean {
   const draw = Number.parseInt(sha256Hex(`${secret}\n${item.id}\n${item.version}`).slice(0, 8), 16);
   return draw / 2 ** 32 < DISMISSAL_SECOND_REVIEW_SHARE;
 }
