@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../lib/zod';
 
 /** Opaque identifier; never parsed by the console. */
 export const Id = z.string().min(1).max(200);
