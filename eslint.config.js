@@ -117,4 +117,18 @@ export default tseslint.config(
     files: ['e2e/**/*.ts'],
     ...playwright.configs['flat/recommended'],
   },
+  {
+    // A context opened past the fixtures escapes the guard (console errors, foreign requests, CSP).
+    files: ['e2e/**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.object.name='browser'][callee.property.name=/^new(Context|Page)$/]",
+          message: 'Open another browser through the newContext or signInElsewhere fixture.',
+        },
+      ],
+    },
+  },
 );
