@@ -90,6 +90,25 @@ export default tseslint.config(
     },
   },
   {
+    // zod's runtime comes configured from src/lib/zod.ts (no eval probe under the CSP).
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/lib/zod.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'zod',
+              message: 'Import { z } from src/lib/zod.ts, which configures it.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests may reach the mock backend and test helpers; the console itself never may.
     files: ['src/**/*.test.{ts,tsx}'],
     rules: { 'boundaries/dependencies': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
@@ -97,5 +116,19 @@ export default tseslint.config(
   {
     files: ['e2e/**/*.ts'],
     ...playwright.configs['flat/recommended'],
+  },
+  {
+    // A context opened past the fixtures escapes the guard (console errors, foreign requests, CSP).
+    files: ['e2e/**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.object.name='browser'][callee.property.name=/^new(Context|Page)$/]",
+          message: 'Open another browser through the newContext or signInElsewhere fixture.',
+        },
+      ],
+    },
   },
 );

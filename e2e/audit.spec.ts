@@ -1,8 +1,8 @@
 import { ItemPage } from '../src/api/schemas/item';
-import { axeViolations, expect, signInElsewhere, test } from './fixtures';
+import { axeViolations, expect, test } from './fixtures';
 
 test('an analyst’s triage session appears in order for the auditor, who verifies the chain and finds a tampered event', async ({
-  browser,
+  signInElsewhere,
   page,
   signInAs,
   mock,
@@ -26,7 +26,7 @@ test('an analyst’s triage session appears in order for the auditor, who verifi
   await page.keyboard.press('c');
   await expect(page.getByText(/waiting to send/)).toHaveCount(0);
 
-  const { context, page: alex } = await signInElsewhere(browser, 'auditor');
+  const { context, page: alex } = await signInElsewhere('auditor');
   const media: string[] = [];
   alex.on('request', (request) => {
     if (/\/(preview|reveal|media)\b/.test(request.url()) || request.resourceType() === 'image')

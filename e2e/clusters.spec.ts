@@ -1,6 +1,6 @@
 import { Cluster } from '../src/api/schemas/cluster';
 import { ItemDetail } from '../src/api/schemas/decision';
-import { expect, signInElsewhere, test } from './fixtures';
+import { expect, test } from './fixtures';
 
 function firstTwo<T>(list: readonly T[]): [T, T] {
   const [a, b] = list;
@@ -9,7 +9,7 @@ function firstTwo<T>(list: readonly T[]): [T, T] {
 }
 
 test('one decision applied to a cluster decides each item, and skips the one another analyst decided meanwhile', async ({
-  browser,
+  signInElsewhere,
   page,
   signInAs,
   mock,
@@ -44,7 +44,7 @@ test('one decision applied to a cluster decides each item, and skips the one ano
   await expect(form).toContainText(`Apply “Dismissed: Non-photographic” to ${count} items`);
 
   // Meanwhile Ben, in his own browser, decides one of them.
-  const { context, page: ben } = await signInElsewhere(browser, 'second analyst');
+  const { context, page: ben } = await signInElsewhere('second analyst');
   await ben.goto(`/queues/${taken.item.queueId}?status=pending&item=${taken.item.id}`);
   await expect(ben.getByText(/^Held by you until/)).toBeVisible();
   await ben.keyboard.press('e');

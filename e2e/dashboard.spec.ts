@@ -1,6 +1,6 @@
 import { ItemPage } from '../src/api/schemas/item';
 import { QueueList } from '../src/api/schemas/queue';
-import { expect, test, signInElsewhere } from './fixtures';
+import { expect, test } from './fixtures';
 
 test('the dashboard shows the mock’s numbers for every queue', async ({ page, signInAs }) => {
   await signInAs('analyst');
@@ -19,12 +19,12 @@ test('the dashboard shows the mock’s numbers for every queue', async ({ page, 
 });
 
 test('two analysts in two browsers share one server: the same pending counts, each their own held items', async ({
-  browser,
+  signInElsewhere,
   page,
   signInAs,
 }) => {
   await signInAs('analyst');
-  const { context: other, page: otherPage } = await signInElsewhere(browser, 'second analyst');
+  const { context: other, page: otherPage } = await signInElsewhere('second analyst');
   await expect(otherPage.getByRole('banner')).toContainText('Ben Okafor (analyst)');
 
   for (const [viewer, userId] of [

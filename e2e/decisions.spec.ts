@@ -1,13 +1,6 @@
 import { ItemPage } from '../src/api/schemas/item';
 import { QueueList } from '../src/api/schemas/queue';
-import {
-  expect,
-  holdFirstPending,
-  selectedItem,
-  signInElsewhere,
-  test,
-  type Page,
-} from './fixtures';
+import { expect, holdFirstPending, selectedItem, test, type Page } from './fixtures';
 
 const pendingIn = async (page: Page, queueId: string) => {
   const { queues } = QueueList.parse(await (await page.request.get('/api/queues')).json());
@@ -62,7 +55,7 @@ test.describe('when another analyst holds the item', () => {
   test.use({ allowedFailedStatuses: [409], allowOffline: true });
 
   test('it shows who holds it and cannot be decided there; a lapsed holder’s late decision is a conflict and the other decision stands', async ({
-    browser,
+    signInElsewhere,
     page,
     signInAs,
     mock,
@@ -71,7 +64,7 @@ test.describe('when another analyst holds the item', () => {
     await signInAs('analyst');
     const itemId = await holdFirstPending(page, 'q-clf-high');
 
-    const { context: other, page: ben } = await signInElsewhere(browser, 'second analyst');
+    const { context: other, page: ben } = await signInElsewhere('second analyst');
     await ben.goto(`/queues/q-clf-high?status=pending&item=${itemId}`);
     await expect(ben.getByText(/is held by Ana Ortiz/).first()).toBeVisible();
     await expect(ben.getByRole('button', { name: /^Confirm/ })).toBeDisabled();

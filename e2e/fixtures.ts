@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { demoUsers } from '../src/mocks/backend/directory';
+import { guardContext, type GuardAllowances } from './guard';
 
 export type DemoRole =
   'analyst' | 'second analyst' | 'supervisor' | 'second supervisor' | 'auditor';
@@ -19,13 +20,22 @@ export function demoUser(role: DemoRole) {
   return user;
 }
 
+export type SignInElsewhere = (role: DemoRole) => Promise<{ context: BrowserContext; page: Page }>;
+
 interface Fixtures {
   /** Every test, with or without a page, starts from the seeded state. */
   resetMock: undefined;
-  /** HTTP statuses whose browser "Failed to load resource" line this test expects. */
-  allowedFailedStatuses: number[];
-  /** The test takes the browser offline: its failed-request lines are expected. */
-  allowOffline: boolean;
+  allowedFailedStatuses: GuardAllowances['allowedFailedStatuses'];
+  allowOffline: GuardAllowances['allowOffline'];
+  /**
+   * Guards a browser context (every page and worker in it) for this test; the test fails at its
+   * end on anything the guard saw. The default context is guarded; use `newContext` for others.
+   */
+  guard: (context: BrowserContext) => Promise<void>;
+  /** Another browser context, guarded like the test's own and closed when the test ends. */
+  newContext: () => Promise<BrowserContext>;
+  /** A second person at a second browser: a fresh guarded context signed in as `role`. */
+  signInElsewhere: SignInElsewhere;
   /** Sets mock knobs through `POST /__mock/config`. */
   mock: (config: Record<string, unknown>) => Promise<void>;
   signInAs: (role: DemoRole) => Promise<void>;
@@ -51,35 +61,41 @@ export const test = base.extend<Fixtures>({
     });
   },
 
-  page: async ({ page, allowedFailedStatuses, allowOffline, baseURL }, use) => {
+  guard: async ({ allowedFailedStatuses, allowOffline, baseURL }, use) => {
     const problems: string[] = [];
-    const allowed = [
-      ...allowedFailedStatuses.map(
-        (status) => `Failed to load resource: the server responded with a status of ${status}`,
-      ),
-      ...(allowOffline ? ['Failed to load resource: net::ERR_INTERNET_DISCONNECTED'] : []),
-    ];
-    page.on('console', (message) => {
-      if (message.type() !== 'error' && message.type() !== 'warning') return;
-      if (allowed.some((line) => message.text().startsWith(line))) return;
-      problems.push(`console.${message.type()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    // Nothing third-party may ever run script: a dialog is proof that something did.
-    page.on('dialog', (dialog) => {
-      problems.push(`dialog opened: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
-    // Nothing may leave the console's own origin (fonts, analytics, third-party URLs…).
     const origin = new URL(baseURL ?? '').origin;
-    await page.context().route('**/*', async (route) => {
-      const url = route.request().url();
-      if (url.startsWith('data:') || new URL(url).origin === origin) return route.continue();
-      problems.push(`request outside the console's origin: ${url}`);
-      return route.abort();
+    await use((context) =>
+      guardContext(context, origin, { allowedFailedStatuses, allowOffline }, problems),
+    );
+    expect(problems, 'console errors, page errors, CSP violations or foreign requests').toEqual([]);
+  },
+
+  context: async ({ context, guard }, use) => {
+    await guard(context);
+    await use(context);
+  },
+
+  newContext: async ({ browser, guard }, use) => {
+    const opened: BrowserContext[] = [];
+    await use(async () => {
+      const context = await browser.newContext();
+      opened.push(context);
+      await guard(context);
+      return context;
     });
-    await use(page);
-    expect(problems, 'console errors, page errors or foreign requests').toEqual([]);
+    for (const context of opened) await context.close();
+  },
+
+  signInElsewhere: async ({ newContext }, use) => {
+    await use(async (role) => {
+      const user = demoUser(role);
+      const context = await newContext();
+      const page = await context.newPage();
+      await page.goto('/sign-in');
+      await page.getByRole('button', { name: new RegExp(`${user.name}.*${user.role}`) }).click();
+      await expect(page.getByRole('banner')).toContainText(user.name);
+      return { context, page };
+    });
   },
 
   signInAs: async ({ page }, use) => {
@@ -98,17 +114,6 @@ export async function axeViolations(page: Page) {
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
     .analyze();
   return results.violations;
-}
-
-/** A second person at a second browser: a fresh context signed in as `role`. */
-export async function signInElsewhere(browser: Browser, role: DemoRole) {
-  const user = demoUser(role);
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: new RegExp(`${user.name}.*${user.role}`) }).click();
-  await expect(page.getByRole('banner')).toContainText(user.name);
-  return { context, page };
 }
 
 /**

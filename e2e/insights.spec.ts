@@ -1,9 +1,9 @@
 import { Insights } from '../src/api/schemas/insights';
 import { ItemPage } from '../src/api/schemas/item';
-import { axeViolations, expect, signInElsewhere, test } from './fixtures';
+import { axeViolations, expect, test } from './fixtures';
 
 test('a supervisor sees a rule’s precision drop as analysts dismiss its items, and follows it to its items', async ({
-  browser,
+  signInElsewhere,
   page,
   signInAs,
 }) => {
@@ -31,7 +31,7 @@ test('a supervisor sees a rule’s precision drop as analysts dismiss its items,
   expect(await axeViolations(page)).toEqual([]);
 
   // Ana dismisses three of the rule's pending items as false positives.
-  const { context, page: ana } = await signInElsewhere(browser, 'analyst');
+  const { context, page: ana } = await signInElsewhere('analyst');
   const pending = ItemPage.parse(
     await (
       await ana.request.get(`/api/items?ruleId=${rule?.ruleId ?? ''}&status=pending&limit=50`)

@@ -1,7 +1,7 @@
-import type { APIRequestContext, Browser } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import { Report } from '../src/api/schemas/report';
 import { ReportList } from '../src/api/schemas/report-workflow';
-import { axeViolations, expect, signInElsewhere, test, type Page } from './fixtures';
+import { axeViolations, expect, test, type Page, type SignInElsewhere } from './fixtures';
 
 const csrf = { 'X-Verity-CSRF': '1' };
 
@@ -58,8 +58,8 @@ async function approveThroughApi(analyst: APIRequestContext, supervisor: APIRequ
 }
 
 /** The signed-in supervisor's page opens a report Ana submitted and the supervisor approved. */
-async function openApprovedReport(browser: Browser, supervisor: Page) {
-  const { context, page: ana } = await signInElsewhere(browser, 'analyst');
+async function openApprovedReport(signInElsewhere: SignInElsewhere, supervisor: Page) {
+  const { context, page: ana } = await signInElsewhere('analyst');
   const id = await approveThroughApi(ana.request, supervisor.request);
   await context.close();
   await supervisor.goto(`/reports/${id}`);
@@ -74,7 +74,7 @@ function recordRequests(page: Page) {
 }
 
 test('an analyst edits and submits a draft; the supervisor cannot approve it with a gap, explains the gap and so may not approve it; another supervisor approves and files it, following each step', async ({
-  browser,
+  signInElsewhere,
   page,
   signInAs,
 }) => {
@@ -98,7 +98,7 @@ test('an analyst edits and submits a draft; the supervisor cannot approve it wit
   await page.getByRole('button', { name: 'Submit for review' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('In review');
 
-  const { context, page: sasha } = await signInElsewhere(browser, 'supervisor');
+  const { context, page: sasha } = await signInElsewhere('supervisor');
   await sasha.goto(`/reports/${draft?.id ?? ''}`);
   const approve = sasha.getByRole('button', { name: 'Approve' });
   await expect(approve).toBeDisabled();
@@ -126,7 +126,7 @@ test('an analyst edits and submits a draft; the supervisor cannot approve it wit
   await expect(sasha.getByRole('button', { name: 'Reject…' })).toHaveCount(0);
   await context.close();
 
-  const { context: other, page: mira } = await signInElsewhere(browser, 'second supervisor');
+  const { context: other, page: mira } = await signInElsewhere('second supervisor');
   const requests = recordRequests(mira);
   await mira.goto(`/reports/${draft?.id ?? ''}`);
   await expect(mira.getByRole('heading', { level: 1 })).toContainText('In review');
@@ -170,14 +170,14 @@ test('whoever edited a draft cannot approve it', async ({ page, signInAs }) => {
 });
 
 test('a validation rejection (4100) from NCMEC is shown plainly and nothing is marked filed', async ({
-  browser,
+  signInElsewhere,
   page,
   signInAs,
   mock,
 }) => {
   await mock({ faults: ['ncmec:4100'] });
   await signInAs('supervisor');
-  const id = await openApprovedReport(browser, page);
+  const id = await openApprovedReport(signInElsewhere, page);
   await page.getByRole('button', { name: 'File with NCMEC' }).click();
   const filing = page.getByRole('region', { name: 'Filing with NCMEC' });
   await expect(filing.getByRole('alert')).toContainText('rejected the report as invalid');
@@ -191,12 +191,12 @@ test('a validation rejection (4100) from NCMEC is shown plainly and nothing is m
 });
 
 test('a supplemental report links to a filed one through priorCTReports', async ({
-  browser,
+  signInElsewhere,
   page,
   signInAs,
 }) => {
   await signInAs('supervisor');
-  const id = await openApprovedReport(browser, page);
+  const id = await openApprovedReport(signInElsewhere, page);
   await page.getByRole('button', { name: 'File with NCMEC' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Filed');
   await expect(page.getByText('Filed reports are read-only.')).toBeVisible();

@@ -1,7 +1,7 @@
 import { ItemDetail } from '../src/api/schemas/decision';
 import { ItemPage } from '../src/api/schemas/item';
 import { demoReviewSecret, sampledForSecondReview } from '../src/mocks/backend/blind-review';
-import { expect, holdFirstPending, signInElsewhere, test, type Page } from './fixtures';
+import { expect, holdFirstPending, test, type Page } from './fixtures';
 
 const serverRecord = async (page: Page, itemId: string) =>
   ItemDetail.parse(await (await page.request.get(`/api/items/${itemId}`)).json());
@@ -37,7 +37,7 @@ test.describe('four eyes', () => {
   test.use({ allowedFailedStatuses: [403] });
 
   test('a confirmation waits for a blind second review by someone else; agreement confirms it', async ({
-    browser,
+    signInElsewhere,
     page,
     signInAs,
   }) => {
@@ -51,7 +51,7 @@ test.describe('four eyes', () => {
     await expect(page.getByRole('button', { name: /^Confirm/ })).toBeDisabled();
 
     // Ben reviews it blind: neither the page nor the API shows him Ana's verdict.
-    const { context, page: ben } = await signInElsewhere(browser, 'second analyst');
+    const { context, page: ben } = await signInElsewhere('second analyst');
     const blind = await serverRecord(ben, itemId);
     expect(blind.blindSecondReview).toBe(true);
     expect(blind.decisions).toEqual([]);
@@ -76,14 +76,14 @@ test.describe('four eyes', () => {
   });
 
   test('a disagreement reaches the supervisors with both verdicts side by side, and the supervisor’s rationale decides', async ({
-    browser,
+    signInElsewhere,
     page,
     signInAs,
   }) => {
     await signInAs('analyst');
     const itemId = await anaConfirms(page);
 
-    const { context: bens, page: ben } = await signInElsewhere(browser, 'second analyst');
+    const { context: bens, page: ben } = await signInElsewhere('second analyst');
     await ben.goto(`/queues/q-second-review?status=awaiting_second_review&item=${itemId}`);
     await expect(ben.getByText(/^Held by you until/)).toBeVisible();
     await ben.keyboard.press('d');
@@ -91,7 +91,7 @@ test.describe('four eyes', () => {
     await expect(ben.getByText(/waiting to send/)).toHaveCount(0);
     expect((await serverRecord(ben, itemId)).item.status).toBe('escalated');
 
-    const { context: sashas, page: sasha } = await signInElsewhere(browser, 'supervisor');
+    const { context: sashas, page: sasha } = await signInElsewhere('supervisor');
     await sasha.goto('/');
     await sasha.getByRole('link', { name: 'Escalations' }).click();
     await sasha.getByRole('option', { name: new RegExp(itemId) }).click();
@@ -158,7 +158,7 @@ test.describe('a supervisor', () => {
   test.use({ allowedFailedStatuses: [409] });
 
   test('corrects a decision with a rationale: the correction supersedes it and both stay in the history', async ({
-    browser,
+    signInElsewhere,
     page,
     signInAs,
   }) => {
@@ -169,7 +169,7 @@ test.describe('a supervisor', () => {
     await expect(page.getByText(/waiting to send/)).toHaveCount(0);
     const [dismissal] = (await serverRecord(page, itemId)).decisions;
 
-    const { context, page: sasha } = await signInElsewhere(browser, 'supervisor');
+    const { context, page: sasha } = await signInElsewhere('supervisor');
     await sasha.goto(`/items/${itemId}`);
     await sasha.getByRole('button', { name: `Correct ${dismissal?.id ?? ''}` }).click();
     const form = sasha.getByRole('form', { name: `Correct ${dismissal?.id ?? ''}` });
@@ -192,11 +192,15 @@ test.describe('a supervisor', () => {
     await context.close();
   });
 
-  test('releases and reassigns an item an analyst holds', async ({ browser, page, signInAs }) => {
+  test('releases and reassigns an item an analyst holds', async ({
+    page,
+    signInAs,
+    signInElsewhere,
+  }) => {
     await signInAs('analyst');
     const itemId = await holdFirstPending(page, 'q-text');
 
-    const { context, page: sasha } = await signInElsewhere(browser, 'supervisor');
+    const { context, page: sasha } = await signInElsewhere('supervisor');
     await sasha.goto(`/items/${itemId}`);
     const holder = sasha.getByRole('group', { name: 'Who holds this item' });
     await expect(holder).toContainText('Held by Ana Ortiz.');

@@ -46,6 +46,21 @@ test('the console is served with a strict CSP, no referrer and no framing', asyn
   expect(headers['x-frame-options']).toBe('DENY');
 });
 
+test('no page or worker of the console breaks its CSP, not even with an eval probe it catches', async ({
+  page,
+  signInAs,
+}) => {
+  // The fixture fails the test on any violation; these screens parse with zod in the page and,
+  // for the chain's verification, in a worker.
+  await signInAs('supervisor');
+  await expect(page.getByRole('table', { name: /queues/i })).toBeVisible();
+  await page.goto('/audit');
+  await page.getByRole('button', { name: /^Verify events 1–/ }).click();
+  await expect(page.getByText(/^Verified [\d,]+ events: the chain holds/)).toBeVisible({
+    timeout: 20_000,
+  });
+});
+
 test('the session cookie is HttpOnly and SameSite=Strict', async ({ page, signInAs }) => {
   await signInAs('auditor');
   const cookies = await page.context().cookies();

@@ -1,5 +1,5 @@
 import { ItemDetail } from '../src/api/schemas/decision';
-import { expect, holdFirstPending, signInElsewhere, test } from './fixtures';
+import { expect, holdFirstPending, test } from './fixtures';
 
 test.use({ allowedFailedStatuses: [401] });
 
@@ -36,13 +36,13 @@ test('an idle session expires: the next action returns to sign-in with why, and 
 });
 
 test('Sign out everywhere from one browser signs the other browser out, and no one else', async ({
-  browser,
+  signInElsewhere,
   page,
   signInAs,
 }) => {
   await signInAs('analyst');
-  const laptop = await signInElsewhere(browser, 'analyst');
-  const colleague = await signInElsewhere(browser, 'second analyst');
+  const laptop = await signInElsewhere('analyst');
+  const colleague = await signInElsewhere('second analyst');
 
   await laptop.page.getByRole('button', { name: 'Sign out everywhere' }).click();
   await expect(laptop.page.getByRole('heading', { name: 'Sign in to Verity' })).toBeVisible();

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../lib/zod';
 import { AuditFilterQuery, AuditPage, AuditQuery } from './schemas/audit';
 import { FilterCatalog } from './schemas/catalog';
 import { Cluster, ClusterDecisionRequest, ClusterDecisionResult } from './schemas/cluster';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../lib/zod';
 import { Id, hexDigest } from './schemas/common';
 import { Report } from './schemas/report';
 import {

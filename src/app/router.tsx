@@ -7,7 +7,7 @@ import {
   redirect,
   type RouterHistory,
 } from '@tanstack/react-router';
-import { z } from 'zod';
+import { z } from '../lib/zod';
 import { sessionQueryOptions } from '../api/queries/session';
 import { canReadAudit, canReadInsights, canTriage } from '../features/session/model/navigation';
 import { SignInReason } from '../features/session/model/sign-in-reason';

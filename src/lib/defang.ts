@@ -9,12 +9,20 @@ const invisible =
   // eslint-disable-next-line no-control-regex
   /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/gu;
 
-/** `line\nbreak` → `line⟨U+000A⟩break`; bidi overrides, zero-width and control characters alike. */
+const oneInvisible = new RegExp(`^${invisible.source}$`, 'u');
+/** Whether `char` is one that `revealInvisible` marks. */
+export const isInvisible = (char: string) => oneInvisible.test(char);
+
+/** `\u202e` → `⟨U+202E⟩`: the visible marker of one character. */
+export const markerOf = (char: string) =>
+  `⟨U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}⟩`;
+
+/**
+ * `line\nbreak` → `line⟨U+000A⟩break`; bidi overrides, zero-width and control characters alike.
+ * For display; a form field holding such text shows it with `toShownInput` (untrusted-input.ts).
+ */
 export function revealInvisible(text: string): string {
-  return text.replace(
-    invisible,
-    (c) => `⟨U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}⟩`,
-  );
+  return text.replace(invisible, markerOf);
 }
 
 const schemePattern = /^(\s*)([a-z][a-z0-9+.-]*):/i;

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { z } from 'zod';
+import { z } from '../lib/zod';
 import { allEndpoints } from '../api/all-endpoints';
 import { endpoints } from '../api/endpoints';
 import { reportEndpoints } from '../api/report-endpoints';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../lib/zod';
 import { Id } from './common';
 
 /** What the list filters offer: the suppliers and the detection rules items come from. */

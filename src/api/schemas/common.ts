@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../lib/zod';
 
 /**
  * Opaque identifier; never parsed by the console. Safe in a URL path segment, a file name and a

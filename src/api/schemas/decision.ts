@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../lib/zod';
 import { Id, Timestamp } from './common';
 import { FlaggedItem } from './item';
 import { Actor } from './user';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../lib/zod';
 import { Id, Timestamp, hexDigest } from './common';
 import { ActionabilityField, Report, ReportEditable, ReportStatus } from './report';
 

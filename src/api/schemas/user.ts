@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../lib/zod';
 import { Id } from './common';
 
 export const Role = z.enum(['analyst', 'supervisor', 'auditor']).meta({ id: 'Role' });

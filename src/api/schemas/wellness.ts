@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../lib/zod';
 
 /**
  * The bounds every wellness setting keeps, the organisation's and each analyst's alike. The

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { auditHashInput } from '../../api/audit-canonical';
 import hostile from '../fixtures/hostile-strings.json';
 import { createAuditLog, sha256Hex } from './audit-log';
-import { csvCell, csvRow, exportStream } from './audit-export';
+import { csvCell, csvRow, exportStream, jsonLine } from './audit-export';
 
 /** A minimal RFC 4180 reader, to check what a spreadsheet would see. */
 function parseCsv(text: string): string[][] {
@@ -34,14 +34,65 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/** What a spreadsheet skips before deciding that a cell is a formula: spaces and invisibles. */
+const formulaAfterInvisibles =
+  /^[\s\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]*[=+\-@\uff1d\uff0b\uff0d\uff20]/u;
+
 test('formula-looking cells are neutralised, and every cell survives quoting intact', () => {
-  for (const value of hostile.csv) {
+  for (const value of [...hostile.csv, ...hostile.text]) {
     const [[read]] = parseCsv(csvCell(value)) as [[string]];
-    expect(read).toBe(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-    expect(read.startsWith("'") || !/^[=+\-@\t]/.test(read)).toBe(true);
+    const formula = formulaAfterInvisibles.test(value) || /^[\t\r]/.test(value);
+    expect(read, JSON.stringify(value)).toBe(formula ? `'${value}` : value);
   }
   expect(csvCell(42)).toBe('42');
+  expect(csvCell(-1)).toBe('-1');
   expect(csvCell('plain')).toBe('plain');
+});
+
+test('a formula after spaces, tabs, line breaks, no-break spaces, zero-width or bidi characters is neutralised', () => {
+  for (const lead of [
+    ' ',
+    '   ',
+    '\t',
+    '\r',
+    '\n',
+    '\u00a0',
+    '\u200b',
+    '\u200d',
+    '\ufeff',
+    '\u202e',
+    '\u2066',
+    '\u200e\u200f',
+    '\u3000',
+    '\u2028',
+    '\u00ad',
+    '\u0000',
+  ])
+    for (const formula of ['=1+1', '+1+1', '-1+1', '@SUM(1)', '\uff1d1+1']) {
+      const value = `${lead}${formula}`;
+      const [[read]] = parseCsv(csvCell(value)) as [[string]];
+      expect(read, JSON.stringify(value)).toBe(`'${value}`);
+    }
+  for (const value of ['a =1', 'x-1', 'name@example.com', '{"a":"=1"}', '\u200bplain', ' 12'])
+    expect(csvCell(value), JSON.stringify(value)).not.toMatch(/^"?'/);
+});
+
+test('JSON Lines escape the line and paragraph separators, so no reader splits an event', () => {
+  const audit = createAuditLog();
+  audit.append({
+    at: '2026-11-25T10:00:00.000Z',
+    actor: { id: 'usr_x', name: 'line\u2028separator', role: 'analyst' },
+    action: 'item.viewed',
+    subject: { type: 'item', id: 'itm_1' },
+    detail: { note: 'paragraph\u2029separator \u2028\u2029' },
+  });
+  const [event] = audit.range(1, 1);
+  if (!event) throw new Error('no event');
+  const line = jsonLine(event);
+  expect(line).not.toMatch(/[\u2028\u2029]/);
+  expect(line).toContain('line\\u2028separator');
+  expect(line).toContain('paragraph\\u2029separator \\u2028\\u2029');
+  expect(JSON.parse(line)).toEqual(event);
 });
 
 test('each CSV row carries the canonical JSON its hash can be checked against', async () => {
@@ -65,8 +116,8 @@ test('each CSV row carries the canonical JSON its hash can be checked against', 
     expect(sha256Hex(row.at(-1) ?? '')).toBe(row.at(-2));
   }
   expect(events.map(csvRow).join('\n')).toContain("'=HYPERLINK");
-  const lines = (await new Response(exportStream(() => events, 'jsonl')).text())
-    .trim()
-    .split('\r\n');
+  const jsonl = await new Response(exportStream(() => events, 'jsonl')).text();
+  expect(jsonl).not.toMatch(/[\u2028\u2029]/);
+  const lines = jsonl.trim().split('\r\n');
   expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual(events);
 });

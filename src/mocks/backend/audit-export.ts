@@ -18,14 +18,24 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /**
+ * A cell a spreadsheet would read as a formula (OWASP, CSV injection): one whose first visible
+ * character is `=`, `+`, `-` or `@` (or their full-width forms), however many spaces, line breaks,
+ * no-break spaces, zero-width, bidi or other invisible characters come before it, since
+ * spreadsheets skip some of them and a viewer cannot see them; and one starting with a tab or a
+ * carriage return.
+ */
+const formulaLike =
+  /^(?:[\t\r]|[\s\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]*[=+\-@\uff1d\uff0b\uff0d\uff20])/u;
+
+/**
  * One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled. A
- * cell a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage
- * return) is neutralised with a leading apostrophe. The `canonical` column starts with `{`, so the
- * text a hash is checked against is never altered.
+ * formula-like text cell is neutralised with a leading apostrophe, its text otherwise kept as it
+ * was (the invisible characters too: they are evidence). The `canonical` column starts with `{`,
+ * so the text a hash is checked against is never altered.
  */
 export function csvCell(value: string | number): string {
   const text = String(value);
-  const safe = typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  const safe = typeof value === 'string' && formulaLike.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
@@ -48,8 +58,14 @@ export function csvRow(event: AuditEvent): string {
     .join(',');
 }
 
-/** The record itself, one event per line, with its hashes: verifiable offline. */
-export const jsonLine = (event: AuditEvent) => JSON.stringify(event);
+/**
+ * The record itself, one event per line, with its hashes: verifiable offline. JSON leaves U+2028
+ * and U+2029 raw inside strings, but many readers (JavaScript before ES2019, Python's
+ * `splitlines`, editors) take them for line breaks and would split an event in two: they are
+ * escaped (`\u2028`, `\u2029`), which parses back to the same text.
+ */
+export const jsonLine = (event: AuditEvent) =>
+  JSON.stringify(event).replaceAll('\u2028', '\\u2028').replaceAll('\u2029', '\\u2029');
 
 /**
  * The export as a stream of lines, a batch at a time, so a million events are never one string.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../lib/zod';
 
 /**
  * Faults the mock can inject, each `kind:target` where target is a path prefix, in which `*`

@@ -1,5 +1,5 @@
 import { http } from 'msw';
-import { z } from 'zod';
+import { z } from '../../lib/zod';
 import { SESSION_COOKIE } from '../../api/endpoints';
 import type { FlaggedItem } from '../../api/schemas/item';
 import type { Backend } from '../backend/backend';

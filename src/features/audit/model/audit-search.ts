@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../lib/zod';
 import { AuditAction } from '../../../api/schemas/audit';
 import { Id, Timestamp } from '../../../api/schemas/common';
 import { Actor } from '../../../api/schemas/user';

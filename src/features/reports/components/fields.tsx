@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { fromShownInput, shownWithMarkers, toShownInput } from '../../../lib/untrusted-input';
 
 /** The report form's inputs: a visible label on each, disabled when the report is closed. */
 
@@ -14,6 +15,7 @@ export function TextField({
   maxLength,
   hint,
   invalid = false,
+  untrusted = false,
 }: {
   label: string;
   value: string;
@@ -23,15 +25,22 @@ export function TextField({
   maxLength?: number;
   hint?: string;
   invalid?: boolean;
+  /** Third-party data: shown with visible markers, saved as found (see untrusted-input.ts). */
+  untrusted?: boolean;
 }) {
   const hintId = useId();
+  const markersId = useId();
+  const markers = untrusted && shownWithMarkers(value);
+  const describedBy = [hint ? hintId : null, markers ? markersId : null].filter(Boolean).join(' ');
   const props = {
-    value,
+    value: untrusted ? toShownInput(value) : value,
     disabled,
     maxLength,
-    'aria-describedby': hint ? hintId : undefined,
+    dir: untrusted ? 'ltr' : undefined,
+    'aria-describedby': describedBy || undefined,
     'aria-invalid': invalid || undefined,
-    onChange: (event: { target: { value: string } }) => onChange(event.target.value),
+    onChange: (event: { target: { value: string } }) =>
+      onChange(untrusted ? fromShownInput(event.target.value) : event.target.value),
     className: `${inputClass} w-full`,
   };
   return (
@@ -43,6 +52,12 @@ export function TextField({
       {hint && (
         <span id={hintId} className={`text-xs ${invalid ? 'text-red-800' : 'text-slate-600'}`}>
           {hint}
+        </span>
+      )}
+      {markers && (
+        <span id={markersId} className="text-xs text-amber-900">
+          ⟨U+…⟩ marks an invisible or direction-changing character of the data; the report keeps the
+          character itself.
         </span>
       )}
     </div>

@@ -77,12 +77,14 @@ export function FileSection({
       </p>
       <TextField
         label="Original file name"
+        untrusted
         value={fields.originalFileName ?? ''}
         onChange={(value) => set({ originalFileName: value || null })}
         disabled={disabled}
       />
       <TextField
         label="Location of file (primary source URL)"
+        untrusted
         value={fields.locationOfFile ?? ''}
         onChange={(value) => set({ locationOfFile: value || null })}
         disabled={disabled}

@@ -27,12 +27,14 @@ export function PersonSection({ fields, update, disabled }: SectionProps) {
         <>
           <TextField
             label="Screen name"
+            untrusted
             value={person.screenName ?? ''}
             onChange={(value) => set({ screenName: value || null })}
             disabled={disabled}
           />
           <TextField
             label="Profile URL"
+            untrusted
             value={person.profileUrl ?? ''}
             onChange={(value) => set({ profileUrl: value || null })}
             disabled={disabled}
@@ -44,6 +46,7 @@ export function PersonSection({ fields, update, disabled }: SectionProps) {
               </legend>
               <TextField
                 label="IP address"
+                untrusted
                 value={event.ipAddress}
                 onChange={(ipAddress) =>
                   set({

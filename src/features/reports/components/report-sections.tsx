@@ -124,6 +124,7 @@ export function InternetSection({ fields, update, disabled }: SectionProps) {
           <legend className="text-xs font-semibold text-slate-700">Web page {index + 1}</legend>
           <TextField
             label="URL"
+            untrusted
             value={page.url}
             onChange={(url) => setPage(index, { url })}
             disabled={disabled}

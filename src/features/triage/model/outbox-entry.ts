@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../lib/zod';
 import { Id } from '../../../api/schemas/common';
 import { DecisionRequest } from '../../../api/schemas/decision';
 

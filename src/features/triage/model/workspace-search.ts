@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../lib/zod';
 import { Id } from '../../../api/schemas/common';
 import { ItemSort, ItemStatus, Priority } from '../../../api/schemas/item';
 
