@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { beforeEach, expect, test } from 'vitest';
+import { beforeEach, expect, test, vi } from 'vitest';
 import type { DecisionRequest } from '../../../api/schemas/decision';
 import { UNDO_OFFER_SECONDS } from '../../../domain/review-rules';
 import { nextToSend, useOutbox } from '../model/outbox';
@@ -39,4 +39,16 @@ test('a decision still in the outbox is undone by never sending it, once however
 test('once the offer has passed there is nothing to undo, and the decision stays to be sent', () => {
   expect(undoLastDecision(10_000 + UNDO_OFFER_SECONDS * 1000 + 1)).toBe(false);
   expect(useOutbox.getState().entries[0]?.state).toBe('retrying');
+});
+
+test('a decision whose answer could not be read is taken back on the server, not just forgotten', async () => {
+  const [entry] = useOutbox.getState().entries;
+  if (!entry) throw new Error('no entry');
+  useOutbox.getState().replace({ ...entry, state: 'checking' });
+  expect(undoLastDecision(12_000)).toBe(true);
+  expect(useOutbox.getState().entries).toEqual([]);
+  // The server was asked (and, signed out here, said so): the outcome is the server's.
+  await vi.waitFor(() =>
+    expect(useRecentDecision.getState().outcome).toMatchObject({ itemId: 'itm_1', ok: false }),
+  );
 });

@@ -19,8 +19,8 @@ export async function undoRecorded(itemId: string, idempotencyKey: string) {
 /**
  * Undo the reviewer's last decision while it is offered: one still in the outbox is marked undone
  * and never sent (if its request is already on the way, the sender takes it back once it lands);
- * one the server has — whichever tab sent it — is taken back there. Returns whether there was
- * anything to undo.
+ * one the server has — whichever tab sent it, or whose answer could not be read — is taken back
+ * there. Returns whether there was anything to undo.
  */
 export function undoLastDecision(now = Date.now()): boolean {
   const { last, settled } = useRecentDecision.getState();
@@ -28,7 +28,11 @@ export function undoLastDecision(now = Date.now()): boolean {
   useRecentDecision.setState({ last: null }); // one undo per decision, however often it is asked
   const outbox = useOutbox.getState();
   const entry = outbox.entries.find((e) => e.key === last.key);
-  if (entry && entry.state !== 'conflict' && entry.state !== 'rejected') {
+  if (entry?.state === 'checking') {
+    // The server answered, unreadably: it most likely has the decision, so take it back there.
+    outbox.remove(last.key);
+    void undoRecorded(last.itemId, last.key);
+  } else if (entry && entry.state !== 'conflict' && entry.state !== 'rejected') {
     outbox.undo(last.key);
     settled({ itemId: last.itemId, ok: true });
   } else if (!entry) void undoRecorded(last.itemId, last.key);
