@@ -1,5 +1,15 @@
 import { ItemPage } from '../src/api/schemas/item';
-import { axeViolations, expect, test } from './fixtures';
+import { axeViolations, expect, test, type Page } from './fixtures';
+
+/** A pending text item no one holds. */
+async function freePendingText(page: Page) {
+  const list = ItemPage.parse(
+    await (await page.request.get('/api/queues/q-text/items?status=pending&limit=20')).json(),
+  );
+  const item = list.items.find((i) => i.lease === null);
+  if (!item) throw new Error('no free pending text item');
+  return item;
+}
 
 test('a supervisor who may make the blind second review is asked before the timeline shows her the first verdict, and reading it leaves the review to others', async ({
   page,
@@ -8,11 +18,7 @@ test('a supervisor who may make the blind second review is asked before the time
 }) => {
   // Ana confirms a text item: it now awaits a blind second review.
   await signInAs('analyst');
-  const list = ItemPage.parse(
-    await (await page.request.get('/api/queues/q-text/items?status=pending&limit=20')).json(),
-  );
-  const item = list.items.find((i) => i.lease === null);
-  if (!item) throw new Error('no free pending text item');
+  const item = await freePendingText(page);
   const decided = await page.request.post(`/api/items/${item.id}/decisions`, {
     headers: { 'X-Verity-CSRF': '1' },
     data: {
