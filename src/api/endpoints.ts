@@ -424,6 +424,11 @@ export type Endpoints = typeof endpoints;
 /** The header every state-changing request carries; the server refuses such a request without it. */
 export const CSRF_HEADER = 'X-Verity-CSRF';
 export const CSRF_VALUE = '1';
+/**
+ * The user a state-changing request acts for; under another user's session it is refused (403
+ * `maker_mismatch`). The console always sends it.
+ */
+export const ACTING_USER_HEADER = 'X-Verity-User';
 export const SESSION_COOKIE = 'verity_session';
 
 export const isStateChanging = (method: HttpMethod) => method !== 'get';

@@ -5,6 +5,7 @@ import {
   type ZodOpenApiPathsObject,
 } from 'zod-openapi';
 import {
+  ACTING_USER_HEADER,
   CSRF_HEADER,
   CSRF_VALUE,
   SESSION_COOKIE,
@@ -14,7 +15,7 @@ import {
 } from './endpoints';
 import { allEndpoints } from './all-endpoints';
 import { AuditEvent } from './schemas/audit';
-import { ErrorBody } from './schemas/common';
+import { ErrorBody, Id } from './schemas/common';
 
 const errorDescriptions: Record<ErrorStatus, string> = {
   400: 'The request failed validation; `error.field` names the first failing field.',
@@ -28,7 +29,13 @@ function operation(endpoint: Endpoint): ZodOpenApiOperationObject {
   const roles = endpoint.access === 'public' ? 'anyone' : endpoint.access.join(', ');
   const csrf = isStateChanging(endpoint.method);
   const header = csrf
-    ? z.object({ [CSRF_HEADER]: z.literal(CSRF_VALUE).meta({ description: 'CSRF guard.' }) })
+    ? z.object({
+        [CSRF_HEADER]: z.literal(CSRF_VALUE).meta({ description: 'CSRF guard.' }),
+        [ACTING_USER_HEADER]: Id.optional().meta({
+          description:
+            'The user this request acts for (the console always sends it): refused with 403 `maker_mismatch` under another user’s session.',
+        }),
+      })
     : undefined;
   const success =
     'mediaType' in endpoint.response

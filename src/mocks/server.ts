@@ -34,6 +34,8 @@ export interface MockServerOptions {
   consoleDir?: string;
   /** Host names answered besides 127.0.0.1, localhost and [::1] (`--allow-host`). */
   allowedHosts?: readonly string[];
+  /** The key of the second-review draw; random unless fixed (tests: `VERITY_REVIEW_SECRET`). */
+  reviewSecret?: string | undefined;
 }
 
 export function createMockApp({
@@ -41,8 +43,9 @@ export function createMockApp({
   serveConsole = true,
   consoleDir = distDir,
   allowedHosts = [],
+  reviewSecret,
 }: MockServerOptions = {}) {
-  const backend: Backend = createBackend(config);
+  const backend: Backend = createBackend(config, undefined, reviewSecret);
   const app = express();
   app.disable('x-powered-by');
   app.use((_req, res, next) => {
@@ -148,7 +151,13 @@ export function parseStartOptions(args: string[]) {
 async function main() {
   const { config, port, host, apiOnly, allowedHosts } = parseStartOptions(process.argv.slice(2));
   const started = performance.now();
-  const { app, backend } = createMockApp({ config, serveConsole: !apiOnly, allowedHosts });
+  const { app, backend } = createMockApp({
+    config,
+    serveConsole: !apiOnly,
+    allowedHosts,
+    // A fixed draw only for tests that must know which dismissals go to second review.
+    reviewSecret: process.env.VERITY_REVIEW_SECRET,
+  });
   const generatedMs = performance.now() - started;
   await listen(app, port, host);
   const { seed, items, latency, sessionIdleMinutes, sessionMaxHours } = backend.config;

@@ -1,6 +1,7 @@
 import { delay, http, type HttpHandler } from 'msw';
 import type { z } from 'zod';
 import {
+  ACTING_USER_HEADER,
   CSRF_HEADER,
   CSRF_VALUE,
   SESSION_COOKIE,
@@ -42,6 +43,21 @@ export function sessionRequired(ended: SessionEnded | null): HttpError {
     case undefined:
       return new HttpError(401, 'unauthenticated', 'Sign in to continue.');
   }
+}
+
+/**
+ * A state-changing request that says whom it acts for (`X-Verity-User`, which the console always
+ * sends) is refused under anyone else's session: a tab still showing one user never acts under a
+ * session another user started in the same browser.
+ */
+function assertActingForSessionUser(request: Request, endpoint: Endpoint, user: User) {
+  const actingFor = request.headers.get(ACTING_USER_HEADER);
+  if (!isStateChanging(endpoint.method) || actingFor === null || actingFor === user.id) return;
+  throw new HttpError(
+    403,
+    'maker_mismatch',
+    `This request was made for another user than ${user.name}, who is signed in now: it is not made.`,
+  );
 }
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -114,6 +130,7 @@ export function route<E extends Endpoint>(
               `The ${user.role} role may not call ${endpoint.operationId} (${endpoint.summary}).`,
             );
           }
+          assertActingForSessionUser(request, endpoint, user);
         }
         const parsedParams = endpoint.params
           ? parseOrThrow(endpoint.params, params, 'path')
