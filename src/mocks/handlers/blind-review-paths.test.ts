@@ -17,7 +17,7 @@ const post = (path: string, cookie: string, body: unknown) =>
   });
 const confirm = { kind: 'confirm', classification: 'A2', annotations: [] };
 
-function pendingCluster(): FlaggedItem[] {
+function pendingCluster(): Pick<FlaggedItem, 'id' | 'version'>[] {
   for (const item of testBackend.state.items) {
     if (item.status !== 'pending' || item.lease) continue;
     const members = clusterOf(testBackend.state, item)
