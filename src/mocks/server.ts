@@ -66,7 +66,7 @@ export function createMockApp({
     Promise.resolve(handlers(req, res, next)).catch(next);
   });
   app.use(['/api', '/__mock'], (req, res) => {
-    sendError(res, 404, 'not_found', `No route ${req.method} ${req.originalUrl}.`);
+    sendError(res, 404, 'not_found', `No route ${req.method} ${req.originalUrl.slice(0, 200)}.`);
   });
   if (serveConsole) {
     if (!existsSync(resolve(consoleDir, 'index.html'))) {
@@ -89,6 +89,8 @@ export function createMockApp({
       res.sendFile(resolve(consoleDir, 'index.html'));
     });
   }
+  // Whatever else was asked (another method, or no console served): the contract's 404.
+  app.use((req, res) => sendError(res, 404, 'not_found', `Nothing here for ${req.method}.`));
   app.use(finalErrorHandler);
   return { app, backend };
 }
