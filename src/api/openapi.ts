@@ -6,6 +6,7 @@ import {
 } from 'zod-openapi';
 import {
   ACTING_USER_HEADER,
+  ACTIVITY_HEADER,
   CSRF_HEADER,
   CSRF_VALUE,
   SESSION_COOKIE,
@@ -28,6 +29,12 @@ const errorDescriptions: Record<ErrorStatus, string> = {
 function operation(endpoint: Endpoint): ZodOpenApiOperationObject {
   const roles = endpoint.access === 'public' ? 'anyone' : endpoint.access.join(', ');
   const csrf = isStateChanging(endpoint.method);
+  const activity = {
+    [ACTIVITY_HEADER]: z.literal('background').optional().meta({
+      description:
+        'Sent on a request the console makes while no one has used it for a minute (polling, lease renewals, retries): it does not count as use of the session, so an unattended console idles out.',
+    }),
+  };
   const header = csrf
     ? z.object({
         [CSRF_HEADER]: z.literal(CSRF_VALUE).meta({ description: 'CSRF guard.' }),
@@ -35,8 +42,9 @@ function operation(endpoint: Endpoint): ZodOpenApiOperationObject {
           description:
             'The user this request acts for (the console always sends it): refused with 403 `maker_mismatch` under another user’s session.',
         }),
+        ...activity,
       })
-    : undefined;
+    : z.object(activity);
   const success =
     'mediaType' in endpoint.response
       ? { [endpoint.response.mediaType]: { schema: z.string().meta({ format: 'binary' }) } }
@@ -50,7 +58,7 @@ function operation(endpoint: Endpoint): ZodOpenApiOperationObject {
     requestParams: {
       ...(endpoint.params ? { path: endpoint.params } : {}),
       ...(endpoint.query ? { query: endpoint.query } : {}),
-      ...(header ? { header } : {}),
+      header,
     },
     ...(endpoint.body
       ? {

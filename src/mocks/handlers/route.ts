@@ -2,6 +2,7 @@ import { delay, http, type HttpHandler } from 'msw';
 import type { z } from 'zod';
 import {
   ACTING_USER_HEADER,
+  ACTIVITY_HEADER,
   CSRF_HEADER,
   CSRF_VALUE,
   SESSION_COOKIE,
@@ -119,8 +120,12 @@ export function route<E extends Endpoint>(
           );
         }
         const sessionToken = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
-        // Every request with a live session counts as its use; one that ran out ends here.
-        const user = backend.state.sessions.use(sessionToken)?.user ?? null;
+        // Every request with a live session counts as its use, but the console's own while no one
+        // uses it (`background`); one that ran out ends here.
+        const background = request.headers.get(ACTIVITY_HEADER) === 'background';
+        const { sessions } = backend.state;
+        const session = background ? sessions.peek(sessionToken) : sessions.use(sessionToken);
+        const user = session?.user ?? null;
         if (endpoint.access !== 'public') {
           if (!user) throw sessionRequired(backend.state.sessions.endedFor(sessionToken));
           if (!endpoint.access.includes(user.role)) {
