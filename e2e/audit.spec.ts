@@ -109,13 +109,26 @@ test('an analyst’s triage session appears in order for the auditor, who verifi
   await context.close();
 });
 
-test('analysts have no audit log', async ({ page, signInAs }) => {
+test('an analyst who opens the audit log is told what it is, that analysts cannot open it, and who can', async ({
+  page,
+  signInAs,
+}) => {
   await signInAs('analyst');
   await expect(
     page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }),
   ).toHaveCount(0);
   await page.goto('/audit');
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/audit$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+  const refusal = page.getByRole('region', { name: 'Your role cannot open this page' });
+  await expect(refusal).toContainText('tamper-evident record of every decision');
+  await expect(refusal).toContainText(
+    'You are signed in as an analyst, and analysts cannot open it. Auditors and supervisors can.',
+  );
+  await expect(page.getByRole('table', { name: 'Audit events' })).toHaveCount(0);
+  expect(await axeViolations(page)).toEqual([]);
+  await refusal.getByRole('link', { name: 'Back to the queues' }).click();
+  await expect(page.getByRole('table', { name: /queues/i })).toBeVisible();
 });
 
 test('with 100,000 events the log scrolls to its end with a bounded DOM, and verifies off the main thread', async ({
