@@ -1,6 +1,19 @@
 import { ItemPage } from '../src/api/schemas/item';
 import { axeViolations, expect, test } from './fixtures';
 
+/** The action a row's sentence stands for, by its verb. */
+function actionOf(sentence: string): string {
+  const verbs: [RegExp, string][] = [
+    [/ claimed | renewed the claim /, 'item.claimed'],
+    [/ viewed /, 'item.viewed'],
+    [/ revealed the original /, 'media.revealed'],
+    [/ blurred again /, 'media.reblurred'],
+    [/ confirmed | dismissed | escalated /, 'item.decided'],
+    [/ released /, 'item.released'],
+  ];
+  return verbs.find(([verb]) => verb.test(sentence))?.[1] ?? sentence;
+}
+
 test('an analyst’s triage session appears in order for the auditor, who verifies the chain and finds a tampered event', async ({
   signInElsewhere,
   page,
@@ -41,24 +54,47 @@ test('an analyst’s triage session appears in order for the auditor, who verifi
   await alex.getByRole('button', { name: 'Apply filters' }).click();
   await expect(alex).toHaveURL(new RegExp(`subjectId=${itemId}`));
   const table = alex.getByRole('table', { name: 'Audit events' });
-  await expect(table.getByRole('row').filter({ hasText: 'item.decided' })).toHaveCount(1);
-  const actionCells = await table
+  // Each event reads as a sentence: who did what to which item, at which review, on which version.
+  const decidedRow = table
     .getByRole('row')
-    .evaluateAll((rows) => rows.slice(1).map((row) => row.children[3]?.textContent ?? ''));
+    .filter({
+      hasText: new RegExp(
+        `^\\d+.*Ana Ortiz confirmed ${itemId}( \\([AB][12]\\))? at first review, version \\d+`,
+      ),
+    });
+  await expect(decidedRow).toHaveCount(1);
+  const sentences = await table
+    .getByRole('row')
+    .evaluateAll((rows) => rows.slice(1).map((row) => row.children[2]?.textContent ?? ''));
+  const actionCells = sentences.map(actionOf);
   // Opening the item claims it and records the view, in either order; then the reveal, its end,
   // and the decision.
   const session = actionCells.filter((a) => a !== 'item.released');
   expect(session.slice(0, 2).sort()).toEqual(['item.claimed', 'item.viewed']);
   expect(session.slice(2)).toEqual(['media.revealed', 'media.reblurred', 'item.decided']);
+  expect(sentences.join('\n')).not.toContain('{"');
   expect(await axeViolations(alex)).toEqual([]);
 
-  // The row's subject opens the item, with its whole timeline.
+  // The full canonical JSON is one click away.
+  await decidedRow.getByRole('button', { name: /^Details of event \d+$/ }).click();
+  const details = alex.getByRole('region', { name: /^Event \d+$/ });
+  await expect(details).toContainText(`Ana Ortiz confirmed ${itemId}`);
+  await expect(details.getByLabel(/^Canonical JSON of event \d+$/)).toContainText(
+    '"action":"item.decided"',
+  );
+  await expect(alex).toHaveURL(/event=\d+/);
+
+  // The row's subject opens the item, with its whole timeline, a sentence per event.
   await table.getByRole('link', { name: itemId }).first().click();
   await expect(alex).toHaveURL(new RegExp(`/items/${itemId}$`));
   const timeline = alex.getByRole('region', { name: 'Timeline from the audit log' });
-  await expect(timeline).toContainText('item.claimed');
-  await expect(timeline).toContainText('media.revealed');
-  await expect(timeline).toContainText('item.decided');
+  await expect(timeline).toContainText(`Ana Ortiz claimed ${itemId} until`);
+  await expect(timeline).toContainText(`Ana Ortiz revealed the original of ${itemId}`);
+  await expect(timeline).toContainText(`Ana Ortiz confirmed ${itemId}`);
+  await timeline.getByText(/^JSON/).last().click();
+  await expect(timeline.getByLabel(/^Canonical JSON of event \d+$/).last()).toContainText(
+    '"action":"item.decided"',
+  );
   await alex.goBack();
 
   // The filtered rows download as CSV, and the export is itself on the record.
@@ -77,7 +113,7 @@ test('an analyst’s triage session appears in order for the auditor, who verifi
   await alex.reload();
   await alex.getByLabel('Subject id').fill('audit_log');
   await alex.getByRole('button', { name: 'Apply filters' }).click();
-  await expect(table.getByRole('row').last()).toContainText('audit.exported');
+  await expect(table.getByRole('row').last()).toContainText(/Alex Kim exported \d+ events as CSV/);
 
   // The whole chain holds; then one stored event is changed behind its back.
   await alex.getByRole('button', { name: 'Clear' }).click();
@@ -157,9 +193,12 @@ test('with 100,000 events the log scrolls to its end with a bounded DOM, and ver
     )?.replace(/\D/g, ''),
   );
   // The last row: the auditor's own sign-in, the newest event.
-  await expect(table.locator(`[aria-rowindex="${total + 1}"]`)).toContainText('session.started', {
-    timeout: 20_000,
-  });
+  await expect(table.locator(`[aria-rowindex="${total + 1}"]`)).toContainText(
+    'Alex Kim signed in.',
+    {
+      timeout: 20_000,
+    },
+  );
   expect(await table.getByRole('row').count()).toBeLessThan(80);
   expect(pages.length).toBeLessThanOrEqual(5); // the first pages and the last: not 500 between
 
