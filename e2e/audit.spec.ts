@@ -14,12 +14,13 @@ function actionOf(sentence: string): string {
   return verbs.find(([verb]) => verb.test(sentence))?.[1] ?? sentence;
 }
 
-test('an analyst’s triage session appears in order for the auditor, who verifies the chain and finds a tampered event', async ({
+test('an analyst’s triage session appears in order for the auditor, a sentence per event, and the chain verifies', async ({
   signInElsewhere,
   page,
   signInAs,
-  mock,
 }) => {
+  // Two people, an export and two verifications: time for a shared, loaded machine.
+  test.setTimeout(150_000);
   await signInAs('analyst');
   const list = ItemPage.parse(
     await (await page.request.get('/api/queues/q-clf-high/items?status=pending&limit=100')).json(),
@@ -55,13 +56,11 @@ test('an analyst’s triage session appears in order for the auditor, who verifi
   await expect(alex).toHaveURL(new RegExp(`subjectId=${itemId}`));
   const table = alex.getByRole('table', { name: 'Audit events' });
   // Each event reads as a sentence: who did what to which item, at which review, on which version.
-  const decidedRow = table
-    .getByRole('row')
-    .filter({
-      hasText: new RegExp(
-        `^\\d+.*Ana Ortiz confirmed ${itemId}( \\([AB][12]\\))? at first review, version \\d+`,
-      ),
-    });
+  const decidedRow = table.getByRole('row').filter({
+    hasText: new RegExp(
+      `^\\d+.*Ana Ortiz confirmed ${itemId}( \\([AB][12]\\))? at first review, version \\d+`,
+    ),
+  });
   await expect(decidedRow).toHaveCount(1);
   const sentences = await table
     .getByRole('row')
@@ -131,18 +130,48 @@ test('an analyst’s triage session appears in order for the auditor, who verifi
     timeout: 20_000,
   });
 
-  await mock({ faults: ['tamper:audit'] });
-  const { head } = (await (await alex.request.get('/api/audit?limit=1')).json()) as {
-    head: { seq: number };
-  };
-  await alex.reload();
-  await alex.getByRole('button', { name: /^Verify events 1–/ }).click();
-  await expect(alex.getByRole('alert')).toContainText(
-    `Event ${Math.ceil(head.seq / 2)} was changed`,
-    { timeout: 20_000 },
-  );
   expect(media).toEqual([]);
   await context.close();
+});
+
+test('a broken chain names its first broken event, shows what differs there, and links to it; the rest stays readable', async ({
+  page,
+  signInAs,
+  mock,
+}) => {
+  await signInAs('auditor');
+  await page.goto('/audit');
+  const table = page.getByRole('table', { name: 'Audit events' });
+  await mock({ faults: ['tamper:audit'] });
+  const { head } = (await (await page.request.get('/api/audit?limit=1')).json()) as {
+    head: { seq: number };
+  };
+  await page.reload();
+  await page.getByRole('button', { name: /^Verify events 1–/ }).click();
+  const broken = Math.ceil(head.seq / 2);
+  await expect(page.getByRole('alert')).toContainText(
+    `Verification failed at event ${broken}: Event ${broken} was changed`,
+    { timeout: 20_000 },
+  );
+  // The rest of the result stays readable: what held, what differs, and where to look.
+  await expect(page.getByText(`Events 1–${broken - 1} hold.`)).toBeVisible();
+  const { events } = (await (
+    await page.request.get(`/api/audit?offset=${broken - 1}&limit=1`)
+  ).json()) as { events: { hash: string; prevHash: string }[] };
+  const stored = events[0];
+  expect(stored).toBeDefined();
+  const differs = page.getByRole('definition');
+  await expect(differs.filter({ hasText: stored?.hash ?? '' })).toHaveCount(1);
+  await expect(differs.filter({ hasText: stored?.prevHash ?? '' })).toHaveCount(1);
+  await expect(page.getByText(`Its link to event ${broken - 1} (holds)`)).toBeVisible();
+  await page.getByRole('link', { name: `Show event ${broken} in the log` }).click();
+  await expect(page).toHaveURL(new RegExp(`/audit\\?event=${broken}$`));
+  await expect(table.locator('[aria-current="true"]')).toContainText(String(broken));
+  await expect(
+    page
+      .getByRole('region', { name: `Event ${broken}` })
+      .getByLabel(`Canonical JSON of event ${broken}`),
+  ).toContainText('"tampered":true');
 });
 
 test('an analyst who opens the audit log is told what it is, that analysts cannot open it, and who can', async ({

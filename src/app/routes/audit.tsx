@@ -25,7 +25,7 @@ export function AuditRoute() {
   const showEvent = (event: number | undefined) =>
     void navigate({ search: (prev) => ({ ...prev, event }), replace: true });
   return (
-    <main className="flex h-[calc(100vh-3.5rem)] flex-col gap-3 p-4">
+    <main className="flex h-[calc(100vh-3.5rem)] flex-col gap-3 overflow-y-auto p-4">
       <h1 className="text-xl font-semibold">Audit log</h1>
       {user.role === 'supervisor' && <BlindReviewNote />}
       <AuditFilters

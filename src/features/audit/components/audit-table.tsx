@@ -94,7 +94,7 @@ export function AuditTable({
         role="table"
         aria-label="Audit events"
         aria-rowcount={total + 1}
-        className="flex min-h-0 flex-1 flex-col text-xs"
+        className="flex min-h-72 flex-1 flex-col text-xs"
       >
         <div role="rowgroup">
           <div
