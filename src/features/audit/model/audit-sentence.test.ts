@@ -142,3 +142,38 @@ test('an undo names the decision taken back and what it was', () => {
     'Ana Ortiz took back dec_cf5a006s_2, which dismissed itm_cf5a006s as duplicate at first review.',
   );
 });
+
+test('a refused attempt says who tried what, and why it was refused, in the server’s words', () => {
+  expect(
+    auditSentence(
+      event('item.decision_refused', {
+        stage: 'second',
+        itemVersion: 3,
+        madeBy: 'usr_ana',
+        status: 403,
+        refusal: 'forbidden',
+        message:
+          'You made the first review of this item: the second review must be someone else’s.',
+      }),
+    ),
+  ).toBe(
+    'Ana Ortiz tried a second-review decision on itm_cf5a006s, version 3, and was refused (403, forbidden): You made the first review of this item: the second review must be someone else’s.',
+  );
+  expect(
+    auditSentence(
+      event('item.claim_refused', { status: 409, refusal: 'held', message: 'Held by Ben Okafor.' }),
+    ),
+  ).toBe('Ana Ortiz tried to claim itm_cf5a006s and was refused (409, held): Held by Ben Okafor.');
+  expect(auditSentence(event('media.reveal_refused', { status: 403, refusal: 'forbidden' }))).toBe(
+    'Ana Ortiz tried to reveal the original of itm_cf5a006s and was refused (403, forbidden).',
+  );
+  expect(
+    auditSentence(
+      event(
+        'report.approval_refused',
+        { reportVersion: 4, status: 403, refusal: 'four_eyes', message: 'You edited it.' },
+        { type: 'report', id: 'rep_1' },
+      ),
+    ),
+  ).toBe('Ana Ortiz tried to approve rep_1 and was refused (403, four_eyes): You edited it.');
+});

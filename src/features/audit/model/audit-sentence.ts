@@ -94,7 +94,35 @@ function reportSentence(verb: string): Describe {
   };
 }
 
+/** “…and was refused (409, held): <the server's message>”: why, in the server's own words. */
+function refused(detail: Detail): string {
+  const message = text(detail, 'message');
+  const why = message ? `: ${message}` : '';
+  const sentence = `and was refused (${number(detail, 'status') ?? '?'}, ${text(detail, 'refusal') ?? '?'})${why}`;
+  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
+}
+
+const stageAttempt: Record<string, string> = {
+  first: 'a first-review decision',
+  second: 'a second-review decision',
+  supervisor: 'a supervisor’s decision',
+};
+
 const sentences: Partial<Record<AuditAction, Describe>> = {
+  'item.claim_refused': (who, subject, detail) =>
+    `${who} tried to claim ${subject} ${refused(detail)}`,
+  'item.decision_refused': (who, subject, detail) => {
+    const correcting = text(detail, 'correcting');
+    const what = correcting
+      ? `to correct ${correcting} on ${subject}`
+      : `${stageAttempt[text(detail, 'stage') ?? ''] ?? 'a decision'} on ${subject}`;
+    const version = number(detail, 'itemVersion');
+    return `${who} tried ${what}${version !== null ? `, version ${version},` : ''} ${refused(detail)}`;
+  },
+  'media.reveal_refused': (who, subject, detail) =>
+    `${who} tried to reveal the original of ${subject} ${refused(detail)}`,
+  'report.approval_refused': (who, subject, detail) =>
+    `${who} tried to approve ${subject} ${refused(detail)}`,
   'session.started': (who) => `${who} signed in.`,
   'session.ended': (who, _subject, detail) => {
     switch (text(detail, 'reason')) {
