@@ -21,6 +21,7 @@ export const AuditAction = z
     'media.revealed',
     'media.reblurred',
     'media.reveal_refused',
+    'url.copied',
     'report.created',
     'report.updated',
     'report.submitted',
@@ -37,7 +38,7 @@ export const AuditAction = z
   .meta({
     id: 'AuditAction',
     description:
-      'What happened. `*_refused`: a claim, decision, reveal or approval answered 403 or 409, with `status`, `refusal` (the error code) and `message` in the detail — never the verdict tried.',
+      'What happened. `*_refused`: a claim, decision, reveal or approval answered 403 or 409, with `status`, `refusal` (the error code) and `message` in the detail — never the verdict tried. `url.copied`: a third-party URL copied, in its defanged form, with the form copied (`defanged` or `live`).',
   });
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -177,3 +177,21 @@ test('a refused attempt says who tried what, and why it was refused, in the serv
     ),
   ).toBe('Ana Ortiz tried to approve rep_1 and was refused (403, four_eyes): You edited it.');
 });
+
+test('a copied URL says which URL of which subject, in the defanged form the event holds, and which form was copied', () => {
+  const url = 'hxxps://img[.]example[.]com/a.jpg';
+  expect(auditSentence(event('url.copied', { url, field: 'source_url', form: 'defanged' }))).toBe(
+    `Ana Ortiz copied the source URL ${url} of itm_cf5a006s in its defanged form.`,
+  );
+  expect(
+    auditSentence(
+      event(
+        'url.copied',
+        { url, field: 'file_location', form: 'live' },
+        { type: 'report', id: 'rep_1' },
+      ),
+    ),
+  ).toBe(
+    `Ana Ortiz copied the file location ${url} of rep_1 as a live URL, after confirming it is untrusted.`,
+  );
+});

@@ -108,7 +108,23 @@ const stageAttempt: Record<string, string> = {
   supervisor: 'a supervisor’s decision',
 };
 
+const urlFieldWords: Record<string, string> = {
+  source_url: 'the source URL',
+  page_url: 'the page URL',
+  profile_url: 'the uploader’s profile URL',
+  file_location: 'the file location',
+};
+
+/** The URL as the event holds it: defanged by the server, never live. */
+function urlCopied(who: string, subject: string, detail: Detail): string {
+  const what = `${urlFieldWords[text(detail, 'field') ?? ''] ?? 'a URL'} ${text(detail, 'url') ?? ''}`;
+  return text(detail, 'form') === 'live'
+    ? `${who} copied ${what} of ${subject} as a live URL, after confirming it is untrusted.`
+    : `${who} copied ${what} of ${subject} in its defanged form.`;
+}
+
 const sentences: Partial<Record<AuditAction, Describe>> = {
+  'url.copied': urlCopied,
   'item.claim_refused': (who, subject, detail) =>
     `${who} tried to claim ${subject} ${refused(detail)}`,
   'item.decision_refused': (who, subject, detail) => {
