@@ -25,7 +25,7 @@ export const reportEndpoints = {
     path: '/api/reports',
     summary: 'Report drafts and filed reports, least complete first',
     description:
-      'Confirmed items are gathered into drafts by incident: same supplier, dataset and ingestion batch. Each row carries its completeness checklist’s count and what blocks it.',
+      'Confirmed items are gathered into drafts by incident (same supplier, dataset and ingestion batch) and uploader: NCMEC takes at most one reported person per report. Each row carries its completeness checklist’s count and what blocks it, a value NCMEC’s rules refuse included.',
     tag: 'reports',
     access: everyone,
     query: ReportListQuery,
@@ -51,7 +51,7 @@ export const reportEndpoints = {
     path: '/api/reports/{reportId}',
     summary: 'Save a report’s fields',
     description:
-      'Drafts and rejected reports: analysts and supervisors. In review: a supervisor’s amendment (also in `amendedBy`; the audit event says `amendment: true`). Whoever saves becomes one of its `draftEditors`, none of whom may approve it. Filed reports are read-only (409). A stale `version` is a 409.',
+      'Drafts and rejected reports: analysts and supervisors. In review: a supervisor’s amendment (also in `amendedBy`; the audit event says `amendment: true`). Whoever saves becomes one of its `draftEditors`, none of whom may approve it. A value NCMEC’s rules refuse is saved (it is evidence); the checklist shows it refused, and submitting, approving and filing refuse the report while it holds one. Filed reports are read-only (409). A stale `version` is a 409.',
     tag: 'reports',
     access: editors,
     params: ReportIdParams,
@@ -79,7 +79,7 @@ export const reportEndpoints = {
     path: '/api/reports/{reportId}/transitions',
     summary: 'Submit, approve, reject or reopen a report',
     description:
-      'Approval: a supervisor who neither changed the report (edited it, moved its files, amended it in review) nor submitted it, only while no checklist entry blocks; the approver becomes the reporter. Rejection needs a comment and returns it for editing. Refusals: 403 `forbidden` (the role), 403 `four_eyes` (one of its editors or its submitter), 409 `incomplete` (a checklist entry blocks), 409 `invalid_transition` (not in a status that allows it), 409 `version_conflict`.',
+      'Approval: a supervisor who neither changed the report (edited it, moved its files, amended it in review) nor submitted it, only while no checklist entry blocks; the approver becomes the reporter. Rejection needs a comment and returns it for editing. Refusals: 403 `forbidden` (the role), 403 `four_eyes` (one of its editors or its submitter), 409 `refused_by_ncmec` (submitting or approving a report holding a value NCMEC’s rules refuse; the message lists each with its rule), 409 `incomplete` (a checklist entry blocks), 409 `invalid_transition` (not in a status that allows it), 409 `version_conflict`.',
     tag: 'reports',
     access: editors,
     params: ReportIdParams,
@@ -93,7 +93,7 @@ export const reportEndpoints = {
     path: '/api/reports/{reportId}/filing',
     summary: 'Start, resume or retract the filing with NCMEC',
     description:
-      'Runs on the server (NCMEC credentials and original files never reach the browser): `submit`, `upload` and `fileinfo` per file, `finish`. A step done is never repeated, so a report is never filed twice. Only the approving supervisor (the reporter) files.',
+      'Runs on the server (NCMEC credentials and original files never reach the browser): `submit`, `upload` and `fileinfo` per file, `finish`. A step done is never repeated, so a report is never filed twice. Only the approving supervisor (the reporter) files. 409 `refused_by_ncmec` while it holds a value NCMEC’s rules refuse.',
     tag: 'reports',
     access: ['supervisor'],
     params: ReportIdParams,

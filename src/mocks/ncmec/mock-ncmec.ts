@@ -2,14 +2,22 @@ import { createHash } from 'node:crypto';
 import { getResponse, http, type HttpHandler } from 'msw';
 import { ncmecFault } from '../backend/faults';
 import { ncmecCodeMeaning } from './ncmec-client';
-import { batchedFileProblem, fileDetailsIds, has, readXml, reportProblem } from './ncmec-xml';
+import {
+  batchedFileProblem,
+  fileDetailsIds,
+  has,
+  readXml,
+  refusedValue,
+  reportProblem,
+} from './ncmec-xml';
 
 /**
  * An in-process stand-in for NCMEC's CyberTipline Reporting API (api-documentation.txt), so the
  * mock server can run the whole filing sequence. It is never mounted on the HTTP server: the
  * browser must not be able to reach "NCMEC", only the server-side filer calls it, through fetch().
- * It checks what NCMEC's documentation states beyond the XSD (email, past incident time, batched
- * reports), not the XSD itself, which would need an XML schema validator.
+ * It checks what NCMEC's documentation states beyond the XSD (every value rule of
+ * `src/domain/ncmec-value-rules.ts` and the rules across values, as the console's checklist does;
+ * batched reports), not the XSD itself, which would need an XML schema validator.
  */
 export const MOCK_NCMEC_BASE_URL = 'https://ncmec.mock/ispws';
 export const MOCK_NCMEC_USERNAME = 'verity-mock';
@@ -228,7 +236,9 @@ export function createMockNcmec(options: {
       // An assumed code: the documentation only says details "may be made once per uploaded file".
       if (file.detailsXml !== null)
         return fail(4000, `details of file ${fileId} were already submitted`, reportId);
-      const problem = report.batched ? batchedFileProblem(elements) : null;
+      const problem =
+        refusedValue(elements, options.now()) ??
+        (report.batched ? batchedFileProblem(elements) : null);
       if (problem) return fail(4100, problem, reportId);
       file.detailsXml = xml;
       touch(report);

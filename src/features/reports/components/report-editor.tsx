@@ -22,6 +22,7 @@ export function editableOf(report: Report): ReportEditable {
     webPages: report.webPages,
     reportedPerson: report.reportedPerson,
     additionalInfo: report.additionalInfo,
+    excludedFromTraining: report.excludedFromTraining,
     notAvailable: report.notAvailable,
     files: report.files.map((f) => ({
       sha256: f.sha256,

@@ -9,7 +9,7 @@ import { blockers, reportChecklist } from '../../../domain/report-checklist';
 import { canEditReport, reviewBar, reviewBarText } from '../../../domain/report-permissions';
 import type { MockState } from '../backend';
 import { checkVersion, recordReportChange } from './record';
-import { ReportRefusal } from './refusal';
+import { ReportRefusal, refuseNcmecRefused } from './refusal';
 import { actorOf } from '../decisions';
 import { draftFields, fileEdits } from './draft-fields';
 import { openStatuses, type StoredReport } from './store';
@@ -119,7 +119,7 @@ export function moveReportFile(
     // A new draft for the same incident, its report fields drawn from the file's own items.
     target = {
       ...structuredClone(from),
-      ...draftFields(movingItems),
+      ...draftFields(movingItems, [file], now),
       id: store.nextId(),
       version: 1,
       createdAt: now.toISOString(),
@@ -181,6 +181,7 @@ export function transitionReport(
     if (!openStatuses.includes(report.status))
       refuse(`Only a draft can be submitted; report ${report.id} is ${statusText[report.status]}.`);
     if (report.files.length === 0) refuse('An empty report cannot be submitted.');
+    refuseNcmecRefused(reportChecklist(report, now));
     report.status = 'in_review';
     report.submittedBy = actorOf(user);
     return recordReportChange(state, report, actorOf(user), now, 'report.submitted', {});
@@ -219,7 +220,9 @@ export function transitionReport(
     report.review = { outcome: 'rejected', by: actorOf(user), at, comment };
     return recordReportChange(state, report, actorOf(user), now, 'report.rejected', { comment });
   }
-  const blocking = blockers(reportChecklist(report, now), 'approve');
+  const entries = reportChecklist(report, now);
+  refuseNcmecRefused(entries);
+  const blocking = blockers(entries, 'approve');
   if (blocking.length > 0) {
     refuse(
       `Not complete: ${blocking.map((e) => e.label).join(', ')}. Fill each in, or mark it not available and say why.`,

@@ -13,7 +13,7 @@ import {
 } from '../../ncmec/mock-ncmec';
 import { createNcmecClient, ncmecCodeMessage, type NcmecResult } from '../../ncmec/ncmec-client';
 import { checkVersion, recordReportChange } from './record';
-import { ReportRefusal } from './refusal';
+import { ReportRefusal, refuseNcmecRefused } from './refusal';
 import type { StoredReport } from './store';
 
 /** Each step waits this long first, so a person can follow the sequence as it runs. */
@@ -68,7 +68,9 @@ export function fileReport(
     if (report.status !== 'approved') {
       throw new ReportRefusal(409, 'not_approved', 'Only an approved report can be filed.');
     }
-    const blocking = blockers(reportChecklist(report, now), 'file');
+    const entries = reportChecklist(report, now);
+    refuseNcmecRefused(entries);
+    const blocking = blockers(entries, 'file');
     if (blocking.length > 0) {
       throw new ReportRefusal(
         409,

@@ -10,6 +10,7 @@ import type { MockState } from '../backend';
 import { groupBy } from '../../../lib/group-by';
 import { draftFields, fileEdits, fileOf, incidentKey, incidentOf } from './draft-fields';
 import { recordReportChange } from './record';
+import { refusedSourceValues } from './refused-source-values';
 import { ReportRefusal } from './refusal';
 
 /** A report as stored: its files without `fileViewedByEsp`, which is derived on every read. */
@@ -49,7 +50,7 @@ export interface ReportStore {
   supplierReasons(supplierId: string): SupplierReasons;
 }
 
-export function createReportStore(state: () => MockState): ReportStore {
+export function createReportStore(state: () => MockState, now: () => Date): ReportStore {
   const reports = new Map<string, StoredReport>();
   let counter = 0;
   // Reveals seen so far in the audit log, read incrementally.
@@ -58,21 +59,28 @@ export function createReportStore(state: () => MockState): ReportStore {
 
   const decisionsOf = (itemId: string) => state().decisions.get(itemId) ?? [];
   const filesOf = (items: readonly FlaggedItem[]) =>
-    [...groupBy(items, (i) => i.media.sha256).values()].map((group) => fileOf(group, decisionsOf));
+    [...groupBy(items, (i) => i.media.sha256).values()].map((group) =>
+      fileOf(group, decisionsOf, now()),
+    );
 
-  /** The report's files for these items; what people edited on a file that stays is kept. */
+  /**
+   * The report's files for these items; what people edited on a file that stays is kept. The
+   * values set aside follow the items.
+   */
   function regroup(report: StoredReport, items: readonly FlaggedItem[]) {
     const edited = new Map(report.files.map((f) => [f.sha256, f]));
     report.files = filesOf(items).map((file) => {
       const before = edited.get(file.sha256);
       return before ? { ...file, ...fileEdits(before) } : file;
     });
+    report.refusedSourceValues = refusedSourceValues(items, now());
   }
 
   function draft(items: readonly FlaggedItem[], at: string): StoredReport {
     const [first] = items;
     if (!first) throw new Error('a draft needs an item');
     counter += 1;
+    const files = filesOf(items);
     return {
       id: `rpt_${String(counter).padStart(5, '0')}`,
       version: 1,
@@ -80,7 +88,7 @@ export function createReportStore(state: () => MockState): ReportStore {
       incident: incidentOf(first),
       incidentKey: incidentKey(first),
       ncmecFileIds: {},
-      files: filesOf(items),
+      files,
       createdAt: at,
       updatedAt: at,
       reporter: null,
@@ -91,7 +99,7 @@ export function createReportStore(state: () => MockState): ReportStore {
       review: null,
       filing: null,
       filed: null,
-      ...draftFields(items),
+      ...draftFields(items, files, now()),
     };
   }
 
