@@ -1,6 +1,6 @@
 import type { APIRequestContext } from '@playwright/test';
 import { Report } from '../src/api/schemas/report';
-import { ReportList } from '../src/api/schemas/report-workflow';
+import { ReportList, type ReportSummary } from '../src/api/schemas/report-workflow';
 import { axeViolations, expect, test, type Page, type SignInElsewhere } from './fixtures';
 
 const csrf = { 'X-Verity-CSRF': '1' };
@@ -10,18 +10,25 @@ async function drafts(request: APIRequestContext) {
     .reports;
 }
 
-/** A draft whose only gaps are actionability fields: it can be completed by explaining them. */
+const CHILD_PORNOGRAPHY = 'Child Pornography (possession, manufacture, and distribution)';
+/** What a person must choose on every draft: the incident type. */
+const chosenByAPerson = new Set(['incident_type']);
+
+/**
+ * A draft whose gaps, once its incident type is chosen, are a few actionability fields: it can be
+ * completed by explaining them.
+ */
 async function draftWithGaps(request: APIRequestContext) {
-  const draft = (await drafts(request)).find(
-    (r) => r.completeness.blockers.length > 0 && r.completeness.blockers.length <= 3,
-  );
+  const gapsOf = (r: ReportSummary) =>
+    r.completeness.blockers.filter((b) => !chosenByAPerson.has(b.id));
+  const draft = (await drafts(request)).find((r) => gapsOf(r).length > 0 && gapsOf(r).length <= 3);
   expect(draft, 'a draft with a few gaps').toBeDefined();
-  return draft ?? (await drafts(request))[0];
+  return { draft, gaps: draft ? gapsOf(draft) : [] };
 }
 
 /** Its gaps explained and submitted by one session, approved by the supervisor's: through the API. */
 async function approveThroughApi(analyst: APIRequestContext, supervisor: APIRequestContext) {
-  const draft = await draftWithGaps(analyst);
+  const { draft, gaps } = await draftWithGaps(analyst);
   const id = draft?.id ?? '';
   const read = async () => Report.parse(await (await supervisor.get(`/api/reports/${id}`)).json());
   let report = await read();
@@ -31,15 +38,19 @@ async function approveThroughApi(analyst: APIRequestContext, supervisor: APIRequ
     data: {
       version: report.version,
       fields: {
-        incidentSummary,
+        incidentSummary: { ...incidentSummary, incidentType: CHILD_PORNOGRAPHY },
         webPages,
         reportedPerson,
         additionalInfo,
+        excludedFromTraining: report.excludedFromTraining,
         files,
-        notAvailable: (draft?.completeness.blockers ?? []).map((b) => ({
-          field: b.id,
-          reason: 'Not in the supplier’s manifest for this batch.',
-        })),
+        notAvailable: [
+          ...report.notAvailable,
+          ...gaps.map((b) => ({
+            field: b.id,
+            reason: 'Not in the supplier’s manifest for this batch.',
+          })),
+        ],
       },
     },
   });
@@ -81,8 +92,7 @@ test('an analyst edits and submits a draft; the supervisor cannot approve it wit
   // Three people in three browsers, and accessibility scans on the way.
   test.setTimeout(120_000);
   await signInAs('analyst');
-  const draft = await draftWithGaps(page.request);
-  const blockers = draft?.completeness.blockers ?? [];
+  const { draft, gaps: blockers } = await draftWithGaps(page.request);
   await page
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: 'Reports' })
@@ -93,6 +103,11 @@ test('an analyst edits and submits a draft; the supervisor cannot approve it wit
   await expect(page.getByRole('heading', { level: 1 })).toContainText(draft?.id ?? '');
   const info = page.getByLabel('How it was found, what was done, what is still unknown');
   await info.fill('Found by the NCMEC hash list. Removed from the training set before training.');
+  // The incident type is the analyst's choice: no draft comes with one.
+  const checklist = page.getByRole('complementary', { name: 'Completeness checklist' });
+  await expect(checklist.getByRole('listitem', { name: 'Incident type' })).toContainText('Missing');
+  await page.getByRole('combobox', { name: 'Incident type' }).selectOption(CHILD_PORNOGRAPHY);
+  await expect(checklist.getByRole('listitem', { name: 'Incident type' })).toContainText('Present');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('button', { name: 'Saved' })).toBeVisible();
   await page.getByRole('button', { name: 'Submit for review' }).click();
@@ -104,13 +119,15 @@ test('an analyst edits and submits a draft; the supervisor cannot approve it wit
   await expect(approve).toBeDisabled();
   await expect(sasha.getByText(/^Cannot approve yet/)).toContainText(blockers[0]?.label ?? '');
   expect(await axeViolations(sasha)).toEqual([]);
-  const checklist = sasha.getByRole('complementary', { name: 'Completeness checklist' });
+  const sashaChecklist = sasha.getByRole('complementary', { name: 'Completeness checklist' });
   for (const blocker of blockers) {
-    await checklist.getByRole('button', { name: `Mark “${blocker.label}” not available` }).click();
-    await checklist
+    await sashaChecklist
+      .getByRole('button', { name: `Mark “${blocker.label}” not available` })
+      .click();
+    await sashaChecklist
       .getByLabel(`Why is “${blocker.label}” not available?`)
       .fill('The supplier’s manifest for this batch does not carry it.');
-    await expect(checklist.getByRole('listitem', { name: blocker.label })).toContainText(
+    await expect(sashaChecklist.getByRole('listitem', { name: blocker.label })).toContainText(
       'Not available',
     );
   }
@@ -151,6 +168,38 @@ test('an analyst edits and submits a draft; the supervisor cannot approve it wit
   ).toEqual([]);
   expect(await axeViolations(mira)).toEqual([]);
   await other.close();
+});
+
+test('a value NCMEC’s rules refuse shows as refused in the checklist, naming the rule; it is saved, but the draft cannot be submitted', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('analyst');
+  const [draft] = await drafts(page.request);
+  await page.goto(`/reports/${draft?.id ?? ''}`);
+  const internet = page.getByRole('region', { name: 'Internet details' });
+  await internet.getByRole('button', { name: 'Add a web page' }).click();
+  await internet.getByRole('textbox', { name: 'URL' }).last().fill('javascript:alert(1)');
+  const checklist = page.getByRole('complementary', { name: 'Completeness checklist' });
+  const entry = checklist.getByRole('listitem', { name: 'Web page URL' });
+  await expect(entry).toContainText('Refused by NCMEC');
+  const pages = await internet.getByRole('group').count();
+  await expect(
+    entry.getByRole('list', { name: 'What NCMEC refuses in “Web page URL”' }),
+  ).toHaveText(`web page ${pages}: must be a valid URL`);
+  await expect(
+    entry.getByRole('button', { name: 'Mark “Web page URL” not available' }),
+  ).toHaveCount(0);
+  // Saved as found: it is evidence.
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('button', { name: 'Saved' })).toBeVisible();
+  await page.reload();
+  await expect(entry).toContainText('Refused by NCMEC');
+  await expect(page.getByRole('button', { name: 'Submit for review' })).toBeDisabled();
+  await expect(page.getByText(/^Cannot submit: NCMEC’s rules refuse/)).toContainText(
+    `Web page URL (web page ${pages}: must be a valid URL)`,
+  );
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test('whoever edited a draft cannot approve it', async ({ page, signInAs }) => {

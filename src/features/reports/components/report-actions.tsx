@@ -6,7 +6,11 @@ import type { Report } from '../../../api/schemas/report';
 import type { User } from '../../../api/schemas/user';
 import { Button } from '../../../components/ui/button';
 import { ErrorState } from '../../../components/ui/error-state';
-import type { ReportChecklistEntry } from '../../../domain/report-checklist';
+import {
+  refusalSummary,
+  refusedEntries,
+  type ReportChecklistEntry,
+} from '../../../domain/report-checklist';
 import { reviewBar, reviewBarText } from '../../../domain/report-permissions';
 import { useCreateSupplemental, useFileReport, useTransitionReport } from '../api/report-mutations';
 import { TextField } from './fields';
@@ -16,7 +20,28 @@ const Note = ({ children }: { children: ReactNode }) => (
 );
 
 const blockedBy = (entries: readonly ReportChecklistEntry[]) =>
-  entries.map((e) => e.label).join(', ');
+  entries
+    .filter((e) => e.state !== 'refused')
+    .map((e) => e.label)
+    .join(', ');
+
+/** What NCMEC's rules refuse: the report can be saved, not sent on. */
+function RefusedNote({
+  entries,
+  doing,
+}: {
+  entries: readonly ReportChecklistEntry[];
+  doing: string;
+}) {
+  const refused = refusedEntries(entries);
+  if (refused.length === 0) return null;
+  return (
+    <Note>
+      Cannot {doing}: NCMEC’s rules refuse {refusalSummary(refused)}. Correct or remove each value
+      (it stays saved as found until you do).
+    </Note>
+  );
+}
 
 /**
  * What this person can do with the report now, and why anything else cannot be done: submit,
@@ -59,15 +84,23 @@ export function ReportActions({
       {dirty && <Note>Save or discard your changes first.</Note>}
 
       {(report.status === 'draft' || report.status === 'rejected') && user.role !== 'auditor' && (
-        <Button variant="primary" disabled={dirty || busy} onClick={() => move('in_review')}>
-          Submit for review
-        </Button>
+        <>
+          <RefusedNote entries={approveBlockers} doing="submit" />
+          <Button
+            variant="primary"
+            disabled={dirty || busy || refusedEntries(approveBlockers).length > 0}
+            onClick={() => move('in_review')}
+          >
+            Submit for review
+          </Button>
+        </>
       )}
 
       {report.status === 'in_review' && supervisor && bar && <Note>{reviewBarText[bar]}</Note>}
       {report.status === 'in_review' && supervisor && !bar && (
         <>
-          {approveBlockers.length > 0 && (
+          <RefusedNote entries={approveBlockers} doing="approve" />
+          {blockedBy(approveBlockers) !== '' && (
             <Note>Cannot approve yet. Missing without a reason: {blockedBy(approveBlockers)}.</Note>
           )}
           <Button
@@ -106,7 +139,8 @@ export function ReportActions({
 
       {report.status === 'approved' && supervisor && isReporter && (
         <>
-          {fileBlockers.length > 0 && <Note>Cannot file: {blockedBy(fileBlockers)}.</Note>}
+          <RefusedNote entries={fileBlockers} doing="file" />
+          {blockedBy(fileBlockers) !== '' && <Note>Cannot file: {blockedBy(fileBlockers)}.</Note>}
           <Button
             variant="primary"
             disabled={busy || fileBlockers.length > 0}
