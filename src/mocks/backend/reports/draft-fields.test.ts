@@ -126,6 +126,19 @@ describe('drafts: values NCMEC would refuse become explained gaps', () => {
 });
 
 describe('drafts: everything known, nothing invented', () => {
+  it('a file takes what any of its items knows: the first status and hash as obtained any holds', () => {
+    const first = confirmedItem({ httpStatus: null });
+    first.media.originalHash = null;
+    const second = structuredClone(first);
+    second.id = 'itm_second';
+    second.provenance.origin.httpStatus = 200;
+    second.media.originalHash = { algorithm: 'MD5', value: 'd41d8cd98f00b204e9800998ecf8427e' };
+    expect(fileOf([first, second], () => [], NOW)).toMatchObject({
+      publiclyAvailable: true,
+      originalFileHash: { hashType: 'MD5', value: 'd41d8cd98f00b204e9800998ecf8427e' },
+    });
+  });
+
   const backend = createBackend({ seed: 2, items: 2000 });
   const { reports } = backend.state;
 

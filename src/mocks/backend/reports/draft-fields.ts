@@ -82,6 +82,8 @@ export function fileOf(
     accepted('fileDetails/locationOfFile', url, now),
   );
   const confirmation = items.map((i) => confirmationOf(decisionsOf(i.id))).find(Boolean);
+  // What any of the items knows: the first that holds it.
+  const originalHash = items.map((i) => i.media.originalHash).find((hash) => hash !== null) ?? null;
   const hashDetails = [
     { name: 'SHA256', value: first.media.sha256 },
     { name: 'MD5', value: first.media.md5 },
@@ -104,12 +106,15 @@ export function fileOf(
         .find((n) => n !== null && accepted('fileDetails/originalFileName', n, now)) ?? null,
     locationOfFile: urls[0] ?? null,
     otherLocations: urls.slice(1),
-    originalFileHash: first.media.originalHash && {
-      hashType: first.media.originalHash.algorithm,
-      value: first.media.originalHash.value,
+    originalFileHash: originalHash && {
+      hashType: originalHash.algorithm,
+      value: originalHash.value,
     },
     uploadedToEspTimestamp: first.provenance.custody.find((c) => c.kind === 'ingested')?.at ?? null,
-    publiclyAvailable: publiclyAvailable(first.provenance.origin.httpStatus),
+    publiclyAvailable:
+      items
+        .map((i) => publiclyAvailable(i.provenance.origin.httpStatus))
+        .find((known) => known !== null) ?? null,
     exifViewedByEsp: false,
     industryClassification: confirmation?.kind === 'confirm' ? confirmation.classification : null,
     fileAnnotations: confirmation?.kind === 'confirm' ? [...confirmation.annotations] : [],
