@@ -6,20 +6,12 @@ import { ReportUpdate } from '../../../api/schemas/report-workflow';
 import { refusedEntries, reportChecklist } from '../../../domain/report-checklist';
 import hostile from '../../fixtures/hostile-strings.json';
 import { createBackend } from '../backend';
+import { editable } from '../../report-audit/settle';
 import { draftFields, fileOf, uploaderKey } from './draft-fields';
 
 const NOW = new Date();
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const longUrl = hostile.urls.find((u) => u.length > 8000) ?? '';
-const editable = (r: Report) => ({
-  incidentSummary: r.incidentSummary,
-  webPages: r.webPages,
-  reportedPerson: r.reportedPerson,
-  additionalInfo: r.additionalInfo,
-  excludedFromTraining: r.excludedFromTraining,
-  files: r.files,
-  notAvailable: r.notAvailable,
-});
 
 /** A confirmed item of a fresh demo backend, its provenance replaced in part. */
 function confirmedItem(origin: Partial<FlaggedItem['provenance']['origin']>, fileName?: string) {

@@ -61,7 +61,7 @@ const confirmationOf = (decisions: readonly Decision[]) =>
   decisions.findLast((d) => d.verdict.kind === 'confirm')?.verdict;
 
 /** HTTP status at crawl time → publicly available; unknown when the status says neither. */
-function publiclyAvailable(status: number | null): boolean | null {
+export function publiclyAvailable(status: number | null): boolean | null {
   if (status === null) return null;
   if (status >= 200 && status < 300) return true;
   if (status === 401 || status === 403 || status === 407) return false;
