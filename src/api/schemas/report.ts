@@ -184,6 +184,7 @@ export const RefusedSourceValue = z
       'ip_address',
       'ip_capture_time',
       'incident_date',
+      'uploaded_to_esp',
     ]),
     xsdPath: z
       .string()

@@ -10,6 +10,7 @@ const fieldLabels: Record<RefusedSourceValue['field'], string> = {
   profile_url: 'Uploader’s profile URL',
   ip_address: 'Uploader’s IP address',
   ip_capture_time: 'Time of the uploader’s IP address',
+  uploaded_to_esp: 'Time the file reached the provider',
   incident_date: 'Crawl time',
 };
 

@@ -7,7 +7,7 @@ import { refusedEntries, reportChecklist } from '../../../domain/report-checklis
 import hostile from '../../fixtures/hostile-strings.json';
 import { createBackend } from '../backend';
 import { editable } from '../../report-audit/settle';
-import { draftFields, fileOf, uploaderKey } from './draft-fields';
+import { draftFields, fileOf, incidentOf, uploaderKey } from './draft-fields';
 
 const NOW = new Date();
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -99,6 +99,26 @@ describe('drafts: values NCMEC would refuse become explained gaps', () => {
       fileSha256: null,
     });
     expect(byField.get('ip_capture_time')?.rule).toBe('must be in the past');
+  });
+
+  it('a time the file reached the provider that is not in the past is set aside, not pre-filled', () => {
+    const item = confirmedItem({});
+    const ingested = item.provenance.custody.find((c) => c.kind === 'ingested');
+    if (!ingested) throw new Error('no ingestion record');
+    ingested.at = '2099-01-01T00:00:00.000Z';
+    const file = fileOf([item], () => [], NOW);
+    expect(file.uploadedToEspTimestamp).toBeNull();
+    const fields = draftFields([item], [file], NOW);
+    const report = { ...fields, incident: incidentOf(item), reporter: null, files: [file] };
+    expect(refusedEntries(reportChecklist(report, NOW))).toEqual([]);
+    expect(fields.refusedSourceValues).toContainEqual(
+      expect.objectContaining({
+        field: 'uploaded_to_esp',
+        xsdPath: 'fileDetails/uploadedToEspTimestamp',
+        rule: 'must be in the past',
+        fileSha256: file.sha256,
+      }),
+    );
   });
 
   it('a value NCMEC accepts is always pre-filled; no reason is generated for what the data lacks', () => {

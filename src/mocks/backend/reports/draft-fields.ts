@@ -8,7 +8,12 @@ import type {
   WebPageIncident,
 } from '../../../api/schemas/report';
 import { webPageUrls } from '../../../domain/cybertipline-notes';
-import { accepted, generatedReasons, refusedSourceValues } from './refused-source-values';
+import {
+  accepted,
+  generatedReasons,
+  ingestedAt,
+  refusedSourceValues,
+} from './refused-source-values';
 import { detectionSummary, shortSource, sourceDetails } from './draft-notes';
 
 /**
@@ -110,7 +115,11 @@ export function fileOf(
       hashType: originalHash.algorithm,
       value: originalHash.value,
     },
-    uploadedToEspTimestamp: first.provenance.custody.find((c) => c.kind === 'ingested')?.at ?? null,
+    uploadedToEspTimestamp:
+      items
+        .map((i) => ingestedAt(i))
+        .find((at) => at !== null && accepted('fileDetails/uploadedToEspTimestamp', at, now)) ??
+      null,
     publiclyAvailable:
       items
         .map((i) => publiclyAvailable(i.provenance.origin.httpStatus))
@@ -141,9 +150,7 @@ function incidentTime(
   const acquired = earliest(items.map((i) => i.provenance.acquisition.acquiredAt));
   if (acquired)
     return { at: acquired, description: 'Supplier delivery: when the dataset was acquired.' };
-  const ingested = earliest(
-    items.map((i) => i.provenance.custody.find((c) => c.kind === 'ingested')?.at),
-  );
+  const ingested = earliest(items.map(ingestedAt));
   return ingested
     ? { at: ingested, description: 'Ingestion into the training-data pipeline.' }
     : null;

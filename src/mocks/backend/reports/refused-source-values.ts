@@ -40,6 +40,10 @@ export function excerpt(value: string): string {
   return out;
 }
 
+/** When the item reached the provider: the custody record's ingestion. */
+export const ingestedAt = (item: FlaggedItem) =>
+  item.provenance.custody.find((c) => c.kind === 'ingested')?.at ?? null;
+
 type Field = RefusedSourceValue['field'];
 
 function setAside(
@@ -88,6 +92,7 @@ export function refusedSourceValues(
       check(item, 'location_of_file', 'fileDetails/locationOfFile', true, url);
     check(item, 'original_file_name', 'fileDetails/originalFileName', true, item.media.fileName);
     check(item, 'incident_date', 'incidentSummary/incidentDateTime', false, origin.crawledAt);
+    check(item, 'uploaded_to_esp', 'fileDetails/uploadedToEspTimestamp', true, ingestedAt(item));
     const uploader = origin.uploader;
     if (!uploader) continue;
     check(item, 'screen_name', 'personOrUserReported/screenName', false, uploader.accountName);
