@@ -144,20 +144,25 @@ function reporter({ name, email }: NonNullable<Report['reporter']>): El {
   ]);
 }
 
-/** The dataset's uploader (always a third party's user) and/or the prior report it follows up. */
+/**
+ * The dataset's uploader (always a third party's user), with the prior report it follows up:
+ * `priorCTReports` is the XSD's link between reports on one reported person, after
+ * `thirdPartyUserReported`. Without a person there is no element (NCMEC shows one as the suspect,
+ * so an empty one would invent a suspect): the report's `additionalInfo` names the prior report.
+ */
 function personOrUserReported({ reportedPerson: person, priorReport }: Report): El | null {
-  if (person === null && priorReport === null) return null;
+  if (person === null) return null;
   return node('personOrUserReported', [
-    unlessBlank('screenName', person?.screenName ?? null),
-    unlessBlank('profileUrl', person?.profileUrl ?? null),
-    ...(person?.ipCaptureEvents ?? []).map((event) =>
+    unlessBlank('screenName', person.screenName),
+    unlessBlank('profileUrl', person.profileUrl),
+    ...person.ipCaptureEvents.map((event) =>
       node('ipCaptureEvent', [
         leaf('ipAddress', event.ipAddress),
         leaf('eventName', event.eventName),
         opt('dateTime', event.dateTime),
       ]),
     ),
-    person === null ? null : leaf('thirdPartyUserReported', 'true'),
+    leaf('thirdPartyUserReported', 'true'),
     priorReport === null
       ? null
       : leaf('priorCTReports', ncmecId(priorReport.ncmecReportId, 'priorReport.ncmecReportId')),
@@ -182,7 +187,11 @@ export function reportXml(report: Report): string {
   const foundElsewhere = report.files
     .filter((file) => file.otherLocations.length > 0)
     .map((file) => `File SHA-256 ${file.sha256} was found at: ${locations(file).join(', ')}`);
-  const additionalInfo = [report.additionalInfo.trim(), foundElsewhere.join('\n')]
+  // A supplemental report says what it follows, whether or not it names a reported person.
+  const prior = report.priorReport
+    ? `Supplemental to CyberTipline report ${ncmecId(report.priorReport.ncmecReportId, 'priorReport.ncmecReportId')}: it carries only what is new.`
+    : '';
+  const additionalInfo = [prior, report.additionalInfo.trim(), foundElsewhere.join('\n')]
     .filter((part) => part !== '')
     .join('\n\n');
   return xmlDocument(
