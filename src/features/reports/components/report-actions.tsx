@@ -9,6 +9,7 @@ import { ErrorState } from '../../../components/ui/error-state';
 import type { ReportChecklistEntry } from '../../../domain/report-checklist';
 import { reviewBar, reviewBarText } from '../../../domain/report-permissions';
 import { useCreateSupplemental, useFileReport, useTransitionReport } from '../api/report-mutations';
+import { FilingDocuments } from './filing-documents';
 import { TextField } from './fields';
 
 const Note = ({ children }: { children: ReactNode }) => (
@@ -123,7 +124,13 @@ export function ReportActions({
       {report.status === 'filing' &&
         report.filing?.state === 'failed' &&
         supervisor &&
-        isReporter && (
+        isReporter &&
+        (report.filing.retraction ? (
+          // Once a retraction is under way, only the retraction is tried again.
+          <Button variant="primary" disabled={busy} onClick={() => file('retract')}>
+            Try the retraction again
+          </Button>
+        ) : (
           <>
             <Button variant="primary" disabled={busy} onClick={() => file('resume')}>
               Resume filing
@@ -132,7 +139,7 @@ export function ReportActions({
               Retract the report
             </Button>
           </>
-        )}
+        ))}
 
       {report.status === 'retracted' && supervisor && (
         <Button disabled={busy} onClick={() => move('draft')}>
@@ -155,6 +162,7 @@ export function ReportActions({
       )}
 
       <XmlExport report={report} />
+      <FilingDocuments report={report} role={user.role} />
     </section>
   );
 }
