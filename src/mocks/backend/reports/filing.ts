@@ -22,7 +22,7 @@ export const pendingStep = (
 });
 
 /**
- * The CyberTipline filing (shared/cybertipline/README.md), run by the server: `submit` → `upload`
+ * The CyberTipline filing (NCMEC's Reporting API), run by the server: `submit` → `upload`
  * per file → `fileinfo` per file → `finish`. Each step done is kept with its result and never
  * sent again, so a stopped filing resumes where it stopped and a report is never filed twice; it
  * can be retracted instead. Only the approving supervisor, the report's reporter, files it. The
