@@ -45,11 +45,16 @@ test('an analyst’s triage session appears in order for the auditor, who verifi
   const actionCells = await table
     .getByRole('row')
     .evaluateAll((rows) => rows.slice(1).map((row) => row.children[3]?.textContent ?? ''));
-  // Opening the item claims it and records the view, in either order; then the reveal, its end,
-  // and the decision.
+  // Opening the item claims it and records the view, in either order; then the reveal, the
+  // original served to the browser, the reveal's end, and the decision.
   const session = actionCells.filter((a) => a !== 'item.released');
   expect(session.slice(0, 2).sort()).toEqual(['item.claimed', 'item.viewed']);
-  expect(session.slice(2)).toEqual(['media.revealed', 'media.reblurred', 'item.decided']);
+  expect(session.slice(2)).toEqual([
+    'media.revealed',
+    'media.served',
+    'media.reblurred',
+    'item.decided',
+  ]);
   expect(await axeViolations(alex)).toEqual([]);
 
   // The row's subject opens the item, with its whole timeline.

@@ -1,81 +1,6 @@
-import type { APIRequestContext } from '@playwright/test';
 import { Report } from '../src/api/schemas/report';
-import { ReportList, type ReportSummary } from '../src/api/schemas/report-workflow';
-import { axeViolations, expect, test, type Page, type SignInElsewhere } from './fixtures';
-
-const csrf = { 'X-Verity-CSRF': '1' };
-
-async function drafts(request: APIRequestContext) {
-  return ReportList.parse(await (await request.get('/api/reports?status=draft&limit=500')).json())
-    .reports;
-}
-
-const CHILD_PORNOGRAPHY = 'Child Pornography (possession, manufacture, and distribution)';
-/** What a person must choose on every draft: the incident type. */
-const chosenByAPerson = new Set(['incident_type']);
-
-/**
- * A draft whose gaps, once its incident type is chosen, are a few actionability fields: it can be
- * completed by explaining them.
- */
-async function draftWithGaps(request: APIRequestContext) {
-  const gapsOf = (r: ReportSummary) =>
-    r.completeness.blockers.filter((b) => !chosenByAPerson.has(b.id));
-  const draft = (await drafts(request)).find((r) => gapsOf(r).length > 0 && gapsOf(r).length <= 3);
-  expect(draft, 'a draft with a few gaps').toBeDefined();
-  return { draft, gaps: draft ? gapsOf(draft) : [] };
-}
-
-/** Its gaps explained and submitted by one session, approved by the supervisor's: through the API. */
-async function approveThroughApi(analyst: APIRequestContext, supervisor: APIRequestContext) {
-  const { draft, gaps } = await draftWithGaps(analyst);
-  const id = draft?.id ?? '';
-  const read = async () => Report.parse(await (await supervisor.get(`/api/reports/${id}`)).json());
-  let report = await read();
-  const { incidentSummary, webPages, reportedPerson, additionalInfo, files } = report;
-  await analyst.put(`/api/reports/${id}`, {
-    headers: csrf,
-    data: {
-      version: report.version,
-      fields: {
-        incidentSummary: { ...incidentSummary, incidentType: CHILD_PORNOGRAPHY },
-        webPages,
-        reportedPerson,
-        additionalInfo,
-        excludedFromTraining: report.excludedFromTraining,
-        files,
-        notAvailable: [
-          ...report.notAvailable,
-          ...gaps.map((b) => ({
-            field: b.id,
-            reason: 'Not in the supplier’s manifest for this batch.',
-          })),
-        ],
-      },
-    },
-  });
-  report = await read();
-  await analyst.post(`/api/reports/${id}/transitions`, {
-    headers: csrf,
-    data: { version: report.version, to: 'in_review', comment: null },
-  });
-  report = await read();
-  const approved = await supervisor.post(`/api/reports/${id}/transitions`, {
-    headers: csrf,
-    data: { version: report.version, to: 'approved', comment: null },
-  });
-  expect(approved.ok(), await approved.text()).toBe(true);
-  return id;
-}
-
-/** The signed-in supervisor's page opens a report Ana submitted and the supervisor approved. */
-async function openApprovedReport(signInElsewhere: SignInElsewhere, supervisor: Page) {
-  const { context, page: ana } = await signInElsewhere('analyst');
-  const id = await approveThroughApi(ana.request, supervisor.request);
-  await context.close();
-  await supervisor.goto(`/reports/${id}`);
-  return id;
-}
+import { axeViolations, expect, test, type Page } from './fixtures';
+import { CHILD_PORNOGRAPHY, draftWithGaps, drafts, openApprovedReport } from './report-setup';
 
 /** Every URL this page requests, to prove none goes to NCMEC. */
 function recordRequests(page: Page) {
@@ -239,7 +164,7 @@ test('a validation rejection (4100) from NCMEC is shown plainly and nothing is m
   expect(report.filed).toBeNull();
 });
 
-test('a supplemental report links to a filed one through priorCTReports', async ({
+test('a supplemental report links to a filed one, and carries none of its files', async ({
   signInElsewhere,
   page,
   signInAs,
@@ -259,8 +184,9 @@ test('a supplemental report links to a filed one through priorCTReports', async 
   await expect(page.getByRole('heading', { level: 1 })).not.toContainText(id);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Draft');
   await expect(page.getByText(/^Supplemental to report/)).toContainText(
-    `report ${id} (NCMEC ${ncmecId ?? ''}, sent as priorCTReports)`,
+    `report ${id} (NCMEC ${ncmecId ?? ''}). It carries only what is new`,
   );
+  await expect(page.getByRole('heading', { name: 'Files (0)' })).toBeVisible();
 });
 
 test('leaving a report with unsaved changes asks first; staying keeps them', async ({

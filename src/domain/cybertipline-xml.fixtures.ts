@@ -44,7 +44,7 @@ export function completeFile(n = 1): ReportFile {
     originalFileHash: { hashType: 'MD5', value: 'd41d8cd98f00b204e9800998ecf8427e' },
     uploadedToEspTimestamp: '2025-03-02T10:00:00Z',
     publiclyAvailable: true,
-    fileViewedByEsp: { viewed: false, evidence: null },
+    fileViewedByEsp: { viewed: false, evidence: null, sentAt: null, viewedAfterFiling: null },
     exifViewedByEsp: false,
     industryClassification: 'A1',
     fileAnnotations: ['generativeAi'],
@@ -146,9 +146,13 @@ export function randomReport(rng: Rng, pool: readonly string[], index: number): 
     originalFileHash: orNull(() => ({ hashType: pick(['SHA256', 'MD5', 'SHA1']), value: text() })),
     uploadedToEspTimestamp: orNull(time),
     publiclyAvailable: orNull(() => chance(0.5)),
-    fileViewedByEsp: chance(0.5)
-      ? { viewed: false, evidence: null }
-      : { viewed: true, evidence: { seq: 1 + int(999), at: time(), actor, itemId: 'item-1' } },
+    fileViewedByEsp: {
+      ...(chance(0.5)
+        ? { viewed: false, evidence: null }
+        : { viewed: true, evidence: { seq: 1 + int(999), at: time(), actor, itemId: 'item-1' } }),
+      sentAt: null,
+      viewedAfterFiling: null,
+    },
     exifViewedByEsp: chance(0.5),
     industryClassification: orNull(() => pick(IndustryClassification.options)),
     // Duplicates on purpose: the contract allows them, the XSD's xs:all does not.

@@ -214,7 +214,12 @@ function handWritten(): Report[] {
     'https://forum.example.org/t/1',
     'https://mirror.example.net/1.jpg',
   );
-  files[2]!.fileViewedByEsp = { viewed: true, evidence: null };
+  files[2]!.fileViewedByEsp = {
+    viewed: true,
+    evidence: null,
+    sentAt: null,
+    viewedAfterFiling: null,
+  };
   return [complete, minimal, person, { ...complete, files }];
 }
 

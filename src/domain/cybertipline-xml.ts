@@ -141,21 +141,26 @@ function reporter({ name, email }: NonNullable<Report['reporter']>): El {
   ]);
 }
 
-/** The dataset's uploader (always a third party's user) and/or the prior report it follows up. */
+/**
+ * The dataset's uploader (always a third party's user), with the prior report it follows up:
+ * `priorCTReports` is the XSD's link between reports on one reported person, after
+ * `thirdPartyUserReported`. Without a person there is no element (NCMEC shows one as the suspect,
+ * so an empty one would invent a suspect): the report's `additionalInfo` names the prior report.
+ */
 function personOrUserReported(report: Report): El | null {
   const { reportedPerson: person, priorReport } = report;
-  if (person === null && priorReport === null) return null;
+  if (person === null) return null;
   return node('personOrUserReported', [
-    unlessBlank('screenName', person?.screenName ?? null),
-    unlessBlank('profileUrl', person?.profileUrl ?? null),
-    ...(person?.ipCaptureEvents ?? []).map((event) =>
+    unlessBlank('screenName', person.screenName),
+    unlessBlank('profileUrl', person.profileUrl),
+    ...person.ipCaptureEvents.map((event) =>
       node('ipCaptureEvent', [
         leaf('ipAddress', event.ipAddress),
         leaf('eventName', event.eventName),
         opt('dateTime', event.dateTime),
       ]),
     ),
-    person === null ? null : leaf('thirdPartyUserReported', 'true'),
+    leaf('thirdPartyUserReported', 'true'),
     priorReport === null
       ? null
       : leaf('priorCTReports', ncmecId(priorReport.ncmecReportId, 'priorReport.ncmecReportId')),
@@ -174,6 +179,10 @@ export function reportXml(report: Report): string {
     report.reporter === null
   )
     throw new Error(`Report ${report.id} cannot be filed: missing ${missing.join(', ')}`);
+  // A supplemental report says what it follows, whether or not it names a reported person.
+  const prior = report.priorReport
+    ? `Supplemental to CyberTipline report ${ncmecId(report.priorReport.ncmecReportId, 'priorReport.ncmecReportId')}: it carries only what is new.`
+    : '';
   return xmlDocument(
     node('report', [
       node('incidentSummary', [
@@ -187,7 +196,7 @@ export function reportXml(report: Report): string {
       ...internetDetails(report),
       reporter(report.reporter),
       personOrUserReported(report),
-      unlessBlank('additionalInfo', reportNotes(report).join('\n\n')),
+      unlessBlank('additionalInfo', [prior, ...reportNotes(report)].filter(Boolean).join('\n\n')),
     ]),
   );
 }

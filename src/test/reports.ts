@@ -86,13 +86,34 @@ export const transition = async (
     ).json,
   );
 
-/** A draft of `files` files (or the first), its gaps explained and submitted by Ana, approved by Sasha. */
+/**
+ * Gives a one-file draft `files` files. Drafts are per incident and uploader, so the demo data may
+ * have none of that size: pending items take the provenance of the draft's item (same incident,
+ * same uploader) and are confirmed, joining it as newly confirmed items do.
+ */
+function withFiles(id: string, files: number): string {
+  const { reports, items } = testBackend.state;
+  const draft = reports.get(id);
+  const [held] = reports.itemsOf(draft);
+  while (draft.files.length < files) {
+    const shas = new Set(draft.files.map((f) => f.sha256));
+    const item = items.find((i) => i.status === 'pending' && !shas.has(i.media.sha256));
+    if (!held || !item) throw new Error(`no item to add to ${id}`);
+    item.provenance = structuredClone(held.provenance);
+    item.status = 'confirmed';
+    reports.itemChanged(item, new Date());
+  }
+  return id;
+}
+
+/** A draft of `files` files, its gaps explained and submitted by Ana, approved by Sasha. */
 export async function approvedReport(files = 1): Promise<Report> {
   const ana = signInForTest('usr_ana').cookie;
   const sasha = signInForTest('usr_sasha').cookie;
   const { reports } = await listReports(ana, '&status=draft');
-  const summary = reports.find((r) => r.fileCount === files) ?? reports[0];
-  const draft = await getReport(summary?.id ?? '', ana);
+  const exact = reports.find((r) => r.fileCount === files);
+  const id = exact?.id ?? withFiles(reports.find((r) => r.fileCount === 1)?.id ?? '', files);
+  const draft = await getReport(id, ana);
   const explained = Report.parse((await explainGaps(draft, ana)).json);
   return transition(await transition(explained, ana, 'in_review'), sasha, 'approved');
 }

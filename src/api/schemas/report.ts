@@ -155,18 +155,30 @@ export const ReportedPerson = z
   });
 export type ReportedPerson = z.infer<typeof ReportedPerson>;
 
+const ViewEvidence = z
+  .object({ seq: z.number().int().positive(), at: Timestamp, actor: Actor, itemId: Id })
+  .meta({
+    id: 'ViewEvidence',
+    description: 'The `media.served` event: the whole original file served to a person.',
+  });
+
 export const FileViewedByEsp = z
   .object({
     viewed: z.boolean(),
-    evidence: z
-      .object({ seq: z.number().int().positive(), at: Timestamp, actor: Actor, itemId: Id })
-      .nullable()
-      .meta({ description: 'The audited reveal of the whole original file that proves it.' }),
+    evidence: ViewEvidence.nullable().meta({ description: 'The serving that proves it.' }),
+    sentAt: Timestamp.nullable().meta({
+      description:
+        'When this answer was sent to NCMEC (the file’s fileinfo): from then on it is what NCMEC holds, and it no longer changes.',
+    }),
+    viewedAfterFiling: ViewEvidence.nullable().meta({
+      description:
+        'The first serving of the original after an answer of false was sent: shown, never sent.',
+    }),
   })
   .meta({
     id: 'FileViewedByEsp',
     description:
-      'Derived from the audit log, never typed: true only when a person at the provider revealed the whole original file. False is a complete answer.',
+      'Derived from the audit log, never typed: true only when the whole original file of one of its items was served to a person at the provider after a reveal (a reveal URL never fetched does not count). False is a complete answer.',
   });
 export type FileViewedByEsp = z.infer<typeof FileViewedByEsp>;
 
@@ -326,7 +338,9 @@ export const Report = ReportEditable.extend({
     .object({
       ncmecReportId: z.string(),
       filedAt: Timestamp,
-      preservationDeadline: Timestamp.meta({ description: 'Filed + 1 year (18 U.S.C. §2258A).' }),
+      preservationDeadline: Timestamp.meta({
+        description: 'One calendar year after filing (18 U.S.C. §2258A), at the same UTC time.',
+      }),
     })
     .nullable(),
 }).meta({ id: 'Report' });

@@ -12,7 +12,7 @@ import {
   listReports,
   transition,
 } from '../../test/reports';
-import { startReveal } from '../backend/reveals';
+import { redeemReveal, startReveal } from '../backend/reveals';
 
 const ana = () => signInForTest('usr_ana');
 const sasha = () => signInForTest('usr_sasha');
@@ -51,17 +51,24 @@ describe('report drafts', () => {
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
   });
 
-  it('a file viewed by nobody is not viewed; a person’s reveal of the whole file proves it', async () => {
+  it('a file viewed by nobody is not viewed; the whole file served to a person after a reveal proves it', async () => {
     const { reports } = await list(ana().cookie);
     const summary = reports.find((r) => r.status === 'draft');
     const before = await get(summary?.id ?? '', ana().cookie);
     const file = before.files[0];
     const item = testBackend.state.itemsById.get(file?.itemIds[0] ?? '');
     if (!file || !item) throw new Error('fixture');
-    expect(file.fileViewedByEsp).toEqual({ viewed: false, evidence: null });
+    expect(file.fileViewedByEsp).toEqual({
+      viewed: false,
+      evidence: null,
+      sentAt: null,
+      viewedAfterFiling: null,
+    });
     item.preview = { mode: 'blurred', blurredUrl: `/api/items/${item.id}/preview` };
     item.media.kind = 'image';
-    startReveal(testBackend.state, item, ana().user, new Date());
+    const reveal = startReveal(testBackend.state, item, ana().user, new Date());
+    expect((await get(before.id, ana().cookie)).files[0]?.fileViewedByEsp.viewed).toBe(false);
+    redeemReveal(testBackend.state, reveal?.token ?? '', ana().user, new Date());
     const after = await get(before.id, ana().cookie);
     expect(after.files[0]?.fileViewedByEsp).toMatchObject({
       viewed: true,

@@ -280,3 +280,18 @@ test('a request to an endpoint the mock does not have throws', async () => {
     /no endpoint/,
   );
 });
+
+test('the `ncmec:finish:lost` fault: NCMEC finishes the report, and its answer never arrives', async () => {
+  const { state, ncmec, client } = setup();
+  const reportId = await openReport(client);
+  state.faults = ['ncmec:finish:lost'];
+  await expect(client.finish(reportId)).rejects.toThrow(/answer was lost/);
+  expect(ncmec.reports()[0]?.state).toBe('finished');
+  state.faults = [];
+  expect(await client.retract(reportId)).toMatchObject({ code: 5102, reportId });
+  expect(ncmec.calls.map((c) => [c.endpoint, c.responseCode])).toEqual([
+    ['submit', 0],
+    ['finish', 0],
+    ['retract', 5102],
+  ]);
+});

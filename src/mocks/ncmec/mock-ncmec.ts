@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { getResponse, http, type HttpHandler } from 'msw';
-import { ncmecFault } from '../backend/faults';
+import { ncmecAnswerLost, ncmecFault } from '../backend/faults';
 import { ncmecCodeMeaning } from './ncmec-client';
 import {
   batchedFileProblem,
@@ -23,6 +23,7 @@ export const MOCK_NCMEC_BASE_URL = 'https://ncmec.mock/ispws';
 export const MOCK_NCMEC_USERNAME = 'verity-mock';
 export const MOCK_NCMEC_PASSWORD = 'mock-secret';
 
+const LOST = 'X-Mock-Answer-Lost';
 const FIRST_REPORT_ID = 90000001; // report ids are xs:long; these look like NCMEC's, not like ours
 const HOUR = 3_600_000;
 
@@ -164,7 +165,10 @@ export function createMockNcmec(options: {
           : fail(2000, 'send the CyberTipline credentials with HTTP Basic authentication');
         const { code: responseCode, reportId = null } = outcome;
         calls.push({ at: nowIso(), endpoint, reportId, responseCode });
-        return respond(endpoint, outcome);
+        const response = respond(endpoint, outcome);
+        // Marked for fetch(), which loses it: the `ncmec:<endpoint>:lost` fault.
+        if (ncmecAnswerLost(options.faults(), endpoint)) response.headers.set(LOST, endpoint);
+        return response;
       },
     );
 
@@ -264,6 +268,13 @@ export function createMockNcmec(options: {
     async fetch(request: Request): Promise<Response> {
       const response = await getResponse(handlers, request);
       if (!response) throw new Error(`mock NCMEC has no endpoint ${request.method} ${request.url}`);
+      const lost = response.headers.get(LOST);
+      if (lost !== null) {
+        // NCMEC did the step; the connection dropped before its answer arrived.
+        throw new TypeError(
+          `fetch failed: the connection closed and NCMEC's ${lost} answer was lost`,
+        );
+      }
       return response;
     },
     get calls(): readonly NcmecCall[] {

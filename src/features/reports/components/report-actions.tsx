@@ -13,6 +13,7 @@ import {
 } from '../../../domain/report-checklist';
 import { reviewBar, reviewBarText } from '../../../domain/report-permissions';
 import { useCreateSupplemental, useFileReport, useTransitionReport } from '../api/report-mutations';
+import { FilingDocuments } from './filing-documents';
 import { TextField } from './fields';
 
 const Note = ({ children }: { children: ReactNode }) => (
@@ -157,7 +158,13 @@ export function ReportActions({
       {report.status === 'filing' &&
         report.filing?.state === 'failed' &&
         supervisor &&
-        isReporter && (
+        isReporter &&
+        (report.filing.retraction ? (
+          // Once a retraction is under way, only the retraction is tried again.
+          <Button variant="primary" disabled={busy} onClick={() => file('retract')}>
+            Try the retraction again
+          </Button>
+        ) : (
           <>
             <Button variant="primary" disabled={busy} onClick={() => file('resume')}>
               Resume filing
@@ -166,7 +173,7 @@ export function ReportActions({
               Retract the report
             </Button>
           </>
-        )}
+        ))}
 
       {report.status === 'retracted' && supervisor && (
         <Button disabled={busy} onClick={() => move('draft')}>
@@ -189,6 +196,7 @@ export function ReportActions({
       )}
 
       <XmlExport report={report} />
+      <FilingDocuments report={report} role={user.role} />
     </section>
   );
 }
