@@ -1,7 +1,11 @@
 import type { CorrectionRequest, Decision } from '../../api/schemas/decision';
 import type { FlaggedItem } from '../../api/schemas/item';
 import type { User } from '../../api/schemas/user';
-import { UNDO_ACCEPT_SECONDS, type ReviewStage } from '../../domain/review-rules';
+import {
+  UNDO_ACCEPT_SECONDS,
+  correctionRefusal,
+  type ReviewStage,
+} from '../../domain/review-rules';
 import type { MockConfig, MockState } from './backend';
 import {
   ItemConflict,
@@ -90,6 +94,8 @@ export function correctDecision(
 ): { item: FlaggedItem; decision: Decision } {
   const earlier = state.decisionsByKey.get(userKey(user.id, request.idempotencyKey));
   if (earlier?.itemId === item.id) return { item, decision: earlier };
+  const underReview = correctionRefusal(item.status);
+  if (underReview) throw new ItemConflict('under_review', underReview);
   const history = state.decisions.get(item.id) ?? [];
   const corrected = history.find((d) => d.id === request.supersedes);
   if (!corrected)

@@ -31,6 +31,7 @@ export class ItemConflict extends Error {
       | 'forbidden'
       | 'maker_mismatch'
       | 'hold_limit'
+      | 'under_review'
       | 'not_found',
     message: string,
   ) {

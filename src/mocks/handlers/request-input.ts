@@ -132,6 +132,12 @@ export async function readJsonBody(
 ): Promise<unknown> {
   const json = isJson(request.headers.get('content-type'));
   if (!json && (required || announcesBody(request))) throw unsupportedMediaType();
+  // Bodies are read as sent: one compressed (or otherwise encoded) would be parsed as garbage.
+  const encoding = request.headers.get('content-encoding');
+  if (encoding !== null && encoding.trim().toLowerCase() !== 'identity')
+    throw unsupportedMediaType(
+      `Send the body without Content-Encoding (got ${encoding.slice(0, 40)}).`,
+    );
   const body = await readBody(request, limit);
   if (body.length === 0 && !required) return undefined;
   if (!json) throw unsupportedMediaType();

@@ -1,6 +1,8 @@
 import { delay, http, type HttpHandler } from 'msw';
 import type { z } from 'zod';
 import {
+  ACTING_USER_HEADER,
+  ACTIVITY_HEADER,
   CSRF_HEADER,
   CSRF_VALUE,
   SESSION_COOKIE,
@@ -42,6 +44,21 @@ export function sessionRequired(ended: SessionEnded | null): HttpError {
     case undefined:
       return new HttpError(401, 'unauthenticated', 'Sign in to continue.');
   }
+}
+
+/**
+ * A state-changing request that says whom it acts for (`X-Verity-User`, which the console always
+ * sends) is refused under anyone else's session: a tab still showing one user never acts under a
+ * session another user started in the same browser.
+ */
+function assertActingForSessionUser(request: Request, endpoint: Endpoint, user: User) {
+  const actingFor = request.headers.get(ACTING_USER_HEADER);
+  if (!isStateChanging(endpoint.method) || actingFor === null || actingFor === user.id) return;
+  throw new HttpError(
+    403,
+    'maker_mismatch',
+    `This request was made for another user than ${user.name}, who is signed in now: it is not made.`,
+  );
 }
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -103,8 +120,12 @@ export function route<E extends Endpoint>(
           );
         }
         const sessionToken = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
-        // Every request with a live session counts as its use; one that ran out ends here.
-        const user = backend.state.sessions.use(sessionToken)?.user ?? null;
+        // Every request with a live session counts as its use, but the console's own while no one
+        // uses it (`background`); one that ran out ends here.
+        const background = request.headers.get(ACTIVITY_HEADER) === 'background';
+        const { sessions } = backend.state;
+        const session = background ? sessions.peek(sessionToken) : sessions.use(sessionToken);
+        const user = session?.user ?? null;
         if (endpoint.access !== 'public') {
           if (!user) throw sessionRequired(backend.state.sessions.endedFor(sessionToken));
           if (!endpoint.access.includes(user.role)) {
@@ -114,6 +135,7 @@ export function route<E extends Endpoint>(
               `The ${user.role} role may not call ${endpoint.operationId} (${endpoint.summary}).`,
             );
           }
+          assertActingForSessionUser(request, endpoint, user);
         }
         const parsedParams = endpoint.params
           ? parseOrThrow(endpoint.params, params, 'path')
