@@ -7,6 +7,7 @@ function actionOf(sentence: string): string {
     [/ claimed | renewed the claim /, 'item.claimed'],
     [/ viewed /, 'item.viewed'],
     [/ revealed the original /, 'media.revealed'],
+    [/ reached .*’s browser| reached .*'s browser/, 'media.served'],
     [/ blurred again /, 'media.reblurred'],
     [/ confirmed | dismissed | escalated /, 'item.decided'],
     [/ released /, 'item.released'],
@@ -66,11 +67,16 @@ test('an analyst’s triage session appears in order for the auditor, a sentence
     .getByRole('row')
     .evaluateAll((rows) => rows.slice(1).map((row) => row.children[2]?.textContent ?? ''));
   const actionCells = sentences.map(actionOf);
-  // Opening the item claims it and records the view, in either order; then the reveal, its end,
-  // and the decision.
+  // Opening the item claims it and records the view, in either order; then the reveal, the
+  // original served to the browser, the reveal's end, and the decision.
   const session = actionCells.filter((a) => a !== 'item.released');
   expect(session.slice(0, 2).sort()).toEqual(['item.claimed', 'item.viewed']);
-  expect(session.slice(2)).toEqual(['media.revealed', 'media.reblurred', 'item.decided']);
+  expect(session.slice(2)).toEqual([
+    'media.revealed',
+    'media.served',
+    'media.reblurred',
+    'item.decided',
+  ]);
   expect(sentences.join('\n')).not.toContain('{"');
   expect(await axeViolations(alex)).toEqual([]);
 

@@ -1,70 +1,6 @@
-import type { APIRequestContext } from '@playwright/test';
 import { Report } from '../src/api/schemas/report';
-import { ReportList } from '../src/api/schemas/report-workflow';
-import { axeViolations, expect, test, type Page, type SignInElsewhere } from './fixtures';
-
-const csrf = { 'X-Verity-CSRF': '1' };
-
-async function drafts(request: APIRequestContext) {
-  return ReportList.parse(await (await request.get('/api/reports?status=draft&limit=500')).json())
-    .reports;
-}
-
-/** A draft whose only gaps are actionability fields: it can be completed by explaining them. */
-async function draftWithGaps(request: APIRequestContext) {
-  const draft = (await drafts(request)).find(
-    (r) => r.completeness.blockers.length > 0 && r.completeness.blockers.length <= 3,
-  );
-  expect(draft, 'a draft with a few gaps').toBeDefined();
-  return draft ?? (await drafts(request))[0];
-}
-
-/** Its gaps explained and submitted by one session, approved by the supervisor's: through the API. */
-async function approveThroughApi(analyst: APIRequestContext, supervisor: APIRequestContext) {
-  const draft = await draftWithGaps(analyst);
-  const id = draft?.id ?? '';
-  const read = async () => Report.parse(await (await supervisor.get(`/api/reports/${id}`)).json());
-  let report = await read();
-  const { incidentSummary, webPages, reportedPerson, additionalInfo, files } = report;
-  await analyst.put(`/api/reports/${id}`, {
-    headers: csrf,
-    data: {
-      version: report.version,
-      fields: {
-        incidentSummary,
-        webPages,
-        reportedPerson,
-        additionalInfo,
-        files,
-        notAvailable: (draft?.completeness.blockers ?? []).map((b) => ({
-          field: b.id,
-          reason: 'Not in the supplier’s manifest for this batch.',
-        })),
-      },
-    },
-  });
-  report = await read();
-  await analyst.post(`/api/reports/${id}/transitions`, {
-    headers: csrf,
-    data: { version: report.version, to: 'in_review', comment: null },
-  });
-  report = await read();
-  const approved = await supervisor.post(`/api/reports/${id}/transitions`, {
-    headers: csrf,
-    data: { version: report.version, to: 'approved', comment: null },
-  });
-  expect(approved.ok(), await approved.text()).toBe(true);
-  return id;
-}
-
-/** The signed-in supervisor's page opens a report Ana submitted and the supervisor approved. */
-async function openApprovedReport(signInElsewhere: SignInElsewhere, supervisor: Page) {
-  const { context, page: ana } = await signInElsewhere('analyst');
-  const id = await approveThroughApi(ana.request, supervisor.request);
-  await context.close();
-  await supervisor.goto(`/reports/${id}`);
-  return id;
-}
+import { axeViolations, expect, test, type Page } from './fixtures';
+import { CHILD_PORNOGRAPHY, draftWithGaps, drafts, openApprovedReport } from './report-setup';
 
 /** Every URL this page requests, to prove none goes to NCMEC. */
 function recordRequests(page: Page) {
@@ -81,8 +17,7 @@ test('an analyst edits and submits a draft; the supervisor cannot approve it wit
   // Three people in three browsers, and accessibility scans on the way.
   test.setTimeout(120_000);
   await signInAs('analyst');
-  const draft = await draftWithGaps(page.request);
-  const blockers = draft?.completeness.blockers ?? [];
+  const { draft, gaps: blockers } = await draftWithGaps(page.request);
   await page
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: 'Reports' })
@@ -93,6 +28,11 @@ test('an analyst edits and submits a draft; the supervisor cannot approve it wit
   await expect(page.getByRole('heading', { level: 1 })).toContainText(draft?.id ?? '');
   const info = page.getByLabel('How it was found, what was done, what is still unknown');
   await info.fill('Found by the NCMEC hash list. Removed from the training set before training.');
+  // The incident type is the analyst's choice: no draft comes with one.
+  const checklist = page.getByRole('complementary', { name: 'Completeness checklist' });
+  await expect(checklist.getByRole('listitem', { name: 'Incident type' })).toContainText('Missing');
+  await page.getByRole('combobox', { name: 'Incident type' }).selectOption(CHILD_PORNOGRAPHY);
+  await expect(checklist.getByRole('listitem', { name: 'Incident type' })).toContainText('Present');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('button', { name: 'Saved' })).toBeVisible();
   await page.getByRole('button', { name: 'Submit for review' }).click();
@@ -104,13 +44,15 @@ test('an analyst edits and submits a draft; the supervisor cannot approve it wit
   await expect(approve).toBeDisabled();
   await expect(sasha.getByText(/^Cannot approve yet/)).toContainText(blockers[0]?.label ?? '');
   expect(await axeViolations(sasha)).toEqual([]);
-  const checklist = sasha.getByRole('complementary', { name: 'Completeness checklist' });
+  const sashaChecklist = sasha.getByRole('complementary', { name: 'Completeness checklist' });
   for (const blocker of blockers) {
-    await checklist.getByRole('button', { name: `Mark “${blocker.label}” not available` }).click();
-    await checklist
+    await sashaChecklist
+      .getByRole('button', { name: `Mark “${blocker.label}” not available` })
+      .click();
+    await sashaChecklist
       .getByLabel(`Why is “${blocker.label}” not available?`)
       .fill('The supplier’s manifest for this batch does not carry it.');
-    await expect(checklist.getByRole('listitem', { name: blocker.label })).toContainText(
+    await expect(sashaChecklist.getByRole('listitem', { name: blocker.label })).toContainText(
       'Not available',
     );
   }
@@ -153,6 +95,38 @@ test('an analyst edits and submits a draft; the supervisor cannot approve it wit
   await other.close();
 });
 
+test('a value NCMEC’s rules refuse shows as refused in the checklist, naming the rule; it is saved, but the draft cannot be submitted', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('analyst');
+  const [draft] = await drafts(page.request);
+  await page.goto(`/reports/${draft?.id ?? ''}`);
+  const internet = page.getByRole('region', { name: 'Internet details' });
+  await internet.getByRole('button', { name: 'Add a web page' }).click();
+  await internet.getByRole('textbox', { name: 'URL' }).last().fill('javascript:alert(1)');
+  const checklist = page.getByRole('complementary', { name: 'Completeness checklist' });
+  const entry = checklist.getByRole('listitem', { name: 'Web page URL' });
+  await expect(entry).toContainText('Refused by NCMEC');
+  const pages = await internet.getByRole('group').count();
+  await expect(
+    entry.getByRole('list', { name: 'What NCMEC refuses in “Web page URL”' }),
+  ).toHaveText(`web page ${pages}: must be a valid URL`);
+  await expect(
+    entry.getByRole('button', { name: 'Mark “Web page URL” not available' }),
+  ).toHaveCount(0);
+  // Saved as found: it is evidence.
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('button', { name: 'Saved' })).toBeVisible();
+  await page.reload();
+  await expect(entry).toContainText('Refused by NCMEC');
+  await expect(page.getByRole('button', { name: 'Submit for review' })).toBeDisabled();
+  await expect(page.getByText(/^Cannot submit: NCMEC’s rules refuse/)).toContainText(
+    `Web page URL (web page ${pages}: must be a valid URL)`,
+  );
+  expect(await axeViolations(page)).toEqual([]);
+});
+
 test('whoever edited a draft cannot approve it', async ({ page, signInAs }) => {
   await signInAs('supervisor');
   const [draft] = await drafts(page.request);
@@ -190,7 +164,7 @@ test('a validation rejection (4100) from NCMEC is shown plainly and nothing is m
   expect(report.filed).toBeNull();
 });
 
-test('a supplemental report links to a filed one through priorCTReports', async ({
+test('a supplemental report links to a filed one, and carries none of its files', async ({
   signInElsewhere,
   page,
   signInAs,
@@ -210,8 +184,9 @@ test('a supplemental report links to a filed one through priorCTReports', async 
   await expect(page.getByRole('heading', { level: 1 })).not.toContainText(id);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Draft');
   await expect(page.getByText(/^Supplemental to report/)).toContainText(
-    `report ${id} (NCMEC ${ncmecId ?? ''}, sent as priorCTReports)`,
+    `report ${id} (NCMEC ${ncmecId ?? ''}). It carries only what is new`,
   );
+  await expect(page.getByRole('heading', { name: 'Files (0)' })).toBeVisible();
 });
 
 test('leaving a report with unsaved changes asks first; staying keeps them', async ({

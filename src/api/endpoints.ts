@@ -397,7 +397,7 @@ export const endpoints = {
     path: '/api/media/reveal/{token}',
     summary: 'The unblurred media of one reveal',
     description:
-      'Single-use and short-lived: a second request, or one after `expiresAt`, is a 404. `Cache-Control: no-store`.',
+      'Single-use and short-lived: a second request, or one after `expiresAt`, is a 404. `Cache-Control: no-store`. Serving it is recorded as `media.served`: only that makes a report’s `fileViewedByEsp` true.',
     tag: 'items',
     access: reviewerRoles,
     params: z.object({ token: z.string().regex(/^[\w-]+$/) }),

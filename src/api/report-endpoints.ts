@@ -1,6 +1,7 @@
 import { z } from '../lib/zod';
 import { Id, hexDigest } from './schemas/common';
 import { Report } from './schemas/report';
+import { FilingDocumentList } from './schemas/filing';
 import {
   FilingAction,
   ReportFileMove,
@@ -23,9 +24,9 @@ export const reportEndpoints = {
     operationId: 'listReports',
     method: 'get',
     path: '/api/reports',
-    summary: 'Report drafts and filed reports, least complete first',
+    summary: 'Report drafts and filed reports: preservation ending soon first, then least complete',
     description:
-      'Confirmed items are gathered into drafts by incident: same supplier, dataset and ingestion batch. Each row carries its completeness checklist’s count and what blocks it.',
+      'Confirmed items are gathered into drafts by incident (same supplier, dataset and ingestion batch) and uploader: NCMEC takes at most one reported person per report. Each row carries its completeness checklist’s count and what blocks it, a value NCMEC’s rules refuse included; a filed row its preservation deadline (one calendar year after filing). Filed reports whose deadline is within 30 days come first.',
     tag: 'reports',
     access: everyone,
     query: ReportListQuery,
@@ -51,7 +52,7 @@ export const reportEndpoints = {
     path: '/api/reports/{reportId}',
     summary: 'Save a report’s fields',
     description:
-      'Drafts and rejected reports: analysts and supervisors. In review: a supervisor’s amendment (also in `amendedBy`; the audit event says `amendment: true`). Whoever saves becomes one of its `draftEditors`, none of whom may approve it. Filed reports are read-only (409). A stale `version` is a 409.',
+      'Drafts and rejected reports: analysts and supervisors. In review: a supervisor’s amendment (also in `amendedBy`; the audit event says `amendment: true`). Whoever saves becomes one of its `draftEditors`, none of whom may approve it. A value NCMEC’s rules refuse is saved (it is evidence); the checklist shows it refused, and submitting, approving and filing refuse the report while it holds one. Filed reports are read-only (409). A stale `version` is a 409.',
     tag: 'reports',
     access: editors,
     params: ReportIdParams,
@@ -79,7 +80,7 @@ export const reportEndpoints = {
     path: '/api/reports/{reportId}/transitions',
     summary: 'Submit, approve, reject or reopen a report',
     description:
-      'Approval: a supervisor who neither changed the report (edited it, moved its files, amended it in review) nor submitted it, only while no checklist entry blocks; the approver becomes the reporter. Rejection needs a comment and returns it for editing. Refusals: 403 `forbidden` (the role), 403 `four_eyes` (one of its editors or its submitter), 409 `incomplete` (a checklist entry blocks), 409 `invalid_transition` (not in a status that allows it), 409 `version_conflict`.',
+      'Approval: a supervisor who neither changed the report (edited it, moved its files, amended it in review) nor submitted it, only while no checklist entry blocks; the approver becomes the reporter. Rejection needs a comment and returns it for editing. Refusals: 403 `forbidden` (the role), 403 `four_eyes` (one of its editors or its submitter), 409 `refused_by_ncmec` (submitting or approving a report holding a value NCMEC’s rules refuse; the message lists each with its rule), 409 `incomplete` (a checklist entry blocks), 409 `invalid_transition` (not in a status that allows it), 409 `version_conflict`.',
     tag: 'reports',
     access: editors,
     params: ReportIdParams,
@@ -93,7 +94,7 @@ export const reportEndpoints = {
     path: '/api/reports/{reportId}/filing',
     summary: 'Start, resume or retract the filing with NCMEC',
     description:
-      'Runs on the server (NCMEC credentials and original files never reach the browser): `submit`, `upload` and `fileinfo` per file, `finish`. A step done is never repeated, so a report is never filed twice. Only the approving supervisor (the reporter) files.',
+      'Runs on the server (NCMEC credentials and original files never reach the browser): `submit`, `upload` and `fileinfo` per file, `finish`. A step done is never repeated, so a report is never filed twice; NCMEC’s 5102 (already finished) to a later step means an earlier finish went through, and the report is filed. Before each step, and atomically with recording it, every item must still be confirmed: otherwise the filing stops before `finish` and retracts what was submitted (`retracted`, with `filing.retraction.reason`). Each NCMEC step is a `report.filing_step` audit event; the documents exchanged are kept (`listFilingDocuments`). Only the approving supervisor (the reporter) files. 409 `refused_by_ncmec` while it holds a value NCMEC’s rules refuse.',
     tag: 'reports',
     access: ['supervisor'],
     params: ReportIdParams,
@@ -101,13 +102,37 @@ export const reportEndpoints = {
     response: Report,
     errors: [400, 401, 403, 404, 409],
   },
+  listFilingDocuments: {
+    operationId: 'listFilingDocuments',
+    method: 'get',
+    path: '/api/reports/{reportId}/filing-documents',
+    summary: 'The documents exchanged with NCMEC while filing, kept with the report',
+    description:
+      'Every `<report>` and `<fileDetails>` sent and every answer NCMEC gave, of every filing attempt, with the SHA-256 that its `report.filing_step` audit event records.',
+    tag: 'reports',
+    access: ['supervisor', 'auditor'],
+    params: ReportIdParams,
+    response: FilingDocumentList,
+    errors: [401, 403, 404],
+  },
+  getFilingDocument: {
+    operationId: 'getFilingDocument',
+    method: 'get',
+    path: '/api/reports/{reportId}/filing-documents/{documentId}',
+    summary: 'One kept filing document, byte for byte as exchanged',
+    tag: 'reports',
+    access: ['supervisor', 'auditor'],
+    params: ReportIdParams.extend({ documentId: Id }),
+    response: { mediaType: 'application/xml' },
+    errors: [401, 403, 404],
+  },
   createSupplementalReport: {
     operationId: 'createSupplementalReport',
     method: 'post',
     path: '/api/reports/{reportId}/supplemental',
     summary: 'Start a supplemental report linked to a filed one',
     description:
-      'A new draft for the same incident whose `priorCTReports` is the filed report’s id.',
+      'A new draft for the same incident whose `priorCTReports` is the filed report’s id. It carries only what is new: none of the files, web pages or notes of the reports it follows (it keeps the incident and the reported person). Newly confirmed items of the incident join it; a file an earlier report of the chain sent is refused (409 `already_reported`), and it cannot be submitted without a new file (409).',
     tag: 'reports',
     access: editors,
     params: ReportIdParams,

@@ -1,7 +1,10 @@
 import { FileAnnotation, IndustryClassification } from '../api/schemas/decision';
 import {
+  ActionabilityField,
   IncidentType,
   IpEventName,
+  REFUSED_EXCERPT_MAX,
+  RefusedSourceValue,
   ReportAnnotation,
   type Report,
   type ReportFile,
@@ -41,7 +44,7 @@ export function completeFile(n = 1): ReportFile {
     originalFileHash: { hashType: 'MD5', value: 'd41d8cd98f00b204e9800998ecf8427e' },
     uploadedToEspTimestamp: '2025-03-02T10:00:00Z',
     publiclyAvailable: true,
-    fileViewedByEsp: { viewed: false, evidence: null },
+    fileViewedByEsp: { viewed: false, evidence: null, sentAt: null, viewedAfterFiling: null },
     exifViewedByEsp: false,
     industryClassification: 'A1',
     fileAnnotations: ['generativeAi'],
@@ -49,6 +52,7 @@ export function completeFile(n = 1): ReportFile {
       { name: 'PDQ', value: 'f'.repeat(64) },
       { name: 'matchedList', value: 'hash list v12, distance 8' },
     ],
+    crawledAt: ['2025-03-01T08:00:00.000Z'],
   };
 }
 
@@ -78,9 +82,11 @@ export function completeReport(): Report {
       },
     ],
     reportedPerson: null,
-    additionalInfo: 'Matched PhotoDNA list v12. Removed before training.',
+    additionalInfo: 'Matched PhotoDNA list v12.',
+    excludedFromTraining: true,
     files: [completeFile(1)],
     notAvailable: [],
+    refusedSourceValues: [],
     createdAt: '2025-03-03T09:00:00Z',
     updatedAt: '2025-03-03T10:00:00Z',
     reporter: { userId: 'u-sup', name: 'Sam de la Supervisor', email: 'sam@example.com' },
@@ -140,15 +146,21 @@ export function randomReport(rng: Rng, pool: readonly string[], index: number): 
     originalFileHash: orNull(() => ({ hashType: pick(['SHA256', 'MD5', 'SHA1']), value: text() })),
     uploadedToEspTimestamp: orNull(time),
     publiclyAvailable: orNull(() => chance(0.5)),
-    fileViewedByEsp: chance(0.5)
-      ? { viewed: false, evidence: null }
-      : { viewed: true, evidence: { seq: 1 + int(999), at: time(), actor, itemId: 'item-1' } },
+    fileViewedByEsp: {
+      ...(chance(0.5)
+        ? { viewed: false, evidence: null }
+        : { viewed: true, evidence: { seq: 1 + int(999), at: time(), actor, itemId: 'item-1' } }),
+      sentAt: null,
+      viewedAfterFiling: null,
+    },
     exifViewedByEsp: chance(0.5),
     industryClassification: orNull(() => pick(IndustryClassification.options)),
     // Duplicates on purpose: the contract allows them, the XSD's xs:all does not.
     fileAnnotations: list(4, () => pick(FileAnnotation.options)),
     hashDetails: list(3, () => ({ name: text(), value: chance(0.3) ? featured : text() })),
+    crawledAt: list(2, time),
   });
+  const files = list(4, file);
 
   return {
     ...completeReport(),
@@ -175,8 +187,40 @@ export function randomReport(rng: Rng, pool: readonly string[], index: number): 
       })),
     })),
     additionalInfo: chance(0.5) ? featured : text(),
-    files: list(4, file),
+    excludedFromTraining: orNull(() => chance(0.5)),
+    files,
     reporter: chance(0.05) ? null : { userId: 'u-sup', name: text(), email: text() },
     priorReport: orNull(() => ({ id: 'r-0', ncmecReportId: String(1 + int(1e9)) })),
+    ...notAvailableAndRefused(index, files, { chance, pick, text, hex }),
+  };
+}
+
+/** Reasons (hostile ones too) and values set aside, some about a file, some about the report. */
+function notAvailableAndRefused(
+  index: number,
+  files: readonly ReportFile[],
+  draw: {
+    chance: (p: number) => boolean;
+    pick: <T>(values: readonly T[]) => T;
+    text: (max?: number) => string;
+    hex: (length: number) => string;
+  },
+): Pick<Report, 'notAvailable' | 'refusedSourceValues'> {
+  const fields = ActionabilityField.options.filter(() => draw.chance(0.3));
+  return {
+    notAvailable: fields.map((field) => ({
+      field,
+      reason: `Reason given in report ${index}: ${draw.text(1900)}`,
+    })),
+    refusedSourceValues: Array.from({ length: draw.chance(0.5) ? 2 : 0 }, () => ({
+      field: draw.pick(RefusedSourceValue.shape.field.options),
+      xsdPath: 'fileDetails/locationOfFile',
+      itemId: `item-${draw.hex(6)}`,
+      fileSha256: files.length > 0 && draw.chance(0.5) ? draw.pick(files).sha256 : null,
+      rule: 'must be a valid URL',
+      length: 19,
+      sha256: draw.hex(64),
+      excerpt: draw.text(REFUSED_EXCERPT_MAX),
+    })),
   };
 }

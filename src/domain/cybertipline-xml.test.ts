@@ -65,7 +65,7 @@ describe('reportXml', () => {
     expect(xml).toContain('<webPageIncident thirdPartyHostedContent="true">');
   });
 
-  it('reports a file’s other locations as web pages, briefly (NCMEC caps them at 100)', () => {
+  it('reports a file’s other locations as web pages, briefly (the console keeps them to 100)', () => {
     const report = { ...completeReport(), files: [completeFile(1), completeFile(2)] };
     report.files[1]!.otherLocations.push('https://forum.example.org/t/1', 'https://x.example/1');
     report.files[0]!.otherLocations.push('https://x.example/1');
@@ -132,7 +132,29 @@ describe('fileDetailsXml', () => {
       ...['uploadedToEspTimestamp', 'locationOfFile', 'fileViewedByEsp', 'exifViewedByEsp'],
       ...['publiclyAvailable', 'fileAnnotations', 'generativeAi', 'industryClassification'],
       ...['originalFileHash', 'details', 'nameValuePair', 'name', 'value'],
-      ...['nameValuePair', 'name', 'value', 'additionalInfo'],
+      ...['nameValuePair', 'name', 'value', 'additionalInfo', 'additionalInfo'],
+    ]);
+  });
+
+  it('says in words what its fields cannot: other URLs, every crawl time, the reasons for its gaps', () => {
+    const report = completeReport();
+    const file: ReportFile = {
+      ...completeFile(1),
+      locationOfFile: null,
+      crawledAt: ['2025-02-27T01:00:00.000Z', '2025-03-01T08:00:00.000Z'],
+    };
+    report.files = [file];
+    report.notAvailable = [
+      { field: 'location_of_file', reason: 'Generated: the supplier gave only javascript: URLs.' },
+      { field: 'ip_capture', reason: 'Crawled data: no uploader IP address.' },
+    ];
+    const infos = [...fileDetailsXml(report, file, ids).matchAll(/<additionalInfo>([^<]*)</g)].map(
+      (m) => m[1],
+    );
+    expect(infos).toEqual([
+      'The same file was also found at:\nhttps://mirror.example.net/1.jpg',
+      'Fetched from the web by a crawler at: 2025-02-27T01:00:00.000Z, 2025-03-01T08:00:00.000Z',
+      'Not available, fileDetails/locationOfFile: Generated: the supplier gave only javascript: URLs.',
     ]);
   });
 
@@ -192,7 +214,12 @@ function handWritten(): Report[] {
     'https://forum.example.org/t/1',
     'https://mirror.example.net/1.jpg',
   );
-  files[2]!.fileViewedByEsp = { viewed: true, evidence: null };
+  files[2]!.fileViewedByEsp = {
+    viewed: true,
+    evidence: null,
+    sentAt: null,
+    viewedAfterFiling: null,
+  };
   return [complete, minimal, person, { ...complete, files }];
 }
 

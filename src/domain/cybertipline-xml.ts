@@ -1,4 +1,5 @@
 import type { Report, ReportFile } from '../api/schemas/report';
+import { fileNotes, otherLocationPages, personNote, reportNotes } from './cybertipline-notes';
 
 /**
  * NCMEC CyberTipline XML documents from a report (shared/cybertipline/README.md). Pure string
@@ -101,15 +102,11 @@ const flags = (name: string, tags: readonly string[]) =>
 
 /**
  * One `internetDetails` per web page, then one per other location of a file that no web page
- * names. NCMEC caps `webPageIncident/additionalInfo` at 100 characters, hence the short wording;
- * the report's `additionalInfo` lists every file's locations in full.
+ * names (`otherLocationPages`). The console keeps `webPageIncident/additionalInfo` to 100
+ * characters, hence the short wording; the report's `additionalInfo` lists every file's locations
+ * in full.
  */
 function internetDetails(report: Report): El[] {
-  const listed = new Set(report.webPages.map((page) => page.url));
-  const found = new Map<string, string[]>();
-  for (const file of report.files)
-    for (const url of file.otherLocations)
-      if (!listed.has(url)) found.set(url, unique([...(found.get(url) ?? []), file.sha256]));
   const incident = (url: string, thirdParty: boolean | null, info: string) =>
     node('internetDetails', [
       node(
@@ -120,7 +117,7 @@ function internetDetails(report: Report): El[] {
     ]);
   return [
     ...report.webPages.map((p) => incident(p.url, p.thirdPartyHostedContent, p.additionalInfo)),
-    ...[...found].map(([url, shas]) =>
+    ...[...otherLocationPages(report)].map(([url, shas]) =>
       incident(
         url,
         null,
@@ -144,29 +141,32 @@ function reporter({ name, email }: NonNullable<Report['reporter']>): El {
   ]);
 }
 
-/** The dataset's uploader (always a third party's user) and/or the prior report it follows up. */
-function personOrUserReported({ reportedPerson: person, priorReport }: Report): El | null {
-  if (person === null && priorReport === null) return null;
+/**
+ * The dataset's uploader (always a third party's user), with the prior report it follows up:
+ * `priorCTReports` is the XSD's link between reports on one reported person, after
+ * `thirdPartyUserReported`. Without a person there is no element (NCMEC shows one as the suspect,
+ * so an empty one would invent a suspect): the report's `additionalInfo` names the prior report.
+ */
+function personOrUserReported(report: Report): El | null {
+  const { reportedPerson: person, priorReport } = report;
+  if (person === null) return null;
   return node('personOrUserReported', [
-    unlessBlank('screenName', person?.screenName ?? null),
-    unlessBlank('profileUrl', person?.profileUrl ?? null),
-    ...(person?.ipCaptureEvents ?? []).map((event) =>
+    unlessBlank('screenName', person.screenName),
+    unlessBlank('profileUrl', person.profileUrl),
+    ...person.ipCaptureEvents.map((event) =>
       node('ipCaptureEvent', [
         leaf('ipAddress', event.ipAddress),
         leaf('eventName', event.eventName),
         opt('dateTime', event.dateTime),
       ]),
     ),
-    person === null ? null : leaf('thirdPartyUserReported', 'true'),
+    leaf('thirdPartyUserReported', 'true'),
     priorReport === null
       ? null
       : leaf('priorCTReports', ncmecId(priorReport.ncmecReportId, 'priorReport.ncmecReportId')),
+    unlessBlank('additionalInfo', personNote(report)),
   ]);
 }
-
-/** Every URL where a file was found, the primary one first. */
-const locations = (file: ReportFile) =>
-  unique([file.locationOfFile, ...file.otherLocations].filter((url) => url !== null));
 
 /** The `<report>` document. Throws when a field NCMEC requires is missing (see `missingRequired`). */
 export function reportXml(report: Report): string {
@@ -179,12 +179,10 @@ export function reportXml(report: Report): string {
     report.reporter === null
   )
     throw new Error(`Report ${report.id} cannot be filed: missing ${missing.join(', ')}`);
-  const foundElsewhere = report.files
-    .filter((file) => file.otherLocations.length > 0)
-    .map((file) => `File SHA-256 ${file.sha256} was found at: ${locations(file).join(', ')}`);
-  const additionalInfo = [report.additionalInfo.trim(), foundElsewhere.join('\n')]
-    .filter((part) => part !== '')
-    .join('\n\n');
+  // A supplemental report says what it follows, whether or not it names a reported person.
+  const prior = report.priorReport
+    ? `Supplemental to CyberTipline report ${ncmecId(report.priorReport.ncmecReportId, 'priorReport.ncmecReportId')}: it carries only what is new.`
+    : '';
   return xmlDocument(
     node('report', [
       node('incidentSummary', [
@@ -198,7 +196,7 @@ export function reportXml(report: Report): string {
       ...internetDetails(report),
       reporter(report.reporter),
       personOrUserReported(report),
-      unlessBlank('additionalInfo', additionalInfo),
+      unlessBlank('additionalInfo', [prior, ...reportNotes(report)].filter(Boolean).join('\n\n')),
     ]),
   );
 }
@@ -214,13 +212,8 @@ export function fileDetailsXml(
   if (blank(ids.fileId)) throw new Error('fileId must not be blank');
   const viewed = file.fileViewedByEsp.viewed;
   // NCMEC refuses exifViewedByEsp=true unless fileViewedByEsp=true; the file is never claimed
-  // viewed when it was not, so that case says it in words instead.
+  // viewed when it was not, so that case says it in words instead (`fileNotes`).
   const exifOnly = file.exifViewedByEsp && !viewed;
-  const others = file.otherLocations.filter((url) => url !== file.locationOfFile);
-  const notes = [
-    exifOnly ? 'The provider viewed the EXIF metadata, not the whole file.' : '',
-    others.length > 0 ? `The same file was also found at:\n${unique(others).join('\n')}` : '',
-  ].filter((note) => note !== '');
   return xmlDocument(
     node('fileDetails', [
       leaf('reportId', ncmecId(ids.reportId, 'reportId')),
@@ -248,7 +241,7 @@ export function fileDetailsXml(
             ),
             { type: 'HASH' },
           ),
-      notes.length === 0 ? null : leaf('additionalInfo', notes.join('\n\n')),
+      ...fileNotes(report, file).map((note) => leaf('additionalInfo', note)),
     ]),
   );
 }

@@ -9,7 +9,7 @@ function event(overrides: Partial<AuditEvent>): AuditEvent {
     seq,
     at: `2026-11-25T10:00:${String(seq).padStart(2, '0')}Z`,
     actor: { id: 'usr_ana', name: 'Ana Ortiz', role: 'analyst' },
-    action: 'media.revealed',
+    action: 'media.served',
     subject: { type: 'item', id: 'itm_1' },
     detail: { revealId: `rev_${seq}`, wholeFile: true },
     prevHash: '0'.repeat(64),
@@ -23,15 +23,41 @@ describe('fileViewedByEsp', () => {
     expect(fileViewedByEsp(['itm_1'], [event({ action: 'item.viewed' })])).toEqual({
       viewed: false,
       evidence: null,
+      sentAt: null,
+      viewedAfterFiling: null,
     });
   });
 
-  it('is true when a person revealed the whole file of any of its items; the first reveal proves it', () => {
+  it('is true when the whole original of any of its items was served to a person; the first serving proves it', () => {
     const first = event({ subject: { type: 'item', id: 'itm_2' } });
     const later = event({});
     expect(fileViewedByEsp(['itm_1', 'itm_2'], [first, later])).toEqual({
       viewed: true,
       evidence: { seq: first.seq, at: first.at, actor: first.actor, itemId: 'itm_2' },
+      sentAt: null,
+      viewedAfterFiling: null,
+    });
+  });
+
+  it('is false after a reveal whose URL was never fetched: nothing was served', () => {
+    expect(fileViewedByEsp(['itm_1'], [event({ action: 'media.revealed' })]).viewed).toBe(false);
+  });
+
+  it('once sent to NCMEC, stays as sent; a later serving shows as viewed after filing', () => {
+    const before = event({ action: 'item.viewed' });
+    const sent = { viewed: false, evidence: null, sentAt: before.at, afterSeq: before.seq };
+    const served = event({});
+    expect(fileViewedByEsp(['itm_1'], [before, served], sent)).toEqual({
+      viewed: false,
+      evidence: null,
+      sentAt: before.at,
+      viewedAfterFiling: { seq: served.seq, at: served.at, actor: served.actor, itemId: 'itm_1' },
+    });
+    const proof = { seq: served.seq, at: served.at, actor: served.actor, itemId: 'itm_1' };
+    const viewed = { ...sent, viewed: true, evidence: proof };
+    expect(fileViewedByEsp(['itm_1'], [served, event({})], viewed)).toMatchObject({
+      viewed: true,
+      viewedAfterFiling: null,
     });
   });
 

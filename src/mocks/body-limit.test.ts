@@ -84,6 +84,7 @@ function largestReportUpdate(fileCount: number): z.input<typeof ReportUpdate> {
         })),
       },
       additionalInfo: costly(20_000),
+      excludedFromTraining: false,
       files: Array.from({ length: fileCount }, () => file),
       notAvailable: shape.notAvailable.element.shape.field.options.map((field) => ({
         field,

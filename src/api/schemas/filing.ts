@@ -1,5 +1,5 @@
 import { z } from '../../lib/zod';
-import { Timestamp, hexDigest } from './common';
+import { Id, Timestamp, hexDigest } from './common';
 import { Actor } from './user';
 
 /** The server's run of the CyberTipline filing sequence, as the console follows it. */
@@ -37,10 +37,50 @@ export const Filing = z
       })
       .nullable()
       .meta({ description: 'Why the filing stopped; it can be resumed or retracted.' }),
+    retraction: z.object({ reason: z.string(), by: Actor, at: Timestamp }).nullable().meta({
+      description:
+        'Why the filing is being (or was) retracted, by whom and when: a person’s choice after it stopped, or the server’s when an item was no longer confirmed before NCMEC’s finish.',
+    }),
   })
   .meta({
     id: 'Filing',
     description:
-      'The CyberTipline sequence, run by the server: submit, upload and fileinfo per file, finish. A step done is never sent again.',
+      'The CyberTipline sequence, run by the server: submit, upload and fileinfo per file, finish. A step done is never sent again. Before each step, and atomically with recording its answer, the server checks that every item is still confirmed; if one is not, it retracts what was submitted instead of finishing.',
   });
 export type Filing = z.infer<typeof Filing>;
+
+export const FilingDocument = z
+  .object({
+    id: Id,
+    step: FilingStepName,
+    fileSha256: hexDigest(64)
+      .nullable()
+      .meta({ description: 'The file, for upload and fileinfo.' }),
+    direction: z.enum(['sent', 'answer']).meta({
+      description:
+        '`sent`: a document sent to NCMEC (the `<report>` of submit, the `<fileDetails>` of fileinfo); `answer`: NCMEC’s response, as received. Forms (upload, finish, retract) are recorded by their fields in the audit event; the file’s bytes are never kept here.',
+    }),
+    at: Timestamp,
+    ncmecReportId: z.string().nullable(),
+    mediaType: z.literal('application/xml'),
+    bytes: z.number().int().nonnegative(),
+    sha256: hexDigest(64).meta({ description: 'Of the exact bytes kept, as in the audit event.' }),
+    auditSeq: z
+      .number()
+      .int()
+      .positive()
+      .meta({ description: 'The `report.filing_step` event that records it and its hash.' }),
+  })
+  .meta({
+    id: 'FilingDocument',
+    description: 'A document exchanged with NCMEC while filing, kept with the report as sent.',
+  });
+export type FilingDocument = z.infer<typeof FilingDocument>;
+
+export const FilingDocumentList = z
+  .object({ reportId: Id, documents: z.array(FilingDocument) })
+  .meta({
+    id: 'FilingDocumentList',
+    description: 'Every filing attempt’s documents, in the order they were exchanged.',
+  });
+export type FilingDocumentList = z.infer<typeof FilingDocumentList>;

@@ -45,7 +45,8 @@ export type ReportListQuery = z.infer<typeof ReportListQuery>;
 export const ReportList = z
   .object({
     reports: z.array(ReportSummary).meta({
-      description: 'Least complete first (most blockers), then oldest change first.',
+      description:
+        'Filed reports whose preservation deadline is within 30 days (or past) first, by deadline; then work to do, least complete first (most blockers), then oldest change first; then retracted reports; then the other filed reports, by deadline.',
     }),
     total: z.number().int().nonnegative(),
     offset: z.number().int().nonnegative(),

@@ -58,7 +58,9 @@ export function ReportRoute() {
             >
               report {data.priorReport.id}
             </Link>{' '}
-            (NCMEC {data.priorReport.ncmecReportId}, sent as priorCTReports).
+            (NCMEC {data.priorReport.ncmecReportId}). It carries only what is new: none of the files
+            that report sent. NCMEC is told which report it follows (<code>priorCTReports</code>{' '}
+            with the reported person, and its additional information).
           </p>
         )}
         {data.review && (

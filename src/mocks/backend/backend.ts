@@ -174,7 +174,7 @@ function buildState(
     listItems: createItemLister(),
     clusters: () => (clusterIndex ??= createClusterIndex(data.items)),
     queryAudit: createAuditQuery(audit),
-    reports: createReportStore(() => state),
+    reports: createReportStore(() => state, clock),
     ncmec: createMockNcmec({ now: clock, faults }),
     insights: createInsights(() => state),
   };

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { FaultSpec, matchingFault, ncmecFault } from './faults';
+import { FaultSpec, matchingFault, ncmecAnswerLost, ncmecFault } from './faults';
 
 test('a fault matches by path prefix', () => {
   expect(matchingFault(['500:/api/queues'], '/api/queues')).toBe('500');
@@ -33,6 +33,16 @@ test('`ncmec:` faults name a CyberTipline response code, optionally for one endp
   expect(ncmecFault(['ncmec:upload:1000'], 'upload')).toBe(1000);
   expect(ncmecFault(['ncmec:upload:1000'], 'finish')).toBeNull();
   expect(ncmecFault(['500:/api/queues', 'tamper:audit'], 'submit')).toBeNull();
+});
+
+test('`ncmec:<endpoint>:lost` loses that endpoint’s answers, and only those', () => {
+  expect(FaultSpec.safeParse('ncmec:finish:lost').success).toBe(true);
+  for (const fault of ['ncmec:lost', 'ncmec:status:lost', 'ncmec:finish:lost:1'])
+    expect(FaultSpec.safeParse(fault).success).toBe(false);
+  expect(ncmecAnswerLost(['ncmec:finish:lost'], 'finish')).toBe(true);
+  expect(ncmecAnswerLost(['ncmec:finish:lost'], 'retract')).toBe(false);
+  expect(ncmecAnswerLost(['ncmec:finish:1000'], 'finish')).toBe(false);
+  expect(ncmecFault(['ncmec:finish:lost'], 'finish')).toBeNull();
 });
 
 test('`ncmec:` faults never fail the console’s own HTTP API', () => {

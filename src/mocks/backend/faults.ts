@@ -12,14 +12,16 @@ import { z } from '../../lib/zod';
  * - `ncmec:<code>` makes the in-process mock of NCMEC's CyberTipline API (src/mocks/ncmec/) answer
  *   every `submit` with that response code (e.g. `ncmec:4100`, a validation rejection), and
  *   `ncmec:<endpoint>:<code>` makes that endpoint — submit, upload, fileinfo, finish or retract —
- *   answer the code (e.g. `ncmec:finish:1000`), while the fault is set. These never touch the
- *   console's own HTTP API: NCMEC is called by the mock server, not by the browser.
+ *   answer the code (e.g. `ncmec:finish:1000`), while the fault is set; `ncmec:<endpoint>:lost`
+ *   lets NCMEC do the step and loses its answer (the call fails as a dropped connection does), as
+ *   when a finish reaches NCMEC but its answer never comes back. These never touch the console's
+ *   own HTTP API: NCMEC is called by the mock server, not by the browser.
  */
 export const FaultSpec = z
   .string()
   .regex(
-    /^((500|malformed):\/\S*|tamper:audit|ncmec:((submit|upload|fileinfo|finish|retract):)?[1-9]\d{0,8})$/,
-    'a fault is `500:/path`, `malformed:/path`, `tamper:audit`, `ncmec:<code>` or `ncmec:<endpoint>:<code>`',
+    /^((500|malformed):\/\S*|tamper:audit|ncmec:((submit|upload|fileinfo|finish|retract):)?[1-9]\d{0,8}|ncmec:(submit|upload|fileinfo|finish|retract):lost)$/,
+    'a fault is `500:/path`, `malformed:/path`, `tamper:audit`, `ncmec:<code>`, `ncmec:<endpoint>:<code>` or `ncmec:<endpoint>:lost`',
   );
 
 export type FaultKind = '500' | 'malformed';
@@ -53,6 +55,11 @@ export function ncmecFault(faults: readonly string[], endpoint: string): number 
     if (match?.[2] !== undefined && (match[1] ?? 'submit') === endpoint) return Number(match[2]);
   }
   return null;
+}
+
+/** Whether the mock NCMEC must do the step at `endpoint` and lose its answer. */
+export function ncmecAnswerLost(faults: readonly string[], endpoint: string): boolean {
+  return faults.includes(`ncmec:${endpoint}:lost`);
 }
 
 /** Replace the first scalar found depth-first with an object, so no schema can accept it. */

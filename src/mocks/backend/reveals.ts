@@ -20,6 +20,23 @@ export interface Reveal {
 
 const actorOf = (user: User) => ({ id: user.id, name: user.name, role: user.role });
 
+/** A reveal's step on the record, saying whether it shows the whole original (an image does). */
+const recordReveal = (
+  state: MockState,
+  action: 'media.revealed' | 'media.served',
+  reveal: Reveal,
+  item: FlaggedItem,
+  user: User,
+  now: Date,
+) =>
+  state.audit.append({
+    at: now.toISOString(),
+    actor: actorOf(user),
+    action,
+    subject: { type: 'item', id: item.id },
+    detail: { revealId: reveal.id, wholeFile: item.media.kind === 'image' },
+  });
+
 /** Start an audited reveal of a blurred item; its media URL is single-use and short-lived. */
 export function startReveal(
   state: MockState,
@@ -39,30 +56,31 @@ export function startReveal(
     ended: false,
   };
   state.reveals.set(reveal.id, reveal);
-  state.audit.append({
-    at: now.toISOString(),
-    actor: actorOf(user),
-    action: 'media.revealed',
-    subject: { type: 'item', id: item.id },
-    // The reveal shows the whole original image: evidence for the report's `fileViewedByEsp`.
-    detail: { revealId: reveal.id, wholeFile: item.media.kind === 'image' },
-  });
+  // Issuing the URL shows nothing yet: only its serving (`media.served`, in redeemReveal) makes
+  // the report's `fileViewedByEsp` true.
+  recordReveal(state, 'media.revealed', reveal, item, user, now);
   return reveal;
 }
 
-/** The reveal a media URL belongs to, used up by this request; null if spent, expired or not the caller's. */
+/**
+ * The item whose original a media URL reveals, its URL used up by this request and the serving on
+ * the record (`media.served`: the original reached the person); null if spent, expired or not the
+ * caller's.
+ */
 export function redeemReveal(
   state: MockState,
   token: string,
   user: User,
   now: Date,
-): Reveal | null {
+): FlaggedItem | null {
   for (const reveal of state.reveals.values()) {
     if (reveal.token !== token) continue;
-    if (reveal.used || reveal.userId !== user.id || now.getTime() > reveal.urlExpiresAt)
+    const item = state.itemsById.get(reveal.itemId);
+    if (!item || reveal.used || reveal.userId !== user.id || now.getTime() > reveal.urlExpiresAt)
       return null;
     reveal.used = true;
-    return reveal;
+    recordReveal(state, 'media.served', reveal, item, user, now);
+    return item;
   }
   return null;
 }

@@ -190,8 +190,7 @@ export const itemHandlers = (backend: Backend) => [
   }),
 
   route(backend, endpoints.getRevealedMedia, ({ params, user }) => {
-    const reveal = redeemReveal(backend.state, params.token, user, backend.now());
-    const item = reveal && backend.state.itemsById.get(reveal.itemId);
+    const item = redeemReveal(backend.state, params.token, user, backend.now());
     if (!item) throw new HttpError(404, 'not_found', 'This reveal link was used or has expired.');
     return new Response(new Uint8Array(blurredPreviewPng(item.media.sha256, 'revealed')), {
       headers: { 'Content-Type': 'image/png', 'Cache-Control': 'no-store' },

@@ -1,6 +1,8 @@
 import { http } from 'msw';
 import { z } from '../../lib/zod';
 import { SESSION_COOKIE } from '../../api/endpoints';
+import { Id } from '../../api/schemas/common';
+import { preservationDeadline } from '../../domain/preservation';
 import type { FlaggedItem } from '../../api/schemas/item';
 import type { Backend } from '../backend/backend';
 import { MockConfigRequest } from '../backend/backend';
@@ -12,6 +14,22 @@ import { HttpError, errorResponse, invalidRequest, jsonResponse } from './respon
 const configLimit = bodyLimit(MockConfigRequest);
 const SessionAgeRequest = z.object({ minutes: z.number().int().min(1).max(10_080) }).strict();
 const sessionAgeLimit = bodyLimit(SessionAgeRequest);
+const ReportAgeRequest = z
+  .object({ reportId: Id, days: z.number().int().min(1).max(3660) })
+  .strict();
+const reportAgeLimit = bodyLimit(ReportAgeRequest);
+
+/** A filed report, as if filed `days` earlier: its filing's times and its deadline move back. */
+function ageFiledReport(backend: Backend, reportId: string, days: number) {
+  const report = backend.state.reports.list().find((r) => r.id === reportId);
+  if (!report?.filed || !report.filing) return false;
+  const back = (iso: string) => new Date(Date.parse(iso) - days * 86_400_000).toISOString();
+  const filedAt = back(report.filed.filedAt);
+  report.filed = { ...report.filed, filedAt, preservationDeadline: preservationDeadline(filedAt) };
+  report.filing.startedAt = back(report.filing.startedAt);
+  for (const step of report.filing.steps) if (step.at) step.at = back(step.at);
+  return true;
+}
 
 /** Answers the `HttpError` a malformed request throws. */
 const answering =
@@ -29,7 +47,9 @@ const answering =
 /**
  * `/__mock/config`: the mock's knobs at run time; `/__mock/session-age`: ages the calling
  * browser's own session by `minutes` (its start and its last use), the demo's way to watch one
- * session expire on a server everyone shares; `/__mock/pending-cluster`: test setup's way to find
+ * session expire on a server everyone shares; `/__mock/report-age`: moves a filed report's filing
+ * `days` back (its deadline with it; the audit log keeps the real times), the demo's way to see a
+ * preservation deadline come due; `/__mock/pending-cluster`: test setup's way to find
  * a pending item whose cluster holds at least `others` free pending items. Exist only on the mock
  * server.
  */
@@ -65,6 +85,20 @@ export const mockControlHandlers = (backend: Backend) => [
       if (token === undefined || !backend.state.sessions.age(token, parsed.data.minutes * 60_000))
         return errorResponse(new HttpError(404, 'not_found', 'This browser has no live session.'));
       return jsonResponse(200, { aged: parsed.data.minutes });
+    }),
+  ),
+  http.post(
+    '*/__mock/report-age',
+    answering(async (request) => {
+      if (!isJson(request.headers.get('content-type'))) {
+        throw unsupportedMediaType('Send the report and days as application/json.');
+      }
+      const parsed = ReportAgeRequest.safeParse(parseJson(await readBody(request, reportAgeLimit)));
+      if (!parsed.success) return errorResponse(invalidRequest(parsed.error, 'body'));
+      const { reportId, days } = parsed.data;
+      if (!ageFiledReport(backend, reportId, days))
+        return errorResponse(new HttpError(404, 'not_found', `No filed report ${reportId}.`));
+      return jsonResponse(200, { reportId, aged: days });
     }),
   ),
   http.get(

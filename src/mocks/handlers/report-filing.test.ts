@@ -2,30 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { Report } from '../../api/schemas/report';
 import { signInForTest, testBackend } from '../../test/mock-server';
 import { approvedReport, call, getReport } from '../../test/reports';
+import { file, ncmecCalls, sasha, settled } from '../../test/filing';
 import { MOCK_NCMEC_BASE_URL, MOCK_NCMEC_PASSWORD, MOCK_NCMEC_USERNAME } from '../ncmec/mock-ncmec';
 import { createNcmecClient } from '../ncmec/ncmec-client';
-
-const sasha = () => signInForTest('usr_sasha').cookie;
-
-async function file(report: Report, action: 'start' | 'resume' | 'retract' = 'start') {
-  return call('POST', `/api/reports/${report.id}/filing`, sasha(), {
-    version: report.version,
-    action,
-  });
-}
-
-/** The report once the server's filing has stopped running. */
-async function settled(id: string): Promise<Report> {
-  for (let i = 0; i < 100; i++) {
-    const report = await getReport(id, sasha());
-    if (report.filing?.state !== 'running') return report;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('the filing never stopped');
-}
-
-const ncmecCalls = (endpoint: string, code = 0) =>
-  testBackend.state.ncmec.calls.filter((c) => c.endpoint === endpoint && c.responseCode === code);
+import { preservationDeadline } from '../../domain/preservation';
 
 describe('filing with NCMEC (the mock CyberTipline API)', () => {
   it('runs submit, upload and fileinfo per file, finish; shows NCMEC’s id and the preservation deadline', async () => {
@@ -46,9 +26,7 @@ describe('filing with NCMEC (the mock CyberTipline API)', () => {
     const filed = report.filed;
     if (!filed) throw new Error('not filed');
     expect(filed.ncmecReportId).toMatch(/^\d+$/);
-    expect(Date.parse(filed.preservationDeadline) - Date.parse(filed.filedAt)).toBe(
-      365 * 24 * 3600 * 1000,
-    );
+    expect(filed.preservationDeadline).toBe(preservationDeadline(filed.filedAt));
     const [atNcmec] = testBackend.state.ncmec.reports();
     expect(atNcmec).toMatchObject({ reportId: filed.ncmecReportId, state: 'finished' });
     expect(atNcmec?.files).toHaveLength(report.files.length);

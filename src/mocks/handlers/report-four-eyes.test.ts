@@ -5,6 +5,7 @@ import { signInForTest } from '../../test/mock-server';
 import {
   NOT_IN_MANIFEST,
   call,
+  draftWithTwoFiles,
   editable,
   explainGaps,
   getReport,
@@ -105,12 +106,9 @@ describe('four eyes on amendments in review', () => {
 
 describe('four eyes on moving files', () => {
   it('whoever moves a file out of a draft, or into one, cannot approve either; another supervisor can', async () => {
+    const fromId = draftWithTwoFiles();
     const { reports } = await listReports(ana(), '&status=draft');
-    const from = reports.find(
-      (r) =>
-        r.fileCount >= 2 &&
-        reports.some((o) => o.id !== r.id && o.incident.supplier.id === r.incident.supplier.id),
-    );
+    const from = reports.find((r) => r.id === fromId);
     const into = reports.find(
       (o) => o.id !== from?.id && o.incident.supplier.id === from?.incident.supplier.id,
     );
@@ -129,10 +127,7 @@ describe('four eyes on moving files', () => {
   });
 
   it('a file moved to a new draft brings its editors: whoever edited it there cannot approve it here', async () => {
-    const { reports } = await listReports(ana(), '&status=draft');
-    const summary = reports.find((r) => r.fileCount >= 2);
-    if (!summary) throw new Error('no draft with two files');
-    const source = await getReport(summary.id, mira());
+    const source = await getReport(draftWithTwoFiles(), mira());
     const fields = editable(source);
     const [first] = fields.files;
     if (!first) throw new Error('fixture');

@@ -1,13 +1,12 @@
 import { reportEndpoints } from '../../api/report-endpoints';
 import type { ReportStatus } from '../../api/schemas/report';
+import type { ReportSummary } from '../../api/schemas/report-workflow';
+import { preservationDueSoon } from '../../domain/preservation';
 import type { Backend } from '../backend/backend';
-import {
-  createSupplemental,
-  moveReportFile,
-  transitionReport,
-  updateReport,
-} from '../backend/reports/changes';
+import { moveReportFile, transitionReport, updateReport } from '../backend/reports/changes';
 import { fileReport } from '../backend/reports/filing';
+import { listedDocuments } from '../backend/reports/filing-records';
+import { createSupplemental } from '../backend/reports/supplemental';
 import { ReportRefusal } from '../backend/reports/refusal';
 import { fileDetailsXml, missingRequired, reportXml } from '../../domain/cybertipline-xml';
 import { HttpError } from './responses';
@@ -33,7 +32,7 @@ const xmlDownload = (xml: string, fileName: string) =>
     },
   });
 
-/** Work still to do first; filed and retracted reports last. */
+/** Work still to do first; filed and retracted reports last (unless preservation ends soon). */
 const statusRank: Record<ReportStatus, number> = {
   draft: 0,
   rejected: 0,
@@ -49,6 +48,14 @@ export const reportHandlers = (backend: Backend) => {
   const find = (id: string) => refusalsAsErrors(() => reports().get(id));
   return [
     route(backend, reportEndpoints.listReports, ({ query }) => {
+      const now = backend.now();
+      // Filed reports whose preservation ends within 30 days (or has ended) come first of all.
+      const rank = ({ status, filed }: ReportSummary) =>
+        filed && preservationDueSoon(filed.preservationDeadline, now) ? -1 : statusRank[status];
+      const byDeadline = (a: ReportSummary, b: ReportSummary) =>
+        a.filed && b.filed
+          ? a.filed.preservationDeadline.localeCompare(b.filed.preservationDeadline)
+          : 0;
       const rows = reports()
         .list()
         .filter(
@@ -61,7 +68,8 @@ export const reportHandlers = (backend: Backend) => {
         .map((r) => reports().summary(r))
         .sort(
           (a, b) =>
-            statusRank[a.status] - statusRank[b.status] ||
+            rank(a) - rank(b) ||
+            byDeadline(a, b) ||
             b.completeness.blockers.length - a.completeness.blockers.length ||
             a.completeness.settled - b.completeness.settled ||
             a.updatedAt.localeCompare(b.updatedAt) ||
@@ -119,7 +127,7 @@ export const reportHandlers = (backend: Backend) => {
     }),
     route(backend, reportEndpoints.fileReport, ({ params, body, user }) => {
       const report = find(params.reportId);
-      refusalsAsErrors(() => fileReport(backend.state, report, user, body, backend.now()));
+      refusalsAsErrors(() => fileReport(backend.state, report, user, body, () => backend.now()));
       return { body: reports().present(report) };
     }),
     route(backend, reportEndpoints.getReportXml, ({ params }) => {
@@ -154,6 +162,23 @@ export const reportHandlers = (backend: Backend) => {
         fileDetailsXml(report, file, ids),
         `${report.id}-file-${file.sha256.slice(0, 12)}.xml`,
       );
+    }),
+    route(backend, reportEndpoints.listFilingDocuments, ({ params }) => {
+      const report = find(params.reportId);
+      return { body: { reportId: report.id, documents: listedDocuments(report) } };
+    }),
+    route(backend, reportEndpoints.getFilingDocument, ({ params }) => {
+      const report = find(params.reportId);
+      const doc = report.filingDocuments.find((d) => d.id === params.documentId);
+      if (!doc)
+        throw new HttpError(404, 'not_found', `Report ${report.id} keeps no ${params.documentId}.`);
+      return new Response(new Uint8Array(doc.body), {
+        headers: {
+          'Content-Type': 'application/xml; charset=utf-8',
+          'Content-Disposition': `attachment; filename="${report.id}-${doc.id}-${doc.step}-${doc.direction}.xml"`,
+          'Cache-Control': 'no-store',
+        },
+      });
     }),
     route(backend, reportEndpoints.listSupplierReasons, ({ params }) => ({
       body: reports().supplierReasons(params.supplierId),

@@ -119,6 +119,66 @@ test('an incident time in the future, or without a zone, is rejected', async () 
   expect(offset.code).toBe(0);
 });
 
+test('a value NCMEC’s rules refuse gets 4100 naming the field and the rule, as NCMEC documents', async () => {
+  const { ncmec, client } = setup();
+  const page = (url: string) =>
+    `<internetDetails><webPageIncident><url>${url}</url></webPageIncident></internetDetails>`;
+  const refused = async (xml: string) => (await client.submit(xml)).description;
+  expect(
+    await refused(
+      reportXml({ extra: '' }).replace(
+        '</incidentSummary>',
+        `</incidentSummary>${page('javascript:alert(1)')}`,
+      ),
+    ),
+  ).toBe('Validation failed: report/internetDetails/webPageIncident/url must be a valid URL');
+  const long = `https://example.com/${'a'.repeat(2100)}`;
+  expect(
+    await refused(reportXml().replace('</incidentSummary>', `</incidentSummary>${page(long)}`)),
+  ).toBe(
+    'Validation failed: report/internetDetails/webPageIncident/url max length is 2083 characters',
+  );
+  const person = (inner: string) =>
+    reportXml().replace(
+      '</report>',
+      `<personOrUserReported>${inner}</personOrUserReported></report>`,
+    );
+  expect(await refused(person(`<screenName>${'u'.repeat(257)}</screenName>`))).toBe(
+    'Validation failed: report/personOrUserReported/screenName max length is 256 characters',
+  );
+  expect(
+    await refused(
+      person(
+        '<ipCaptureEvent><ipAddress>203.0.113.7</ipAddress><dateTime>2099-01-01T00:00:00Z</dateTime></ipCaptureEvent>',
+      ),
+    ),
+  ).toBe(
+    'Validation failed: report/personOrUserReported/ipCaptureEvent/dateTime must be in the past',
+  );
+  expect(
+    await refused(
+      reportXml().replace(
+        '</report>',
+        '<personOrUserReported><screenName>a</screenName></personOrUserReported><personOrUserReported><screenName>b</screenName></personOrUserReported></report>',
+      ),
+    ),
+  ).toBe(
+    'Validation failed: report/personOrUserReported element is optional but at most 1 element may be supplied',
+  );
+  expect(ncmec.reports()).toEqual([]);
+
+  const reportId = await openReport(client);
+  const { fileId = '' } = await client.upload(reportId, 'a.jpg', bytes);
+  const details = fileDetailsXml(reportId, fileId).replace(
+    '</fileDetails>',
+    `<originalFileName>${'n'.repeat(2057)}</originalFileName></fileDetails>`,
+  );
+  expect(await client.fileinfo(details)).toMatchObject({
+    code: 4100,
+    description: 'Validation failed: fileDetails/originalFileName max length is 2056 characters',
+  });
+});
+
 test('a batched report may not carry source details; broken XML is 4110', async () => {
   const { client } = setup();
   const batched = '<batchedReport reason="VIRAL_POTENTIAL_MEME"/>';
@@ -219,4 +279,19 @@ test('a request to an endpoint the mock does not have throws', async () => {
   await expect(ncmec.fetch(new Request(`${MOCK_NCMEC_BASE_URL}/xsd`))).rejects.toThrow(
     /no endpoint/,
   );
+});
+
+test('the `ncmec:finish:lost` fault: NCMEC finishes the report, and its answer never arrives', async () => {
+  const { state, ncmec, client } = setup();
+  const reportId = await openReport(client);
+  state.faults = ['ncmec:finish:lost'];
+  await expect(client.finish(reportId)).rejects.toThrow(/answer was lost/);
+  expect(ncmec.reports()[0]?.state).toBe('finished');
+  state.faults = [];
+  expect(await client.retract(reportId)).toMatchObject({ code: 5102, reportId });
+  expect(ncmec.calls.map((c) => [c.endpoint, c.responseCode])).toEqual([
+    ['submit', 0],
+    ['finish', 0],
+    ['retract', 5102],
+  ]);
 });

@@ -1,20 +1,29 @@
 import { createHash } from 'node:crypto';
 import { getResponse, http, type HttpHandler } from 'msw';
-import { ncmecFault } from '../backend/faults';
+import { ncmecAnswerLost, ncmecFault } from '../backend/faults';
 import { ncmecCodeMeaning } from './ncmec-client';
-import { batchedFileProblem, fileDetailsIds, has, readXml, reportProblem } from './ncmec-xml';
+import {
+  batchedFileProblem,
+  fileDetailsIds,
+  has,
+  readXml,
+  refusedValue,
+  reportProblem,
+} from './ncmec-xml';
 
 /**
  * An in-process stand-in for NCMEC's CyberTipline Reporting API (api-documentation.txt), so the
  * mock server can run the whole filing sequence. It is never mounted on the HTTP server: the
  * browser must not be able to reach "NCMEC", only the server-side filer calls it, through fetch().
- * It checks what NCMEC's documentation states beyond the XSD (email, past incident time, batched
- * reports), not the XSD itself, which would need an XML schema validator.
+ * It checks what NCMEC's documentation states beyond the XSD (every value rule of
+ * `src/domain/ncmec-value-rules.ts` and the rules across values, as the console's checklist does;
+ * batched reports), not the XSD itself, which would need an XML schema validator.
  */
 export const MOCK_NCMEC_BASE_URL = 'https://ncmec.mock/ispws';
 export const MOCK_NCMEC_USERNAME = 'verity-mock';
 export const MOCK_NCMEC_PASSWORD = 'mock-secret';
 
+const LOST = 'X-Mock-Answer-Lost';
 const FIRST_REPORT_ID = 90000001; // report ids are xs:long; these look like NCMEC's, not like ours
 const HOUR = 3_600_000;
 
@@ -156,7 +165,10 @@ export function createMockNcmec(options: {
           : fail(2000, 'send the CyberTipline credentials with HTTP Basic authentication');
         const { code: responseCode, reportId = null } = outcome;
         calls.push({ at: nowIso(), endpoint, reportId, responseCode });
-        return respond(endpoint, outcome);
+        const response = respond(endpoint, outcome);
+        // Marked for fetch(), which loses it: the `ncmec:<endpoint>:lost` fault.
+        if (ncmecAnswerLost(options.faults(), endpoint)) response.headers.set(LOST, endpoint);
+        return response;
       },
     );
 
@@ -228,7 +240,9 @@ export function createMockNcmec(options: {
       // An assumed code: the documentation only says details "may be made once per uploaded file".
       if (file.detailsXml !== null)
         return fail(4000, `details of file ${fileId} were already submitted`, reportId);
-      const problem = report.batched ? batchedFileProblem(elements) : null;
+      const problem =
+        refusedValue(elements, options.now()) ??
+        (report.batched ? batchedFileProblem(elements) : null);
       if (problem) return fail(4100, problem, reportId);
       file.detailsXml = xml;
       touch(report);
@@ -254,6 +268,13 @@ export function createMockNcmec(options: {
     async fetch(request: Request): Promise<Response> {
       const response = await getResponse(handlers, request);
       if (!response) throw new Error(`mock NCMEC has no endpoint ${request.method} ${request.url}`);
+      const lost = response.headers.get(LOST);
+      if (lost !== null) {
+        // NCMEC did the step; the connection dropped before its answer arrived.
+        throw new TypeError(
+          `fetch failed: the connection closed and NCMEC's ${lost} answer was lost`,
+        );
+      }
       return response;
     },
     get calls(): readonly NcmecCall[] {

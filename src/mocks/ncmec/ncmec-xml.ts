@@ -1,11 +1,13 @@
 import { unescapeXml } from './ncmec-client';
 import { IncidentType } from '../../api/schemas/report';
+import { documentRefusals, type DocumentElement } from '../../domain/ncmec-document-rules';
 
 /**
  * The mock NCMEC's reading of request documents: a minimal XML reader and the checks NCMEC's
- * documentation states beyond the XSD (the reporter's email, a past incident time with a zone,
- * batched reports). Not the XSD itself: that would need a schema validator, a dependency the mock
- * does not need to be useful. Each check names the path that failed, as NCMEC's 4100 does.
+ * documentation states beyond the XSD: every value rule (`src/domain/ncmec-value-rules.ts`, the
+ * same rules the console's checklist applies), the rules across values, a past incident time with
+ * a zone, batched reports. Not the XSD itself: that would need a schema validator, a dependency
+ * the mock does not need to be useful. Each check names the path that failed, as NCMEC's 4100 does.
  */
 
 export interface XmlElement {
@@ -53,6 +55,27 @@ export function readXml(xml: string): XmlElement[] | string {
   return elements.length > 0 ? elements : 'no root element';
 }
 
+/** An element's attributes by name, their values unescaped. */
+function attributesOf(raw: string): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  for (const [, name = '', double, single] of raw.matchAll(
+    /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g,
+  ))
+    attributes[name] = unescapeXml(double ?? single ?? '');
+  return attributes;
+}
+
+/** The first value or combination of values NCMEC's documented rules refuse, as "path rule", or null. */
+export function refusedValue(elements: XmlElement[], now: Date): string | null {
+  const read: DocumentElement[] = elements.map((e) => ({
+    path: e.path,
+    text: e.text,
+    attributes: attributesOf(e.attributes),
+  }));
+  const [first] = documentRefusals(read, now);
+  return first ? `${first.path} ${first.says}` : null;
+}
+
 export const textsAt = (elements: XmlElement[], path: string) =>
   elements.filter((e) => e.path === path).map((e) => e.text.trim());
 export const has = (elements: XmlElement[], path: string) =>
@@ -92,16 +115,10 @@ export function reportProblem(elements: XmlElement[], now: Date): string | null 
   if (!when) return 'report/incidentSummary/incidentDateTime is required';
   if (!ISO_WITH_ZONE.test(when) || Number.isNaN(Date.parse(when)))
     return `report/incidentSummary/incidentDateTime "${when}" must be an ISO 8601 date and time with a zone (Z or ±hh:mm)`;
-  if (Date.parse(when) >= now.getTime())
-    return `report/incidentSummary/incidentDateTime "${when}" must be in the past`;
   if (!has(elements, 'report/reporter/reportingPerson'))
     return 'report/reporter/reportingPerson is required';
-  const emails = textsAt(elements, 'report/reporter/reportingPerson/email');
-  if (!emails.some(Boolean))
-    return 'report/reporter/reportingPerson/email is required (at least one email address)';
-  const bad = emails.find((e) => e.length > 255 || !/^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/.test(e));
-  if (bad !== undefined)
-    return `report/reporter/reportingPerson/email "${bad}" is not a well-formed email address`;
+  const refused = refusedValue(elements, now);
+  if (refused) return refused;
   const batch = elements.find((e) => e.path === 'report/batchedReport');
   if (!batch) return null;
   if (!/\breason\s*=\s*["']VIRAL_POTENTIAL_MEME["']/.test(batch.attributes))

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import type { AuditEvent } from '../../../api/schemas/audit';
+import { AuditAction, type AuditEvent } from '../../../api/schemas/audit';
 import { auditSentence } from './audit-sentence';
 
 const ana = { id: 'usr_ana', name: 'Ana Ortiz', role: 'analyst' } as const;
@@ -193,5 +193,37 @@ test('a copied URL says which URL of which subject, in the defanged form the eve
     ),
   ).toBe(
     `Ana Ortiz copied the file location ${url} of rep_1 as a live URL, after confirming it is untrusted.`,
+  );
+});
+
+test('every action the log can hold reads as a sentence of its own, not the fallback', () => {
+  for (const action of AuditAction.options) {
+    const sentence = auditSentence(event(action, {}));
+    expect(sentence, action).not.toContain(action);
+    expect(sentence, action).toMatch(/[.!?]$/);
+  }
+});
+
+test('a filing step says which step, for which file, and what NCMEC answered', () => {
+  expect(
+    auditSentence(
+      event(
+        'report.filing_step',
+        {
+          step: 'upload',
+          fileSha256: 'ab'.repeat(32),
+          ncmecReportId: '4123',
+          ncmecFileId: 'f-9',
+          outcome: 'done',
+          ncmecCode: 0,
+        },
+        { type: 'report', id: 'rpt_00001' },
+      ),
+    ),
+  ).toBe(
+    `Ana Ortiz sent NCMEC the upload step of rpt_00001 for file ${'ab'.repeat(6)}…: NCMEC accepted it (NCMEC report 4123, file f-9).`,
+  );
+  expect(auditSentence(event('media.served', { wholeFile: true }))).toBe(
+    "The original of itm_cf5a006s (the whole image) reached Ana Ortiz's browser.",
   );
 });

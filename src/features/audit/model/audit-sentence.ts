@@ -205,6 +205,27 @@ const sentences: Partial<Record<AuditAction, Describe>> = {
     }, final.`,
   'media.revealed': (who, subject, detail) =>
     `${who} revealed the original of ${subject}${detail.wholeFile === true ? ' (the whole image)' : ''}.`,
+  'media.served': (who, subject, detail) =>
+    `The original of ${subject}${detail.wholeFile === true ? ' (the whole image)' : ''} reached ${who}'s browser.`,
+  'report.filing_step': (who, subject, detail) => {
+    const step = text(detail, 'step') ?? 'a step';
+    const file = text(detail, 'fileSha256');
+    const outcome = text(detail, 'outcome');
+    const code = number(detail, 'ncmecCode');
+    const ids = joined(
+      text(detail, 'ncmecReportId') && `NCMEC report ${text(detail, 'ncmecReportId') ?? ''}`,
+      text(detail, 'ncmecFileId') && `file ${text(detail, 'ncmecFileId') ?? ''}`,
+    );
+    const result =
+      outcome === 'done'
+        ? 'NCMEC accepted it'
+        : outcome === 'refused'
+          ? `NCMEC refused it (code ${code ?? '?'})`
+          : 'no answer came back';
+    return `${who} sent NCMEC the ${step} step of ${subject}${
+      file ? ` for file ${file.slice(0, 12)}…` : ''
+    }: ${result}${ids ? ` (${ids})` : ''}.`;
+  },
   'media.reblurred': (who, subject, detail) => {
     const duration = number(detail, 'durationMs');
     const why = revealEndWords[text(detail, 'reason') ?? ''];

@@ -86,7 +86,8 @@ function ChecklistEntry({
   editable: boolean;
 }) {
   const style = entryStateStyles[entry.state];
-  const explainable = isActionabilityField(entry.id) && entry.state !== 'present';
+  const explainable =
+    isActionabilityField(entry.id) && entry.state !== 'present' && entry.state !== 'refused';
   return (
     <li className="rounded border border-slate-200 p-2" aria-label={entry.label}>
       <p className="flex justify-between gap-2">
@@ -96,7 +97,22 @@ function ChecklistEntry({
           {entry.detail ? ` (${entry.detail})` : ''}
         </span>
       </p>
-      {entry.state !== 'present' && <p className="text-xs text-slate-700">{entry.hint}</p>}
+      {entry.state === 'refused' && (
+        <>
+          <ul aria-label={`What NCMEC refuses in “${entry.label}”`} className="text-xs">
+            {entry.refusals.map((refusal) => (
+              <li key={refusal}>{refusal}</li>
+            ))}
+          </ul>
+          <p className="text-xs text-slate-700">
+            NCMEC would refuse the report: correct or remove the value. It is saved as found, as
+            evidence, but cannot be submitted, approved or filed.
+          </p>
+        </>
+      )}
+      {entry.state !== 'present' && entry.state !== 'refused' && (
+        <p className="text-xs text-slate-700">{entry.hint}</p>
+      )}
       {entry.id === 'file_viewed' && (
         <p className="text-xs text-slate-700">
           “Not viewed” is complete: it tells police they may need a warrant to open the file (

@@ -1,10 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from '@tanstack/react-router';
-import {
-  type FileViewedByEsp,
-  type ReportEditable,
-  type ReportFile,
-} from '../../../api/schemas/report';
+import { type ReportEditable, type ReportFile } from '../../../api/schemas/report';
 import { FileAnnotation, IndustryClassification } from '../../../api/schemas/decision';
 import { DefangedUrl } from '../../../components/ui/defanged-url';
 import { UntrustedText } from '../../../components/ui/untrusted-text';
@@ -12,29 +8,9 @@ import { fileAnnotationLabels } from '../../../domain/cybertipline-labels';
 import { utcMinute } from '../model/report-labels';
 import { SelectField, TagsField, TextField, fromBoolean, toBoolean, yesNoUnknown } from './fields';
 import type { Update } from './report-sections';
+import { ViewedByEsp } from './viewed-by-esp';
 
 type EditableFile = ReportEditable['files'][number];
-
-/** `fileViewedByEsp`: derived from the audit log, with the reveal that proves it. */
-export function ViewedByEsp({ viewed }: { viewed: FileViewedByEsp }) {
-  if (viewed.viewed && viewed.evidence) {
-    const { actor, at, seq, itemId } = viewed.evidence;
-    return (
-      <p className="text-sm">
-        <strong>Viewed by the provider: yes.</strong> {actor.name} revealed the whole file (item{' '}
-        {itemId}) at {utcMinute(at)}: audit event #{seq}.
-      </p>
-    );
-  }
-  return (
-    <p className="text-sm">
-      <strong>Viewed by the provider: no.</strong> No one here has revealed this whole file. That is
-      a complete answer, not a gap: after <cite>United States v. Wilson</cite> (9th Cir. 2021),
-      police may need a warrant to open a file the provider did not view. Whether to view it is a
-      matter of policy, not of completing this report.
-    </p>
-  );
-}
 
 export function FileSection({
   reportId,

@@ -6,9 +6,14 @@ import type { Report } from '../../../api/schemas/report';
 import type { User } from '../../../api/schemas/user';
 import { Button } from '../../../components/ui/button';
 import { ErrorState } from '../../../components/ui/error-state';
-import type { ReportChecklistEntry } from '../../../domain/report-checklist';
+import {
+  refusalSummary,
+  refusedEntries,
+  type ReportChecklistEntry,
+} from '../../../domain/report-checklist';
 import { reviewBar, reviewBarText } from '../../../domain/report-permissions';
 import { useCreateSupplemental, useFileReport, useTransitionReport } from '../api/report-mutations';
+import { FilingDocuments } from './filing-documents';
 import { TextField } from './fields';
 
 const Note = ({ children }: { children: ReactNode }) => (
@@ -16,7 +21,28 @@ const Note = ({ children }: { children: ReactNode }) => (
 );
 
 const blockedBy = (entries: readonly ReportChecklistEntry[]) =>
-  entries.map((e) => e.label).join(', ');
+  entries
+    .filter((e) => e.state !== 'refused')
+    .map((e) => e.label)
+    .join(', ');
+
+/** What NCMEC's rules refuse: the report can be saved, not sent on. */
+function RefusedNote({
+  entries,
+  doing,
+}: {
+  entries: readonly ReportChecklistEntry[];
+  doing: string;
+}) {
+  const refused = refusedEntries(entries);
+  if (refused.length === 0) return null;
+  return (
+    <Note>
+      Cannot {doing}: NCMEC’s rules refuse {refusalSummary(refused)}. Correct or remove each value
+      (it stays saved as found until you do).
+    </Note>
+  );
+}
 
 /**
  * What this person can do with the report now, and why anything else cannot be done: submit,
@@ -59,15 +85,23 @@ export function ReportActions({
       {dirty && <Note>Save or discard your changes first.</Note>}
 
       {(report.status === 'draft' || report.status === 'rejected') && user.role !== 'auditor' && (
-        <Button variant="primary" disabled={dirty || busy} onClick={() => move('in_review')}>
-          Submit for review
-        </Button>
+        <>
+          <RefusedNote entries={approveBlockers} doing="submit" />
+          <Button
+            variant="primary"
+            disabled={dirty || busy || refusedEntries(approveBlockers).length > 0}
+            onClick={() => move('in_review')}
+          >
+            Submit for review
+          </Button>
+        </>
       )}
 
       {report.status === 'in_review' && supervisor && bar && <Note>{reviewBarText[bar]}</Note>}
       {report.status === 'in_review' && supervisor && !bar && (
         <>
-          {approveBlockers.length > 0 && (
+          <RefusedNote entries={approveBlockers} doing="approve" />
+          {blockedBy(approveBlockers) !== '' && (
             <Note>Cannot approve yet. Missing without a reason: {blockedBy(approveBlockers)}.</Note>
           )}
           <Button
@@ -106,7 +140,8 @@ export function ReportActions({
 
       {report.status === 'approved' && supervisor && isReporter && (
         <>
-          {fileBlockers.length > 0 && <Note>Cannot file: {blockedBy(fileBlockers)}.</Note>}
+          <RefusedNote entries={fileBlockers} doing="file" />
+          {blockedBy(fileBlockers) !== '' && <Note>Cannot file: {blockedBy(fileBlockers)}.</Note>}
           <Button
             variant="primary"
             disabled={busy || fileBlockers.length > 0}
@@ -123,7 +158,13 @@ export function ReportActions({
       {report.status === 'filing' &&
         report.filing?.state === 'failed' &&
         supervisor &&
-        isReporter && (
+        isReporter &&
+        (report.filing.retraction ? (
+          // Once a retraction is under way, only the retraction is tried again.
+          <Button variant="primary" disabled={busy} onClick={() => file('retract')}>
+            Try the retraction again
+          </Button>
+        ) : (
           <>
             <Button variant="primary" disabled={busy} onClick={() => file('resume')}>
               Resume filing
@@ -132,7 +173,7 @@ export function ReportActions({
               Retract the report
             </Button>
           </>
-        )}
+        ))}
 
       {report.status === 'retracted' && supervisor && (
         <Button disabled={busy} onClick={() => move('draft')}>
@@ -155,6 +196,7 @@ export function ReportActions({
       )}
 
       <XmlExport report={report} />
+      <FilingDocuments report={report} role={user.role} />
     </section>
   );
 }

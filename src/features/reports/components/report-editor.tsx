@@ -15,6 +15,7 @@ import { ReportActions } from './report-actions';
 import { UnsavedChangesGuard } from './unsaved-changes-guard';
 import { PersonSection } from './person-section';
 import { AdditionalInfoSection, IncidentSection, InternetSection } from './report-sections';
+import { RefusedSourceValues } from './refused-source-values';
 
 export function editableOf(report: Report): ReportEditable {
   return {
@@ -22,6 +23,7 @@ export function editableOf(report: Report): ReportEditable {
     webPages: report.webPages,
     reportedPerson: report.reportedPerson,
     additionalInfo: report.additionalInfo,
+    excludedFromTraining: report.excludedFromTraining,
     notAvailable: report.notAvailable,
     files: report.files.map((f) => ({
       sha256: f.sha256,
@@ -122,6 +124,7 @@ export function ReportEditor({
             );
           })}
           <AdditionalInfoSection {...sectionProps} />
+          <RefusedSourceValues values={report.refusedSourceValues} />
         </div>
       </div>
       <div className="flex flex-col gap-4 lg:sticky lg:top-4 lg:self-start">

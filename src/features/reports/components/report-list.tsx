@@ -2,14 +2,18 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { reportListQueryOptions } from '../../../api/queries/reports';
 import { ReportStatus } from '../../../api/schemas/report';
+import type { ReportSummary } from '../../../api/schemas/report-workflow';
 import { DataTable } from '../../../components/ui/data-table';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
+import { daysUntil, preservationDueSoon } from '../../../domain/preservation';
+import { useNow } from '../../../lib/use-now';
 import { reportStatusStyles, utcMinute } from '../model/report-labels';
 
 /**
- * Every report, least complete first: what it covers, its status, how much of its checklist is
- * settled and what blocks it.
+ * Every report: filed reports whose preservation ends within 30 days first, then the least
+ * complete; what each covers, its status (a filed one's preservation deadline), how much of its
+ * checklist is settled and what blocks it.
  */
 export function ReportList({
   status,
@@ -19,6 +23,7 @@ export function ReportList({
   onStatusChange: (status: ReportStatus | undefined) => void;
 }) {
   const list = useQuery(reportListQueryOptions(status ? { status } : {}));
+  const now = useNow(60_000);
   return (
     <div className="flex flex-col gap-3">
       <label className="flex items-center gap-2 text-sm">
@@ -49,10 +54,10 @@ export function ReportList({
           <p className="text-sm text-slate-700">
             {list.data.total === 0
               ? 'No reports: confirmed items are gathered into drafts here.'
-              : `${list.data.total} reports${list.data.total > list.data.reports.length ? `, the ${list.data.reports.length} least complete shown` : ''}.`}
+              : `${list.data.total} reports${list.data.total > list.data.reports.length ? `, the first ${list.data.reports.length} shown` : ''}. Filed reports whose preservation ends within 30 days come first, then the least complete.`}
           </p>
           <DataTable
-            caption="Reports, least complete first"
+            caption="Reports: preservation ending within 30 days first, then the least complete"
             head={[
               'Report',
               'Incident',
@@ -97,9 +102,7 @@ export function ReportList({
                     >
                       {style.label}
                     </span>
-                    {r.filed && (
-                      <span className="block text-xs">NCMEC {r.filed.ncmecReportId}</span>
-                    )}
+                    {r.filed && <PreserveUntil filed={r.filed} now={now} />}
                   </td>
                   <td className="pr-3">
                     {r.fileCount} ({r.itemCount} items)
@@ -130,5 +133,20 @@ export function ReportList({
         </>
       )}
     </div>
+  );
+}
+
+/** A filed report's NCMEC id and preservation deadline, marked when it ends within 30 days. */
+function PreserveUntil({ filed, now }: { filed: NonNullable<ReportSummary['filed']>; now: Date }) {
+  const days = daysUntil(filed.preservationDeadline, now);
+  const soon = preservationDueSoon(filed.preservationDeadline, now);
+  return (
+    <span className="block text-xs">
+      NCMEC {filed.ncmecReportId}
+      <span className={`block ${soon ? 'font-semibold text-amber-900' : ''}`}>
+        Preserve until {filed.preservationDeadline.slice(0, 10)}
+        {soon && (days < 0 ? ' (ended)' : ` (${days} days left)`)}
+      </span>
+    </span>
   );
 }

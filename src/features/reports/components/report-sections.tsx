@@ -165,7 +165,7 @@ export function InternetSection({ fields, update, disabled }: SectionProps) {
               ...f,
               webPages: [
                 ...f.webPages,
-                { url: '', thirdPartyHostedContent: true, additionalInfo: '' },
+                { url: '', thirdPartyHostedContent: null, additionalInfo: '' },
               ],
             }))
           }
@@ -188,6 +188,17 @@ export function AdditionalInfoSection({ fields, update, disabled }: SectionProps
         multiline
         maxLength={20_000}
       />
+      <SelectField
+        label="Were the files kept out of training?"
+        value={fromBoolean(fields.excludedFromTraining)}
+        options={yesNoUnknown}
+        onChange={(value) => update((f) => ({ ...f, excludedFromTraining: toBoolean(value) }))}
+        disabled={disabled}
+      />
+      <p className="text-xs text-slate-700">
+        Only a person can say: the records show the quarantine, not what training used. Answered,
+        the report says so; unknown, it says nothing about it.
+      </p>
     </Section>
   );
 }

@@ -13,6 +13,7 @@ export const reportStatusStyles: Record<ReportStatus, { label: string; className
 
 export const entryStateStyles: Record<EntryState, { label: string; className: string }> = {
   present: { label: 'Present', className: 'text-emerald-800' },
+  refused: { label: 'Refused by NCMEC', className: 'text-red-800' },
   not_available: { label: 'Not available', className: 'text-amber-900' },
   deferred: { label: 'Set at approval', className: 'text-slate-700' },
   missing: { label: 'Missing', className: 'text-red-800' },

@@ -8,11 +8,12 @@ import type { Actor, User } from '../../../api/schemas/user';
 import { blockers, reportChecklist } from '../../../domain/report-checklist';
 import { canEditReport, reviewBar, reviewBarText } from '../../../domain/report-permissions';
 import type { MockState } from '../backend';
-import { checkVersion, recordReportChange } from './record';
-import { ReportRefusal } from './refusal';
+import { checkVersion, noFilingRecords, recordReportChange } from './record';
+import { ReportRefusal, refuseNcmecRefused } from './refusal';
 import { actorOf } from '../decisions';
 import { draftFields, fileEdits } from './draft-fields';
 import { openStatuses, type StoredReport } from './store';
+import { refuseResent } from './supplemental';
 
 const statusText: Record<Report['status'], string> = {
   draft: 'a draft',
@@ -112,6 +113,7 @@ export function moveReportFile(
   }
   if (target?.id === from.id)
     throw new ReportRefusal(400, 'same_report', 'The file is already in this report.');
+  if (target) refuseResent(state, target, [sha256]);
   const moving = new Set(file.itemIds);
   const items = store.itemsOf(from);
   const movingItems = items.filter((i) => moving.has(i.id));
@@ -119,7 +121,7 @@ export function moveReportFile(
     // A new draft for the same incident, its report fields drawn from the file's own items.
     target = {
       ...structuredClone(from),
-      ...draftFields(movingItems),
+      ...draftFields(movingItems, [file], now),
       id: store.nextId(),
       version: 1,
       createdAt: now.toISOString(),
@@ -129,7 +131,7 @@ export function moveReportFile(
       submittedBy: null,
       review: null,
       status: 'draft',
-      ncmecFileIds: {},
+      ...noFilingRecords(),
       files: [file],
     };
     store.regroup(target, movingItems);
@@ -180,7 +182,18 @@ export function transitionReport(
   if (to === 'in_review') {
     if (!openStatuses.includes(report.status))
       refuse(`Only a draft can be submitted; report ${report.id} is ${statusText[report.status]}.`);
-    if (report.files.length === 0) refuse('An empty report cannot be submitted.');
+    if (report.files.length === 0)
+      refuse(
+        report.priorReport
+          ? 'A supplemental report carries only what is new: it has no new file yet.'
+          : 'An empty report cannot be submitted.',
+      );
+    refuseResent(
+      state,
+      report,
+      report.files.map((f) => f.sha256),
+    );
+    refuseNcmecRefused(reportChecklist(report, now));
     report.status = 'in_review';
     report.submittedBy = actorOf(user);
     return recordReportChange(state, report, actorOf(user), now, 'report.submitted', {});
@@ -197,8 +210,17 @@ export function transitionReport(
       reporter: null,
       filing: null,
       submittedBy: null,
+      // A new filing opens a new report at NCMEC; what the last attempt exchanged stays kept.
+      ncmecFileIds: {},
+      viewedAsSent: {},
     });
-    return recordReportChange(state, report, actorOf(user), now, 'report.reopened', {});
+    // Items no longer confirmed (the reason a filing may have been retracted) leave it.
+    state.reports.regroup(
+      report,
+      state.reports.itemsOf(report).filter((i) => i.status === 'confirmed'),
+    );
+    recordReportChange(state, report, actorOf(user), now, 'report.reopened', {});
+    return;
   }
   // A review: approve or reject.
   if (user.role !== 'supervisor') refuse('Only a supervisor reviews a report.', 403);
@@ -219,7 +241,9 @@ export function transitionReport(
     report.review = { outcome: 'rejected', by: actorOf(user), at, comment };
     return recordReportChange(state, report, actorOf(user), now, 'report.rejected', { comment });
   }
-  const blocking = blockers(reportChecklist(report, now), 'approve');
+  const entries = reportChecklist(report, now);
+  refuseNcmecRefused(entries);
+  const blocking = blockers(entries, 'approve');
   if (blocking.length > 0) {
     refuse(
       `Not complete: ${blocking.map((e) => e.label).join(', ')}. Fill each in, or mark it not available and say why.`,
@@ -232,41 +256,4 @@ export function transitionReport(
   // The approving supervisor files it, and is its reporter.
   report.reporter = { userId: user.id, name: user.name, email: user.email };
   recordReportChange(state, report, actorOf(user), now, 'report.approved', {});
-}
-
-/** A new draft for a filed report's incident, linked to it through `priorCTReports`. */
-export function createSupplemental(
-  state: MockState,
-  original: StoredReport,
-  user: User,
-  now: Date,
-): StoredReport {
-  if (original.status !== 'filed' || !original.filed) {
-    throw new ReportRefusal(
-      409,
-      'not_filed',
-      `Report ${original.id} is ${statusText[original.status]}: a supplemental report follows a filed one.`,
-    );
-  }
-  const at = now.toISOString();
-  const report: StoredReport = {
-    ...structuredClone(original),
-    id: state.reports.nextId(),
-    version: 1,
-    status: 'draft',
-    createdAt: at,
-    updatedAt: at,
-    reporter: null,
-    priorReport: { id: original.id, ncmecReportId: original.filed.ncmecReportId },
-    draftEditors: [actorOf(user)],
-    amendedBy: [],
-    submittedBy: null,
-    review: null,
-    filing: null,
-    filed: null,
-    ncmecFileIds: {},
-    additionalInfo: `Supplemental to CyberTipline report ${original.filed.ncmecReportId}.\n${original.additionalInfo}`,
-  };
-  state.reports.add(report);
-  return report;
 }

@@ -1,21 +1,48 @@
 import type { Decision } from '../../../api/schemas/decision';
 import type { FlaggedItem } from '../../../api/schemas/item';
-import type { Incident, Report, ReportFile, WebPageIncident } from '../../../api/schemas/report';
+import type {
+  ActionabilityField,
+  Incident,
+  Report,
+  ReportFile,
+  WebPageIncident,
+} from '../../../api/schemas/report';
+import { webPageUrls } from '../../../domain/cybertipline-notes';
+import {
+  accepted,
+  generatedReasons,
+  ingestedAt,
+  refusedSourceValues,
+} from './refused-source-values';
+import { detectionSummary, shortSource, sourceDetails } from './draft-notes';
 
 /**
  * Pre-fills a report from what its items' provenance and decisions already hold
  * (shared/cybertipline/README.md: where a training-data pipeline gets each field). Nothing is
- * invented: a field the data lacks stays empty for the checklist to show.
+ * invented: a field the data lacks stays empty for the checklist to show, and a value NCMEC's
+ * rules refuse is set aside, explained (`refused-source-values.ts`), never pre-filled.
  */
 
+/** Who uploaded the item, as the data names them: the same name and profile URL, the same uploader. */
+export const uploaderKey = (item: FlaggedItem) => {
+  const uploader = item.provenance.origin.uploader;
+  return uploader ? [uploader.accountName, uploader.profileUrl] : null;
+};
+
+/**
+ * What one report holds: the items of one incident (supplier, dataset and version, ingestion
+ * batch) and one uploader. NCMEC takes at most one reported person per report, so each uploader
+ * the data names gets a report of their own, with every file they uploaded.
+ */
 export const incidentKey = (item: FlaggedItem) => {
   const { supplier, dataset, acquisition } = item.provenance;
-  return [
+  return JSON.stringify([
     supplier.id,
-    dataset?.id ?? '-',
-    dataset?.version ?? '-',
-    acquisition.batchId ?? '-',
-  ].join('|');
+    dataset?.id ?? null,
+    dataset?.version ?? null,
+    acquisition.batchId,
+    uploaderKey(item),
+  ]);
 };
 
 export function incidentOf(item: FlaggedItem): Incident {
@@ -39,22 +66,29 @@ const confirmationOf = (decisions: readonly Decision[]) =>
   decisions.findLast((d) => d.verdict.kind === 'confirm')?.verdict;
 
 /** HTTP status at crawl time → publicly available; unknown when the status says neither. */
-function publiclyAvailable(status: number | null): boolean | null {
+export function publiclyAvailable(status: number | null): boolean | null {
   if (status === null) return null;
   if (status >= 200 && status < 300) return true;
   if (status === 401 || status === 403 || status === 407) return false;
   return null;
 }
 
-/** One file: every item with these bytes, the first source URL primary, the rest listed. */
+const unique = <T>(values: readonly T[]) => [...new Set(values)];
+
+/** One file: every item with these bytes, the first source URL NCMEC accepts primary, the rest listed. */
 export function fileOf(
   items: readonly FlaggedItem[],
   decisionsOf: (itemId: string) => readonly Decision[],
+  now: Date,
 ): Omit<ReportFile, 'fileViewedByEsp'> {
   const [first] = items;
   if (!first) throw new Error('a file needs at least one item');
-  const urls = [...new Set(items.flatMap((i) => i.provenance.origin.sourceUrls))];
+  const urls = unique(items.flatMap((i) => i.provenance.origin.sourceUrls)).filter((url) =>
+    accepted('fileDetails/locationOfFile', url, now),
+  );
   const confirmation = items.map((i) => confirmationOf(decisionsOf(i.id))).find(Boolean);
+  // What any of the items knows: the first that holds it.
+  const originalHash = items.map((i) => i.media.originalHash).find((hash) => hash !== null) ?? null;
   const hashDetails = [
     { name: 'SHA256', value: first.media.sha256 },
     { name: 'MD5', value: first.media.md5 },
@@ -71,124 +105,156 @@ export function fileOf(
     sha256: first.media.sha256,
     itemIds: items.map((i) => i.id),
     fileName: `${first.media.sha256}.${extension[first.media.mimeType] ?? 'bin'}`,
-    originalFileName: items.map((i) => i.media.fileName).find((n) => n !== null) ?? null,
+    originalFileName:
+      items
+        .map((i) => i.media.fileName)
+        .find((n) => n !== null && accepted('fileDetails/originalFileName', n, now)) ?? null,
     locationOfFile: urls[0] ?? null,
     otherLocations: urls.slice(1),
-    originalFileHash: first.media.originalHash && {
-      hashType: first.media.originalHash.algorithm,
-      value: first.media.originalHash.value,
+    originalFileHash: originalHash && {
+      hashType: originalHash.algorithm,
+      value: originalHash.value,
     },
-    uploadedToEspTimestamp: first.provenance.custody.find((c) => c.kind === 'ingested')?.at ?? null,
-    publiclyAvailable: publiclyAvailable(first.provenance.origin.httpStatus),
+    uploadedToEspTimestamp:
+      items
+        .map((i) => ingestedAt(i))
+        .find((at) => at !== null && accepted('fileDetails/uploadedToEspTimestamp', at, now)) ??
+      null,
+    publiclyAvailable:
+      items
+        .map((i) => publiclyAvailable(i.provenance.origin.httpStatus))
+        .find((known) => known !== null) ?? null,
     exifViewedByEsp: false,
     industryClassification: confirmation?.kind === 'confirm' ? confirmation.classification : null,
     fileAnnotations: confirmation?.kind === 'confirm' ? [...confirmation.annotations] : [],
     hashDetails: [...new Map(hashDetails.map((d) => [`${d.name}=${d.value}`, d])).values()],
+    crawledAt: unique(
+      items.map((i) => i.provenance.origin.crawledAt).filter((t): t is string => t !== null),
+    ).sort(),
   };
 }
 
-/** What the supplier's data says about where an item came from, for `additionalInfo`. */
-function sourceDetails(item: FlaggedItem): string {
-  const { supplier, dataset, acquisition, origin } = item.provenance;
-  const parts = [
-    `Supplier: ${supplier.name}${supplier.contractRef ? ` (contract ${supplier.contractRef})` : ''}`,
-    dataset && `Dataset: ${dataset.name}${dataset.version ? ` version ${dataset.version}` : ''}`,
-    acquisition.recordId && `Record: ${acquisition.recordId}`,
-    acquisition.batchId && `Batch: ${acquisition.batchId}`,
-    acquisition.crawlSnapshot && `Crawl snapshot: ${acquisition.crawlSnapshot}`,
-    acquisition.manifestRef && `Manifest: ${acquisition.manifestRef}`,
-    origin.hostIp && `Server IP: ${origin.hostIp}`,
-  ];
-  return parts.filter(Boolean).join('. ');
-}
-
-/** The source in NCMEC's 100 characters for a web page's `additionalInfo`, else a pointer. */
-function shortSource(item: FlaggedItem): string {
-  const { supplier, dataset, acquisition, origin } = item.provenance;
-  const text = [
-    supplier.name,
-    dataset && [dataset.name, dataset.version].filter(Boolean).join(' '),
-    acquisition.batchId,
-    acquisition.recordId,
-    origin.hostIp,
-  ]
-    .filter(Boolean)
-    .join(' / ');
-  return text.length <= 100 ? text : 'Source details: see the report’s additional information.';
-}
-
-/** The incident time: crawl time, else supplier delivery, else ingestion; and which it is. */
-function incidentTime(items: readonly FlaggedItem[]): { at: string; description: string } | null {
+/** The incident time: crawl time, else supplier delivery, else ingestion, in the past; and which it is. */
+function incidentTime(
+  items: readonly FlaggedItem[],
+  now: Date,
+): { at: string; description: string } | null {
   const earliest = (times: (string | null | undefined)[]) =>
-    times.filter((t): t is string => typeof t === 'string').sort()[0];
+    times
+      .filter((t): t is string => typeof t === 'string')
+      .filter((t) => accepted('incidentSummary/incidentDateTime', t, now))
+      .sort()[0];
   const crawled = earliest(items.map((i) => i.provenance.origin.crawledAt));
   if (crawled)
     return { at: crawled, description: 'Crawl time: when the file was fetched from the web.' };
   const acquired = earliest(items.map((i) => i.provenance.acquisition.acquiredAt));
   if (acquired)
     return { at: acquired, description: 'Supplier delivery: when the dataset was acquired.' };
-  const ingested = earliest(
-    items.map((i) => i.provenance.custody.find((c) => c.kind === 'ingested')?.at),
-  );
+  const ingested = earliest(items.map(ingestedAt));
   return ingested
     ? { at: ingested, description: 'Ingestion into the training-data pipeline.' }
     : null;
 }
 
-function detectionSummary(items: readonly FlaggedItem[]): string {
-  const rules = [
-    ...new Set(items.flatMap((i) => i.signals.map((s) => `${s.ruleName} ${s.ruleVersion}`))),
-  ];
-  return [
-    'Found by scanning third-party AI training data before training; the files were quarantined and excluded from training.',
-    `Detection: ${rules.join('; ')}.`,
-  ].join(' ');
+/** The report's uploader (a draft holds one), with every IP address and time NCMEC accepts. */
+function reportedPerson(items: readonly FlaggedItem[], now: Date): Report['reportedPerson'] {
+  const uploaders = items.flatMap((i) => i.provenance.origin.uploader ?? []);
+  const [first] = uploaders;
+  if (!first) return null;
+  const same = uploaders.filter(
+    (u) => u.accountName === first.accountName && u.profileUrl === first.profileUrl,
+  );
+  const events = same.flatMap(({ ipAddress, uploadedAt }) =>
+    ipAddress !== null && accepted('ipCaptureEvent/ipAddress', ipAddress, now)
+      ? [
+          {
+            ipAddress,
+            eventName: 'Upload' as const,
+            dateTime:
+              uploadedAt !== null && accepted('ipCaptureEvent/dateTime', uploadedAt, now)
+                ? uploadedAt
+                : null,
+          },
+        ]
+      : [],
+  );
+  const screenName = accepted('personOrUserReported/screenName', first.accountName, now)
+    ? first.accountName
+    : null;
+  const profileUrl =
+    first.profileUrl !== null && accepted('personOrUserReported/profileUrl', first.profileUrl, now)
+      ? first.profileUrl
+      : null;
+  const ipCaptureEvents = [...new Map(events.map((e) => [JSON.stringify(e), e])).values()];
+  if (screenName === null && profileUrl === null && ipCaptureEvents.length === 0) return null;
+  return { screenName, profileUrl, ipCaptureEvents };
 }
 
 export type DraftFields = Pick<
   Report,
-  'incidentSummary' | 'webPages' | 'reportedPerson' | 'additionalInfo' | 'notAvailable'
+  | 'incidentSummary'
+  | 'webPages'
+  | 'reportedPerson'
+  | 'additionalInfo'
+  | 'notAvailable'
+  | 'excludedFromTraining'
+  | 'refusedSourceValues'
 >;
 
-/** The report-level fields, from the items of one incident. */
-export function draftFields(items: readonly FlaggedItem[]): DraftFields {
-  const time = incidentTime(items);
+/** The report-level fields, from the items of one incident and uploader, and their files. */
+export function draftFields(
+  items: readonly FlaggedItem[],
+  files: readonly Omit<ReportFile, 'fileViewedByEsp'>[],
+  now: Date,
+): DraftFields {
+  const time = incidentTime(items, now);
   const pages = new Map<string, WebPageIncident>();
   for (const item of items) {
     const url = item.provenance.origin.pageUrl;
-    if (url !== null && !pages.has(url)) {
-      pages.set(url, { url, thirdPartyHostedContent: true, additionalInfo: shortSource(item) });
+    if (url !== null && !pages.has(url) && accepted('webPageIncident/url', url, now)) {
+      // Whether the page is a third party's is for a person to say.
+      pages.set(url, { url, thirdPartyHostedContent: null, additionalInfo: shortSource(item) });
     }
   }
-  const uploader = items.map((i) => i.provenance.origin.uploader).find((u) => u !== null);
+  const webPages = [...pages.values()];
+  const person = reportedPerson(items, now);
+  const refused = refusedSourceValues(items, now);
+  const lackingFile = files.filter((f) => f.locationOfFile === null);
+  // The fields left empty only because NCMEC's rules refuse what the data held.
+  const lacking: ActionabilityField[] = [
+    ...(webPageUrls({ webPages, files }).length === 0 ? (['web_page_url'] as const) : []),
+    ...(lackingFile.length > 0 &&
+    lackingFile.every((f) =>
+      refused.some((v) => v.fileSha256 === f.sha256 && v.field === 'location_of_file'),
+    )
+      ? (['location_of_file'] as const)
+      : []),
+    ...(person === null || (person.screenName === null && person.profileUrl === null)
+      ? (['reported_person'] as const)
+      : []),
+    ...(person === null || person.ipCaptureEvents.length === 0 ? (['ip_capture'] as const) : []),
+  ];
   return {
     incidentSummary: {
-      incidentType: 'Child Pornography (possession, manufacture, and distribution)',
+      // A person chooses the incident type: the checklist asks for it.
+      incidentType: null,
       escalateToHighPriority: null,
       reportAnnotations: [],
       incidentDateTime: time?.at ?? null,
       incidentDateTimeDescription: time?.description ?? null,
     },
-    webPages: [...pages.values()],
-    reportedPerson: uploader
-      ? {
-          screenName: uploader.accountName,
-          profileUrl: uploader.profileUrl,
-          ipCaptureEvents:
-            uploader.ipAddress === null
-              ? []
-              : [
-                  {
-                    ipAddress: uploader.ipAddress,
-                    eventName: 'Upload',
-                    dateTime: uploader.uploadedAt,
-                  },
-                ],
-        }
-      : null,
+    webPages,
+    reportedPerson: person,
     // The source details also stand here, for reports whose items name no web page.
     additionalInfo: [detectionSummary(items), ...new Set(items.map(sourceDetails))].join('\n'),
-    notAvailable: [],
+    notAvailable: generatedReasons(
+      refused.filter(
+        (v) => v.field !== 'location_of_file' || lackingFile.some((f) => f.sha256 === v.fileSha256),
+      ),
+      lacking,
+    ),
+    excludedFromTraining: null,
+    refusedSourceValues: refused,
   };
 }
 

@@ -17,7 +17,7 @@ export function checkVersion(report: StoredReport, version: number) {
 
 type ReportAction = Extract<AuditAction, `report.${string}`>;
 
-/** Every change to a report: its version and time move on, and the change is on the record. */
+/** Every change to a report: its version and time move on, and the change is on the record (returned). */
 export function recordReportChange(
   state: MockState,
   report: StoredReport,
@@ -28,7 +28,7 @@ export function recordReportChange(
 ) {
   report.version += 1;
   report.updatedAt = now.toISOString();
-  state.audit.append({
+  return state.audit.append({
     at: report.updatedAt,
     actor,
     action,
@@ -36,3 +36,9 @@ export function recordReportChange(
     detail: { status: report.status, version: report.version, ...detail },
   });
 }
+
+/** The server's own filing records, for a report that has not been filed yet. */
+export const noFilingRecords = (): Pick<
+  StoredReport,
+  'ncmecFileIds' | 'viewedAsSent' | 'filingDocuments'
+> => ({ ncmecFileIds: {}, viewedAsSent: {}, filingDocuments: [] });

@@ -4,12 +4,15 @@ import type { Report, ReportFile } from '../../../api/schemas/report';
 import type { ReportSummary, SupplierReasons } from '../../../api/schemas/report-workflow';
 import type { Actor } from '../../../api/schemas/user';
 import { blockers, checklistProgress, reportChecklist } from '../../../domain/report-checklist';
-import { fileViewedByEsp } from '../../../domain/file-viewed';
+import { fileViewedByEsp, type SentAnswer } from '../../../domain/file-viewed';
 import type { NewAuditEvent } from '../audit-log';
 import type { MockState } from '../backend';
 import { groupBy } from '../../../lib/group-by';
 import { draftFields, fileEdits, fileOf, incidentKey, incidentOf } from './draft-fields';
-import { recordReportChange } from './record';
+import type { StoredFilingDocument } from './filing-records';
+import { noFilingRecords, recordReportChange } from './record';
+import { refusedSourceValues } from './refused-source-values';
+import { reportedBefore } from './supplemental';
 import { ReportRefusal } from './refusal';
 
 /** A report as stored: its files without `fileViewedByEsp`, which is derived on every read. */
@@ -19,6 +22,10 @@ export type StoredReport = Omit<Report, 'files'> & {
   incidentKey: string;
   /** NCMEC's file ids by SHA-256, once uploaded: the server's own, never sent to the browser. */
   ncmecFileIds: Record<string, string>;
+  /** By SHA-256: the `fileViewedByEsp` each file's fileinfo sent NCMEC, frozen from then on. */
+  viewedAsSent: Record<string, SentAnswer>;
+  /** What every filing attempt sent NCMEC and received: kept, listed and downloaded by role. */
+  filingDocuments: StoredFilingDocument[];
 };
 
 export const openStatuses: readonly Report['status'][] = ['draft', 'rejected'];
@@ -49,38 +56,45 @@ export interface ReportStore {
   supplierReasons(supplierId: string): SupplierReasons;
 }
 
-export function createReportStore(state: () => MockState): ReportStore {
+export function createReportStore(state: () => MockState, now: () => Date): ReportStore {
   const reports = new Map<string, StoredReport>();
   let counter = 0;
-  // Reveals seen so far in the audit log, read incrementally.
-  const reveals: AuditEvent[] = [];
+  // Originals served after a reveal, seen so far in the audit log, read incrementally.
+  const served: AuditEvent[] = [];
   let scannedSeq = 0;
 
   const decisionsOf = (itemId: string) => state().decisions.get(itemId) ?? [];
   const filesOf = (items: readonly FlaggedItem[]) =>
-    [...groupBy(items, (i) => i.media.sha256).values()].map((group) => fileOf(group, decisionsOf));
+    [...groupBy(items, (i) => i.media.sha256).values()].map((group) =>
+      fileOf(group, decisionsOf, now()),
+    );
 
-  /** The report's files for these items; what people edited on a file that stays is kept. */
+  /**
+   * The report's files for these items; what people edited on a file that stays is kept. The
+   * values set aside follow the items.
+   */
   function regroup(report: StoredReport, items: readonly FlaggedItem[]) {
     const edited = new Map(report.files.map((f) => [f.sha256, f]));
     report.files = filesOf(items).map((file) => {
       const before = edited.get(file.sha256);
       return before ? { ...file, ...fileEdits(before) } : file;
     });
+    report.refusedSourceValues = refusedSourceValues(items, now());
   }
 
   function draft(items: readonly FlaggedItem[], at: string): StoredReport {
     const [first] = items;
     if (!first) throw new Error('a draft needs an item');
     counter += 1;
+    const files = filesOf(items);
     return {
       id: `rpt_${String(counter).padStart(5, '0')}`,
       version: 1,
       status: 'draft',
       incident: incidentOf(first),
       incidentKey: incidentKey(first),
-      ncmecFileIds: {},
-      files: filesOf(items),
+      ...noFilingRecords(),
+      files,
       createdAt: at,
       updatedAt: at,
       reporter: null,
@@ -91,7 +105,7 @@ export function createReportStore(state: () => MockState): ReportStore {
       review: null,
       filing: null,
       filed: null,
-      ...draftFields(items),
+      ...draftFields(items, files, now()),
     };
   }
 
@@ -123,14 +137,14 @@ export function createReportStore(state: () => MockState): ReportStore {
     return [...new Set([...file.itemIds, ...others])];
   }
 
-  function scanReveals() {
+  function scanServed() {
     const { audit } = state();
-    if (audit.head.seq === scannedSeq) return reveals;
+    if (audit.head.seq === scannedSeq) return served;
     for (const event of audit.range(scannedSeq + 1, audit.head.seq - scannedSeq)) {
-      if (event.action === 'media.revealed') reveals.push(event);
+      if (event.action === 'media.served') served.push(event);
     }
     scannedSeq = audit.head.seq;
-    return reveals;
+    return served;
   }
 
   const store: ReportStore = {
@@ -140,13 +154,23 @@ export function createReportStore(state: () => MockState): ReportStore {
       if (!report) throw new ReportRefusal(404, 'not_found', `No report ${id}.`);
       return report;
     },
-    present({ incidentKey: _key, ncmecFileIds: _ids, ...report }) {
-      const events = scanReveals();
+    present({
+      incidentKey: _key,
+      ncmecFileIds: _ids,
+      viewedAsSent,
+      filingDocuments: _documents,
+      ...report
+    }) {
+      const events = scanServed();
       return {
         ...structuredClone(report),
         files: report.files.map((file) => ({
           ...structuredClone(file),
-          fileViewedByEsp: fileViewedByEsp(sameBytes(file), events),
+          fileViewedByEsp: fileViewedByEsp(
+            sameBytes(file),
+            events,
+            viewedAsSent[file.sha256] ?? null,
+          ),
         })),
       };
     },
@@ -196,11 +220,16 @@ export function createReportStore(state: () => MockState): ReportStore {
         r.files.some((f) => f.itemIds.includes(item.id)),
       );
       if (item.status === 'confirmed') {
-        if (holding.some((r) => r.priorReport === null)) return;
+        if (holding.length > 0) return;
+        // Its incident's open draft; else its open supplemental report, unless a report before
+        // that one already sent these bytes.
         const key = incidentKey(item);
-        const open = [...reports.values()].find(
-          (r) => r.incidentKey === key && openStatuses.includes(r.status) && r.priorReport === null,
+        const drafts = [...reports.values()].filter(
+          (r) => r.incidentKey === key && openStatuses.includes(r.status),
         );
+        const open =
+          drafts.find((r) => r.priorReport === null) ??
+          drafts.find((r) => !reportedBefore(state(), r).has(item.media.sha256));
         if (!open) return store.add(draft([item], at));
         regroup(open, [...itemsOf(open), item]);
         open.version += 1;
