@@ -11,7 +11,12 @@ import {
 const consoleProblems: string[] = [];
 const originalConsole = { error: console.error, warn: console.warn };
 
-beforeAll(() => {
+beforeAll(async () => {
+  if (typeof document !== 'undefined') {
+    // A component renders through the mock backend: on a loaded machine a screen can take seconds.
+    const { configure } = await import('@testing-library/react');
+    configure({ asyncUtilTimeout: 10_000 });
+  }
   mockServer.listen({
     onUnhandledRequest: (request) => {
       unhandledRequests.push(`${request.method} ${request.url}`);
