@@ -12,10 +12,10 @@ test('a supervisor sees a rule’s precision drop as analysts dismiss its items,
   await signInAs('supervisor');
   const before = Insights.parse(await (await page.request.get('/api/insights')).json());
   const rule = before.rules.find(
-    (r) => r.kind === 'classifier' && r.pending >= 3 && r.precision !== null,
+    (r) => r.kind === 'classifier' && r.enoughVolume && r.pending >= 3 && r.precision !== null,
   );
-  expect(rule, 'a classifier rule with pending items').toBeDefined();
-  const name = `${rule?.ruleName ?? ''} ${rule?.ruleVersion ?? ''}`;
+  expect(rule, 'a ranked classifier rule with pending items').toBeDefined();
+  const name = rule?.ruleName ?? '';
 
   await page
     .getByRole('navigation', { name: 'Main' })
@@ -24,7 +24,7 @@ test('a supervisor sees a rule’s precision drop as analysts dismiss its items,
   await expect(page.getByRole('heading', { name: 'Insights', level: 1 })).toBeVisible();
   const precisionOf = (label: string) =>
     page
-      .getByRole('table', { name: 'Rule precision, least precise first' })
+      .getByRole('table', { name: 'Rule precision, most false positives first' })
       .getByRole('row')
       .filter({ has: page.getByRole('link', { name: label, exact: true }) })
       .getByRole('cell');
@@ -41,7 +41,6 @@ test('a supervisor sees a rule’s precision drop as analysts dismiss its items,
   ).items.filter(
     (i) =>
       i.lease === null &&
-      i.topSignal.ruleVersion === rule?.ruleVersion &&
       // Final dismissals only: not one the server draws for a second review.
       !sampledForSecondReview(e2eReviewSecret, i),
   );
@@ -71,6 +70,64 @@ test('a supervisor sees a rule’s precision drop as analysts dismiss its items,
   await page.getByRole('link', { name, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/items\\?ruleId=${rule?.ruleId ?? ''}`));
   await expect(page.getByRole('listbox').getByRole('option').first()).toContainText('itm_');
+});
+
+test('rule precision is one row per rule, ranked by false positives, versions beneath, and says what it hides', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('supervisor');
+  await page.goto('/insights');
+  const section = page.getByRole('region', { name: 'Rule precision' });
+  await expect(section.getByRole('table', { name: /^Rule precision/ })).toBeVisible();
+  const { rules, minVolume } = Insights.parse(
+    await (await page.request.get('/api/insights')).json(),
+  );
+  const ranked = rules.filter((r) => r.enoughVolume);
+  const hidden = rules.filter((r) => !r.enoughVolume);
+  const hiddenVersions = hidden.reduce((n, r) => n + r.versions.length, 0);
+  expect(ranked.length).toBeGreaterThan(0);
+  expect(hidden.length).toBeGreaterThan(0);
+  await expect(section).toContainText(`${ranked.length} of ${rules.length} rules ranked.`);
+  await expect(section).toContainText(
+    `Hidden for too little data: ${hidden.length} rules (${hiddenVersions} versions) with fewer than ${minVolume} decided flags.`,
+  );
+
+  // One row per ranked rule, in the server's order (the most false positives first).
+  const table = section.getByRole('table', { name: 'Rule precision, most false positives first' });
+  await expect(table.getByRole('link')).toHaveText(ranked.map((r) => r.ruleName));
+  expect(ranked.map((r) => r.falsePositives)).toEqual(
+    [...ranked.map((r) => r.falsePositives)].sort((a, b) => b - a),
+  );
+
+  // The versions open beneath their rule, from the keyboard.
+  const [top] = ranked;
+  const versions = table.getByRole('button', {
+    name: `${top?.versions.length ?? 0} ${top?.versions.length === 1 ? 'version' : 'versions'} of ${top?.ruleName ?? ''}`,
+  });
+  const firstVersion = table.getByRole('rowheader', {
+    name: `${top?.ruleName ?? ''}, version ${top?.versions[0]?.ruleVersion ?? ''}`,
+  });
+  await expect(versions).toHaveAttribute('aria-expanded', 'false');
+  await expect(firstVersion).toBeHidden();
+  await versions.focus();
+  await page.keyboard.press('Enter');
+  await expect(versions).toHaveAttribute('aria-expanded', 'true');
+  await expect(firstVersion).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(firstVersion).toBeHidden();
+
+  // The rules with too little data are there on request, not ranked.
+  await expect(section.getByRole('table', { name: /not ranked/ })).toHaveCount(0);
+  await section
+    .getByRole('button', { name: `Show the ${hidden.length} rules with too little data` })
+    .click();
+  const rest = section.getByRole('table', {
+    name: `Rules with fewer than ${minVolume} decided flags, not ranked`,
+  });
+  await expect(rest.getByRole('link')).toHaveCount(hidden.length);
+  await expect(rest.getByText('too few decided to rank').first()).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 for (const role of ['analyst', 'auditor'] as const) {
