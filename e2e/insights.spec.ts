@@ -1,5 +1,6 @@
 import { sampledForSecondReview } from '../src/mocks/backend/blind-review';
 import { Insights } from '../src/api/schemas/insights';
+import { RevealGrant } from '../src/api/schemas/decision';
 import { ItemPage } from '../src/api/schemas/item';
 import { axeViolations, expect, test } from './fixtures';
 import { e2eReviewSecret } from './review-secret';
@@ -141,3 +142,63 @@ for (const role of ['analyst', 'auditor'] as const) {
     expect((await page.request.get('/api/insights')).status()).toBe(403);
   });
 }
+
+test('exposure draws one measure per chart, its axis labelled with the unit, each chart beside its table', async ({
+  page,
+  signInAs,
+  signInElsewhere,
+}) => {
+  // Ana reveals one item and blurs it again, so the exposure has a reviewer with reveals.
+  const { page: ana } = await signInElsewhere('analyst');
+  const list = ItemPage.parse(
+    await (await ana.request.get('/api/queues/q-clf-high/items?status=pending&limit=100')).json(),
+  );
+  const item = list.items.find((i) => i.previewMode === 'blurred');
+  const headers = { 'X-Verity-CSRF': '1', 'X-Verity-User': 'usr_ana' };
+  const grant = RevealGrant.parse(
+    await (await ana.request.post(`/api/items/${item?.id ?? ''}/reveal`, { headers })).json(),
+  );
+  const ended = await ana.request.post(
+    `/api/items/${item?.id ?? ''}/reveal/${grant.revealId}/end`,
+    {
+      headers,
+      data: { reason: 'manual' },
+    },
+  );
+  expect(ended.ok(), await ended.text()).toBe(true);
+
+  await signInAs('supervisor');
+  await page.goto('/insights');
+  const exposure = page.getByRole('region', { name: 'Exposure' });
+  const reveals = exposure.getByRole('figure', { name: 'Reveals per reviewer' });
+  const time = exposure.getByRole('figure', { name: 'Revealed time per reviewer' });
+
+  const revealsChart = reveals.getByRole('img', {
+    name: 'Reveals per reviewer, a count: bars; the numbers are in the table beside it.',
+    exact: true,
+  });
+  await expect(revealsChart).toBeVisible();
+  await expect(reveals.locator('svg text', { hasText: 'Reveals (count)' })).toHaveCount(1);
+  const revealsTable = reveals.getByRole('table', { name: 'Reveals per reviewer' });
+  await expect(revealsTable.getByRole('row', { name: /^Ana Ortiz 1 / })).toBeVisible();
+
+  await expect(
+    time.getByRole('img', {
+      name: 'Revealed time per reviewer, in minutes: bars; the numbers are in the table beside it.',
+      exact: true,
+    }),
+  ).toBeVisible();
+  await expect(time.locator('svg text', { hasText: 'Revealed (minutes)' })).toHaveCount(1);
+  await expect(
+    time.getByRole('table', { name: 'Revealed time per reviewer' }).getByRole('columnheader'),
+  ).toHaveText(['Reviewer', 'Revealed (minutes)']);
+  await expect(time.getByRole('table').getByRole('row', { name: /^Ana Ortiz / })).toBeVisible();
+
+  // No chart mixes a count with minutes any more.
+  await expect(exposure.getByRole('img', { name: /Reveals and revealed minutes/ })).toHaveCount(0);
+  // Side by side on a wide screen: the table starts to the right of its chart.
+  const chartBox = await revealsChart.boundingBox();
+  const tableBox = await revealsTable.boundingBox();
+  expect((tableBox?.x ?? 0) >= (chartBox?.x ?? 0) + (chartBox?.width ?? 0) - 1).toBe(true);
+  expect(await axeViolations(page)).toEqual([]);
+});
