@@ -12,6 +12,8 @@ import { HttpError, errorResponse, invalidRequest, jsonResponse } from './respon
 const configLimit = bodyLimit(MockConfigRequest);
 const SessionAgeRequest = z.object({ minutes: z.number().int().min(1).max(10_080) }).strict();
 const sessionAgeLimit = bodyLimit(SessionAgeRequest);
+const RevealAgeRequest = z.object({ seconds: z.number().int().min(1).max(86_400) }).strict();
+const revealAgeLimit = bodyLimit(RevealAgeRequest);
 
 /** Answers the `HttpError` a malformed request throws. */
 const answering =
@@ -30,7 +32,9 @@ const answering =
  * `/__mock/config`: the mock's knobs at run time; `/__mock/session-age`: ages the calling
  * browser's own session by `minutes` (its start and its last use), the demo's way to watch one
  * session expire on a server everyone shares; `/__mock/pending-cluster`: test setup's way to find
- * a pending item whose cluster holds at least `others` free pending items. Exist only on the mock
+ * a pending item whose cluster holds at least `others` free pending items; `/__mock/reveal-age`:
+ * moves the start of the calling user's reveals still showing back by `seconds`, the demo's way to
+ * watch an exposure budget fill up without staring at media for minutes. Exist only on the mock
  * server.
  */
 export const mockControlHandlers = (backend: Backend) => [
@@ -65,6 +69,28 @@ export const mockControlHandlers = (backend: Backend) => [
       if (token === undefined || !backend.state.sessions.age(token, parsed.data.minutes * 60_000))
         return errorResponse(new HttpError(404, 'not_found', 'This browser has no live session.'));
       return jsonResponse(200, { aged: parsed.data.minutes });
+    }),
+  ),
+  http.post(
+    '*/__mock/reveal-age',
+    answering(async (request) => {
+      if (!isJson(request.headers.get('content-type'))) {
+        throw unsupportedMediaType('Send the age as application/json.');
+      }
+      const parsed = RevealAgeRequest.safeParse(parseJson(await readBody(request, revealAgeLimit)));
+      if (!parsed.success) return errorResponse(invalidRequest(parsed.error, 'body'));
+      const session = backend.state.sessions.peek(
+        readCookie(request.headers.get('cookie'), SESSION_COOKIE),
+      );
+      if (!session)
+        return errorResponse(new HttpError(404, 'not_found', 'This browser has no live session.'));
+      let aged = 0;
+      for (const reveal of backend.state.reveals.values()) {
+        if (reveal.userId !== session.user.id || reveal.endedAt !== null) continue;
+        reveal.startedAt -= parsed.data.seconds * 1000;
+        aged++;
+      }
+      return jsonResponse(200, { aged });
     }),
   ),
   http.get(
