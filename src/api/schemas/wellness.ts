@@ -47,7 +47,7 @@ export const OrganisationWellness = z
     }),
     shiftHours: bounded(wellnessBounds.shiftHours).meta({
       description:
-        'A shift runs this long from sign-in; the exposure budget starts afresh with each shift. Analysts may choose longer, never shorter.',
+        'A shift runs this long from the person’s first reveal when none is running (kept on the server: `getExposureShift`); the exposure budget starts afresh with each shift. Analysts may choose longer, never shorter.',
     }),
     idleLockMinutes: bounded(wellnessBounds.idleLockMinutes).nullable().meta({
       description:

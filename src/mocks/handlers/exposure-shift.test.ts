@@ -101,3 +101,15 @@ test('everyone reads their own shift; only supervisors read another’s; only th
     200,
   );
 });
+
+test('/__mock/reveal-age moves only the caller’s reveals still showing back in time', async () => {
+  const ana = signInForTest('usr_ana').cookie;
+  const item = testBackend.state.items.find((i) => i.preview.mode === 'blurred');
+  await send(`/api/items/${item?.id}/reveal`, ana);
+  const aged = await send('/__mock/reveal-age', ana, { seconds: 60 });
+  expect(await aged.json()).toEqual({ aged: 1 });
+  const shift = ExposureShift.parse((await shiftOf('usr_ana', ana)).json);
+  // Still showing: counted until now, at most the re-blur time.
+  expect(shift.revealedSeconds).toBe(10);
+  expect((await send('/__mock/reveal-age', '', { seconds: 60 })).status).toBe(404);
+});
