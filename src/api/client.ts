@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import { actingUserId } from './acting-user';
 import { ApiError } from './api-error';
+import { isUnattended } from '../lib/user-activity';
 import {
   ACTING_USER_HEADER,
+  ACTIVITY_HEADER,
   CSRF_HEADER,
   CSRF_VALUE,
   isStateChanging,
@@ -69,6 +71,7 @@ export async function apiRequest<E extends JsonEndpoint>(
       url.searchParams.set(key, String(value));
   }
   const headers: Record<string, string> = { Accept: 'application/json' };
+  if (isUnattended()) headers[ACTIVITY_HEADER] = 'background';
   if (isStateChanging(endpoint.method)) {
     headers[CSRF_HEADER] = CSRF_VALUE;
     const actingUser = actingUserId();
