@@ -31,7 +31,7 @@ export const settingsEndpoints = {
     path: '/api/users/{userId}/exposure-shift',
     summary: 'A person’s exposure this shift, from every reveal the server recorded',
     description:
-      'Revealed seconds and reveals of the running shift, in every browser and session, and whether the break prompt was dismissed in it. Everyone reads their own; supervisors, who look after their reviewers, read anyone’s (403 for others; 404 for an unknown user). See docs/decisions/0009-exposure-shift-on-the-server.md.',
+      'Revealed seconds and reveals of the running shift, in every browser and session, and whether the break prompt was dismissed in it. Everyone reads their own; supervisors, who look after their reviewers, read anyone’s (403 for others; 404 for an unknown user). See docs/decisions/0010-exposure-shift-on-the-server.md.',
     tag: 'settings',
     access: Role.options,
     params: UserIdParams,

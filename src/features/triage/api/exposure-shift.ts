@@ -17,7 +17,7 @@ export const exposureShiftKey = (userId: string) => ['exposure-shift', userId] a
 
 /**
  * The person's running shift as the server counts it: every reveal it recorded, in any browser or
- * session (docs/decisions/0009-exposure-shift-on-the-server.md). Re-read every minute while
+ * session (docs/decisions/0010-exposure-shift-on-the-server.md). Re-read every minute while
  * shown, so another browser's reveals arrive here too.
  */
 export const exposureShiftQueryOptions = (userId: string, shiftHours: number) =>
