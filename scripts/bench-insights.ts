@@ -22,7 +22,7 @@ export async function insightsBench(
     const started = Date.now();
     await page.goto(`${origin}/insights`);
     await page
-      .getByRole('table', { name: 'Rule precision, least precise first' })
+      .getByRole('table', { name: 'Rule precision, most false positives first' })
       .waitFor({ timeout: 120_000 });
     return Date.now() - started;
   };

@@ -28,26 +28,44 @@ export const InsightsQuery = z
   .meta({ id: 'InsightsQuery' });
 export type InsightsQuery = z.infer<typeof InsightsQuery>;
 
+/** What a rule's flags became, for a rule or one of its versions. */
+const RuleCounts = {
+  flagged: count,
+  confirmed: count,
+  dismissed: z.array(z.object({ reason: DismissReason, count })),
+  falsePositives: count.meta({
+    description: 'Dismissals for a false-positive reason (not `duplicate` or `unusable_media`).',
+  }),
+  pending: count.meta({ description: 'Not decided yet (pending, in second review, escalated).' }),
+  precision: share.nullable().meta({
+    description: 'confirmed / (confirmed + falsePositives); null when neither.',
+  }),
+  interval: Interval.nullable(),
+  enoughVolume: z.boolean().meta({
+    description: 'At least `minVolume` decided flags (confirmed plus false positives).',
+  }),
+};
+
+export const RuleVersionPrecision = z
+  .object({ ruleVersion: z.string(), ...RuleCounts })
+  .meta({ id: 'RuleVersionPrecision', description: 'One version of a rule: its own flags.' });
+export type RuleVersionPrecision = z.infer<typeof RuleVersionPrecision>;
+
 export const RulePrecision = z
   .object({
     ruleId: Id,
     ruleName: z.string(),
-    ruleVersion: z.string(),
     kind: z.enum(['hash_match', 'classifier', 'text_rule', 'heuristic']),
-    flagged: count,
-    confirmed: count,
-    dismissed: z.array(z.object({ reason: DismissReason, count })),
-    falsePositives: count.meta({
-      description: 'Dismissals for a false-positive reason (not `duplicate` or `unusable_media`).',
+    ...RuleCounts,
+    versions: z.array(RuleVersionPrecision).meta({
+      description:
+        'Each version that flagged items in the range, newest first. An item flagged by two versions counts in each, and once for the rule.',
     }),
-    pending: count.meta({ description: 'Not decided yet (pending, in second review, escalated).' }),
-    precision: share.nullable().meta({
-      description: 'confirmed / (confirmed + falsePositives); null when neither.',
-    }),
-    interval: Interval.nullable(),
-    enoughVolume: z.boolean().meta({ description: 'At least `minVolume` items decided.' }),
   })
-  .meta({ id: 'RulePrecision' });
+  .meta({
+    id: 'RulePrecision',
+    description: 'A detector rule over all its versions: each flagged item counted once.',
+  });
 export type RulePrecision = z.infer<typeof RulePrecision>;
 
 export const HashDismissals = z
@@ -149,9 +167,12 @@ export const Insights = z
   .object({
     from: Timestamp,
     to: Timestamp,
-    minVolume: count,
+    minVolume: count.meta({
+      description: 'Decided flags (confirmed plus false positives) a rule needs to be ranked.',
+    }),
     rules: z.array(RulePrecision).meta({
-      description: 'Rules with enough volume first, lowest precision first; then the rest.',
+      description:
+        'Ranked first, the rules with at least `minVolume` decided flags, the most false positives first (decided flags × (1 − precision): the reviews a retune would save), then the least precise; then the rest, the most flagged first.',
     }),
     hashes: z
       .array(HashDismissals)

@@ -1,4 +1,5 @@
 import { z } from '../../lib/zod';
+import { Id, Timestamp } from './common';
 
 /**
  * The bounds every wellness setting keeps, the organisation's and each analyst's alike. The
@@ -46,7 +47,7 @@ export const OrganisationWellness = z
     }),
     shiftHours: bounded(wellnessBounds.shiftHours).meta({
       description:
-        'A shift runs this long from sign-in; the exposure budget starts afresh with each shift. Analysts may choose longer, never shorter.',
+        'A shift runs this long from the person’s first reveal when none is running (kept on the server: `getExposureShift`); the exposure budget starts afresh with each shift. Analysts may choose longer, never shorter.',
     }),
     idleLockMinutes: bounded(wellnessBounds.idleLockMinutes).nullable().meta({
       description:
@@ -59,3 +60,58 @@ export const OrganisationWellness = z
       'The organisation’s wellness defaults for viewing media. Each is also the least safe value an analyst may choose: their own settings (kept in their browser) may only make viewing safer.',
   });
 export type OrganisationWellness = z.infer<typeof OrganisationWellness>;
+
+/** In a query the number comes as text; in a body, as a number. */
+const shiftHoursChoice = (number: z.ZodNumber | z.ZodCoercedNumber) =>
+  number
+    .int()
+    .min(wellnessBounds.shiftHours.min)
+    .max(wellnessBounds.shiftHours.max)
+    .optional()
+    .meta({
+      description:
+        'The person’s chosen shift length; raised to the organisation’s `shiftHours` when shorter (a shorter shift would renew the budget sooner). Default: the organisation’s.',
+    });
+
+export const ExposureShiftQuery = z
+  .object({ shiftHours: shiftHoursChoice(z.coerce.number()) })
+  .meta({ id: 'ExposureShiftQuery' });
+export type ExposureShiftQuery = z.infer<typeof ExposureShiftQuery>;
+
+export const ExposureShift = z
+  .object({
+    userId: Id,
+    shiftHours: bounded(wellnessBounds.shiftHours).meta({
+      description: 'The shift length the figure was computed with.',
+    }),
+    startedAt: Timestamp.nullable().meta({
+      description:
+        'The running shift’s first reveal; null when none runs (the next reveal starts one).',
+    }),
+    endsAt: Timestamp.nullable().meta({ description: '`startedAt` plus `shiftHours`.' }),
+    reveals: z.number().int().nonnegative(),
+    revealedSeconds: z.number().nonnegative().meta({
+      description:
+        'Each reveal of the shift from its start to its recorded end; one not yet ended counts until now, at most the organisation’s `reblurSeconds`.',
+    }),
+    breakDismissed: z.boolean().meta({
+      description: 'The person dismissed the break prompt during this shift.',
+    }),
+    asOf: Timestamp.meta({ description: 'The server’s clock when this was computed.' }),
+  })
+  .meta({
+    id: 'ExposureShift',
+    description:
+      'One person’s exposure this shift, from every reveal the server recorded, in any browser or session. A shift starts at the first reveal when none runs and lasts `shiftHours`; signing in, a session ending or another browser does not start one.',
+  });
+export type ExposureShift = z.infer<typeof ExposureShift>;
+
+export const BreakDismissal = z
+  .object({
+    shiftStartedAt: Timestamp.meta({
+      description: 'The `startedAt` of the shift whose break prompt is dismissed.',
+    }),
+    shiftHours: shiftHoursChoice(z.number()),
+  })
+  .meta({ id: 'BreakDismissal' });
+export type BreakDismissal = z.infer<typeof BreakDismissal>;

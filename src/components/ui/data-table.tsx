@@ -1,13 +1,18 @@
 import type { ReactNode } from 'react';
 
-/** A numbers table: a caption for screen readers, a header row, rows given by the caller. */
+/**
+ * A numbers table: a caption for screen readers, a header row, rows given by the caller — or,
+ * with `rowGroups`, the caller's own `<tbody>` groups (rows that open beneath another row).
+ */
 export function DataTable({
   caption,
   head,
+  rowGroups = false,
   children,
 }: {
   caption: string;
   head: readonly string[];
+  rowGroups?: boolean;
   children: ReactNode;
 }) {
   return (
@@ -23,7 +28,7 @@ export function DataTable({
             ))}
           </tr>
         </thead>
-        <tbody>{children}</tbody>
+        {rowGroups ? children : <tbody>{children}</tbody>}
       </table>
     </div>
   );

@@ -86,8 +86,10 @@ export interface MockState {
   queues: typeof queueDefinitions;
   /** Bumped on every change to an item, so derived selections know to recompute. */
   revision: number;
-  /** Reveals of unblurred media, by id. */
+  /** Reveals of unblurred media, by id: every person's exposure shift is computed from them. */
   reveals: Map<string, Reveal>;
+  /** By user: the start (ms) of the shift whose break prompt they dismissed. */
+  breakDismissals: Map<string, number>;
   /** Decisions by their maker's idempotency key (`userKey`): a decision sent twice is recorded once. */
   decisionsByKey: Map<string, Decision>;
   /** Their makers' idempotency keys (`userKey`) of decisions undone: sending one again is refused. */
@@ -171,6 +173,7 @@ function buildState(
     verdictReaders: new Map(),
     reviewSecret,
     reveals: new Map(),
+    breakDismissals: new Map(),
     listItems: createItemLister(),
     clusters: () => (clusterIndex ??= createClusterIndex(data.items)),
     queryAudit: createAuditQuery(audit),

@@ -15,7 +15,8 @@ export interface Reveal {
   startedAt: number;
   urlExpiresAt: number;
   used: boolean;
-  ended: boolean;
+  /** When its end was reported (server clock); null while it has not been. */
+  endedAt: number | null;
 }
 
 const actorOf = (user: User) => ({ id: user.id, name: user.name, role: user.role });
@@ -53,7 +54,7 @@ export function startReveal(
     startedAt: now.getTime(),
     urlExpiresAt: now.getTime() + REVEAL_URL_SECONDS * 1000,
     used: false,
-    ended: false,
+    endedAt: null,
   };
   state.reveals.set(reveal.id, reveal);
   // Issuing the URL shows nothing yet: only its serving (`media.served`, in redeemReveal) makes
@@ -96,9 +97,10 @@ export function endReveal(
 ): { revealId: string; durationMs: number } | null {
   const reveal = state.reveals.get(revealId);
   if (!reveal || reveal.itemId !== itemId || reveal.userId !== user.id) return null;
-  const durationMs = Math.max(0, now.getTime() - reveal.startedAt);
-  if (!reveal.ended) {
-    reveal.ended = true;
+  // Ended once: a repeated report answers the duration on record.
+  const durationMs = Math.max(0, (reveal.endedAt ?? now.getTime()) - reveal.startedAt);
+  if (reveal.endedAt === null) {
+    reveal.endedAt = now.getTime();
     state.audit.append({
       at: now.toISOString(),
       actor: actorOf(user),

@@ -30,6 +30,8 @@ function ageFiledReport(backend: Backend, reportId: string, days: number) {
   for (const step of report.filing.steps) if (step.at) step.at = back(step.at);
   return true;
 }
+const RevealAgeRequest = z.object({ seconds: z.number().int().min(1).max(86_400) }).strict();
+const revealAgeLimit = bodyLimit(RevealAgeRequest);
 
 /** Answers the `HttpError` a malformed request throws. */
 const answering =
@@ -50,7 +52,9 @@ const answering =
  * session expire on a server everyone shares; `/__mock/report-age`: moves a filed report's filing
  * `days` back (its deadline with it; the audit log keeps the real times), the demo's way to see a
  * preservation deadline come due; `/__mock/pending-cluster`: test setup's way to find
- * a pending item whose cluster holds at least `others` free pending items. Exist only on the mock
+ * a pending item whose cluster holds at least `others` free pending items; `/__mock/reveal-age`:
+ * moves the start of the calling user's reveals still showing back by `seconds`, the demo's way to
+ * watch an exposure budget fill up without staring at media for minutes. Exist only on the mock
  * server.
  */
 export const mockControlHandlers = (backend: Backend) => [
@@ -99,6 +103,28 @@ export const mockControlHandlers = (backend: Backend) => [
       if (!ageFiledReport(backend, reportId, days))
         return errorResponse(new HttpError(404, 'not_found', `No filed report ${reportId}.`));
       return jsonResponse(200, { reportId, aged: days });
+    }),
+  ),
+  http.post(
+    '*/__mock/reveal-age',
+    answering(async (request) => {
+      if (!isJson(request.headers.get('content-type'))) {
+        throw unsupportedMediaType('Send the age as application/json.');
+      }
+      const parsed = RevealAgeRequest.safeParse(parseJson(await readBody(request, revealAgeLimit)));
+      if (!parsed.success) return errorResponse(invalidRequest(parsed.error, 'body'));
+      const session = backend.state.sessions.peek(
+        readCookie(request.headers.get('cookie'), SESSION_COOKIE),
+      );
+      if (!session)
+        return errorResponse(new HttpError(404, 'not_found', 'This browser has no live session.'));
+      let aged = 0;
+      for (const reveal of backend.state.reveals.values()) {
+        if (reveal.userId !== session.user.id || reveal.endedAt !== null) continue;
+        reveal.startedAt -= parsed.data.seconds * 1000;
+        aged++;
+      }
+      return jsonResponse(200, { aged });
     }),
   ),
   http.get(

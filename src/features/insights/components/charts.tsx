@@ -21,11 +21,12 @@ export interface IntervalRow {
 /** A dot per row at its value, with a line across its interval: values from 0 to 1. */
 export function IntervalChart({ rows, label }: { rows: readonly IntervalRow[]; label: string }) {
   const width = 640;
-  const height = margin.top + margin.bottom + rows.length * 22;
+  const bottom = margin.bottom + 14;
+  const height = margin.top + bottom + rows.length * 22;
   const x = scaleLinear({ domain: [0, 1], range: [0, width - margin.left - margin.right] });
   const y = scaleBand({
     domain: rows.map((r) => r.label),
-    range: [0, height - margin.top - margin.bottom],
+    range: [0, height - margin.top - bottom],
     padding: 0.3,
   });
   return (
@@ -58,9 +59,12 @@ export function IntervalChart({ rows, label }: { rows: readonly IntervalRow[]; l
           tickLabelProps={() => ({ ...axisText, textAnchor: 'end', dx: -4, dy: 4 })}
         />
         <AxisBottom
-          top={height - margin.top - margin.bottom}
+          top={height - margin.top - bottom}
           scale={x}
           numTicks={5}
+          label="Precision (%)"
+          labelOffset={12}
+          labelProps={{ ...axisText, textAnchor: 'middle' }}
           tickFormat={(v) => `${Math.round(Number(v) * 100)}%`}
           tickLabelProps={() => ({ ...axisText, textAnchor: 'middle' })}
         />
@@ -82,19 +86,24 @@ export interface BarSeries {
   values: readonly number[];
 }
 
-/** Grouped vertical bars: one group per category, one bar per series. */
+/**
+ * Grouped vertical bars: one group per category, one bar per series. Every series shares the one
+ * axis, so they must share a measure and unit too, which `yLabel` names ("Reveals (count)").
+ */
 export function BarChart({
   categories,
   series,
   label,
+  yLabel,
 }: {
   categories: readonly string[];
   series: readonly BarSeries[];
   label: string;
+  yLabel: string;
 }) {
   const width = 640;
   const height = 220;
-  const left = 48;
+  const left = 64;
   const innerWidth = width - left - margin.right;
   const innerHeight = height - margin.top - margin.bottom;
   const max = Math.max(1, ...series.flatMap((s) => s.values));
@@ -107,7 +116,7 @@ export function BarChart({
   const y = scaleLinear({ domain: [0, max], range: [innerHeight, 0], nice: true });
   const every = Math.max(1, Math.ceil(categories.length / 8));
   return (
-    <figure className="flex flex-col gap-1">
+    <div className="flex flex-col gap-1">
       <svg
         role="img"
         aria-label={label}
@@ -135,6 +144,10 @@ export function BarChart({
           <AxisLeft
             scale={y}
             numTicks={4}
+            label={yLabel}
+            labelOffset={36}
+            labelProps={{ ...axisText, textAnchor: 'middle' }}
+            tickFormat={(v) => String(Number(v))}
             tickLabelProps={() => ({ ...axisText, textAnchor: 'end', dx: -4, dy: 4 })}
           />
           <AxisBottom
@@ -145,17 +158,19 @@ export function BarChart({
           />
         </Group>
       </svg>
-      <figcaption className="flex gap-4 text-xs text-slate-700">
-        {series.map((s) => (
-          <span key={s.name} className="flex items-center gap-1">
-            <span
-              aria-hidden="true"
-              className={`inline-block size-3 ${palette[s.colour].swatch}`}
-            />
-            {s.name}
-          </span>
-        ))}
-      </figcaption>
-    </figure>
+      {series.length > 1 && (
+        <p className="flex gap-4 text-xs text-slate-700">
+          {series.map((s) => (
+            <span key={s.name} className="flex items-center gap-1">
+              <span
+                aria-hidden="true"
+                className={`inline-block size-3 ${palette[s.colour].swatch}`}
+              />
+              {s.name}
+            </span>
+          ))}
+        </p>
+      )}
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Flow } from '../../../api/schemas/insights';
 import { duration } from '../model/insights-range';
 import { BarChart } from './charts';
+import { ChartBesideTable } from './chart-beside-table';
 import { DataTable } from '../../../components/ui/data-table';
 import { InsightSection } from './insight-section';
 
@@ -31,25 +32,32 @@ export function FlowSection({ flow }: { flow: Flow }) {
           <dd className="text-xl font-semibold">{duration(flow.medianSecondsToDecision)}</dd>
         </div>
       </dl>
-      <BarChart
-        label="Items in and decided per day; the numbers are in the table below."
-        categories={flow.days.map((d) => d.day.slice(5))}
-        series={[
-          { name: 'In', colour: 'slate', values: flow.days.map((d) => d.itemsIn) },
-          { name: 'Decided', colour: 'sky', values: flow.days.map((d) => d.decided) },
-        ]}
-      />
-      <DataTable caption="Items in and decided per day" head={['Day', 'In', 'Decided']}>
-        {flow.days.map((d) => (
-          <tr key={d.day} className="border-b border-slate-100">
-            <th scope="row" className="py-1 pr-3 text-left font-normal">
-              {d.day}
-            </th>
-            <td>{d.itemsIn}</td>
-            <td>{d.decided}</td>
-          </tr>
-        ))}
-      </DataTable>
+      <ChartBesideTable
+        title="Items in and decided per day"
+        chart={
+          <BarChart
+            label="Items in and decided per day, a count: bars; the numbers are in the table beside it."
+            yLabel="Items (count)"
+            categories={flow.days.map((d) => d.day.slice(5))}
+            series={[
+              { name: 'In', colour: 'slate', values: flow.days.map((d) => d.itemsIn) },
+              { name: 'Decided', colour: 'sky', values: flow.days.map((d) => d.decided) },
+            ]}
+          />
+        }
+      >
+        <DataTable caption="Items in and decided per day" head={['Day', 'In', 'Decided']}>
+          {flow.days.map((d) => (
+            <tr key={d.day} className="border-b border-slate-100">
+              <th scope="row" className="py-1 pr-3 text-left font-normal">
+                {d.day}
+              </th>
+              <td>{d.itemsIn}</td>
+              <td>{d.decided}</td>
+            </tr>
+          ))}
+        </DataTable>
+      </ChartBesideTable>
       <DataTable caption="Items waiting now, by SLA used" head={['Waiting', 'Items']}>
         {flow.pendingByAge.map((b) => (
           <tr key={b.band} className="border-b border-slate-100">

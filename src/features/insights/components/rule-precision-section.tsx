@@ -1,17 +1,18 @@
-import { Link } from '@tanstack/react-router';
+import { useId, useState } from 'react';
 import type { HashDismissals, RulePrecision } from '../../../api/schemas/insights';
-import { percent } from '../model/insights-range';
+import { Button } from '../../../components/ui/button';
+import { rankedAndHidden, rulesAndVersions } from '../model/rule-rows';
 import { IntervalChart } from './charts';
 import { DataTable } from '../../../components/ui/data-table';
 import { InsightSection } from './insight-section';
-
-const interval = (rule: RulePrecision) =>
-  rule.interval ? `${percent(rule.interval.low)}–${percent(rule.interval.high)}` : '—';
+import { RulePrecisionTable } from './rule-precision-table';
 
 /**
- * Each detector rule's precision with its 95% Wilson interval, the worst with enough volume first:
- * the rules to retune. Each row opens the rule's items. Then the listed hashes most often
- * dismissed: candidates to disable or report upstream.
+ * Each detector rule's precision with its 95% Wilson interval, one row per rule with its versions
+ * beneath. Ranked: the rules with enough decided flags, the most false positives first — where a
+ * retune saves the most reviews. The rest are hidden for too little data, and the page says how
+ * many. Each rule opens its items. Then the listed hashes most often dismissed: candidates to
+ * disable or report upstream.
  */
 export function RulePrecisionSection({
   rules,
@@ -22,63 +23,57 @@ export function RulePrecisionSection({
   hashes: readonly HashDismissals[];
   minVolume: number;
 }) {
-  const charted = rules.filter((r) => r.enoughVolume).slice(0, 12);
+  const { ranked, hidden, hiddenVersions } = rankedAndHidden(rules);
+  const [showHidden, setShowHidden] = useState(false);
+  const hiddenId = useId();
+  const charted = ranked.slice(0, 12);
   return (
     <InsightSection
       title="Rule precision"
-      summary={`Confirmed out of confirmed plus false-positive dismissals (duplicates and unusable media count neither way). Rules with at least ${minVolume} decided items first, the least precise first.`}
+      summary={`Precision: confirmed out of confirmed plus false-positive dismissals (duplicates and unusable media count neither way). Ranked: rules with at least ${minVolume} decided flags, the most false positives first (decided flags × (1 − precision): the reviews a retune would save). Open a rule’s versions beneath it.`}
     >
+      <p className="text-sm">
+        {ranked.length === 0
+          ? `No rule has ${minVolume} decided flags in this range.`
+          : `${ranked.length} of ${rules.length} rules ranked.`}
+        {hidden.length > 0 &&
+          ` Hidden for too little data: ${rulesAndVersions(hidden.length, hiddenVersions)} with fewer than ${minVolume} decided flags.`}
+      </p>
       {charted.length > 0 && (
         <IntervalChart
-          label={`Precision and 95% interval of the ${charted.length} least precise rules with enough volume; the numbers are in the table below.`}
+          label={`Precision and 95% interval of the ${charted.length} ranked rules with the most false positives; the numbers are in the table below.`}
           rows={charted.map((r) => ({
-            label: `${r.ruleName} ${r.ruleVersion}`,
+            label: r.ruleName,
             value: r.precision,
             low: r.interval?.low ?? null,
             high: r.interval?.high ?? null,
           }))}
         />
       )}
-      <DataTable
-        caption="Rule precision, least precise first"
-        head={[
-          'Rule',
-          'Flagged',
-          'Confirmed',
-          'False positives',
-          'Other dismissals',
-          'Pending',
-          'Precision',
-          '95% interval',
-        ]}
-      >
-        {rules.map((rule) => {
-          const other = rule.dismissed.reduce((n, d) => n + d.count, 0) - rule.falsePositives;
-          return (
-            <tr key={`${rule.ruleId}@${rule.ruleVersion}`} className="border-b border-slate-100">
-              <th scope="row" className="py-1 pr-3 text-left font-normal">
-                <Link
-                  to="/items"
-                  search={{ ruleId: rule.ruleId }}
-                  className="text-sky-800 underline"
-                >
-                  {rule.ruleName} {rule.ruleVersion}
-                </Link>
-                {!rule.enoughVolume && (
-                  <span className="block text-xs text-slate-600">too few decided to rank</span>
-                )}
-              </th>
-              <td>{rule.flagged}</td>
-              <td>{rule.confirmed}</td>
-              <td>{rule.falsePositives}</td>
-              <td>{other}</td>
-              <td>{rule.pending}</td>
-              <td>{percent(rule.precision)}</td>
-              <td>{interval(rule)}</td>
-            </tr>
-          );
-        })}
-      </DataTable>
+      {ranked.length > 0 && (
+        <RulePrecisionTable caption="Rule precision, most false positives first" rules={ranked} />
+      )}
+      {hidden.length > 0 && (
+        <>
+          <Button
+            aria-expanded={showHidden}
+            aria-controls={hiddenId}
+            onClick={() => setShowHidden((shown) => !shown)}
+            className="self-start"
+          >
+            {showHidden ? 'Hide' : 'Show'} the{' '}
+            {hidden.length === 1 ? 'rule' : `${hidden.length} rules`} with too little data
+          </Button>
+          <div id={hiddenId} hidden={!showHidden}>
+            {showHidden && (
+              <RulePrecisionTable
+                caption={`Rules with fewer than ${minVolume} decided flags, not ranked`}
+                rules={hidden}
+              />
+            )}
+          </div>
+        </>
+      )}
       <h3 className="mt-4 font-semibold">Listed hashes most often dismissed</h3>
       {hashes.length === 0 ? (
         <p className="text-sm text-slate-700">

@@ -6,9 +6,7 @@ import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { wellnessLimits, type Wellness } from '../../../domain/wellness';
 import { formatDuration } from '../../../lib/format-duration';
-import { useNow } from '../../../lib/use-now';
 import { useWellness } from '../api/wellness';
-import { shiftEndsAt, useRunningShift } from '../model/exposure';
 import {
   chooseWellness,
   resetWellness,
@@ -18,38 +16,7 @@ import {
 import { ShortcutReference } from './shortcut-reference';
 import { BlurSetting, NumberSetting, SwitchSetting } from './wellness-fields';
 import { IdleLockSetting } from './idle-lock-setting';
-
-const time = (ms: number) =>
-  new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-
-/** How much of this shift's exposure budget the user's reveals have used. */
-function ExposureThisShift({ userId, wellness }: { userId: string; wellness: Wellness }) {
-  const now = useNow(30_000).getTime();
-  const shift = useRunningShift(userId, now, wellness.shiftHours);
-  const budgetMs = wellness.exposureBudgetSeconds * 1000;
-  return (
-    <div className="space-y-1 text-sm">
-      <label htmlFor="exposure-meter" className="font-medium">
-        Revealed this shift: {formatDuration(shift.revealedMs / 1000)} of{' '}
-        {formatDuration(wellness.exposureBudgetSeconds)}
-      </label>
-      <meter
-        id="exposure-meter"
-        min={0}
-        max={budgetMs}
-        low={budgetMs * 0.75}
-        high={budgetMs}
-        value={Math.min(shift.revealedMs, budgetMs)}
-        className="block h-3 w-full max-w-md"
-      />
-      <p className="text-slate-600">
-        This shift runs from {time(shift.startedAt)} to{' '}
-        {time(shiftEndsAt(shift, wellness.shiftHours))}. Measured in this browser, from each reveal
-        until it blurs again.
-      </p>
-    </div>
-  );
-}
+import { ExposureThisShift } from './exposure-this-shift';
 
 function WellnessForm({
   user,
@@ -130,7 +97,7 @@ function WellnessForm({
           unit="hours"
           value={wellness.shiftHours}
           {...limits.shiftHours}
-          hint={`Organisation default: ${organisation.shiftHours} h, the shortest allowed. A shift starts when you sign in; the budget starts afresh with each shift.`}
+          hint={`Organisation default: ${organisation.shiftHours} h, the shortest allowed. A shift starts with your first reveal when none is running, in any browser; the budget starts afresh with each shift.`}
           onChange={(shiftHours) => choose({ shiftHours })}
         />
       </section>

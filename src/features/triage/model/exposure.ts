@@ -3,10 +3,11 @@ import { signedInAt } from './sign-in-time';
 import { createUserRecord } from './user-record';
 
 /**
- * How long this analyst looked at revealed media this shift, measured in this browser from each
- * reveal to its re-blur, and kept per user (`verity.exposure:<userId>`): times and a total, never
- * which item or anything about media. A shift runs from sign-in for the analyst's shift length;
- * signing in again within it continues it, so a break in the middle does not wipe the total.
+ * The browser's own count of this analyst's exposure, shown only while the server's figure cannot
+ * be read (offline; api/exposure-shift.ts): measured in this browser from each reveal to its
+ * re-blur, and kept per user (`verity.exposure:<userId>`): times and a total, never which item or
+ * anything about media. It counts no other browser's reveals. Its shift runs from sign-in for the
+ * analyst's shift length; signing in again within it continues it.
  */
 const Shift = z.object({
   startedAt: z.number().int().nonnegative(),
