@@ -5,6 +5,7 @@ import { ReportStatus } from '../../../api/schemas/report';
 import { DataTable } from '../../../components/ui/data-table';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
+import { countOf } from '../../../lib/count-of';
 import { reportStatusStyles, utcMinute } from '../model/report-labels';
 
 /**
@@ -49,7 +50,7 @@ export function ReportList({
           <p className="text-sm text-slate-700">
             {list.data.total === 0
               ? 'No reports: confirmed items are gathered into drafts here.'
-              : `${list.data.total} reports${list.data.total > list.data.reports.length ? `, the ${list.data.reports.length} least complete shown` : ''}.`}
+              : `${countOf(list.data.total, 'report')}${list.data.total > list.data.reports.length ? `, the ${list.data.reports.length} least complete shown` : ''}.`}
           </p>
           <DataTable
             caption="Reports, least complete first"
@@ -102,7 +103,7 @@ export function ReportList({
                     )}
                   </td>
                   <td className="pr-3">
-                    {r.fileCount} ({r.itemCount} items)
+                    {countOf(r.fileCount, 'file')} from {countOf(r.itemCount, 'item')}
                   </td>
                   <td className="pr-3">
                     <span className="sr-only">

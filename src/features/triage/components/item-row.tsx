@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { Verdict } from '../../../api/schemas/decision';
 import type { ItemRow as Row } from '../../../api/schemas/item';
-import { priorityStyles, signalKindLabels } from '../model/labels';
+import { priorityStyles, signalKindLabels, statusStyles } from '../model/labels';
 import { slaDueText } from '../model/sla-due';
 
 function topSignalText(signal: Row['topSignal']): string {
@@ -23,7 +23,8 @@ const decidedLabels: Record<Verdict['kind'], string> = {
 };
 
 /**
- * One line of the list: priority, id, top signal, SLA, provenance completeness, holder. Memoised:
+ * One line of the list: priority, id, top signal, status (with the SLA while the item waits for its
+ * first decision), provenance completeness, holder. Memoised:
  * moving the selection re-renders only the row wrappers whose selection changed. `sending` is the
  * caller's decision on the item that the server has not recorded yet, shown in place of the holder.
  */
@@ -37,7 +38,8 @@ export const ItemRowContent = memo(function ItemRowContent({
   sending: Verdict | null;
 }) {
   const priority = priorityStyles[row.priority];
-  const sla = slaDueText(row.slaDueAt, now);
+  const status = statusStyles[row.status];
+  const sla = slaDueText(row, now);
   return (
     <>
       <span
@@ -47,10 +49,16 @@ export const ItemRowContent = memo(function ItemRowContent({
       </span>
       <span className="w-28 shrink-0 font-mono text-xs">{row.id}</span>
       <span className="min-w-0 flex-1 truncate text-xs">{topSignalText(row.topSignal)}</span>
-      <span
-        className={`w-24 shrink-0 text-xs ${sla.overdue ? 'font-semibold text-red-800' : 'text-slate-600'}`}
-      >
-        {sla.text}
+      <span className="flex w-28 shrink-0 flex-col items-start gap-0.5 text-xs leading-4">
+        <span className={`rounded px-1 text-[11px] leading-4 ${status.className}`}>
+          {status.short}
+        </span>
+        {sla && (
+          <span className={sla.overdue ? 'font-semibold text-red-800' : 'text-slate-600'}>
+            <span className="sr-only">, </span>
+            {sla.text}
+          </span>
+        )}
       </span>
       <span
         className="w-10 shrink-0 text-right text-xs text-slate-700"

@@ -1,9 +1,8 @@
 import { useCallback, useDeferredValue, useRef, useState, type ReactNode } from 'react';
-import type { ItemSelection } from '../../../api/queries/items';
 import type { User } from '../../../api/schemas/user';
 import { canDecide } from '../model/commands';
 import { useUrlSelection } from '../model/use-url-selection';
-import type { WorkspaceSearch } from '../model/workspace-search';
+import { selectionOf, type QueueScope, type WorkspaceSearch } from '../model/workspace-search';
 import { DecisionPanel } from './decision-panel';
 import { ItemList, type ListNavigation } from './item-list';
 import { ItemView } from './item-view';
@@ -19,14 +18,15 @@ import { WellnessMonitor } from './wellness-monitor';
 export function Workspace({
   title,
   search,
-  selection,
+  queue,
   onSearchChange,
   user,
   toolbar,
 }: {
   title: string;
   search: WorkspaceSearch;
-  selection: ItemSelection;
+  /** The queue shown (its items, what waits in it by default); none for all items. */
+  queue: QueueScope | undefined;
   onSearchChange: (change: Partial<WorkspaceSearch>) => Promise<void>;
   user: User;
   toolbar?: ReactNode;
@@ -57,9 +57,9 @@ export function Workspace({
       <section aria-label={`${title}: items`} className="flex w-[34rem] shrink-0 flex-col gap-3">
         <h1 className="text-lg font-semibold">{title}</h1>
         {toolbar}
-        <ListFilters search={search} onChange={onFilterChange} />
+        <ListFilters search={search} queue={queue} onChange={onFilterChange} />
         <ItemList
-          selection={selection}
+          selection={selectionOf(search, queue)}
           selectedId={selected}
           onSelect={select}
           label={`${title} items`}
