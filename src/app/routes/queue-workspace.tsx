@@ -11,7 +11,8 @@ const route = getRouteApi('/_signed-in/queues/$queueId');
 
 /**
  * One queue's workspace. It opens on what waits in the queue (its waiting status, which needs the
- * queue's kind: the list waits for the queues); any other status is a filter in the URL.
+ * queue's kind: the list waits for the queues, the selected item does not); any other status is
+ * a filter in the URL.
  */
 export function QueueWorkspaceRoute() {
   const { queueId } = route.useParams();
@@ -20,25 +21,24 @@ export function QueueWorkspaceRoute() {
   const navigate = route.useNavigate();
   const router = useRouter();
   const queues = useQuery(queuesQueryOptions());
-  if (queues.isPending) return <LoadingState label="Loading the queue…" />;
-  if (queues.isError) {
-    return (
-      <main className="p-4">
-        <ErrorState
-          title="Could not load the queue"
-          error={queues.error}
-          onRetry={() => void queues.refetch()}
-        />
-      </main>
-    );
-  }
-  const queue = queues.data.queues.find((q) => q.id === queueId);
+  const queue = queues.data?.queues.find((q) => q.id === queueId);
   return (
     <Workspace
       title={queue?.name ?? queueId}
       search={search}
       // An id no queue has: its list says so (404), as a link to it should.
       queue={{ id: queueId, waiting: waitingStatus[queue?.kind ?? 'triage'] }}
+      listPlaceholder={
+        queues.isPending ? (
+          <LoadingState label="Loading the queue…" />
+        ) : queues.isError ? (
+          <ErrorState
+            title="Could not load the queue"
+            error={queues.error}
+            onRetry={() => void queues.refetch()}
+          />
+        ) : undefined
+      }
       user={user}
       toolbar={
         <StartReviewing
