@@ -18,17 +18,19 @@ function itemOr404(backend: Backend, itemId: string) {
 }
 
 export const itemHandlers = (backend: Backend) => [
-  route(backend, endpoints.claimItem, ({ params, user }) => {
+  route(backend, endpoints.claimItem, ({ params, query, user }) => {
     const item = itemOr404(backend, params.itemId);
+    const origin = { window: query.window ?? null, takeOver: query.takeOver === 'true' };
     const claimed = asHttp(() =>
-      claimItem(backend.state, item, user, backend.now(), backend.config),
+      claimItem(backend.state, item, user, backend.now(), backend.config, origin),
     );
     return { body: { item: claimed } };
   }),
 
-  route(backend, endpoints.releaseItem, ({ params, user }) => {
+  route(backend, endpoints.releaseItem, ({ params, query, user }) => {
     const item = itemOr404(backend, params.itemId);
-    return { body: { item: releaseItem(backend.state, item, user, backend.now()) } };
+    const released = releaseItem(backend.state, item, user, backend.now(), query.window ?? null);
+    return { body: { item: released } };
   }),
 
   route(backend, endpoints.decideItem, ({ params, user, body }) => {

@@ -18,14 +18,21 @@ export const queueHandlers = (backend: Backend) => [
     },
   })),
 
-  route(backend, endpoints.startReviewing, ({ params, user }) => {
+  route(backend, endpoints.startReviewing, ({ params, query, user }) => {
     const queue = backend.state.queues.find((q) => q.id === params.queueId);
     if (!queue) throw new HttpError(404, 'not_found', `No queue ${params.queueId}.`);
     const now = backend.now();
     const item = nextReviewable(backend.state, queue, user, now);
     return {
       body: {
-        item: item && asHttp(() => claimItem(backend.state, item, user, now, backend.config)),
+        item:
+          item &&
+          asHttp(() =>
+            claimItem(backend.state, item, user, now, backend.config, {
+              window: query.window ?? null,
+              takeOver: false,
+            }),
+          ),
       },
     };
   }),

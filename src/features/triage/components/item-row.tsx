@@ -2,7 +2,11 @@ import { memo } from 'react';
 import type { Verdict } from '../../../api/schemas/decision';
 import type { ItemRow as Row } from '../../../api/schemas/item';
 import { priorityStyles, signalKindLabels, statusStyles } from '../model/labels';
+import { holderName } from '../model/holder';
 import { slaDueText } from '../model/sla-due';
+import { thisWindowId } from '../model/window-id';
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function topSignalText(signal: Row['topSignal']): string {
   switch (signal.kind) {
@@ -32,10 +36,13 @@ export const ItemRowContent = memo(function ItemRowContent({
   row,
   now,
   sending,
+  userId,
 }: {
   row: Row;
   now: Date;
   sending: Verdict | null;
+  /** The reader: their own lease reads as theirs, here or in another window. */
+  userId: string;
 }) {
   const priority = priorityStyles[row.priority];
   const status = statusStyles[row.status];
@@ -74,8 +81,10 @@ export const ItemRowContent = memo(function ItemRowContent({
           {decidedLabels[sending.kind]}…
         </span>
       ) : (
-        <span className="w-20 shrink-0 truncate text-right text-xs text-slate-600">
-          {row.lease ? row.lease.holderName : ''}
+        <span className="w-20 shrink-0 text-right text-xs leading-4 text-slate-600">
+          {row.lease && Date.parse(row.lease.expiresAt) > now.getTime()
+            ? capitalised(holderName(row.lease, userId, thisWindowId()))
+            : ''}
         </span>
       )}
     </>
