@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { Verdict } from '../../../api/schemas/decision';
 import type { ItemRow as Row } from '../../../api/schemas/item';
+import { pastThreshold } from '../../../domain/signal-threshold';
 import { priorityStyles, signalKindLabels, statusStyles } from '../model/labels';
 import { holderName } from '../model/holder';
 import { slaDueText } from '../model/sla-due';
@@ -27,7 +28,7 @@ const decidedLabels: Record<Verdict['kind'], string> = {
 };
 
 /**
- * One line of the list: priority, id, top signal, status (with the SLA while the item waits for its
+ * One line of the list: priority, id, top signal (marked when past its threshold), status (with the SLA while the item waits for its
  * first decision), provenance completeness, holder. Memoised:
  * moving the selection re-renders only the row wrappers whose selection changed. `sending` is the
  * caller's decision on the item that the server has not recorded yet, shown in place of the holder.
@@ -55,7 +56,14 @@ export const ItemRowContent = memo(function ItemRowContent({
         {priority.label}
       </span>
       <span className="w-28 shrink-0 font-mono text-xs">{row.id}</span>
-      <span className="min-w-0 flex-1 truncate text-xs">{topSignalText(row.topSignal)}</span>
+      <span className="flex min-w-0 flex-1 flex-col items-start text-xs leading-4">
+        <span className="max-w-full truncate">{topSignalText(row.topSignal)}</span>
+        {pastThreshold(row.topSignal) && (
+          <span className="rounded bg-amber-100 px-1 text-[11px] font-semibold text-amber-950">
+            <span className="sr-only">, </span>past threshold
+          </span>
+        )}
+      </span>
       <span className="flex w-28 shrink-0 flex-col items-start gap-0.5 text-xs leading-4">
         <span className={`rounded px-1 text-[11px] leading-4 ${status.className}`}>
           {status.short}
