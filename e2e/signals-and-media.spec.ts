@@ -1,3 +1,4 @@
+import { ItemDetail } from '../src/api/schemas/decision';
 import { z } from '../src/lib/zod';
 import { expect, test } from './fixtures';
 
@@ -30,4 +31,25 @@ test('a signal past its threshold is marked as no match, on its row and on the i
   await expect(signals.getByText('Past its threshold: not a match.')).toBeVisible();
   await expect(signals).toContainText(/distance 38 \(match at ≤ 31\)/);
   await expect(signals).toContainText('The distance is beyond the list’s limit.');
+});
+
+test('a provenance field is ticked only beside a value', async ({ page, signInAs }) => {
+  await signInAs('analyst');
+  // Acquired on a known date, never crawled: once "Crawled ✓" with nothing after it.
+  const { item } = ItemDetail.parse(
+    await (await page.request.get('/api/items/itm_b269003o')).json(),
+  );
+  expect(item.provenance.origin.crawledAt).toBeNull();
+  expect(item.provenance.acquisition.acquiredAt).not.toBeNull();
+  await page.goto('/items/itm_b269003o');
+  const provenance = page.getByRole('region', { name: 'Provenance' });
+  await expect(provenance.getByRole('term').filter({ hasText: 'Crawled' })).toHaveCount(0);
+  await expect(
+    provenance.getByRole('term').filter({ hasText: 'Crawl or acquisition time' }),
+  ).toBeVisible();
+  const when = provenance.getByRole('definition').filter({ hasText: /\(acquired\)/ });
+  await expect(when).toContainText(`${item.provenance.acquisition.acquiredAt ?? '-'} (acquired)`);
+  await expect(when).toContainText('✓ present');
+  for (const empty of await provenance.getByRole('definition').filter({ hasText: /^—/ }).all())
+    await expect(empty).not.toContainText('present');
 });

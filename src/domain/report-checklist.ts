@@ -6,6 +6,7 @@ import {
   type ReportFile,
 } from '../api/schemas/report';
 import type { ChecklistLevel } from './provenance-checklist';
+import { filled } from './usable-value';
 
 /**
  * The report completeness checklist (DESIGN.md §6): a pure function of the report, read by the
@@ -73,8 +74,6 @@ interface Rule {
   /** True, or a count of the files lacking it. */
   check: (report: ChecklistInput, now: number) => boolean | { lacking: number; of: number };
 }
-
-const filled = (text: string | null | undefined) => text != null && text.trim() !== '';
 
 /** Every file has it: true, or how many lack it. */
 const everyFile =
