@@ -1,6 +1,8 @@
 import { ItemDetail } from '../src/api/schemas/decision';
+import { ItemPage } from '../src/api/schemas/item';
 import { z } from '../src/lib/zod';
 import { expect, test } from './fixtures';
+import { lumaStats } from '../src/test/png-luma';
 
 test('the demo raises only hash matches within their list’s limit', async ({ page, signInAs }) => {
   await signInAs('analyst');
@@ -52,4 +54,39 @@ test('a provenance field is ticked only beside a value', async ({ page, signInAs
   await expect(when).toContainText('✓ present');
   for (const empty of await provenance.getByRole('definition').filter({ hasText: /^—/ }).all())
     await expect(empty).not.toContainText('present');
+});
+
+test('a revealed original looks unlike its blurred preview, grayscale on', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('analyst');
+  const rows = ItemPage.parse(
+    await (await page.request.get('/api/queues/q-clf-high/items?status=pending&limit=50')).json(),
+  ).items;
+  const target = rows.find((row) => row.previewMode === 'blurred' && row.lease === null);
+  expect(target).toBeDefined();
+  await page.goto(`/queues/q-clf-high?item=${target?.id}`);
+  await expect(page.getByText(/^Held by you until/)).toBeVisible();
+  const blurred = page.getByRole('img', { name: 'Server-blurred preview (not the original)' });
+  await expect(blurred).toBeVisible();
+  await expect(blurred).toHaveJSProperty('complete', true);
+  const before = lumaStats(await blurred.screenshot());
+
+  await page.getByRole('button', { name: 'Reveal…' }).click();
+  await page.getByRole('button', { name: /^Reveal for \d+ s$/ }).click();
+  const revealed = page.getByRole('img', { name: /^Revealed original/ });
+  await expect(revealed).toBeVisible();
+  await expect(revealed).toHaveJSProperty('complete', true);
+  const after = lumaStats(await revealed.screenshot());
+  // Grayscale either way; the original has hard edges and strong contrast, the preview a soft
+  // gradient (its only edges are where the frame clips it).
+  expect(before.chroma).toBeLessThan(4);
+  expect(after.chroma).toBeLessThan(4);
+  expect(after.contrast).toBeGreaterThan(60);
+  expect(after.contrast).toBeGreaterThan(before.contrast * 1.5);
+  expect(after.edges).toBeGreaterThan(Math.max(20, before.edges * 3));
+  await expect(page.getByText(/^Blurs again in \d+ s/)).toBeVisible();
+  await page.getByRole('button', { name: 'Blur now' }).click();
+  await expect(blurred).toBeVisible();
 });

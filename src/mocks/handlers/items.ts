@@ -3,7 +3,7 @@ import type { Backend } from '../backend/backend';
 import { changeHolder, correctDecision, undoDecision } from '../backend/decision-changes';
 import { claimItem, decideItem, releaseItem } from '../backend/decisions';
 import { clusterOf, decideCluster } from '../backend/clusters';
-import { blurredPreviewPng } from '../backend/preview-image';
+import { blurredPreviewPng, revealedOriginalPng } from '../backend/preview-image';
 import { endReveal, redeemReveal, startReveal } from '../backend/reveals';
 import { isBlindFor, verdictReaders } from '../backend/blind-review';
 import { asHttp } from './item-errors';
@@ -140,7 +140,7 @@ export const itemHandlers = (backend: Backend) => [
     const reveal = redeemReveal(backend.state, params.token, user, backend.now());
     const item = reveal && backend.state.itemsById.get(reveal.itemId);
     if (!item) throw new HttpError(404, 'not_found', 'This reveal link was used or has expired.');
-    return new Response(new Uint8Array(blurredPreviewPng(item.media.sha256, 'revealed')), {
+    return new Response(new Uint8Array(revealedOriginalPng(item.media.sha256)), {
       headers: { 'Content-Type': 'image/png', 'Cache-Control': 'no-store' },
     });
   }),
