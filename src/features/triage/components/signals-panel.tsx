@@ -10,7 +10,9 @@ function SignalDetail({ signal }: { signal: Signal }) {
         <>
           {hashListLabels[signal.hashList]} · {signal.algorithm} · distance {signal.distance}
           {signal.algorithm === 'PDQ' || signal.algorithm === 'PhotoDNA'
-            ? ` (match at ≤ ${signal.maxDistance})`
+            ? pastThreshold(signal)
+              ? ` (a match needs ≤ ${signal.maxDistance})`
+              : ` (match at ≤ ${signal.maxDistance})`
             : ' (exact)'}
         </>
       );
