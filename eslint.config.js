@@ -7,8 +7,8 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * Layers (CONVENTIONS.md): lib, api → domain, components/ui → features → app. mocks read api,
- * domain and lib; nothing in the console reads mocks or test helpers.
+ * Layers: lib, api → domain, components/ui → features → app. mocks and the server read api,
+ * domain and lib; nothing in the console reads mocks, the server or test helpers.
  */
 const elements = [
   { type: 'app', pattern: 'src/app' },
@@ -18,6 +18,7 @@ const elements = [
   { type: 'api', pattern: 'src/api' },
   { type: 'lib', pattern: 'src/lib' },
   { type: 'mocks', pattern: 'src/mocks' },
+  { type: 'server', pattern: 'src/server' },
   { type: 'test', pattern: 'src/test' },
 ];
 
@@ -28,7 +29,14 @@ const allow = (from, to) => ({
 
 export default tseslint.config(
   {
-    ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'src/api/openapi.json'],
+    ignores: [
+      'dist',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'src/api/openapi.json',
+      '.verity',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
@@ -83,6 +91,7 @@ export default tseslint.config(
             allow('api', ['api', 'lib']),
             allow('lib', ['lib']),
             allow('mocks', ['mocks', 'api', 'domain', 'lib']),
+            allow('server', ['server', 'api', 'domain', 'lib']),
             allow('test', ['test', 'mocks', 'app', 'api']),
           ],
         },

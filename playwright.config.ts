@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { e2eReviewSecret } from './e2e/review-secret';
 import { findChromium } from './scripts/find-chromium';
 
 /** The e2e suite drives the same server `npm start` runs, on its own port. */
@@ -12,8 +13,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   // Generous: CI shares two cores with the server under test and the browser.
-  timeout: 90_000,
-  expect: { timeout: 15_000 },
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   forbidOnly: Boolean(process.env.CI),
   reporter: [['list'], ['json', { outputFile: '.playwright-results.json' }]],
   use: {
@@ -37,6 +38,7 @@ export default defineConfig({
     command: `npx tsx src/mocks/server.ts --port ${e2ePort}`,
     url: `http://127.0.0.1:${e2ePort}/api/session`,
     reuseExistingServer: false,
+    env: { VERITY_REVIEW_SECRET: e2eReviewSecret },
     timeout: 60_000,
     stdout: 'ignore',
     stderr: 'pipe',

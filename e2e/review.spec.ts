@@ -1,7 +1,8 @@
 import { ItemDetail } from '../src/api/schemas/decision';
 import { ItemPage } from '../src/api/schemas/item';
-import { demoReviewSecret, sampledForSecondReview } from '../src/mocks/backend/blind-review';
+import { sampledForSecondReview } from '../src/mocks/backend/blind-review';
 import { expect, holdFirstPending, test, type Page } from './fixtures';
+import { e2eReviewSecret } from './review-secret';
 
 const serverRecord = async (page: Page, itemId: string) =>
   ItemDetail.parse(await (await page.request.get(`/api/items/${itemId}`)).json());
@@ -17,21 +18,20 @@ async function anaConfirms(page: Page) {
 
 /**
  * Opens and holds a pending text item whose dismissal is final: not one of the share of
- * dismissals the server sends to a second review (the demo's draw follows its seed).
+ * dismissals the server sends to a second review (the e2e server's draw has a known key).
  */
 async function holdDismissedForGood(page: Page) {
-  const { seed } = (await (await page.request.get('/__mock/config')).json()) as { seed: number };
   const list = ItemPage.parse(
     await (await page.request.get('/api/queues/q-text/items?status=pending&limit=50')).json(),
   );
-  const row = list.items.find((i) => i.lease === null && !sampled(seed, i.id, i.version));
+  const row = list.items.find(
+    (i) => i.lease === null && !sampledForSecondReview(e2eReviewSecret, i),
+  );
   if (!row) throw new Error('no pending text item whose dismissal is final');
   await page.goto(`/queues/q-text?status=pending&item=${row.id}`);
   await expect(page.getByText(/^Held by you until/)).toBeVisible();
   return row.id;
 }
-const sampled = (seed: number, id: string, version: number) =>
-  sampledForSecondReview(demoReviewSecret(seed), { id, version });
 
 test.describe('four eyes', () => {
   test.use({ allowedFailedStatuses: [403] });

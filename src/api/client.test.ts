@@ -2,6 +2,7 @@
 import { http, HttpResponse } from 'msw';
 import { expect, test } from 'vitest';
 import { mockServer, signInForTest, testBackend } from '../test/mock-server';
+import { setActingUser } from './acting-user';
 import { ApiError } from './api-error';
 import { apiRequest, buildPath } from './client';
 import { endpoints } from './endpoints';
@@ -70,4 +71,18 @@ test('sign-in sends the CSRF header the server requires of state-changing reques
 test('path parameters are encoded', () => {
   expect(buildPath('/api/items/{itemId}', { itemId: 'a/b c' })).toBe('/api/items/a%2Fb%20c');
   expect(() => buildPath('/api/items/{itemId}', {})).toThrow(/itemId/);
+});
+
+test('a change is made only for the user this tab acts for: under another user’s session it is refused', async () => {
+  const item = testBackend.state.items.find((i) => i.status === 'pending' && i.lease === null);
+  if (!item) throw new Error('no item');
+  setActingUser('usr_ana');
+  signInForTest('usr_ben'); // another tab of this browser signed Ben in
+  try {
+    const error = await failure(apiRequest(endpoints.claimItem, { params: { itemId: item.id } }));
+    expect(error).toMatchObject({ status: 403, code: 'maker_mismatch' });
+    expect(item.lease).toBeNull();
+  } finally {
+    setActingUser(null);
+  }
 });

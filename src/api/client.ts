@@ -1,6 +1,15 @@
 import type { z } from 'zod';
+import { actingUserId } from './acting-user';
 import { ApiError } from './api-error';
-import { CSRF_HEADER, CSRF_VALUE, isStateChanging, type Endpoint } from './endpoints';
+import { isUnattended } from '../lib/user-activity';
+import {
+  ACTING_USER_HEADER,
+  ACTIVITY_HEADER,
+  CSRF_HEADER,
+  CSRF_VALUE,
+  isStateChanging,
+  type Endpoint,
+} from './endpoints';
 import { ErrorBody } from './schemas/common';
 import { apiBaseUrl } from './env';
 
@@ -62,7 +71,12 @@ export async function apiRequest<E extends JsonEndpoint>(
       url.searchParams.set(key, String(value));
   }
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (isStateChanging(endpoint.method)) headers[CSRF_HEADER] = CSRF_VALUE;
+  if (isUnattended()) headers[ACTIVITY_HEADER] = 'background';
+  if (isStateChanging(endpoint.method)) {
+    headers[CSRF_HEADER] = CSRF_VALUE;
+    const actingUser = actingUserId();
+    if (actingUser !== null) headers[ACTING_USER_HEADER] = actingUser;
+  }
   if (input.body !== undefined) headers['Content-Type'] = 'application/json';
 
   let response: Response;

@@ -24,6 +24,7 @@ import { QueueList } from './schemas/queue';
 import { SessionState, SignInRequest } from './schemas/session';
 import { ReviewerList, Role } from './schemas/user';
 import { settingsEndpoints } from './settings-endpoints';
+import { urlCopyEndpoints } from './url-copy-endpoints';
 
 /**
  * The contract's operations. The typed client, the mock backend's request validation and the
@@ -436,6 +437,7 @@ export const endpoints = {
     errors: [401, 403, 404],
   },
   ...settingsEndpoints,
+  ...urlCopyEndpoints,
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;
@@ -443,6 +445,16 @@ export type Endpoints = typeof endpoints;
 /** The header every state-changing request carries; the server refuses such a request without it. */
 export const CSRF_HEADER = 'X-Verity-CSRF';
 export const CSRF_VALUE = '1';
+/**
+ * The user a state-changing request acts for; under another user's session it is refused (403
+ * `maker_mismatch`). The console always sends it.
+ */
+export const ACTING_USER_HEADER = 'X-Verity-User';
+/**
+ * `background` on a request made while no one has used the console for a minute (polling, lease
+ * renewals, retries): it does not count as use, so an unattended console's session idles out.
+ */
+export const ACTIVITY_HEADER = 'X-Verity-Activity';
 export const SESSION_COOKIE = 'verity_session';
 
 export const isStateChanging = (method: HttpMethod) => method !== 'get';

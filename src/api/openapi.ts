@@ -5,6 +5,8 @@ import {
   type ZodOpenApiPathsObject,
 } from 'zod-openapi';
 import {
+  ACTING_USER_HEADER,
+  ACTIVITY_HEADER,
   CSRF_HEADER,
   CSRF_VALUE,
   SESSION_COOKIE,
@@ -14,7 +16,7 @@ import {
 } from './endpoints';
 import { allEndpoints } from './all-endpoints';
 import { AuditEvent } from './schemas/audit';
-import { ErrorBody } from './schemas/common';
+import { ErrorBody, Id } from './schemas/common';
 
 const errorDescriptions: Record<ErrorStatus, string> = {
   400: 'The request failed validation; `error.field` names the first failing field.',
@@ -27,9 +29,22 @@ const errorDescriptions: Record<ErrorStatus, string> = {
 function operation(endpoint: Endpoint): ZodOpenApiOperationObject {
   const roles = endpoint.access === 'public' ? 'anyone' : endpoint.access.join(', ');
   const csrf = isStateChanging(endpoint.method);
+  const activity = {
+    [ACTIVITY_HEADER]: z.literal('background').optional().meta({
+      description:
+        'Sent on a request the console makes while no one has used it for a minute (polling, lease renewals, retries): it does not count as use of the session, so an unattended console idles out.',
+    }),
+  };
   const header = csrf
-    ? z.object({ [CSRF_HEADER]: z.literal(CSRF_VALUE).meta({ description: 'CSRF guard.' }) })
-    : undefined;
+    ? z.object({
+        [CSRF_HEADER]: z.literal(CSRF_VALUE).meta({ description: 'CSRF guard.' }),
+        [ACTING_USER_HEADER]: Id.optional().meta({
+          description:
+            'The user this request acts for (the console always sends it): refused with 403 `maker_mismatch` under another user’s session.',
+        }),
+        ...activity,
+      })
+    : z.object(activity);
   const success =
     'mediaType' in endpoint.response
       ? { [endpoint.response.mediaType]: { schema: z.string().meta({ format: 'binary' }) } }
@@ -43,7 +58,7 @@ function operation(endpoint: Endpoint): ZodOpenApiOperationObject {
     requestParams: {
       ...(endpoint.params ? { path: endpoint.params } : {}),
       ...(endpoint.query ? { query: endpoint.query } : {}),
-      ...(header ? { header } : {}),
+      header,
     },
     ...(endpoint.body
       ? {
@@ -88,6 +103,7 @@ export function buildOpenApiDocument() {
         'The contract between the Verity console and its backend. Generated from the zod schemas in `src/api/` by `npm run contract`; do not edit by hand.',
         `Sessions: \`POST /api/session\` sets the \`${SESSION_COOKIE}\` cookie (HttpOnly, SameSite=Strict). Every state-changing request must carry \`${CSRF_HEADER}: ${CSRF_VALUE}\`; the server refuses it otherwise (403).`,
         'Errors: every 4xx/5xx carries `{ "error": { "code", "message", "field"? } }`.',
+        'Text: no path, query or body text may hold U+0000 (NUL), in a value or a key: 400 `invalid_request` naming where. No field needs it, and PostgreSQL cannot store it.',
         'Audit log: see the `AuditEvent` schema. `hash` = lower-case hex SHA-256 of the UTF-8 canonical JSON of the event without `hash` (keys sorted at every level, no whitespace, values as JSON.stringify writes them); `prevHash` of seq 1 is 64 zeros.',
       ].join('\n\n'),
     },

@@ -19,7 +19,10 @@ export function App({ history }: { history?: RouterHistory }) {
       if (client.getQueryState(queryKey)?.status === 'error')
         client.setQueryData(queryKey, (session) => session && { ...session, user: null });
     };
-    const client = createQueryClient({ onUnauthenticated: () => void rereadSession() });
+    const client = createQueryClient({
+      onUnauthenticated: () => void rereadSession(),
+      onSessionChanged: () => void client.refetchQueries({ queryKey }),
+    });
     return { queryClient: client, router: createAppRouter(client, history) };
   });
   return (

@@ -11,11 +11,20 @@ export const shouldRetry = (failureCount: number, error: unknown) =>
 
 /**
  * The console's QueryClient. A 401 from any query or mutation calls `onUnauthenticated`, which the
- * app wires to "back to sign-in with a message".
+ * app wires to "back to sign-in with a message"; a `maker_mismatch` (this tab acted for a user
+ * who is no longer the one signed in here) calls `onSessionChanged`, which re-reads who is.
  */
-export function createQueryClient({ onUnauthenticated }: { onUnauthenticated: () => void }) {
+export function createQueryClient({
+  onUnauthenticated,
+  onSessionChanged,
+}: {
+  onUnauthenticated: () => void;
+  onSessionChanged: () => void;
+}) {
   const onError = (error: unknown) => {
-    if (isApiError(error) && error.status === 401) onUnauthenticated();
+    if (!isApiError(error)) return;
+    if (error.status === 401) onUnauthenticated();
+    else if (error.code === 'maker_mismatch') onSessionChanged();
   };
   return new QueryClient({
     queryCache: new QueryCache({ onError }),

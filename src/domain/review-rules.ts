@@ -142,6 +142,16 @@ export function isBlindTo(
   return underReview(decisions)?.actor.id !== reader.id;
 }
 
+/**
+ * Why the item's latest decision may not be corrected now, or null. A first review waiting for its
+ * blind second review is not corrected: that review decides it, and a correction would let
+ * someone who read the first verdict decide instead.
+ */
+export const correctionRefusal = (status: ItemStatus): string | null =>
+  status === 'awaiting_second_review'
+    ? 'This decision awaits its blind second review, which decides it: it cannot be corrected now.'
+    : null;
+
 /** Seconds the console offers to undo one's own decision, before it counts. */
 export const UNDO_OFFER_SECONDS = 5;
 /** Seconds the server accepts an undo for: the offer, plus time for the request to arrive. */

@@ -19,9 +19,6 @@ export function sendError(res: Response, status: number, code: string, message: 
     .json({ error: { code, message } } satisfies ErrorBody);
 }
 
-/** `/api/…` and `/__mock/…` answer JSON; the console's paths answer plain text. */
-export const isApiPath = (path: string) => /^\/(api|__mock)(\/|$)/.test(path);
-
 /** The status an error thrown while handling a request stands for: its own 4xx, else 500. */
 function statusOf(error: unknown): number {
   if (error instanceof URIError) return 400;
@@ -38,7 +35,7 @@ function statusOf(error: unknown): number {
  */
 export const finalErrorHandler: ErrorRequestHandler = (
   error: unknown,
-  req: Request,
+  _req: Request,
   res: Response,
   next,
 ) => {
@@ -48,12 +45,7 @@ export const finalErrorHandler: ErrorRequestHandler = (
   }
   const status = statusOf(error);
   if (status >= 500) console.error(error); // the server's log, never the response
-  if (isApiPath(req.path)) {
-    sendError(res, status, codeOf(status), `${reason(status)}.`);
-  } else {
-    res.status(status).type('text/plain').set('Cache-Control', 'no-store');
-    res.send(`${status} ${reason(status)}\n`);
-  }
+  sendError(res, status, codeOf(status), `${reason(status)}.`);
 };
 
 /**

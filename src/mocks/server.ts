@@ -34,6 +34,8 @@ export interface MockServerOptions {
   consoleDir?: string;
   /** Host names answered besides 127.0.0.1, localhost and [::1] (`--allow-host`). */
   allowedHosts?: readonly string[];
+  /** The key of the second-review draw; random unless fixed (tests: `VERITY_REVIEW_SECRET`). */
+  reviewSecret?: string | undefined;
 }
 
 export function createMockApp({
@@ -41,8 +43,9 @@ export function createMockApp({
   serveConsole = true,
   consoleDir = distDir,
   allowedHosts = [],
+  reviewSecret,
 }: MockServerOptions = {}) {
-  const backend: Backend = createBackend(config);
+  const backend: Backend = createBackend(config, undefined, reviewSecret);
   const app = express();
   app.disable('x-powered-by');
   app.use((_req, res, next) => {
@@ -63,7 +66,7 @@ export function createMockApp({
     Promise.resolve(handlers(req, res, next)).catch(next);
   });
   app.use(['/api', '/__mock'], (req, res) => {
-    sendError(res, 404, 'not_found', `No route ${req.method} ${req.originalUrl}.`);
+    sendError(res, 404, 'not_found', `No route ${req.method} ${req.originalUrl.slice(0, 200)}.`);
   });
   if (serveConsole) {
     if (!existsSync(resolve(consoleDir, 'index.html'))) {
@@ -86,6 +89,8 @@ export function createMockApp({
       res.sendFile(resolve(consoleDir, 'index.html'));
     });
   }
+  // Whatever else was asked (another method, or no console served): the contract's 404.
+  app.use((req, res) => sendError(res, 404, 'not_found', `Nothing here for ${req.method}.`));
   app.use(finalErrorHandler);
   return { app, backend };
 }
@@ -148,7 +153,13 @@ export function parseStartOptions(args: string[]) {
 async function main() {
   const { config, port, host, apiOnly, allowedHosts } = parseStartOptions(process.argv.slice(2));
   const started = performance.now();
-  const { app, backend } = createMockApp({ config, serveConsole: !apiOnly, allowedHosts });
+  const { app, backend } = createMockApp({
+    config,
+    serveConsole: !apiOnly,
+    allowedHosts,
+    // A fixed draw only for tests that must know which dismissals go to second review.
+    reviewSecret: process.env.VERITY_REVIEW_SECRET,
+  });
   const generatedMs = performance.now() - started;
   await listen(app, port, host);
   const { seed, items, latency, sessionIdleMinutes, sessionMaxHours } = backend.config;

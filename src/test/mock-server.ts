@@ -12,6 +12,7 @@ let clockOffsetMs = 0;
 export const testBackend = createBackend(
   { seed: 1, items: 300 },
   () => new Date(Date.now() + clockOffsetMs),
+  'vitest-review-secret', // which dismissals go to second review is the same on every run
 );
 
 /** Moves the backend's clock (only its clock) `ms` ahead: sessions and leases age at once. */

@@ -20,7 +20,8 @@ export function ItemRoute() {
         userId={user.id}
       />
       <ItemReports itemId={itemId} />
-      {canReadAudit(user.role) && <ItemTimeline itemId={itemId} />}
+      {/* Keyed by item: a choice to read one item's timeline never carries over to the next. */}
+      {canReadAudit(user.role) && <ItemTimeline key={itemId} itemId={itemId} />}
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Outlet, getRouteApi, useRouter } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
+import { setActingUser } from '../../api/acting-user';
 import { forgetUserData, sessionQueryOptions } from '../../api/queries/session';
 import { LoadingState } from '../../components/ui/loading-state';
 import { AppHeader } from '../../features/session/components/app-header';
@@ -21,6 +22,8 @@ const route = getRouteApi('/_signed-in');
  */
 export function SignedInShell() {
   const { user } = route.useRouteContext();
+  // Every change this tab asks for is made for the user it shows (checked by the server).
+  setActingUser(user.id);
   const navigate = route.useNavigate();
   const router = useRouter();
   const queryClient = useQueryClient();

@@ -1,10 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { z } from '../../lib/zod';
 import type { Decision } from '../../api/schemas/decision';
 import type { FlaggedItem } from '../../api/schemas/item';
 import type { User } from '../../api/schemas/user';
 import { generateData } from '../generator';
 import { createAuditLog, type AuditLog } from './audit-log';
-import { demoReviewSecret } from './blind-review';
 import { demoUsers, otherUsers, queueDefinitions } from './directory';
 import { FaultSpec } from './faults';
 import { createItemLister } from './item-list';
@@ -140,6 +140,7 @@ function buildState(
   now: Date,
   clock: () => Date,
   faults: () => readonly string[],
+  reviewSecret: string,
 ): MockState {
   const data = generateData({
     seed: config.seed,
@@ -168,8 +169,7 @@ function buildState(
     undoneKeys: new Set(),
     decisionIdsIssued: new Map(),
     verdictReaders: new Map(),
-    // A real server keeps a random secret; the demo's follows its seed, so its runs repeat.
-    reviewSecret: demoReviewSecret(config.seed),
+    reviewSecret,
     reveals: new Map(),
     listItems: createItemLister(),
     clusters: () => (clusterIndex ??= createClusterIndex(data.items)),
@@ -201,11 +201,16 @@ export interface Backend {
 export function createBackend(
   initial: Partial<MockConfig> = {},
   now: () => Date = () => new Date(),
+  /**
+   * The key of the draw that sends a share of dismissals to second review: random per process,
+   * so that no one can compute the draw (tests may fix it).
+   */
+  reviewSecret: string = randomBytes(32).toString('hex'),
 ): Backend {
   const startConfig: MockConfig = { ...defaultMockConfig, ...initial };
   let config = startConfig;
   const faults = () => config.faults;
-  let state = buildState(config, now(), now, faults);
+  let state = buildState(config, now(), now, faults, reviewSecret);
   return {
     get config() {
       return config;
@@ -237,7 +242,7 @@ export function createBackend(
         next.faults.includes('tamper:audit') &&
         (regenerate || !config.faults.includes('tamper:audit'));
       config = next;
-      if (regenerate) state = buildState(config, now(), now, faults);
+      if (regenerate) state = buildState(config, now(), now, faults, reviewSecret);
       if (tamper) state.audit.tamper(Math.ceil(state.audit.size / 2));
       return config;
     },

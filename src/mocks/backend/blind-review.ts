@@ -18,13 +18,10 @@ const VERDICT_ACTIONS: ReadonlySet<string> = new Set([
   'item.decision_corrected',
 ]);
 
-/** The demo's secret for that draw: it follows the seed, so a demo run repeats. */
-export const demoReviewSecret = (seed: number) => `verity-demo-review-${seed}`;
-
 /**
  * Whether this first-review dismissal of the item goes to a blind second review for quality
  * control: drawn from a keyed hash of the item and its version, so it is the same for a resend and
- * cannot be predicted without the server's secret (the demo derives its secret from the seed).
+ * cannot be predicted without the server's secret (random per process).
  */
 export function sampledForSecondReview(
   secret: string,
@@ -63,20 +60,40 @@ export function barVerdictReaders(
   const barred: string[] = [];
   for (const event of events) {
     if (event.subject.type !== 'item' || !VERDICT_ACTIONS.has(event.action)) continue;
-    const item = state.itemsById.get(event.subject.id);
-    if (!item || !isBlindFor(state, item, reader)) continue;
-    state.verdictReaders.set(item.id, new Set([...verdictReaders(state, item.id), reader.id]));
-    const held = item.lease?.holderId === reader.id;
-    if (held) item.lease = null;
-    state.revision++;
-    state.audit.append({
-      at: now.toISOString(),
-      actor: { id: reader.id, name: reader.name, role: reader.role },
-      action: 'item.second_review_barred',
-      subject: { type: 'item', id: item.id },
-      detail: { reason: 'read_first_verdict', auditSeq: event.seq, released: held },
-    });
-    barred.push(item.id);
+    for (const item of toldBy(state, event)) {
+      if (!isBlindFor(state, item, reader)) continue;
+      state.verdictReaders.set(item.id, new Set([...verdictReaders(state, item.id), reader.id]));
+      const held = item.lease?.holderId === reader.id;
+      if (held) item.lease = null;
+      state.revision++;
+      state.audit.append({
+        at: now.toISOString(),
+        actor: { id: reader.id, name: reader.name, role: reader.role },
+        action: 'item.second_review_barred',
+        subject: { type: 'item', id: item.id },
+        detail: { reason: 'read_first_verdict', auditSeq: event.seq, released: held },
+      });
+      barred.push(item.id);
+    }
   }
   return barred;
+}
+
+/**
+ * The items whose verdict a decision event tells: its own, and — for one verdict applied to a
+ * cluster (`clusterOf`) — every item of that cluster, which may have received the same verdict.
+ */
+function toldBy(state: MockState, event: AuditEvent): FlaggedItem[] {
+  const item = state.itemsById.get(event.subject.id);
+  const anchorId = event.detail.clusterOf;
+  const anchor = typeof anchorId === 'string' ? state.itemsById.get(anchorId) : undefined;
+  if (!anchor) return item ? [item] : [];
+  const cluster = [
+    anchor,
+    ...state
+      .clusters()
+      .clusterOf(anchor)
+      .map((m) => m.item),
+  ];
+  return item && !cluster.includes(item) ? [item, ...cluster] : cluster;
 }

@@ -1,7 +1,11 @@
 import type { CorrectionRequest, Decision } from '../../api/schemas/decision';
 import type { FlaggedItem } from '../../api/schemas/item';
 import type { User } from '../../api/schemas/user';
-import { UNDO_ACCEPT_SECONDS, type ReviewStage } from '../../domain/review-rules';
+import {
+  UNDO_ACCEPT_SECONDS,
+  correctionRefusal,
+  type ReviewStage,
+} from '../../domain/review-rules';
 import type { MockConfig, MockState } from './backend';
 import {
   ItemConflict,
@@ -14,6 +18,7 @@ import {
   reviewRefusalFor,
   userKey,
 } from './decisions';
+import { verdictDetail } from './verdict-detail';
 
 /**
  * What changes a decision or a hold after the fact: the author's undo, a supervisor's correction,
@@ -71,7 +76,7 @@ export function undoDecision(
     actor: actorOf(user),
     action: 'item.decision_undone',
     subject: { type: 'item', id: item.id },
-    detail: { decisionId: decision.id, stage: decision.stage, verdict: decision.verdict.kind },
+    detail: { decisionId: decision.id, stage: decision.stage, ...verdictDetail(decision.verdict) },
   });
   return { item, decision };
 }
@@ -90,6 +95,8 @@ export function correctDecision(
 ): { item: FlaggedItem; decision: Decision } {
   const earlier = state.decisionsByKey.get(userKey(user.id, request.idempotencyKey));
   if (earlier?.itemId === item.id) return { item, decision: earlier };
+  const underReview = correctionRefusal(item.status);
+  if (underReview) throw new ItemConflict('under_review', underReview);
   const history = state.decisions.get(item.id) ?? [];
   const corrected = history.find((d) => d.id === request.supersedes);
   if (!corrected)

@@ -3,8 +3,9 @@ import { CSRF_HEADER, CSRF_VALUE } from '../../api/endpoints';
 import { AuditPage } from '../../api/schemas/audit';
 import { ErrorBody } from '../../api/schemas/common';
 import { Cluster } from '../../api/schemas/cluster';
-import { ItemDetail, NextItem } from '../../api/schemas/decision';
+import { ClaimResult, ItemDetail, NextItem } from '../../api/schemas/decision';
 import { ItemPage, type FlaggedItem } from '../../api/schemas/item';
+import { Insights } from '../../api/schemas/insights';
 import { ReportList } from '../../api/schemas/report-workflow';
 import { GENESIS_HASH } from '../../api/audit-canonical';
 import { createChainVerifier } from '../../domain/audit-verification';
@@ -80,6 +81,27 @@ test('a share of first dismissals goes to a blind second review, so waiting ther
   expect(new Set(firstVerdicts)).toEqual(new Set(['confirm', 'dismiss']));
 });
 
+/** Every object in a response that speaks of the item: it holds the item's id as one of its values. */
+function mentionsOf(json: unknown, itemId: string): unknown[] {
+  const found: unknown[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node !== null && typeof node === 'object') {
+      const values = Object.values(node);
+      if (values.includes(itemId)) found.push(node);
+      values.forEach(walk);
+    }
+  };
+  walk(json);
+  return found;
+}
+
+/** What would tell the first verdict of an item Ana confirmed as A1 with a note. */
+const tellingOf = (item: FlaggedItem) => ({
+  anywhere: ['first reviewer’s note', `dec_${item.id.slice(4)}`],
+  nearTheItem: ['"confirm"', '"confirmed"', '"A1"', '"verdict"', '"classification"'],
+});
+
 test('no item, list, queue, cluster or report view tells the eligible second reviewer the first verdict', async () => {
   const item = freePending();
   await firstReview(item, 'confirm');
@@ -90,25 +112,51 @@ test('no item, list, queue, cluster or report view tells the eligible second rev
     blindSecondReview: true,
     secondReviewBarred: false,
   });
-  const views = [
-    `/api/items?search=${item.id}`,
+  const telling = tellingOf(item);
+  // Views that list the item itself, and views that summarise or hold it.
+  const listing = [
+    `/api/items/${item.id}`,
+    `/api/items?q=${item.id}`,
     `/api/items?status=awaiting_second_review&limit=200`,
     `/api/queues/q-second-review/items?limit=200`,
     `/api/items/${item.id}/cluster`,
-    `/api/escalations/mine`,
-    `/api/reports`,
   ];
-  for (const path of views) {
+  const summarising = ['/api/queues', '/api/escalations/mine', '/api/reports', '/api/filters'];
+  for (const path of [...listing, ...summarising]) {
     const { status, json } = await get(path, sasha);
     expect(status, path).toBe(200);
     const text = JSON.stringify(json);
-    for (const telling of ['"confirm"', '"A1"', 'first reviewer’s note', `dec_${item.id.slice(4)}`])
-      expect(text.includes(telling) && text.includes(item.id), `${path} ${telling}`).toBe(false);
+    for (const word of telling.anywhere) expect(text, `${path} ${word}`).not.toContain(word);
+    const mentions = mentionsOf(json, item.id);
+    if (listing.includes(path)) expect(mentions.length, path).toBeGreaterThan(0);
+    for (const mention of mentions)
+      for (const word of telling.nearTheItem)
+        expect(JSON.stringify(mention), `${path} ${word}`).not.toContain(word);
   }
   ItemPage.parse((await get(`/api/items?status=awaiting_second_review`, sasha)).json);
   Cluster.parse((await get(`/api/items/${item.id}/cluster`, sasha)).json);
   const reports = ReportList.parse((await get('/api/reports', sasha)).json);
   expect(JSON.stringify(reports)).not.toContain(item.id);
+
+  // Holding the item for its second review hands her the item without its first verdict.
+  const claim = await post(`/api/items/${item.id}/claim`, sasha);
+  expect(claim.status).toBe(200);
+  const held = JSON.stringify(ClaimResult.parse(await claim.json()));
+  for (const word of [...telling.anywhere, ...telling.nearTheItem])
+    expect(held, `claim ${word}`).not.toContain(word);
+});
+
+test('insights read by the eligible second reviewer are the same whichever way the first review went', async () => {
+  const sasha = signInForTest('usr_sasha').cookie;
+  const verdictTelling = async () => {
+    const { rules, hashes, suppliers, agreement } = Insights.parse(
+      (await get('/api/insights', sasha)).json,
+    );
+    return { rules, hashes, suppliers, agreement };
+  };
+  const before = await verdictTelling();
+  await firstReview(freePending(), 'confirm');
+  expect(await verdictTelling()).toEqual(before);
 });
 
 test('reading the first verdict in the audit log takes the supervisor off that second review, on the record', async () => {
@@ -158,11 +206,17 @@ test('reading the first verdict in the audit log takes the supervisor off that s
   // On the record, and the log still verifies end to end.
   const alex = signInForTest('usr_alex').cookie;
   const trail = AuditPage.parse((await get(`/api/audit?subjectId=${item.id}`, alex)).json);
-  expect(trail.events.at(-1)).toMatchObject({
-    action: 'item.second_review_barred',
-    actor: { id: 'usr_sasha' },
-    detail: { reason: 'read_first_verdict', released: true },
-  });
+  expect(trail.events.slice(-3)).toMatchObject([
+    {
+      action: 'item.second_review_barred',
+      actor: { id: 'usr_sasha' },
+      detail: { reason: 'read_first_verdict', released: true },
+    },
+    // Her refused claim and second review are on the record too, without the verdict she tried.
+    { action: 'item.claim_refused', actor: { id: 'usr_sasha' }, detail: { status: 403 } },
+    { action: 'item.decision_refused', actor: { id: 'usr_sasha' }, detail: { status: 403 } },
+  ]);
+  expect(trail.events.at(-1)?.detail).not.toHaveProperty('verdict');
   const all = testBackend.state.audit.range(1, testBackend.state.audit.size);
   const verifier = createChainVerifier({ firstSeq: 1, prevHash: GENESIS_HASH, sha256Hex });
   expect(verifier.push(all)).toBeNull();
@@ -172,7 +226,7 @@ test('reading the first verdict in the audit log takes the supervisor off that s
   expect((await post(`/api/items/${item.id}/claim`, ben)).status).toBe(200);
 });
 
-test('an audit export bars as reading a page does; auditors, who never review, are never barred', async () => {
+test('either audit export bars as reading a page does; auditors, who never review, are never barred', async () => {
   const item = freePending();
   await firstReview(item, 'confirm');
   const alex = signInForTest('usr_alex').cookie;
@@ -183,6 +237,13 @@ test('an audit export bars as reading a page does; auditors, who never review, a
   const csv = await callMock(`/api/audit/export.csv?subjectId=${item.id}`, { cookie: sasha });
   expect(await csv.text()).toContain('item.decided');
   expect((await post(`/api/items/${item.id}/claim`, sasha)).status).toBe(403);
+
+  const other = freePending();
+  await firstReview(other, 'confirm');
+  const mira = signInForTest('usr_mira').cookie;
+  const jsonl = await callMock(`/api/audit/export.jsonl?subjectId=${other.id}`, { cookie: mira });
+  expect(await jsonl.text()).toContain('item.decided');
+  expect((await post(`/api/items/${other.id}/claim`, mira)).status).toBe(403);
 
   // Analysts cannot read the audit log at all.
   expect(

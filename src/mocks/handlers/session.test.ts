@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { CSRF_HEADER, CSRF_VALUE } from '../../api/endpoints';
+import { ACTIVITY_HEADER, CSRF_HEADER, CSRF_VALUE } from '../../api/endpoints';
 import { SessionState } from '../../api/schemas/session';
 import { advanceBackendClock, callMock, signInForTest, testBackend } from '../../test/mock-server';
 
@@ -52,6 +52,29 @@ test('a session idle for the idle timeout answers 401 session_expired and is gon
     .range(before + 1, testBackend.state.audit.size - before)
     .filter((e) => e.action === 'session.ended');
   expect(event).toMatchObject({ actor: { id: 'usr_ana' }, detail: { idleMinutes: 30 } });
+});
+
+test('the console’s own requests while no one uses it do not keep a session alive', async () => {
+  const { cookie } = signInForTest('usr_ana');
+  const background = { cookie, headers: { [ACTIVITY_HEADER]: 'background' } };
+  advanceBackendClock(20 * minute);
+  // Polling while the analyst is away is answered, but is not use of the session.
+  expect((await callMock('/api/queues', background)).status).toBe(200);
+  advanceBackendClock(11 * minute);
+  const expired = await callMock('/api/queues', background);
+  expect(expired.status).toBe(401);
+  expect(await errorCode(expired)).toMatchObject({ code: 'session_expired' });
+});
+
+test('a request the person makes is use, and starts the idle clock again', async () => {
+  const { cookie } = signInForTest('usr_ana');
+  advanceBackendClock(20 * minute);
+  expect(await status(cookie)).toBe(200);
+  advanceBackendClock(20 * minute);
+  expect(
+    (await callMock('/api/queues', { cookie, headers: { [ACTIVITY_HEADER]: 'background' } }))
+      .status,
+  ).toBe(200);
 });
 
 test('the absolute lifetime ends a session at 12 hours however active it is', async () => {

@@ -42,7 +42,7 @@ async function attempt(entry: OutboxEntry, queryClient: QueryClient, stopped: ()
     if (entry.state === 'checking') {
       const detail = await apiRequest(endpoints.getItem, { params: { itemId: entry.itemId } });
       if (stopped()) return;
-      const next = afterCheck(entry, detail);
+      const next = afterCheck(entry, detail, Date.now());
       if (next === null) await recorded();
       else if (stateOf(entry.key) !== 'undone') replace(next);
       return;
@@ -82,7 +82,7 @@ export function useOutboxSender(userId: string) {
   const queryClient = useQueryClient();
   useEffect(() => {
     const outbox = useOutbox.getState();
-    outbox.load(userId);
+    outbox.load(userId, true);
     const onStorage = (event: StorageEvent) => {
       if (isOutboxKey(event.key)) useOutbox.getState().load(userId);
     };
@@ -125,7 +125,7 @@ export function useOutboxSender(userId: string) {
 
     const send = () => {
       if (stopped()) return finished;
-      useOutbox.getState().load(userId); // what other tabs left behind
+      useOutbox.getState().load(userId, true); // what other tabs left behind
       useOutbox.getState().retryNow(); // a console opened again tries what waited at once
       const unsubscribe = useOutbox.subscribe(() => void pump());
       const onOnline = () => useOutbox.getState().retryNow();

@@ -4,6 +4,7 @@ import type { FlaggedItem } from '../../../api/schemas/item';
 import { Button } from '../../../components/ui/button';
 import { stageLabels, verdictText } from '../model/labels';
 import { CorrectionForm } from './correction-form';
+import { correctionRefusal } from '../../../domain/review-rules';
 
 /**
  * Every decision on the item, oldest first, with who made it at which stage and what corrected
@@ -25,7 +26,11 @@ export function DecisionHistory({
 }) {
   const [correcting, setCorrecting] = useState<string | null>(null);
   const correctable =
-    canCorrect && !decisions.some((d) => d.actor.id === userId) ? decisions.at(-1) : undefined;
+    canCorrect &&
+    correctionRefusal(item.status) === null &&
+    !decisions.some((d) => d.actor.id === userId)
+      ? decisions.at(-1)
+      : undefined;
   const supersededBy = new Map(
     decisions.flatMap((d) => (d.supersedes ? [[d.supersedes, d] as const] : [])),
   );

@@ -46,6 +46,7 @@ export function ProvenancePanel({ item }: { item: FlaggedItem }) {
   const { supplier, dataset, acquisition, origin, custody } = item.provenance;
   const entries = provenanceChecklist(item);
   const byId = (id: ChecklistEntryId) => entries.find((e) => e.id === id);
+  const subject = { type: 'item', id: item.id } as const;
   const score = actionabilityScore(entries);
   const missing = entries.filter((e) => !e.present);
   const when = acquisitionTime(item);
@@ -87,14 +88,18 @@ export function ProvenancePanel({ item }: { item: FlaggedItem }) {
         <ul className="space-y-1">
           {sourceUrls.map((url, i) => (
             <li key={`${i}-${url}`}>
-              <DefangedUrl url={url} />
+              <DefangedUrl url={url} subject={subject} />
             </li>
           ))}
         </ul>
       ) : null,
       'source_url',
     ],
-    ['Page', filled(origin.pageUrl) ? <DefangedUrl url={origin.pageUrl} /> : null, 'page_url'],
+    [
+      'Page',
+      filled(origin.pageUrl) ? <DefangedUrl url={origin.pageUrl} subject={subject} /> : null,
+      'page_url',
+    ],
     ['Page title', untrustedOrNull(origin.pageTitle), null],
     ['Crawl or acquisition time', when && `${when.at} (${when.kind})`, 'acquisition_date'],
     [
@@ -110,7 +115,7 @@ export function ProvenancePanel({ item }: { item: FlaggedItem }) {
           {untrustedOrNull(origin.uploader.accountName)}
           {filled(origin.uploader.profileUrl) && (
             <div>
-              <DefangedUrl url={origin.uploader.profileUrl} />
+              <DefangedUrl url={origin.uploader.profileUrl} subject={subject} />
             </div>
           )}
           {filled(origin.uploader.ipAddress) && <div>from {origin.uploader.ipAddress}</div>}

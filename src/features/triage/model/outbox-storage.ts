@@ -8,17 +8,20 @@ import { parseStoredEntry, type OutboxEntry } from './outbox-entry';
  * never sent.
  */
 const ROOT = 'verity.outbox:';
-const prefix = (userId: string) => `${ROOT}${userId}:`;
+// Encoded, so an id holding `:` cannot pass for another user's prefix.
+const prefix = (userId: string) => `${ROOT}${encodeURIComponent(userId)}:`;
 const keyOf = (entry: Pick<OutboxEntry, 'userId' | 'key'>) => `${prefix(entry.userId)}${entry.key}`;
 
 function parse(storageKey: string): OutboxEntry | null {
-  const owner = storageKey.slice(ROOT.length, storageKey.indexOf(':', ROOT.length));
   const text = localStorage.getItem(storageKey);
-  if (!owner || text === null) return null;
+  if (text === null) return null;
   try {
-    return parseStoredEntry(JSON.parse(text), owner);
+    const owner = decodeURIComponent(
+      storageKey.slice(ROOT.length, storageKey.indexOf(':', ROOT.length)),
+    );
+    return owner ? parseStoredEntry(JSON.parse(text), owner) : null;
   } catch {
-    return null;
+    return null; // not JSON, or a key that does not decode
   }
 }
 

@@ -110,11 +110,15 @@ describe('a failed attempt', () => {
 
   it('waits for a sign-in after a 401, and is taken out with the message after a 409 or 4xx', () => {
     expect(afterFailure(entry('itm_1'), failure(401, 'signed out'), 0).state).toBe('signin');
-    expect(afterFailure(entry('itm_1'), failure(409, 'decided by Ben'), 0)).toMatchObject({
+    expect(
+      afterFailure(entry('itm_1'), failure(409, 'decided by Ben', 'already_decided'), 0),
+    ).toMatchObject({
       state: 'conflict',
       message: 'decided by Ben',
     });
-    expect(afterFailure(entry('itm_1'), failure(400, 'bad'), 0).state).toBe('rejected');
+    expect(afterFailure(entry('itm_1'), failure(400, 'bad', 'invalid_request'), 0).state).toBe(
+      'rejected',
+    );
   });
 
   it('waits for its maker when the server says someone else is signed in, never refused', () => {
@@ -127,8 +131,17 @@ describe('a failed attempt', () => {
 
   it('treats a success whose answer cannot be read as an unknown outcome to check, not a refusal', () => {
     const unread = afterFailure(entry('itm_1'), failure(200, 'bad body', 'malformed_response'), 7);
-    expect(unread).toMatchObject({ state: 'checking', retryAt: 7 });
+    expect(unread).toMatchObject({ state: 'checking', retryAt: 7, attempts: 1 });
     expect(nextToSend([unread], 7)?.key).toBe(unread.key);
+  });
+
+  it('retries what is not the server’s refusal: a 4xx without its reason, 408, 425, 429', () => {
+    const proxyPage = afterFailure(entry('itm_1'), failure(404, 'Not Found'), 0);
+    expect(proxyPage).toMatchObject({ state: 'retrying', retryAt: 1_000 });
+    for (const status of [408, 425, 429])
+      expect(afterFailure(entry('itm_1'), failure(status, 'later', 'slow_down'), 0).state).toBe(
+        'retrying',
+      );
   });
 });
 
@@ -148,13 +161,13 @@ describe('checking an unknown outcome', () => {
 
   it('is done when the item holds the maker’s decision on that version', () => {
     const checking = { ...entry('itm_1'), state: 'checking' as const };
-    expect(afterCheck(checking, detail([recorded(checking)]))).toBeNull();
+    expect(afterCheck(checking, detail([recorded(checking)]), 0)).toBeNull();
   });
 
-  it('sends it again, same key, when the item holds no such decision (or only someone else’s)', () => {
-    const checking = { ...entry('itm_1'), state: 'checking' as const };
-    const again = afterCheck(checking, detail([recorded(checking, 'usr_ben')]));
-    expect(again).toMatchObject({ state: 'sending', key: checking.key });
+  it('sends it again, same key, after a backoff, when the item holds no such decision (or only someone else’s)', () => {
+    const checking = { ...entry('itm_1'), state: 'checking' as const, attempts: 1 };
+    const again = afterCheck(checking, detail([recorded(checking, 'usr_ben')]), 0);
+    expect(again).toMatchObject({ state: 'retrying', retryAt: 2_000, key: checking.key });
   });
 
   it('keeps checking with a backoff while the server cannot be read, and waits for a sign-in on 401', () => {
@@ -189,10 +202,19 @@ describe('the outbox in this browser', () => {
     expect(readEntries('usr_ana')).toEqual([]);
   });
 
-  it('sends decisions kept for a sign-in again once the user is back', () => {
+  it('sends decisions kept for a sign-in again once the user is back, not on any other tab’s change', () => {
     useOutbox.getState().put(entry('itm_1', 'signin'));
     useOutbox.getState().load('usr_ana');
+    expect(useOutbox.getState().entries[0]?.state).toBe('signin');
+    useOutbox.getState().load('usr_ana', true);
     expect(useOutbox.getState().entries[0]?.state).toBe('sending');
+  });
+
+  it('keeps a user whose id holds a colon apart from every other user', () => {
+    const odd = entry('itm_1', 'sending', 'confirm', 'usr:ana');
+    useOutbox.getState().put(odd);
+    expect(readEntries('usr:ana').map((e) => e.key)).toEqual([odd.key]);
+    expect(readEntries('usr')).toEqual([]);
   });
 
   it('upgrades an entry stored before entries had a version: its maker is the user its key names', () => {

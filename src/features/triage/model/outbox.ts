@@ -62,18 +62,30 @@ const later = (
 
 /**
  * What a failed attempt to send makes of the entry. Only a definite refusal — a 4xx with the
- * server's reason — ends it. No answer or a 5xx is retried with the same key (a decision the
- * server recorded meanwhile comes back as recorded); a success that could not be read leaves the
- * outcome unknown, so the server is asked (`checking`). A 401, or a session that is not the
- * maker's, waits for the maker to sign in again.
+ * server's reason — ends it. No answer, a 5xx, a 408/425/429 or a 4xx that is not the server's
+ * word is retried with the same key (a decision the server recorded meanwhile comes back as
+ * recorded); a success that could not be read leaves the outcome unknown, so the server is asked
+ * (`checking`). A 401, or a session that is not the maker's, waits for the maker to sign in again.
  */
 export function afterFailure(entry: OutboxEntry, failure: Failure, now: number): OutboxEntry {
   const { status, code, message } = failure;
-  if (status === 0 || status >= 500) return later(entry, 'retrying', message, now);
-  if (status < 300) return { ...entry, state: 'checking', retryAt: now, message };
+  if (status < 300 && status !== 0)
+    return { ...entry, state: 'checking', attempts: entry.attempts + 1, retryAt: now, message };
   if (status === 401 || code === 'maker_mismatch') return { ...entry, state: 'signin', message };
-  return { ...entry, state: status === 409 ? 'conflict' : 'rejected', message };
+  if (isRefusal(failure))
+    return { ...entry, state: status === 409 ? 'conflict' : 'rejected', message };
+  return later(entry, 'retrying', message, now);
 }
+
+/** Statuses that ask to try again later, not refusals of the decision. */
+const TRY_LATER = new Set([408, 425, 429]);
+
+/**
+ * A definite refusal: a 4xx that gives the server's reason in the contract's error shape (the
+ * client names any other by its status, `http_<status>`: a proxy's page, not the server's word).
+ */
+const isRefusal = ({ status, code }: Failure) =>
+  status >= 400 && status < 500 && !TRY_LATER.has(status) && !code.startsWith('http_');
 
 /** Whether the item, read back from the server, holds this entry's decision. */
 export const isRecordedIn = (detail: ItemDetail, entry: OutboxEntry) =>
@@ -86,10 +98,17 @@ export const isRecordedIn = (detail: ItemDetail, entry: OutboxEntry) =>
 
 /**
  * What reading the item back makes of a `checking` entry: recorded → null (done); not recorded →
- * sent again with the same key (the server then records it once, or says why not).
+ * sent again with the same key after a backoff (the server then records it once, or says why
+ * not).
  */
-export const afterCheck = (entry: OutboxEntry, detail: ItemDetail): OutboxEntry | null =>
-  isRecordedIn(detail, entry) ? null : { ...entry, state: 'sending' };
+export const afterCheck = (
+  entry: OutboxEntry,
+  detail: ItemDetail,
+  now: number,
+): OutboxEntry | null =>
+  isRecordedIn(detail, entry)
+    ? null
+    : { ...entry, state: 'retrying', retryAt: now + retryDelay(entry.attempts) };
 
 /** What a failed read-back makes of a `checking` entry: still unknown, checked again later. */
 export function afterCheckFailure(entry: OutboxEntry, failure: Failure, now: number) {
@@ -114,8 +133,12 @@ interface Outbox {
   entries: OutboxEntry[];
   /** How many unsent decisions other users left in this browser (their content is theirs). */
   waitingForOthers: number;
-  /** Read the user's entries from this browser; any waiting for a sign-in are sent again. */
-  load: (userId: string) => void;
+  /**
+   * Read the user's entries from this browser. `resume`: the user is (again) signed in here, so
+   * entries waiting for their sign-in are sent again — on opening the console, not on every
+   * change another tab makes.
+   */
+  load: (userId: string, resume?: boolean) => void;
   put: (entry: OutboxEntry) => void;
   replace: (entry: OutboxEntry) => void;
   remove: (key: string) => void;
@@ -132,11 +155,12 @@ const byMadeAt = (a: OutboxEntry, b: OutboxEntry) => a.madeAt - b.madeAt;
 export const useOutbox = create<Outbox>()((set, get) => ({
   entries: [],
   waitingForOthers: 0,
-  load: (userId) => {
-    const entries = storage
-      .readEntries(userId)
-      .map((e) => (e.state === 'signin' ? { ...e, state: 'sending' as const } : e));
-    for (const entry of entries) storage.writeEntry(entry);
+  load: (userId, resume = false) => {
+    const stored = storage.readEntries(userId);
+    const entries = resume
+      ? stored.map((e) => (e.state === 'signin' ? { ...e, state: 'sending' as const } : e))
+      : stored;
+    if (resume) for (const entry of entries) storage.writeEntry(entry);
     set({
       entries: entries.sort(byMadeAt),
       waitingForOthers: storage.countWaitingForOthers(userId, isUnsent),

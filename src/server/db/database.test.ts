@@ -1,0 +1,135 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { migrateToLatest } from './migrate';
+import { openDatabase, type OpenDatabase } from './open-database';
+import { postgresForTests } from './postgres-for-tests';
+
+const tables = [
+  'audit_events',
+  'audit_head',
+  'claims',
+  'decisions',
+  'filing_documents',
+  'filing_jobs',
+  'items',
+  'provenance',
+  'report_files',
+  'report_items',
+  'reports',
+  'reveals',
+  'sessions',
+  'settings',
+  'signals',
+  'users',
+  'verdict_readers',
+];
+
+const postgres = postgresForTests();
+
+/** The same checks on each engine: migrations and queries must run on both. */
+describe.each([
+  { engine: 'pglite', open: () => openDatabase({ dataDir: null }), skip: null },
+  { engine: 'postgresql', open: () => postgres.open(), skip: postgres.skipReason },
+])('the database on $engine', ({ open, skip }) => {
+  let database: OpenDatabase;
+  beforeAll(async () => {
+    if (skip) return;
+    database = await open();
+    await migrateToLatest(database.db);
+  }, 60_000);
+  afterAll(async () => {
+    if (skip) return;
+    await database.close();
+  });
+
+  test.skipIf(skip)('migrates to every table, once', async () => {
+    const { rows } = await sql<{ name: string }>`
+      select table_name as name from information_schema.tables
+      where table_schema = current_schema() and table_name not like 'kysely_%'
+      order by table_name`.execute(database.db);
+    expect(rows.map((r) => r.name)).toEqual(tables);
+    expect(await migrateToLatest(database.db)).toEqual([]);
+  });
+
+  test.skipIf(skip)(
+    'keeps JSON whole, times exact, and refuses a value its checks forbid',
+    async () => {
+      const { db } = database;
+      await db
+        .insertInto('users')
+        .values({ id: 'usr_t', name: 'T', role: 'analyst', email: 't@verity.test' })
+        .execute();
+      const media = {
+        kind: 'image',
+        fileName: '\u202Egnp.exe',
+        exif: [{ tag: 'x', value: '<b>' }],
+      };
+      await db
+        .insertInto('items')
+        .values({
+          id: 'itm_t',
+          version: 1,
+          queue_id: 'q',
+          status: 'pending',
+          priority: 'p1',
+          flagged_at: '2026-02-28T23:59:59.999Z',
+          sla_due_at: new Date('2026-03-01T00:00:00.001Z'),
+          sha256: 'a'.repeat(64),
+          md5: 'b'.repeat(32),
+          pdq: null,
+          hash_only: false,
+          media: JSON.stringify(media),
+        })
+        .execute();
+      const item = await db
+        .selectFrom('items')
+        .selectAll()
+        .where('id', '=', 'itm_t')
+        .executeTakeFirstOrThrow();
+      expect(item.media).toEqual(media);
+      expect(item.flagged_at.toISOString()).toBe('2026-02-28T23:59:59.999Z');
+      expect(item.sla_due_at.toISOString()).toBe('2026-03-01T00:00:00.001Z');
+      await expect(
+        db
+          .updateTable('items')
+          .set({ status: 'lost' as 'pending' })
+          .where('id', '=', 'itm_t')
+          .execute(),
+      ).rejects.toThrow(/check constraint/);
+      const { count } = await db
+        .selectFrom('items')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .executeTakeFirstOrThrow();
+      expect(count).toBe(1);
+    },
+  );
+
+  test.skipIf(skip)(
+    'transactions do not interleave: each sees the other’s committed write',
+    async () => {
+      const { db } = database;
+      await db.insertInto('settings').values({ key: 'counter', value: '0', version: 1 }).execute();
+      const increment = () =>
+        db.transaction().execute(async (trx) => {
+          const row = await trx
+            .selectFrom('settings')
+            .select(['value', 'version'])
+            .where('key', '=', 'counter')
+            .forUpdate()
+            .executeTakeFirstOrThrow();
+          await trx
+            .updateTable('settings')
+            .set({ value: JSON.stringify(Number(row.value) + 1), version: row.version + 1 })
+            .where('key', '=', 'counter')
+            .execute();
+        });
+      await Promise.all(Array.from({ length: 20 }, increment));
+      const row = await db
+        .selectFrom('settings')
+        .selectAll()
+        .where('key', '=', 'counter')
+        .executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ value: 20, version: 21 });
+    },
+  );
+});

@@ -1,0 +1,309 @@
+import { sql, type Kysely } from 'kysely';
+
+/**
+ * The core tables. Nested shapes the console reads whole (media, provenance's origin, a verdict,
+ * a report's body) are JSONB; what queries filter, sort, join or constrain on are columns.
+ * Timestamps are `timestamptz`; ids are the contract's text ids.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('users')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('role', 'text', (c) =>
+      c.notNull().check(sql`role in ('analyst', 'supervisor', 'auditor')`),
+    )
+    .addColumn('email', 'text', (c) => c.notNull().unique())
+    .addColumn('demo', 'boolean', (c) => c.notNull().defaultTo(false))
+    .execute();
+
+  await db.schema
+    .createTable('items')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('version', 'integer', (c) => c.notNull().check(sql`version > 0`))
+    .addColumn('queue_id', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .check(
+          sql`status in ('pending', 'awaiting_second_review', 'escalated', 'confirmed', 'dismissed')`,
+        ),
+    )
+    .addColumn('priority', 'text', (c) =>
+      c.notNull().check(sql`priority in ('p0', 'p1', 'p2', 'p3')`),
+    )
+    .addColumn('flagged_at', 'timestamptz', (c) => c.notNull())
+    .addColumn('sla_due_at', 'timestamptz', (c) => c.notNull())
+    .addColumn('sha256', 'text', (c) => c.notNull())
+    .addColumn('md5', 'text', (c) => c.notNull())
+    .addColumn('pdq', 'text')
+    .addColumn('hash_only', 'boolean', (c) => c.notNull())
+    .addColumn('media', 'jsonb', (c) => c.notNull())
+    .execute();
+  // The queue page and "next": what waits in a queue, most urgent first.
+  await db.schema
+    .createIndex('items_queue_waiting')
+    .on('items')
+    .columns(['queue_id', 'status', 'priority', 'sla_due_at'])
+    .execute();
+  await db.schema
+    .createIndex('items_status_flagged')
+    .on('items')
+    .columns(['status', 'flagged_at'])
+    .execute();
+  // Clusters and search: the same bytes or the same perceptual hash.
+  await db.schema.createIndex('items_sha256').on('items').column('sha256').execute();
+  await db.schema.createIndex('items_md5').on('items').column('md5').execute();
+  await db.schema.createIndex('items_pdq').on('items').column('pdq').execute();
+
+  await db.schema
+    .createTable('signals')
+    .addColumn('item_id', 'text', (c) => c.notNull().references('items.id').onDelete('cascade'))
+    .addColumn('position', 'integer', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) =>
+      c.notNull().check(sql`kind in ('hash_match', 'classifier', 'text_rule', 'heuristic')`),
+    )
+    .addColumn('rule_id', 'text', (c) => c.notNull())
+    .addColumn('rule_version', 'text', (c) => c.notNull())
+    .addColumn('signal', 'jsonb', (c) => c.notNull())
+    .addPrimaryKeyConstraint('signals_pk', ['item_id', 'position'])
+    .execute();
+  await db.schema
+    .createIndex('signals_rule')
+    .on('signals')
+    .columns(['rule_id', 'rule_version'])
+    .execute();
+  await db.schema.createIndex('signals_kind').on('signals').columns(['kind', 'item_id']).execute();
+
+  await db.schema
+    .createTable('provenance')
+    .addColumn('item_id', 'text', (c) => c.primaryKey().references('items.id').onDelete('cascade'))
+    .addColumn('supplier_id', 'text', (c) => c.notNull())
+    .addColumn('dataset_id', 'text')
+    .addColumn('batch_id', 'text')
+    .addColumn('crawled_at', 'timestamptz')
+    .addColumn('supplier', 'jsonb', (c) => c.notNull())
+    .addColumn('dataset', 'jsonb')
+    .addColumn('acquisition', 'jsonb', (c) => c.notNull())
+    .addColumn('origin', 'jsonb', (c) => c.notNull())
+    .addColumn('custody', 'jsonb', (c) => c.notNull())
+    .addColumn('license', 'text')
+    .execute();
+  // Report drafts gather an incident's items: one supplier, dataset and batch.
+  await db.schema
+    .createIndex('provenance_incident')
+    .on('provenance')
+    .columns(['supplier_id', 'dataset_id', 'batch_id'])
+    .execute();
+
+  await db.schema
+    .createTable('claims')
+    .addColumn('item_id', 'text', (c) => c.primaryKey().references('items.id').onDelete('cascade'))
+    .addColumn('holder_id', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('window_id', 'text')
+    .addColumn('claimed_at', 'timestamptz', (c) => c.notNull())
+    .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('claims_holder')
+    .on('claims')
+    .columns(['holder_id', 'expires_at'])
+    .execute();
+
+  await db.schema
+    .createTable('decisions')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('item_id', 'text', (c) => c.notNull().references('items.id').onDelete('cascade'))
+    .addColumn('item_version', 'integer', (c) => c.notNull())
+    .addColumn('stage', 'text', (c) =>
+      c.notNull().check(sql`stage in ('first', 'second', 'supervisor')`),
+    )
+    .addColumn('verdict', 'jsonb', (c) => c.notNull())
+    .addColumn('supersedes', 'text', (c) => c.references('decisions.id'))
+    .addColumn('note', 'text')
+    .addColumn('actor_id', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('at', 'timestamptz', (c) => c.notNull())
+    // The maker's idempotency key: a decision sent twice is recorded once, whichever instance.
+    .addColumn('idempotency_key', 'text', (c) => c.notNull())
+    .addColumn('undone_at', 'timestamptz')
+    .addUniqueConstraint('decisions_once_per_key', ['actor_id', 'idempotency_key'])
+    .execute();
+  await db.schema
+    .createIndex('decisions_item')
+    .on('decisions')
+    .columns(['item_id', 'at'])
+    .execute();
+
+  await db.schema
+    .createTable('verdict_readers')
+    .addColumn('item_id', 'text', (c) => c.notNull().references('items.id').onDelete('cascade'))
+    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+    .addPrimaryKeyConstraint('verdict_readers_pk', ['item_id', 'user_id'])
+    .execute();
+
+  await db.schema
+    .createTable('reveals')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+    .addColumn('item_id', 'text', (c) => c.notNull().references('items.id'))
+    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('started_at', 'timestamptz', (c) => c.notNull())
+    .addColumn('url_expires_at', 'timestamptz', (c) => c.notNull())
+    .addColumn('served_at', 'timestamptz')
+    .addColumn('ended_at', 'timestamptz')
+    .execute();
+  await db.schema
+    .createIndex('reveals_user')
+    .on('reveals')
+    .columns(['user_id', 'started_at'])
+    .execute();
+
+  await db.schema
+    .createTable('sessions')
+    // Only the token's SHA-256 is stored: a copy of the table signs no one in.
+    .addColumn('token_hash', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.notNull().unique())
+    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('started_at', 'timestamptz', (c) => c.notNull())
+    .addColumn('last_used_at', 'timestamptz', (c) => c.notNull())
+    .addColumn('ended_at', 'timestamptz')
+    .addColumn('end_reason', 'text')
+    .execute();
+  await db.schema
+    .createIndex('sessions_user')
+    .on('sessions')
+    .columns(['user_id', 'ended_at'])
+    .execute();
+
+  await db.schema
+    .createTable('audit_events')
+    .addColumn('seq', 'integer', (c) => c.primaryKey().check(sql`seq > 0`))
+    .addColumn('at', 'timestamptz', (c) => c.notNull())
+    .addColumn('actor', 'jsonb', (c) => c.notNull())
+    .addColumn('action', 'text', (c) => c.notNull())
+    .addColumn('subject_type', 'text', (c) => c.notNull())
+    .addColumn('subject_id', 'text', (c) => c.notNull())
+    .addColumn('detail', 'jsonb', (c) => c.notNull())
+    .addColumn('prev_hash', 'text', (c) => c.notNull())
+    .addColumn('hash', 'text', (c) => c.notNull().unique())
+    .execute();
+  await db.schema
+    .createIndex('audit_subject')
+    .on('audit_events')
+    .columns(['subject_type', 'subject_id', 'seq'])
+    .execute();
+  await db.schema
+    .createIndex('audit_action')
+    .on('audit_events')
+    .columns(['action', 'seq'])
+    .execute();
+  // The chain's head: one row, locked by every append, so the chain has no gaps and no forks.
+  await db.schema
+    .createTable('audit_head')
+    .addColumn('id', 'boolean', (c) =>
+      c
+        .primaryKey()
+        .defaultTo(true)
+        .check(sql`id`),
+    )
+    .addColumn('seq', 'integer', (c) => c.notNull())
+    .addColumn('hash', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable('reports')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('supplier_id', 'text', (c) => c.notNull())
+    .addColumn('prior_report_id', 'text', (c) => c.references('reports.id'))
+    .addColumn('body', 'jsonb', (c) => c.notNull())
+    .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('reports_status')
+    .on('reports')
+    .columns(['status', 'updated_at'])
+    .execute();
+  await db.schema
+    .createTable('report_files')
+    .addColumn('report_id', 'text', (c) => c.notNull().references('reports.id').onDelete('cascade'))
+    .addColumn('sha256', 'text', (c) => c.notNull())
+    .addColumn('file', 'jsonb', (c) => c.notNull())
+    .addPrimaryKeyConstraint('report_files_pk', ['report_id', 'sha256'])
+    .execute();
+  await db.schema
+    .createTable('report_items')
+    .addColumn('report_id', 'text', (c) => c.notNull().references('reports.id').onDelete('cascade'))
+    .addColumn('item_id', 'text', (c) => c.notNull().references('items.id'))
+    .addPrimaryKeyConstraint('report_items_pk', ['report_id', 'item_id'])
+    .execute();
+  await db.schema.createIndex('report_items_item').on('report_items').column('item_id').execute();
+
+  // Filing is a job: written with the approval to file, claimed under a lease by a free instance.
+  await db.schema
+    .createTable('filing_jobs')
+    .addColumn('report_id', 'text', (c) => c.primaryKey().references('reports.id'))
+    .addColumn('state', 'text', (c) =>
+      c.notNull().check(sql`state in ('queued', 'running', 'filed', 'failed', 'retracted')`),
+    )
+    .addColumn('step', 'jsonb', (c) => c.notNull())
+    .addColumn('lease_owner', 'text')
+    .addColumn('lease_expires_at', 'timestamptz')
+    .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('filing_jobs_due')
+    .on('filing_jobs')
+    .columns(['state', 'lease_expires_at'])
+    .execute();
+  await db.schema
+    .createTable('filing_documents')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('report_id', 'text', (c) => c.notNull().references('reports.id'))
+    .addColumn('step', 'text', (c) => c.notNull())
+    .addColumn('direction', 'text', (c) =>
+      c.notNull().check(sql`direction in ('sent', 'received')`),
+    )
+    .addColumn('media_type', 'text', (c) => c.notNull())
+    .addColumn('sha256', 'text', (c) => c.notNull())
+    .addColumn('content', 'bytea', (c) => c.notNull())
+    .addColumn('at', 'timestamptz', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('filing_documents_report')
+    .on('filing_documents')
+    .columns(['report_id', 'at'])
+    .execute();
+
+  await db.schema
+    .createTable('settings')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'jsonb', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  for (const table of [
+    'settings',
+    'filing_documents',
+    'filing_jobs',
+    'report_items',
+    'report_files',
+    'reports',
+    'audit_head',
+    'audit_events',
+    'sessions',
+    'reveals',
+    'verdict_readers',
+    'decisions',
+    'claims',
+    'provenance',
+    'signals',
+    'items',
+    'users',
+  ])
+    await db.schema.dropTable(table).execute();
+}

@@ -1,0 +1,36 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect';
+import type { Database } from './tables';
+
+export type Engine = 'pglite' | 'postgresql';
+
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+export type DatabaseLocation =
+  /** A PostgreSQL server, by its connection URL. */
+  | { url: string; poolSize?: number }
+  /** PGlite in this process, its data in a directory; in memory without one. */
+  | { dataDir: string | null };
+
+// Counts and sums come back as int8; every one Verity keeps fits a JavaScript number.
+pg.types.setTypeParser(pg.types.builtins.INT8, Number);
+
+/** Opens the database: PostgreSQL through a pool, or PGlite embedded. Does not migrate. */
+export async function openDatabase(location: DatabaseLocation): Promise<OpenDatabase> {
+  if ('url' in location) {
+    const pool = new pg.Pool({ connectionString: location.url, max: location.poolSize ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: 'postgresql', close: () => db.destroy() };
+  }
+  if (location.dataDir !== null) mkdirSync(location.dataDir, { recursive: true });
+  const pglite = await PGlite.create(location.dataDir ?? undefined);
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return { db, engine: 'pglite', close: () => db.destroy() };
+}
