@@ -15,7 +15,9 @@ test('a refused claim is on the record: the auditor reads who tried what and why
   const { page: ana } = await signInElsewhere('analyst');
   const refused = ana.waitForResponse(
     (response) =>
-      response.url().endsWith(`/api/items/${itemId}/claim`) && response.status() === 409,
+      // The claim names the window it comes from (`?window=`): matched by its path.
+      new URL(response.url()).pathname === `/api/items/${itemId}/claim` &&
+      response.status() === 409,
   );
   await ana.goto(`/queues/q-clf-high?status=pending&item=${itemId}`);
   await refused;

@@ -19,7 +19,7 @@ import {
   UndoResult,
   ViewRecorded,
 } from './schemas/decision';
-import { AllItemsQuery, ItemListQuery, ItemPage } from './schemas/item';
+import { AllItemsQuery, ItemListQuery, ItemPage, WindowId } from './schemas/item';
 import { QueueList } from './schemas/queue';
 import { SessionState, SignInRequest } from './schemas/session';
 import { ReviewerList, Role } from './schemas/user';
@@ -61,6 +61,20 @@ export const reviewerRoles = ['analyst', 'supervisor'] as const satisfies readon
 
 export const ItemIdParams = z.object({ itemId: Id });
 export const QueueIdParams = z.object({ queueId: Id });
+/** The window a claim comes from (leases are a person's, held in one of their windows). */
+const windowField = WindowId.optional().meta({
+  description: 'The caller’s window. Without it the lease is taken for no window in particular.',
+});
+export const ClaimQuery = z
+  .object({
+    window: windowField,
+    takeOver: z.enum(['true', 'false']).optional().meta({
+      description:
+        '`true`: move the caller’s own lease from another of their windows to this one (a renewal). Without it, such a claim is refused (409 `held_elsewhere`).',
+    }),
+  })
+  .meta({ id: 'ClaimQuery' });
+export const WindowQuery = z.object({ window: windowField }).meta({ id: 'WindowQuery' });
 
 export const endpoints = {
   listAudit: {
@@ -166,10 +180,11 @@ export const endpoints = {
     path: '/api/queues/{queueId}/next',
     summary: 'Claim the next item the caller may review in the queue',
     description:
-      'Of the items waiting in the queue that no one else holds and the caller may review (never their own second review; escalations only for supervisors): the highest priority, then the earliest SLA due. Claims it for the caller, atomically, so two reviewers starting at once never get the same item.',
+      'Of the items waiting in the queue that no one else holds and the caller may review (never their own second review; escalations only for supervisors): the highest priority, then the earliest SLA due. Claims it for the caller (in `window`, when given), atomically, so two reviewers starting at once never get the same item.',
     tag: 'queues',
     access: reviewerRoles,
     params: QueueIdParams,
+    query: WindowQuery,
     response: NextItem,
     errors: [401, 403, 404],
   },
@@ -253,10 +268,11 @@ export const endpoints = {
     path: '/api/items/{itemId}/claim',
     summary: 'Claim an item for decision, or renew the claim',
     description:
-      'Takes (or extends) a lease of `leaseSeconds` on the item for the caller. 409 while someone else holds a live lease or when the item is decided; 403 when the caller may not make the review it waits for (its own second review; an escalation, unless a supervisor).',
+      'Takes (or extends) a lease of `leaseSeconds` on the item for the caller, held in the caller’s `window`. 409 while someone else holds a live lease or when the item is decided; 409 `held_elsewhere` while the caller holds it in another of their windows, unless `takeOver=true` moves it here; 403 when the caller may not make the review it waits for (its own second review; an escalation, unless a supervisor).',
     tag: 'items',
     access: reviewerRoles,
     params: ItemIdParams,
+    query: ClaimQuery,
     response: ClaimResult,
     errors: [401, 403, 404, 409],
   },
@@ -265,9 +281,12 @@ export const endpoints = {
     method: 'delete',
     path: '/api/items/{itemId}/claim',
     summary: 'Release the caller’s claim on an item',
+    description:
+      'Gives up the caller’s lease, unless it is held in another of their windows than `window` (then it stays there).',
     tag: 'items',
     access: reviewerRoles,
     params: ItemIdParams,
+    query: WindowQuery,
     response: ClaimResult,
     errors: [401, 403, 404],
   },

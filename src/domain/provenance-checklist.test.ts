@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import type { FlaggedItem } from '../api/schemas/item';
 import { createBackend } from '../mocks/backend/backend';
-import { actionabilityScore, provenanceChecklist } from './provenance-checklist';
+import { acquisitionTime, actionabilityScore, provenanceChecklist } from './provenance-checklist';
 
 const [generated] = createBackend({ seed: 3, items: 5 }).state.items;
 if (!generated) throw new Error('no item');
@@ -75,4 +75,54 @@ test('a supplier without a contract reference is not enough to hold it to accoun
     i.provenance.supplier = { id: 's', name: 'Lumen', contractRef: null };
   });
   expect(provenanceChecklist(item).find((e) => e.id === 'supplier')?.present).toBe(false);
+});
+
+test('a field holding only blanks is missing, by the report checklist’s rule', () => {
+  const blank = itemWith((i) => {
+    Object.assign(i, structuredClone(complete));
+    i.provenance.supplier.contractRef = ' ';
+    i.provenance.origin.sourceUrls = ['  '];
+    i.provenance.origin.pageUrl = '';
+    i.provenance.acquisition.recordId = '\t';
+    i.provenance.origin.hostIp = '';
+    i.media.fileName = ' ';
+    i.provenance.origin.uploader = {
+      accountName: ' ',
+      profileUrl: null,
+      ipAddress: '203.0.113.9',
+      uploadedAt: null,
+    };
+  });
+  expect(
+    provenanceChecklist(blank)
+      .filter((e) => !e.present)
+      .map((e) => e.id),
+  ).toEqual([
+    'supplier',
+    'source_url',
+    'page_url',
+    'batch_or_record',
+    'uploader',
+    'host_ip',
+    'original_file_name',
+  ]);
+});
+
+test('the incident time is the crawl’s, else the acquisition’s, each only when it reads as a date', () => {
+  const at = (crawledAt: string | null, acquiredAt: string | null) =>
+    acquisitionTime(
+      itemWith((i) => {
+        i.provenance.origin.crawledAt = crawledAt;
+        i.provenance.acquisition.acquiredAt = acquiredAt;
+      }),
+    );
+  expect(at('2025-08-14T02:11:00.000Z', '2025-08-01T00:00:00.000Z')).toEqual({
+    at: '2025-08-14T02:11:00.000Z',
+    kind: 'crawled',
+  });
+  expect(at(null, '2025-08-01T00:00:00.000Z')).toEqual({
+    at: '2025-08-01T00:00:00.000Z',
+    kind: 'acquired',
+  });
+  expect(at('', ' ')).toBeNull();
 });

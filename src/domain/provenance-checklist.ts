@@ -1,4 +1,5 @@
 import type { FlaggedItem } from '../api/schemas/item';
+import { filled, usableTime } from './usable-value';
 
 /**
  * What a CyberTipline report needs from one item's provenance (shared/cybertipline/README.md):
@@ -7,6 +8,9 @@ import type { FlaggedItem } from '../api/schemas/item';
  *
  * - `actionability`: the report may be filed only if present or explained as not available;
  * - `recommended`: helps law enforcement, never blocks.
+ *
+ * An entry is present only when it holds a usable value, by the report checklist's rule
+ * (`usable-value.ts`): a blank string is as missing as none.
  */
 export type ChecklistLevel = 'required' | 'actionability' | 'recommended';
 
@@ -36,6 +40,25 @@ export type ProvenanceRule = Omit<ChecklistEntry, 'present'> & {
   present: (item: FlaggedItem) => boolean;
 };
 
+/**
+ * The time that answers the report's incident date: the crawl's, or else the acquisition's (a
+ * supplier delivery), each only when usable; null when neither is.
+ */
+export function acquisitionTime(
+  item: FlaggedItem,
+): { at: string; kind: 'crawled' | 'acquired' } | null {
+  const { origin, acquisition } = item.provenance;
+  if (usableTime(origin.crawledAt)) return { at: origin.crawledAt, kind: 'crawled' };
+  if (usableTime(acquisition.acquiredAt)) return { at: acquisition.acquiredAt, kind: 'acquired' };
+  return null;
+}
+
+/** The uploader is named: an account name or a profile URL, as the report's reported person. */
+export const uploaderNamed = (item: FlaggedItem) => {
+  const uploader = item.provenance.origin.uploader;
+  return uploader !== null && (filled(uploader.accountName) || filled(uploader.profileUrl));
+};
+
 /** The entries with their test: for aggregating over many items without building entries. */
 export const provenanceRules: readonly ProvenanceRule[] = [
   {
@@ -43,36 +66,36 @@ export const provenanceRules: readonly ProvenanceRule[] = [
     label: 'Supplier and contract',
     level: 'actionability',
     reportField: 'internetDetails/webPageIncident/additionalInfo',
-    present: (i) => i.provenance.supplier.contractRef !== null,
+    present: (i) => filled(i.provenance.supplier.contractRef),
   },
   {
     id: 'dataset',
     label: 'Dataset and version',
     level: 'actionability',
     reportField: 'internetDetails/webPageIncident/additionalInfo',
-    present: (i) => i.provenance.dataset !== null && i.provenance.dataset.version !== null,
+    present: ({ provenance: { dataset } }) =>
+      dataset !== null && filled(dataset.name) && filled(dataset.version),
   },
   {
     id: 'source_url',
     label: 'Original source URL',
     level: 'actionability',
     reportField: 'fileDetails/locationOfFile',
-    present: (i) => i.provenance.origin.sourceUrls.length > 0,
+    present: (i) => i.provenance.origin.sourceUrls.some(filled),
   },
   {
     id: 'page_url',
     label: 'Web page URL',
     level: 'actionability',
     reportField: 'internetDetails/webPageIncident/url',
-    present: (i) => i.provenance.origin.pageUrl !== null,
+    present: (i) => filled(i.provenance.origin.pageUrl),
   },
   {
     id: 'acquisition_date',
     label: 'Crawl or acquisition time',
     level: 'actionability',
     reportField: 'incidentSummary/incidentDateTime',
-    present: (i) =>
-      i.provenance.origin.crawledAt !== null || i.provenance.acquisition.acquiredAt !== null,
+    present: (i) => acquisitionTime(i) !== null,
   },
   {
     id: 'publicly_available',
@@ -86,7 +109,7 @@ export const provenanceRules: readonly ProvenanceRule[] = [
     label: 'Hash of the file as obtained',
     level: 'actionability',
     reportField: 'fileDetails/originalFileHash',
-    present: (i) => i.media.originalHash !== null,
+    present: (i) => filled(i.media.originalHash?.value),
   },
   {
     id: 'batch_or_record',
@@ -94,28 +117,28 @@ export const provenanceRules: readonly ProvenanceRule[] = [
     level: 'actionability',
     reportField: 'internetDetails/webPageIncident/additionalInfo',
     present: (i) =>
-      i.provenance.acquisition.batchId !== null && i.provenance.acquisition.recordId !== null,
+      filled(i.provenance.acquisition.batchId) && filled(i.provenance.acquisition.recordId),
   },
   {
     id: 'uploader',
     label: 'Uploader account',
     level: 'actionability',
     reportField: 'personOrUserReported/screenName',
-    present: (i) => i.provenance.origin.uploader !== null,
+    present: (i) => uploaderNamed(i),
   },
   {
     id: 'host_ip',
     label: 'Server IP',
     level: 'actionability',
     reportField: 'personOrUserReported/ipCaptureEvent',
-    present: (i) => i.provenance.origin.hostIp !== null,
+    present: (i) => filled(i.provenance.origin.hostIp),
   },
   {
     id: 'original_file_name',
     label: 'Original file name',
     level: 'recommended',
     reportField: 'fileDetails/originalFileName',
-    present: (i) => i.media.fileName !== null,
+    present: (i) => filled(i.media.fileName),
   },
 ];
 

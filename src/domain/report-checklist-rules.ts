@@ -7,6 +7,7 @@ import type {
 import type { ChecklistLevel } from './provenance-checklist';
 import { webPageUrls } from './cybertipline-notes';
 import { ncmecRefusal } from './ncmec-value-rules';
+import { filled } from './usable-value';
 
 /**
  * The report checklist's entries, in report order (read by `report-checklist.ts`): what each
@@ -24,9 +25,6 @@ export interface Rule {
   /** Its values NCMEC's rules refuse, each as "where: the rule" (see `ncmec-value-rules.ts`). */
   refused?: (report: ChecklistInput, now: Date) => string[];
 }
-
-const filled = (text: string | null | undefined): text is string =>
-  text != null && text.trim() !== '';
 
 /** Every file has it: true, or how many lack it. */
 const everyFile =

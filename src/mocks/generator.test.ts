@@ -4,6 +4,7 @@ import { queueDefinitions } from './backend/directory';
 import hostile from './fixtures/hostile-strings.json';
 import { iso } from './generate/iso-time';
 import { generateData } from './generator';
+import { pastThreshold } from '../domain/signal-threshold';
 
 const now = new Date('2026-11-25T12:00:00.000Z');
 const generate = (seed: number, items = 300) =>
@@ -81,13 +82,13 @@ test('hash-only items carry no media URL; blurred ones point at their own previe
   }
 });
 
-test('hash matches, classifier scores around thresholds and PDQ distances all occur', () => {
+test('hash matches, classifier scores near and well above thresholds and PDQ distances all occur', () => {
   const signals = generate(1).items.flatMap((i) => i.signals);
   const lists = new Set(signals.flatMap((s) => (s.kind === 'hash_match' ? [s.hashList] : [])));
   expect(lists).toEqual(new Set(['ncmec', 'industry', 'internal']));
   const scores = signals.flatMap((s) => (s.kind === 'classifier' ? [s.score - s.threshold] : []));
-  expect(scores.some((d) => d < 0)).toBe(true);
-  expect(scores.some((d) => d >= 0)).toBe(true);
+  expect(scores.some((d) => d < 0.02)).toBe(true);
+  expect(scores.some((d) => d >= 0.1)).toBe(true);
   expect(
     signals.some((s) => s.kind === 'hash_match' && s.algorithm === 'PDQ' && s.distance > 0),
   ).toBe(true);
@@ -163,4 +164,13 @@ test('every seeded lease has the claim that took it in the history', () => {
     expect(claim?.actor.id).toBe(item.lease?.holderId);
     expect(claim?.detail.expiresAt).toBe(item.lease?.expiresAt);
   }
+});
+
+test('raises only signals a real matcher would: every hash within its list’s limit, every score at or above its threshold', () => {
+  const signals = generate(1, 2000).items.flatMap((i) => i.signals);
+  expect(
+    signals.filter((s) => s.kind === 'hash_match' && s.maxDistance > 0).length,
+  ).toBeGreaterThan(50);
+  expect(signals.filter((s) => s.kind === 'classifier').length).toBeGreaterThan(50);
+  expect(signals.filter(pastThreshold)).toEqual([]);
 });

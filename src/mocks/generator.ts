@@ -117,6 +117,7 @@ export function generateData(options: GeneratorOptions): GeneratedData {
     const lease: Lease | null = leaseHolder && {
       holderId: leaseHolder.id,
       holderName: leaseHolder.name,
+      window: null,
       expiresAt: iso(claimedAtMs + options.leaseSeconds * 1000),
     };
     const extraSignal = r.chance(0.2) ? generateSignal(r, r.pick(triageQueues)) : null;

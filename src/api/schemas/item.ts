@@ -13,13 +13,26 @@ export type Priority = z.infer<typeof Priority>;
 const untrusted = (description: string) =>
   z.string().meta({ description: `${description} Untrusted third-party text.` });
 
+/** One browser window (tab) of a person, named by the console: random, kept for the tab's life. */
+export const WindowId = z
+  .string()
+  .regex(/^[\w-]{8,64}$/, 'must be 8–64 letters, digits, - or _')
+  .meta({ id: 'WindowId', description: 'An opaque id the console draws for one browser tab.' });
+
 export const Lease = z
   .object({
     holderId: Id,
     holderName: z.string(),
     expiresAt: Timestamp,
+    window: WindowId.nullable().meta({
+      description:
+        'Which of the holder’s windows holds it: only that one renews or releases it, another takes it over deliberately. Null when taken without one (handed over by a supervisor, or by a client that names none): the holder’s next claim from a window takes it there.',
+    }),
   })
-  .meta({ id: 'Lease', description: 'Who holds the item for decision, until when.' });
+  .meta({
+    id: 'Lease',
+    description: 'Who holds the item for decision (a person, in one of their windows), until when.',
+  });
 export type Lease = z.infer<typeof Lease>;
 
 export const Media = z

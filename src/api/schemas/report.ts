@@ -8,7 +8,7 @@ import { Actor } from './user';
  * The contract's bound on a text from third-party data, above each of NCMEC's own limits (URLs
  * 2,083 characters, file names 2,056, screen names 256): a value over NCMEC's limit is still saved,
  * as evidence, and the checklist shows it refused by NCMEC; drafts never pre-fill one. See
- * docs/decisions/0009-ncmec-value-rules.md.
+ * docs/decisions/0011-ncmec-value-rules.md.
  */
 export const UNTRUSTED_MAX = 4000;
 

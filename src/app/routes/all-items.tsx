@@ -1,7 +1,6 @@
 import { getRouteApi, useRouter } from '@tanstack/react-router';
 import { ItemSearch } from '../../features/triage/components/item-search';
 import { Workspace } from '../../features/triage/components/workspace';
-import { selectionOf } from '../../features/triage/model/workspace-search';
 
 const route = getRouteApi('/_signed-in/items');
 
@@ -19,7 +18,7 @@ export function AllItemsRoute() {
     <Workspace
       title="All items"
       search={search}
-      selection={selectionOf(search, undefined)}
+      queue={undefined}
       user={user}
       onSearchChange={change}
       toolbar={

@@ -1,12 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useRouter } from '@tanstack/react-router';
 import { queuesQueryOptions } from '../../api/queries/queues';
+import { ErrorState } from '../../components/ui/error-state';
+import { LoadingState } from '../../components/ui/loading-state';
+import { waitingStatus } from '../../domain/review-rules';
 import { StartReviewing } from '../../features/triage/components/start-reviewing';
 import { Workspace } from '../../features/triage/components/workspace';
-import { selectionOf } from '../../features/triage/model/workspace-search';
 
 const route = getRouteApi('/_signed-in/queues/$queueId');
 
+/**
+ * One queue's workspace. It opens on what waits in the queue (its waiting status, which needs the
+ * queue's kind: the list waits for the queues, the selected item does not); any other status is
+ * a filter in the URL.
+ */
 export function QueueWorkspaceRoute() {
   const { queueId } = route.useParams();
   const search = route.useSearch();
@@ -19,7 +26,19 @@ export function QueueWorkspaceRoute() {
     <Workspace
       title={queue?.name ?? queueId}
       search={search}
-      selection={selectionOf(search, queueId)}
+      // An id no queue has: its list says so (404), as a link to it should.
+      queue={{ id: queueId, waiting: waitingStatus[queue?.kind ?? 'triage'] }}
+      listPlaceholder={
+        queues.isPending ? (
+          <LoadingState label="Loading the queue…" />
+        ) : queues.isError ? (
+          <ErrorState
+            title="Could not load the queue"
+            error={queues.error}
+            onRetry={() => void queues.refetch()}
+          />
+        ) : undefined
+      }
       user={user}
       toolbar={
         <StartReviewing

@@ -167,6 +167,8 @@ export function changeHolder(
     holderId: holder.id,
     holderName: holder.name,
     expiresAt: new Date(now.getTime() + leaseSeconds * 1000).toISOString(),
+    // Handed over: the new holder's first window to claim it takes it there.
+    window: null,
   };
   state.revision++;
   state.audit.append({

@@ -1,78 +1,106 @@
-import { deflateSync } from 'node:zlib';
+import { encodeRgbPng } from './png-encode';
 
 /**
- * The server-blurred derivative of an item: an abstract, procedurally generated image (soft colour
- * fields seeded from the item's hash). Never imagery of people; the mock stores no media at all.
+ * The demo's media, procedurally generated from an item's hash: never imagery of people; the mock
+ * stores no media at all. The server-blurred derivative is soft colour fields; the revealed
+ * "original" is unmistakably something else — hard-edged grey shapes in strong contrast under a
+ * "SYNTHETIC" band — so a person sees at once that a reveal happened, with grayscale on or off.
  */
-const SIZE = 48;
+const BLURRED_SIZE = 48;
+const REVEALED_SIZE = 96;
 
-const crcTable = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
+/** Byte `i` of the hash (wrapping), 0–255. */
+const hashByte = (hashHex: string, i: number) =>
+  parseInt(hashHex.slice((i * 2) % 60, ((i * 2) % 60) + 2), 16) || 0;
 
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const byte of bytes) c = (crcTable[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Uint8Array): Buffer {
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const out = Buffer.alloc(8 + data.length + 4);
-  out.writeUInt32BE(data.length, 0);
-  body.copy(out, 4);
-  out.writeUInt32BE(crc32(body), 8 + data.length);
-  return out;
-}
-
-/**
- * A 48×48 RGB PNG of three blobs whose colours and places come from `hashHex`: soft for the
- * blurred derivative, sharp-edged for the revealed "original" (still abstract, still synthetic).
- */
-export function blurredPreviewPng(
-  hashHex: string,
-  sharpness: 'blurred' | 'revealed' = 'blurred',
-): Buffer {
-  const falloff = sharpness === 'blurred' ? 120 : 4;
-  const byte = (i: number) => parseInt(hashHex.slice((i * 2) % 60, ((i * 2) % 60) + 2), 16) || 0;
+/** A 48×48 RGB PNG of three soft colour blobs whose colours and places come from `hashHex`. */
+export function blurredPreviewPng(hashHex: string): Buffer {
+  const byte = (i: number) => hashByte(hashHex, i);
   const blobs = [0, 1, 2].map((b) => ({
-    x: (byte(b * 5) / 255) * SIZE,
-    y: (byte(b * 5 + 1) / 255) * SIZE,
+    x: (byte(b * 5) / 255) * BLURRED_SIZE,
+    y: (byte(b * 5 + 1) / 255) * BLURRED_SIZE,
     rgb: [byte(b * 5 + 2), byte(b * 5 + 3), byte(b * 5 + 4)] as const,
   }));
-  const raw = Buffer.alloc(SIZE * (SIZE * 3 + 1));
-  for (let y = 0; y < SIZE; y++) {
-    const row = y * (SIZE * 3 + 1);
-    raw[row] = 0; // filter: none
-    for (let x = 0; x < SIZE; x++) {
-      let r = 0,
-        g = 0,
-        b = 0,
-        total = 0;
-      for (const blob of blobs) {
-        const w = 1 / (1 + ((x - blob.x) ** 2 + (y - blob.y) ** 2) / falloff);
-        r += blob.rgb[0] * w;
-        g += blob.rgb[1] * w;
-        b += blob.rgb[2] * w;
-        total += w;
-      }
-      const at = row + 1 + x * 3;
-      raw[at] = r / total;
-      raw[at + 1] = g / total;
-      raw[at + 2] = b / total;
+  return encodeRgbPng(BLURRED_SIZE, (x, y) => {
+    let r = 0;
+    let g = 0;
+    let b = 0;
+    let total = 0;
+    for (const blob of blobs) {
+      const w = 1 / (1 + ((x - blob.x) ** 2 + (y - blob.y) ** 2) / 120);
+      r += blob.rgb[0] * w;
+      g += blob.rgb[1] * w;
+      b += blob.rgb[2] * w;
+      total += w;
     }
+    return [r / total, g / total, b / total];
+  });
+}
+
+/** 5×7 capitals, a row per string, `#` lit. */
+const glyphs: Record<string, readonly string[]> = {
+  S: ['.###.', '#...#', '#....', '.###.', '....#', '#...#', '.###.'],
+  Y: ['#...#', '#...#', '.#.#.', '..#..', '..#..', '..#..', '..#..'],
+  N: ['#...#', '##..#', '#.#.#', '#..##', '#...#', '#...#', '#...#'],
+  T: ['#####', '..#..', '..#..', '..#..', '..#..', '..#..', '..#..'],
+  H: ['#...#', '#...#', '#...#', '#####', '#...#', '#...#', '#...#'],
+  E: ['#####', '#....', '#....', '####.', '#....', '#....', '#####'],
+  I: ['.###.', '..#..', '..#..', '..#..', '..#..', '..#..', '.###.'],
+  C: ['.###.', '#...#', '#....', '#....', '#....', '#...#', '.###.'],
+};
+export const SYNTHETIC_LABEL = 'SYNTHETIC';
+const BAND_TOP = REVEALED_SIZE - 13;
+const LABEL_TOP = BAND_TOP + 3;
+const LABEL_LEFT = Math.floor((REVEALED_SIZE - (SYNTHETIC_LABEL.length * 6 - 1)) / 2);
+
+/** Whether the label lights pixel (x, y) of the band. */
+function labelLit(x: number, y: number): boolean {
+  const column = x - LABEL_LEFT;
+  const letter = SYNTHETIC_LABEL[Math.floor(column / 6)];
+  if (column < 0 || letter === undefined || column % 6 === 5) return false;
+  return glyphs[letter]?.[y - LABEL_TOP]?.[column % 6] === '#';
+}
+
+type Shape = (x: number, y: number) => boolean;
+
+/** Hard-edged shapes (bars, discs, wedges, a striped block), placed and sized by the hash. */
+function shapesOf(hashHex: string): { inside: Shape; grey: number }[] {
+  const byte = (i: number) => hashByte(hashHex, i);
+  const at = (i: number, span: number) => 8 + (byte(i) / 255) * (span - 16);
+  const shapes: { inside: Shape; grey: number }[] = [];
+  for (let s = 0; s < 6; s++) {
+    const cx = at(s * 4 + 1, REVEALED_SIZE);
+    const cy = at(s * 4 + 2, BAND_TOP);
+    const size = 12 + (byte(s * 4 + 3) % 22);
+    const grey = s % 2 === 0 ? 245 : 140 + (byte(s * 4 + 4) % 70);
+    const kind = (byte(s * 4 + 4) + s) % 4;
+    const inside: Shape =
+      kind === 0
+        ? (x, y) => Math.abs(x - cx) <= size && Math.abs(y - cy) <= size / 2
+        : kind === 1
+          ? (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= size ** 2
+          : kind === 2
+            ? (x, y) => y >= cy - size && y <= cy + size && Math.abs(x - cx) <= (y - cy + size) / 2
+            : (x, y) =>
+                Math.abs(x - cx) <= size &&
+                Math.abs(y - cy) <= size / 2 &&
+                Math.floor((x + y) / 4) % 2 === 0;
+    shapes.push({ inside, grey });
   }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(SIZE, 0);
-  header.writeUInt32BE(SIZE, 4);
-  header[8] = 8; // bit depth
-  header[9] = 2; // colour type: RGB
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', new Uint8Array(0)),
-  ]);
+  return shapes;
+}
+
+/**
+ * A 96×96 grey PNG standing for the revealed original: hard-edged light shapes on a dark ground
+ * (hash-seeded, so each item's differs), with a black band along the bottom reading "SYNTHETIC".
+ */
+export function revealedOriginalPng(hashHex: string): Buffer {
+  const shapes = shapesOf(hashHex);
+  const ground = 20 + (hashByte(hashHex, 20) % 30);
+  return encodeRgbPng(REVEALED_SIZE, (x, y) => {
+    let grey = ground;
+    if (y >= BAND_TOP) grey = labelLit(x, y) ? 255 : 0;
+    else for (const shape of shapes) if (shape.inside(x, y)) grey = shape.grey;
+    return [grey, grey, grey];
+  });
 }

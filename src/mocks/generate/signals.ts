@@ -2,8 +2,13 @@ import type { HashList, Priority, Signal } from '../../api/schemas/item';
 import type { Random } from '../backend/random';
 import { untrusted, type TriageQueue } from './catalog';
 
-/** Why an item was flagged: a signal of the kind its queue routes, and the priority it implies. */
+/** A fuzzy hash list's limit: the largest distance (PDQ bits) at which it matches. */
+const PDQ_MATCH_LIMIT = 31;
 
+/**
+ * Why an item was flagged: a signal of the kind its queue routes, and the priority it implies.
+ * Only signals a real matcher raises: within the hash list's limit, at or above the threshold.
+ */
 export function generateSignal(r: Random, queue: TriageQueue): Signal {
   const { signalKind, band } = queue.routes;
   switch (signalKind) {
@@ -27,13 +32,16 @@ export function generateSignal(r: Random, queue: TriageQueue): Signal {
         ruleVersion: `${r.int(1, 4)}`,
         hashList,
         algorithm,
-        distance: fuzzy ? r.int(0, 40) : 0,
-        maxDistance: fuzzy ? 31 : 0,
+        // A matcher raises a signal only within the list's limit.
+        distance: fuzzy ? r.int(0, PDQ_MATCH_LIMIT) : 0,
+        maxDistance: fuzzy ? PDQ_MATCH_LIMIT : 0,
       };
     }
     case 'classifier': {
+      // A classifier raises a signal only at or above its threshold: high-confidence scores well
+      // above it, the near-threshold band just above it.
       const threshold = band === 'high' ? 0.9 : 0.7;
-      const score = band === 'high' ? 0.9 + r.next() * 0.1 : 0.55 + r.next() * 0.35;
+      const score = threshold + r.next() * (band === 'high' ? 0.1 : 0.2);
       const version = r.pick(['7', '8']);
       return {
         kind: 'classifier',

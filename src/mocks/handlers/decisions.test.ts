@@ -152,6 +152,7 @@ test('a lapsed lease does not protect its holder: another analyst may claim and 
     holderId: 'usr_ana',
     holderName: 'Ana Ortiz',
     expiresAt: new Date(Date.now() - 1000).toISOString(),
+    window: null,
   };
   expect((await post(`/api/items/${item.id}/claim`, ben.cookie)).status).toBe(200);
   expect(
@@ -179,6 +180,7 @@ test('a decision queued while offline is accepted after its own lease lapsed, if
     holderId: 'usr_ana',
     holderName: 'Ana Ortiz',
     expiresAt: new Date(Date.now() - 60_000).toISOString(),
+    window: null,
   };
   const late = await post(
     `/api/items/${item.id}/decisions`,

@@ -1,6 +1,8 @@
 import { expect, test } from 'vitest';
 import { CSRF_HEADER, CSRF_VALUE } from '../../api/endpoints';
 import { ItemDetail } from '../../api/schemas/decision';
+import { pastThreshold } from '../../domain/signal-threshold';
+import { z } from '../../lib/zod';
 import { callMock, signInForTest, testBackend } from '../../test/mock-server';
 
 // These talk HTTP to the mock backend through msw/node, as the console does.
@@ -182,4 +184,19 @@ test('showing an item is recorded as item.viewed for the viewer; reading it alon
     actor: { id: 'usr_alex', role: 'auditor' },
     subject: { type: 'item', id: item?.id },
   });
+});
+
+test('/__mock/past-threshold-signal moves one free pending PDQ match past its limit, JSON only', async () => {
+  expect((await call('/__mock/past-threshold-signal', { method: 'POST', body: '{}' })).status).toBe(
+    415,
+  );
+  const response = await call('/__mock/past-threshold-signal', {
+    method: 'POST',
+    headers: json,
+    body: '{}',
+  });
+  expect(response.status).toBe(200);
+  const { itemId } = z.object({ itemId: z.string() }).parse(await response.json());
+  const [signal] = testBackend.state.itemsById.get(itemId)?.signals ?? [];
+  expect(signal && pastThreshold(signal)).toBe(true);
 });

@@ -3,7 +3,7 @@ import type { Backend } from '../backend/backend';
 import { changeHolder, correctDecision, undoDecision } from '../backend/decision-changes';
 import { claimItem, decideItem, releaseItem } from '../backend/decisions';
 import { clusterOf, decideCluster } from '../backend/clusters';
-import { blurredPreviewPng } from '../backend/preview-image';
+import { blurredPreviewPng, revealedOriginalPng } from '../backend/preview-image';
 import { endReveal, redeemReveal, startReveal } from '../backend/reveals';
 import { isBlindFor, verdictReaders } from '../backend/blind-review';
 import { stageOf } from '../../domain/review-rules';
@@ -42,19 +42,21 @@ export const itemHandlers = (backend: Backend) => [
   route(
     backend,
     endpoints.claimItem,
-    ({ params, user }) => {
+    ({ params, query, user }) => {
       const item = itemOr404(backend, params.itemId);
+      const origin = { window: query.window ?? null, takeOver: query.takeOver === 'true' };
       const claimed = asHttp(() =>
-        claimItem(backend.state, item, user, backend.now(), backend.config),
+        claimItem(backend.state, item, user, backend.now(), backend.config, origin),
       );
       return { body: { item: claimed } };
     },
     { refused: ({ params }) => ({ action: 'item.claim_refused', subject: itemSubject(params) }) },
   ),
 
-  route(backend, endpoints.releaseItem, ({ params, user }) => {
+  route(backend, endpoints.releaseItem, ({ params, query, user }) => {
     const item = itemOr404(backend, params.itemId);
-    return { body: { item: releaseItem(backend.state, item, user, backend.now()) } };
+    const released = releaseItem(backend.state, item, user, backend.now(), query.window ?? null);
+    return { body: { item: released } };
   }),
 
   route(
@@ -192,7 +194,7 @@ export const itemHandlers = (backend: Backend) => [
   route(backend, endpoints.getRevealedMedia, ({ params, user }) => {
     const item = redeemReveal(backend.state, params.token, user, backend.now());
     if (!item) throw new HttpError(404, 'not_found', 'This reveal link was used or has expired.');
-    return new Response(new Uint8Array(blurredPreviewPng(item.media.sha256, 'revealed')), {
+    return new Response(new Uint8Array(revealedOriginalPng(item.media.sha256)), {
       headers: { 'Content-Type': 'image/png', 'Cache-Control': 'no-store' },
     });
   }),

@@ -54,8 +54,10 @@ const answering =
  * preservation deadline come due; `/__mock/pending-cluster`: test setup's way to find
  * a pending item whose cluster holds at least `others` free pending items; `/__mock/reveal-age`:
  * moves the start of the calling user's reveals still showing back by `seconds`, the demo's way to
- * watch an exposure budget fill up without staring at media for minutes. Exist only on the mock
- * server.
+ * watch an exposure budget fill up without staring at media for minutes;
+ * `/__mock/past-threshold-signal`: test setup's way to show a signal no matcher raises (the demo
+ * data has none): moves a free pending item's PDQ match past its list's limit. Exist only on the
+ * mock server.
  */
 export const mockControlHandlers = (backend: Backend) => [
   http.get(
@@ -143,6 +145,28 @@ export const mockControlHandlers = (backend: Backend) => [
       return found
         ? jsonResponse(200, { itemId: found.id })
         : errorResponse(new HttpError(404, 'not_found', `No pending cluster of ${others + 1}.`));
+    }),
+  ),
+  http.post(
+    '*/__mock/past-threshold-signal',
+    answering((request) => {
+      // JSON only, as every change to the demo: no other site can send it without a preflight.
+      if (!isJson(request.headers.get('content-type'))) {
+        throw unsupportedMediaType('Send an empty JSON object.');
+      }
+      const found = backend.state.items.find(
+        (item) =>
+          item.status === 'pending' &&
+          item.lease === null &&
+          item.signals[0]?.kind === 'hash_match' &&
+          item.signals[0].algorithm === 'PDQ',
+      );
+      const signal = found?.signals[0];
+      if (!found || signal?.kind !== 'hash_match')
+        return errorResponse(new HttpError(404, 'not_found', 'No free pending PDQ match.'));
+      signal.distance = signal.maxDistance + 7;
+      backend.state.revision++;
+      return jsonResponse(200, { itemId: found.id });
     }),
   ),
 ];

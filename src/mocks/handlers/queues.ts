@@ -19,15 +19,18 @@ export const queueHandlers = (backend: Backend) => [
     },
   })),
 
-  route(backend, endpoints.startReviewing, ({ params, user }) => {
+  route(backend, endpoints.startReviewing, ({ params, query, user }) => {
     const queue = backend.state.queues.find((q) => q.id === params.queueId);
     if (!queue) throw new HttpError(404, 'not_found', `No queue ${params.queueId}.`);
     const now = backend.now();
     const item = nextReviewable(backend.state, queue, user, now);
     if (!item) return { body: { item: null } };
+    const origin = { window: query.window ?? null, takeOver: false };
     try {
       return {
-        body: { item: asHttp(() => claimItem(backend.state, item, user, now, backend.config)) },
+        body: {
+          item: asHttp(() => claimItem(backend.state, item, user, now, backend.config, origin)),
+        },
       };
     } catch (error) {
       // The claim of the next item was refused (the hold limit): on the record like any claim.

@@ -73,6 +73,20 @@ test('reveals, their ends, views and claims read as what happened', () => {
   ).toBe('Ana Ortiz claimed itm_cf5a006s until 2026-11-28T16:00:40Z.');
 });
 
+test('a claim taken over from another window of the holder says so', () => {
+  expect(
+    auditSentence(
+      event('item.claimed', {
+        expiresAt: '2026-11-28T16:00:40Z',
+        renewal: true,
+        takenOverFromAnotherWindow: true,
+      }),
+    ),
+  ).toBe(
+    'Ana Ortiz took over the claim on itm_cf5a006s from another of their windows, until 2026-11-28T16:00:40Z.',
+  );
+});
+
 test('a bar on a second review names the event read, never the verdict it held', () => {
   const sentence = auditSentence(
     event('item.second_review_barred', {

@@ -157,10 +157,12 @@ const sentences: Partial<Record<AuditAction, Describe>> = {
     }
   },
   'item.flagged': (_who, subject) => `${subject} was flagged.`,
-  'item.claimed': (who, subject, detail) =>
-    `${who} ${detail.renewal === true ? 'renewed the claim on' : 'claimed'} ${subject}${
-      text(detail, 'expiresAt') ? ` until ${text(detail, 'expiresAt') ?? ''}` : ''
-    }.`,
+  'item.claimed': (who, subject, detail) => {
+    const until = text(detail, 'expiresAt') ? ` until ${text(detail, 'expiresAt') ?? ''}` : '';
+    if (detail.takenOverFromAnotherWindow === true)
+      return `${who} took over the claim on ${subject} from another of their windows,${until}.`;
+    return `${who} ${detail.renewal === true ? 'renewed the claim on' : 'claimed'} ${subject}${until}.`;
+  },
   'item.released': (who, subject, detail) => {
     const previous = text(detail, 'previousHolderId');
     return previous

@@ -11,7 +11,7 @@ test('the dashboard shows each queue’s pending and held counts from the backen
   const expiresAt = new Date(Date.now() + 300_000).toISOString();
   for (const item of testBackend.state.items) item.lease = null;
   for (const item of testBackend.state.items.filter((i) => i.queueId === 'q-hash').slice(0, 2)) {
-    item.lease = { holderId: user.id, holderName: user.name, expiresAt };
+    item.lease = { holderId: user.id, holderName: user.name, expiresAt, window: null };
   }
   renderApp('/');
   const table = await screen.findByRole('table', { name: /queues/i });

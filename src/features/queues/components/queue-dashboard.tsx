@@ -9,7 +9,6 @@ import { formatCount } from '../../../lib/format-count';
 import { formatDuration } from '../../../lib/format-duration';
 import { useNow } from '../../../lib/use-now';
 import { readSla, slaStateStyles } from '../model/sla';
-import { waitingStatus } from '../../../domain/review-rules';
 
 function SlaCell({ queue, now }: { queue: QueueSummary; now: Date }) {
   const sla = readSla(queue.oldestWaitingSince, queue.slaSeconds, now);
@@ -85,7 +84,6 @@ export function QueueDashboard({
                       to="/queues/$queueId"
                       params={{ queueId: queue.id }}
                       // A queue opens on what waits in it: the count shown here.
-                      search={{ status: waitingStatus[queue.kind] }}
                       className="block font-medium text-sky-800 underline-offset-2 hover:underline"
                     >
                       {queue.name}

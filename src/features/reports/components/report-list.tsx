@@ -7,6 +7,7 @@ import { DataTable } from '../../../components/ui/data-table';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { daysUntil, preservationDueSoon } from '../../../domain/preservation';
+import { countOf } from '../../../lib/count-of';
 import { useNow } from '../../../lib/use-now';
 import { reportStatusStyles, utcMinute } from '../model/report-labels';
 
@@ -54,7 +55,7 @@ export function ReportList({
           <p className="text-sm text-slate-700">
             {list.data.total === 0
               ? 'No reports: confirmed items are gathered into drafts here.'
-              : `${list.data.total} reports${list.data.total > list.data.reports.length ? `, the first ${list.data.reports.length} shown` : ''}. Filed reports whose preservation ends within 30 days come first, then the least complete.`}
+              : `${countOf(list.data.total, 'report')}${list.data.total > list.data.reports.length ? `, the first ${list.data.reports.length} shown` : ''}. Filed reports whose preservation ends within 30 days come first, then the least complete.`}
           </p>
           <DataTable
             caption="Reports: preservation ending within 30 days first, then the least complete"
@@ -105,7 +106,7 @@ export function ReportList({
                     {r.filed && <PreserveUntil filed={r.filed} now={now} />}
                   </td>
                   <td className="pr-3">
-                    {r.fileCount} ({r.itemCount} items)
+                    {countOf(r.fileCount, 'file')} from {countOf(r.itemCount, 'item')}
                   </td>
                   <td className="pr-3">
                     <span className="sr-only">

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { ApiError } from '../../../api/api-error';
 import { isApiError } from '../../../api/api-error';
 import { apiRequest } from '../../../api/client';
@@ -7,47 +7,78 @@ import { endpoints } from '../../../api/endpoints';
 import { itemQueryOptions } from '../../../api/queries/items';
 import type { Lease } from '../../../api/schemas/item';
 import { afterNextPaint } from '../../../lib/after-paint';
+import { heldElsewhere } from '../model/holder';
+import { thisWindowId } from '../model/window-id';
 
-export const claimItem = (itemId: string) =>
-  apiRequest(endpoints.claimItem, { params: { itemId } });
+export const claimItem = (itemId: string, takeOver = false) =>
+  apiRequest(endpoints.claimItem, {
+    params: { itemId },
+    query: { window: thisWindowId(), takeOver: takeOver ? 'true' : undefined },
+  });
 export const releaseItem = (itemId: string) =>
-  apiRequest(endpoints.releaseItem, { params: { itemId } });
+  apiRequest(endpoints.releaseItem, { params: { itemId }, query: { window: thisWindowId() } });
 
 export type ClaimState =
   | { kind: 'idle' }
   | { kind: 'claiming' }
   | { kind: 'held'; lease: Lease }
+  /** The caller holds it in another tab or browser: `takeOver` moves it here. */
+  | { kind: 'elsewhere' }
   /** No answer from the server: tried again every few seconds. */
   | { kind: 'offline' }
   | { kind: 'refused'; error: ApiError };
 
+/** Coming back to the window renews the lease at once, but not more often than this. */
+const RETURN_RENEWAL_MS = 5_000;
+
 /**
- * While an item is open for decision, the caller holds it: claimed on opening (once it is on
- * screen), renewed at half its lease while open, released on leaving it. Refused (409) when
- * someone else holds it.
+ * While an item is open for decision, this window holds it: claimed on opening (once it is on
+ * screen), renewed at half its lease while open and when the window comes back into view,
+ * released on leaving it. Refused (409) when someone else holds it. When the caller holds it in
+ * another window (`lease`, the item as last read, or the server's `held_elsewhere`), it says so
+ * and claims nothing until asked: `takeOver` moves the lease here, and the other window learns it
+ * when it next renews.
  */
-export function useItemClaim(itemId: string | undefined, enabled: boolean): ClaimState {
+export function useItemClaim(
+  itemId: string | undefined,
+  enabled: boolean,
+  { userId, lease }: { userId: string; lease: Lease | null },
+): ClaimState & { takeOver: () => void } {
   const queryClient = useQueryClient();
   // The state of the claim on one item; any other item's is stale and reads as being claimed.
   const [state, setState] = useState<{ itemId: string; claim: ClaimState } | null>(null);
+  const takeOverRef = useRef<() => void>(() => undefined);
+  // Read when the claim starts, not a reason to start it again.
+  const knownLease = useEffectEvent(() => lease);
 
   useEffect(() => {
     if (itemId === undefined || !enabled) return;
     let active = true;
+    let claimed = false;
+    let elsewhere = false;
+    let lastClaim = 0;
     let renewal: ReturnType<typeof setTimeout> | undefined;
-    const claim = async () => {
+    const showElsewhere = () => {
+      elsewhere = true;
+      setState({ itemId, claim: { kind: 'elsewhere' } });
+    };
+    const claim = async (takeOver = false) => {
+      clearTimeout(renewal);
+      claimed = true;
+      lastClaim = Date.now();
       try {
-        const { item } = await claimItem(itemId);
+        const { item } = await claimItem(itemId, takeOver);
         if (!active || !item.lease) return;
-        const lease = item.lease;
-        setState({ itemId, claim: { kind: 'held', lease } });
+        const held = item.lease;
+        elsewhere = false;
+        setState({ itemId, claim: { kind: 'held', lease: held } });
         queryClient.setQueryData(
           itemQueryOptions(itemId).queryKey,
           (detail) => detail && { ...detail, item },
         );
         renewal = setTimeout(
           () => void claim(),
-          Math.max(2_000, (Date.parse(lease.expiresAt) - Date.now()) / 2),
+          Math.max(2_000, (Date.parse(held.expiresAt) - Date.now()) / 2),
         );
       } catch (error) {
         if (!active || !isApiError(error)) return;
@@ -61,23 +92,52 @@ export function useItemClaim(itemId: string | undefined, enabled: boolean): Clai
                 ? s
                 : { itemId, claim: { kind: 'offline' } },
             );
+        } else if (error.code === 'held_elsewhere') {
+          showElsewhere();
+          // The item shown says which window holds it, and until when.
+          void queryClient.invalidateQueries({ queryKey: itemQueryOptions(itemId).queryKey });
         } else setState({ itemId, claim: { kind: 'refused', error } });
       }
     };
-    let claimed = false;
+    /** Claims unless the item, as last read, is the caller's in another window. */
+    const claimUnlessElsewhere = (lease: Lease | null) => {
+      if (heldElsewhere(lease, userId, thisWindowId(), new Date())) showElsewhere();
+      else void claim();
+    };
+    takeOverRef.current = () => void claim(true);
+    // Back in view: renew at once, so a lease taken over meanwhile shows as such; a lease the
+    // other window let go of meanwhile is taken here.
+    const onReturn = () => {
+      if (!claimed || document.visibilityState !== 'visible') return;
+      if (Date.now() - lastClaim < RETURN_RENEWAL_MS) return;
+      lastClaim = Date.now();
+      if (!elsewhere) return void claim();
+      queryClient
+        .query({ ...itemQueryOptions(itemId), staleTime: 0 })
+        .then((detail) => active && elsewhere && claimUnlessElsewhere(detail.item.lease))
+        .catch(() => undefined);
+    };
+    window.addEventListener('focus', onReturn);
+    document.addEventListener('visibilitychange', onReturn);
     const cancelClaim = afterNextPaint(() => {
       claimed = true;
-      void claim();
+      claimUnlessElsewhere(knownLease());
     });
     return () => {
       active = false;
       cancelClaim();
       clearTimeout(renewal);
-      // A lease left behind lapses by itself; an item skimmed past was never claimed.
-      if (claimed) afterNextPaint(() => void releaseItem(itemId).catch(() => undefined));
+      takeOverRef.current = () => undefined;
+      window.removeEventListener('focus', onReturn);
+      document.removeEventListener('visibilitychange', onReturn);
+      // A lease left behind lapses by itself; an item skimmed past was never claimed. The release
+      // names this window: a lease taken over by another stays there.
+      if (claimed && !elsewhere)
+        afterNextPaint(() => void releaseItem(itemId).catch(() => undefined));
     };
-  }, [itemId, enabled, queryClient]);
+  }, [itemId, enabled, userId, queryClient]);
 
-  if (itemId === undefined || !enabled) return { kind: 'idle' };
-  return state?.itemId === itemId ? state.claim : { kind: 'claiming' };
+  const takeOver = useCallback(() => takeOverRef.current(), []);
+  if (itemId === undefined || !enabled) return { kind: 'idle', takeOver };
+  return { ...(state?.itemId === itemId ? state.claim : { kind: 'claiming' }), takeOver };
 }

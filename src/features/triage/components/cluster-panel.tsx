@@ -5,14 +5,25 @@ import type { FlaggedItem } from '../../../api/schemas/item';
 import { DefangedUrl } from '../../../components/ui/defanged-url';
 import { ErrorState } from '../../../components/ui/error-state';
 import { stageOf } from '../../../domain/review-rules';
+import { holderName } from '../model/holder';
 import { statusStyles } from '../model/labels';
+import { thisWindowId } from '../model/window-id';
 import { ClusterDecision } from './cluster-decision';
 
 /**
  * The items that share this one's file (SHA-256) or look nearly the same (PDQ), across suppliers
  * and datasets, with their provenance; reviewers may decide the undecided ones together.
  */
-export function ClusterPanel({ item, canDecide }: { item: FlaggedItem; canDecide: boolean }) {
+export function ClusterPanel({
+  item,
+  canDecide,
+  userId,
+}: {
+  item: FlaggedItem;
+  canDecide: boolean;
+  /** The reader: their own lease reads as theirs. */
+  userId: string;
+}) {
   const cluster = useQuery(clusterQueryOptions(item.id));
   if (cluster.isPending) return null;
   if (cluster.isError)
@@ -67,7 +78,7 @@ export function ClusterPanel({ item, canDecide }: { item: FlaggedItem; canDecide
                 </td>
                 <td className="py-1 pr-2">
                   {statusStyles[other.status].label}
-                  {other.lease && ` · held by ${other.lease.holderName}`}
+                  {other.lease && ` · held by ${holderName(other.lease, userId, thisWindowId())}`}
                 </td>
                 <td className="py-1">
                   {provenance.supplier.name} ·{' '}

@@ -5,6 +5,8 @@ import { reviewRefusal, reviewedBy, stageOf, type ReviewStage } from '../../../d
 import { useDecide } from '../api/decide-item';
 import { useItemClaim } from '../api/item-claim';
 import { useSendingVerdict } from '../model/outbox';
+import { thisWindowId } from '../model/window-id';
+import { Button } from '../../../components/ui/button';
 import { DecisionBar } from './decision-bar';
 
 const stageTitles: Record<ReviewStage, string> = {
@@ -39,7 +41,7 @@ export function DecisionPanel({
     stage !== null &&
     reviewRefusal({ stage, reviewer: user, reviewedBy: alreadyReviewed, readFirstVerdict }) ===
       null;
-  const claim = useItemClaim(itemId, mayReview);
+  const claim = useItemClaim(itemId, mayReview, { userId: user.id, lease: item?.lease ?? null });
   const decide = useDecide(user.id);
   const sending = useSendingVerdict(itemId) !== null;
   if (!item) return null;
@@ -53,6 +55,18 @@ export function DecisionPanel({
             Held by you until {new Date(claim.lease.expiresAt).toLocaleTimeString('en-GB')} (renewed
             while open)
           </>
+        )}
+        {claim.kind === 'elsewhere' && (
+          <span className="inline-flex flex-wrap items-center gap-2">
+            <span>
+              Held by you (another window)
+              {item.lease
+                ? ` until ${new Date(item.lease.expiresAt).toLocaleTimeString('en-GB')}`
+                : ''}
+              . Decide it there, or take it over here.
+            </span>
+            <Button onClick={claim.takeOver}>Take over here</Button>
+          </span>
         )}
         {claim.kind === 'refused' && <span className="text-red-900">{claim.error.message}</span>}
         {claim.kind === 'offline' && (
@@ -71,6 +85,7 @@ export function DecisionPanel({
           readFirstVerdict,
           item,
           heldByMe,
+          windowId: thisWindowId(),
           superseded,
           sending,
         }}

@@ -174,7 +174,12 @@ export function ItemList({
                 style={{ height: virtualRow.size, transform: `translateY(${virtualRow.start}px)` }}
               >
                 {row ? (
-                  <ItemRowContent row={row} now={now} sending={sendingVerdict(outbox, row.id)} />
+                  <ItemRowContent
+                    row={row}
+                    now={now}
+                    sending={sendingVerdict(outbox, row.id)}
+                    userId={userId}
+                  />
                 ) : (
                   <span className="text-xs text-slate-400">Loading…</span>
                 )}

@@ -1,8 +1,13 @@
 import { memo } from 'react';
 import type { Verdict } from '../../../api/schemas/decision';
 import type { ItemRow as Row } from '../../../api/schemas/item';
-import { priorityStyles, signalKindLabels } from '../model/labels';
+import { pastThreshold } from '../../../domain/signal-threshold';
+import { priorityStyles, signalKindLabels, statusStyles } from '../model/labels';
+import { holderName } from '../model/holder';
 import { slaDueText } from '../model/sla-due';
+import { thisWindowId } from '../model/window-id';
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function topSignalText(signal: Row['topSignal']): string {
   switch (signal.kind) {
@@ -23,7 +28,8 @@ const decidedLabels: Record<Verdict['kind'], string> = {
 };
 
 /**
- * One line of the list: priority, id, top signal, SLA, provenance completeness, holder. Memoised:
+ * One line of the list: priority, id, top signal (marked when past its threshold), status (with the SLA while the item waits for its
+ * first decision), provenance completeness, holder. Memoised:
  * moving the selection re-renders only the row wrappers whose selection changed. `sending` is the
  * caller's decision on the item that the server has not recorded yet, shown in place of the holder.
  */
@@ -31,13 +37,17 @@ export const ItemRowContent = memo(function ItemRowContent({
   row,
   now,
   sending,
+  userId,
 }: {
   row: Row;
   now: Date;
   sending: Verdict | null;
+  /** The reader: their own lease reads as theirs, here or in another window. */
+  userId: string;
 }) {
   const priority = priorityStyles[row.priority];
-  const sla = slaDueText(row.slaDueAt, now);
+  const status = statusStyles[row.status];
+  const sla = slaDueText(row, now);
   return (
     <>
       <span
@@ -46,11 +56,24 @@ export const ItemRowContent = memo(function ItemRowContent({
         {priority.label}
       </span>
       <span className="w-28 shrink-0 font-mono text-xs">{row.id}</span>
-      <span className="min-w-0 flex-1 truncate text-xs">{topSignalText(row.topSignal)}</span>
-      <span
-        className={`w-24 shrink-0 text-xs ${sla.overdue ? 'font-semibold text-red-800' : 'text-slate-600'}`}
-      >
-        {sla.text}
+      <span className="flex min-w-0 flex-1 flex-col items-start text-xs leading-4">
+        <span className="max-w-full truncate">{topSignalText(row.topSignal)}</span>
+        {pastThreshold(row.topSignal) && (
+          <span className="rounded bg-amber-100 px-1 text-[11px] font-semibold text-amber-950">
+            <span className="sr-only">, </span>past threshold
+          </span>
+        )}
+      </span>
+      <span className="flex w-28 shrink-0 flex-col items-start gap-0.5 text-xs leading-4">
+        <span className={`rounded px-1 text-[11px] leading-4 ${status.className}`}>
+          {status.short}
+        </span>
+        {sla && (
+          <span className={sla.overdue ? 'font-semibold text-red-800' : 'text-slate-600'}>
+            <span className="sr-only">, </span>
+            {sla.text}
+          </span>
+        )}
       </span>
       <span
         className="w-10 shrink-0 text-right text-xs text-slate-700"
@@ -66,8 +89,10 @@ export const ItemRowContent = memo(function ItemRowContent({
           {decidedLabels[sending.kind]}…
         </span>
       ) : (
-        <span className="w-20 shrink-0 truncate text-right text-xs text-slate-600">
-          {row.lease ? row.lease.holderName : ''}
+        <span className="w-20 shrink-0 text-right text-xs leading-4 text-slate-600">
+          {row.lease && Date.parse(row.lease.expiresAt) > now.getTime()
+            ? capitalised(holderName(row.lease, userId, thisWindowId()))
+            : ''}
         </span>
       )}
     </>

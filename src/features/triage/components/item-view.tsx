@@ -5,7 +5,9 @@ import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { useRecordView } from '../api/record-view';
 import { priorityStyles, statusStyles, verdictText } from '../model/labels';
+import { holderName } from '../model/holder';
 import { useSendingVerdict } from '../model/outbox';
+import { thisWindowId } from '../model/window-id';
 import { ClusterPanel } from './cluster-panel';
 import { DecisionHistory } from './decision-history';
 import { EscalationSummary } from './escalation-summary';
@@ -70,7 +72,9 @@ export const ItemView = memo(function ItemView({
         )}
         <span className="text-sm text-slate-600">
           flagged {item.flaggedAt} · SLA due {item.slaDueAt} · version {item.version}
-          {item.lease ? ` · held by ${item.lease.holderName} until ${item.lease.expiresAt}` : ''}
+          {item.lease
+            ? ` · held by ${holderName(item.lease, userId, thisWindowId())} until ${item.lease.expiresAt}`
+            : ''}
         </span>
       </header>
       {supervisor && <HolderControls item={item} userId={userId} />}
@@ -79,7 +83,7 @@ export const ItemView = memo(function ItemView({
         <div className="space-y-6">
           <MediaPreview item={item} canSeeMedia={reviewer} userId={userId} />
           <SignalsPanel signals={item.signals} />
-          <ClusterPanel item={item} canDecide={reviewer} />
+          <ClusterPanel item={item} canDecide={reviewer} userId={userId} />
           <DecisionHistory
             item={item}
             decisions={decisions}

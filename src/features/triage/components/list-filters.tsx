@@ -1,17 +1,26 @@
 import { useQuery } from '@tanstack/react-query';
-import { memo } from 'react';
+import { memo, useId } from 'react';
 import { filterCatalogQueryOptions } from '../../../api/queries/filter-catalog';
-import type { ItemSort } from '../../../api/schemas/item';
-import { priorityStyles, signalKindLabels, statusStyles } from '../model/labels';
-import type { WorkspaceSearch } from '../model/workspace-search';
+import { ItemStatus, type ItemSort } from '../../../api/schemas/item';
+import { Button } from '../../../components/ui/button';
+import { priorityStyles, signalKindLabels, statusFilterText, statusStyles } from '../model/labels';
+import {
+  defaultStatus,
+  shownStatus,
+  statusInUrl,
+  StatusChoice,
+  type QueueScope,
+  type WorkspaceSearch,
+} from '../model/workspace-search';
 
 type FilterKey = 'status' | 'priority' | 'signalKind' | 'ruleId' | 'supplierId' | 'sort';
 
 interface Filter {
   key: FilterKey;
   label: string;
-  /** What "no choice" means for this filter. */
-  anyLabel: string;
+  /** The value shown, and the one that means "not filtered" (the view's default). */
+  value: string;
+  defaultValue: string;
   choices: [value: string, text: string][];
 }
 
@@ -20,74 +29,130 @@ const sortChoices: [ItemSort, string][] = [
   ['flagged', 'Newest flagged'],
 ];
 
+const selectClass = {
+  unset: 'border-slate-300 bg-white',
+  set: 'border-sky-700 bg-sky-50 font-medium ring-1 ring-sky-700',
+};
+
 /**
  * The list's filters and sort; every change goes to the URL, so a view is a shareable link.
- * Memoised: moving the selection does not re-render it.
+ * A filter away from the view's default stands out; in a queue, a status other than what waits
+ * there says so and offers the way back. Memoised: moving the selection does not re-render it.
  */
 export const ListFilters = memo(function ListFilters({
   search,
+  queue,
   onChange,
 }: {
   search: WorkspaceSearch;
+  /** The queue shown, whose waiting status is the default; none for all items. */
+  queue: QueueScope | undefined;
   onChange: (change: Partial<WorkspaceSearch>) => void;
 }) {
   const catalog = useQuery(filterCatalogQueryOptions());
+  const noteId = useId();
+  const status = shownStatus(search, queue);
+  const statusDefault = defaultStatus(queue);
+  const any = (label: string): [string, string] => ['', label];
   const filters: Filter[] = [
     {
       key: 'status',
       label: 'Status',
-      anyLabel: 'Any',
-      choices: Object.entries(statusStyles).map(([value, style]) => [value, style.label]),
+      value: status,
+      defaultValue: statusDefault,
+      choices: [
+        ['all', 'Any status'],
+        ...ItemStatus.options.map((value): [string, string] => [
+          value,
+          value === queue?.waiting
+            ? `${statusStyles[value].label} (waits here)`
+            : statusStyles[value].label,
+        ]),
+      ],
     },
     {
       key: 'priority',
       label: 'Priority',
-      anyLabel: 'Any',
-      choices: Object.entries(priorityStyles).map(([value, style]) => [value, style.label]),
+      value: search.priority ?? '',
+      defaultValue: '',
+      choices: [
+        any('Any'),
+        ...Object.entries(priorityStyles).map(([v, style]): [string, string] => [v, style.label]),
+      ],
     },
     {
       key: 'signalKind',
       label: 'Signal',
-      anyLabel: 'Any',
-      choices: Object.entries(signalKindLabels),
+      value: search.signalKind ?? '',
+      defaultValue: '',
+      choices: [any('Any'), ...Object.entries(signalKindLabels)],
     },
     {
       key: 'ruleId',
       label: 'Rule',
-      anyLabel: 'Any',
-      choices: (catalog.data?.rules ?? []).map((rule) => [rule.id, rule.name]),
+      value: search.ruleId ?? '',
+      defaultValue: '',
+      choices: [
+        any('Any'),
+        ...(catalog.data?.rules ?? []).map((rule): [string, string] => [rule.id, rule.name]),
+      ],
     },
     {
       key: 'supplierId',
       label: 'Supplier',
-      anyLabel: 'Any',
-      choices: (catalog.data?.suppliers ?? []).map((supplier) => [supplier.id, supplier.name]),
+      value: search.supplierId ?? '',
+      defaultValue: '',
+      choices: [
+        any('Any'),
+        ...(catalog.data?.suppliers ?? []).map((s): [string, string] => [s.id, s.name]),
+      ],
     },
-    { key: 'sort', label: 'Sort', anyLabel: 'Priority, then SLA', choices: sortChoices },
+    {
+      key: 'sort',
+      label: 'Sort',
+      value: search.sort ?? '',
+      defaultValue: '',
+      choices: [any('Priority, then SLA'), ...sortChoices],
+    },
   ];
+  const change = (key: FilterKey, value: string) => {
+    if (key !== 'status') return onChange({ [key]: value || undefined });
+    const choice = StatusChoice.safeParse(value);
+    if (choice.success) onChange({ status: statusInUrl(choice.data, queue) });
+  };
+  // In a queue, showing anything but what waits there is a choice the analyst should not forget.
+  const statusSet = queue !== undefined && status !== statusDefault;
   return (
-    <div className="flex flex-wrap items-end gap-3">
-      {filters.map(({ key, label, anyLabel, choices }) => (
-        <label key={key} className="flex flex-col text-xs text-slate-700">
-          {label}
-          <select
-            value={search[key] ?? ''}
-            onChange={(event) => onChange({ [key]: event.target.value || undefined })}
-            className="max-w-44 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
-          >
-            <option value="">{anyLabel}</option>
-            {/* A value from a shared link that the catalog does not (yet) list still shows. */}
-            {search[key] && !choices.some(([value]) => value === search[key]) && (
-              <option value={search[key]}>{search[key]}</option>
-            )}
-            {choices.map(([value, text]) => (
-              <option key={value} value={value}>
-                {text}
-              </option>
-            ))}
-          </select>
-        </label>
-      ))}
+    <div className="flex flex-col gap-2">
+      <div className="flex flex-wrap items-end gap-3">
+        {filters.map(({ key, label, value, defaultValue, choices }) => (
+          <label key={key} className="flex flex-col text-xs text-slate-700">
+            {label}
+            <select
+              value={value}
+              onChange={(event) => change(key, event.target.value)}
+              aria-describedby={key === 'status' && statusSet ? noteId : undefined}
+              className={`max-w-44 rounded-md border px-2 py-1 text-sm ${value === defaultValue ? selectClass.unset : selectClass.set}`}
+            >
+              {/* A value from a shared link that the catalog does not (yet) list still shows. */}
+              {value && !choices.some(([v]) => v === value) && (
+                <option value={value}>{value}</option>
+              )}
+              {choices.map(([v, text]) => (
+                <option key={v} value={v}>
+                  {text}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+      </div>
+      {statusSet && (
+        <p className="flex flex-wrap items-center gap-2 rounded-md bg-sky-50 px-2 py-1 text-xs text-sky-950">
+          <span id={noteId}>Filter set: {statusFilterText[status]}, not what waits here.</span>
+          <Button onClick={() => onChange({ status: undefined })}>Show what waits here</Button>
+        </p>
+      )}
       {catalog.isError && (
         <p role="alert" className="text-xs text-red-900">
           Could not load the rules and suppliers: {catalog.error.message}

@@ -3,11 +3,14 @@ import type { FlaggedItem } from '../../../api/schemas/item';
 import { DefangedUrl } from '../../../components/ui/defanged-url';
 import { UntrustedText } from '../../../components/ui/untrusted-text';
 import {
+  acquisitionTime,
   actionabilityScore,
   provenanceChecklist,
+  uploaderNamed,
   type ChecklistEntry,
   type ChecklistEntryId,
 } from '../../../domain/provenance-checklist';
+import { filled } from '../../../domain/usable-value';
 import { CustodyTimeline } from './custody-timeline';
 
 function Marker({ entry }: { entry: ChecklistEntry | undefined }) {
@@ -29,10 +32,15 @@ function Marker({ entry }: { entry: ChecklistEntry | undefined }) {
 const orMissing = (value: ReactNode | null | undefined) =>
   value ?? <span className="text-slate-500">—</span>;
 
+/** Third-party text, shown only when it holds a usable value (the checklist's rule). */
+const untrustedOrNull = (text: string | null | undefined) =>
+  filled(text) ? <UntrustedText text={text} /> : null;
+
 /**
  * Where the item came from — supplier → dataset → batch → source → crawl → custody — with each
- * field a CyberTipline report needs marked present or missing. Every third-party string is text;
- * URLs are defanged and never fetched.
+ * field a CyberTipline report needs marked present or missing beside the value the checklist
+ * counted: a field with no usable value shows “—” and is never ticked. Every third-party string is
+ * text; URLs are defanged and never fetched.
  */
 export function ProvenancePanel({ item }: { item: FlaggedItem }) {
   const { supplier, dataset, acquisition, origin, custody } = item.provenance;
@@ -41,6 +49,8 @@ export function ProvenancePanel({ item }: { item: FlaggedItem }) {
   const subject = { type: 'item', id: item.id } as const;
   const score = actionabilityScore(entries);
   const missing = entries.filter((e) => !e.present);
+  const when = acquisitionTime(item);
+  const sourceUrls = origin.sourceUrls.filter(filled);
 
   const rows: [string, ReactNode, ChecklistEntryId | null][] = [
     [
@@ -51,7 +61,13 @@ export function ProvenancePanel({ item }: { item: FlaggedItem }) {
       </>,
       'supplier',
     ],
-    ['Dataset', dataset ? `${dataset.name} ${dataset.version ?? '(no version)'}` : null, 'dataset'],
+    [
+      'Dataset',
+      dataset
+        ? `${dataset.name} ${filled(dataset.version) ? dataset.version : '(no version)'}`
+        : null,
+      'dataset',
+    ],
     [
       'Acquisition',
       `${acquisition.method.replace('_', ' ')}${acquisition.acquiredAt ? ` · ${acquisition.acquiredAt}` : ''}`,
@@ -59,8 +75,8 @@ export function ProvenancePanel({ item }: { item: FlaggedItem }) {
     ],
     [
       'Batch · record',
-      acquisition.batchId || acquisition.recordId
-        ? `${acquisition.batchId ?? '—'} · ${acquisition.recordId ?? '—'}`
+      filled(acquisition.batchId) || filled(acquisition.recordId)
+        ? `${filled(acquisition.batchId) ? acquisition.batchId : '—'} · ${filled(acquisition.recordId) ? acquisition.recordId : '—'}`
         : null,
       'batch_or_record',
     ],
@@ -68,9 +84,9 @@ export function ProvenancePanel({ item }: { item: FlaggedItem }) {
     ['Crawl snapshot', acquisition.crawlSnapshot, null],
     [
       'Source URLs',
-      origin.sourceUrls.length > 0 ? (
+      sourceUrls.length > 0 ? (
         <ul className="space-y-1">
-          {origin.sourceUrls.map((url, i) => (
+          {sourceUrls.map((url, i) => (
             <li key={`${i}-${url}`}>
               <DefangedUrl url={url} subject={subject} />
             </li>
@@ -81,41 +97,37 @@ export function ProvenancePanel({ item }: { item: FlaggedItem }) {
     ],
     [
       'Page',
-      origin.pageUrl ? <DefangedUrl url={origin.pageUrl} subject={subject} /> : null,
+      filled(origin.pageUrl) ? <DefangedUrl url={origin.pageUrl} subject={subject} /> : null,
       'page_url',
     ],
-    ['Page title', origin.pageTitle ? <UntrustedText text={origin.pageTitle} /> : null, null],
-    ['Crawled', origin.crawledAt, 'acquisition_date'],
+    ['Page title', untrustedOrNull(origin.pageTitle), null],
+    ['Crawl or acquisition time', when && `${when.at} (${when.kind})`, 'acquisition_date'],
     [
       'HTTP status at crawl',
       origin.httpStatus === null ? null : String(origin.httpStatus),
       'publicly_available',
     ],
-    ['Server IP', origin.hostIp, 'host_ip'],
+    ['Server IP', filled(origin.hostIp) ? origin.hostIp : null, 'host_ip'],
     [
       'Uploader',
-      origin.uploader ? (
+      origin.uploader && (uploaderNamed(item) || filled(origin.uploader.ipAddress)) ? (
         <>
-          <UntrustedText text={origin.uploader.accountName} />
-          {origin.uploader.profileUrl && (
+          {untrustedOrNull(origin.uploader.accountName)}
+          {filled(origin.uploader.profileUrl) && (
             <div>
               <DefangedUrl url={origin.uploader.profileUrl} subject={subject} />
             </div>
           )}
-          {origin.uploader.ipAddress && <div>from {origin.uploader.ipAddress}</div>}
+          {filled(origin.uploader.ipAddress) && <div>from {origin.uploader.ipAddress}</div>}
         </>
       ) : null,
       'uploader',
     ],
-    ['License', origin.license ? <UntrustedText text={origin.license} /> : null, null],
-    [
-      'File name',
-      item.media.fileName ? <UntrustedText text={item.media.fileName} /> : null,
-      'original_file_name',
-    ],
+    ['License', untrustedOrNull(origin.license), null],
+    ['File name', untrustedOrNull(item.media.fileName), 'original_file_name'],
     [
       'Hash as obtained',
-      item.media.originalHash ? (
+      item.media.originalHash && filled(item.media.originalHash.value) ? (
         <span className="font-mono text-xs break-all">
           {item.media.originalHash.algorithm} {item.media.originalHash.value}
         </span>
@@ -137,12 +149,14 @@ export function ProvenancePanel({ item }: { item: FlaggedItem }) {
       {missing.length > 0 && (
         <p className="text-xs text-red-900">Missing: {missing.map((e) => e.label).join(', ')}</p>
       )}
-      <dl className="grid grid-cols-[minmax(7rem,auto)_1fr_auto] gap-x-3 gap-y-1.5 text-sm">
+      <dl className="grid grid-cols-[minmax(7rem,auto)_1fr] gap-x-3 gap-y-1.5 text-sm">
         {rows.map(([label, value, entryId]) => (
           <div key={label} className="contents">
             <dt className="text-slate-600">{label}</dt>
-            <dd className="min-w-0">{orMissing(value)}</dd>
-            <dd>{entryId ? <Marker entry={byId(entryId)} /> : null}</dd>
+            <dd className="flex min-w-0 items-start justify-between gap-3">
+              <div className="min-w-0">{orMissing(value)}</div>
+              {entryId ? <Marker entry={byId(entryId)} /> : null}
+            </dd>
           </div>
         ))}
       </dl>

@@ -1,5 +1,6 @@
 import type { Signal } from '../../../api/schemas/item';
 import { UntrustedText } from '../../../components/ui/untrusted-text';
+import { pastThreshold } from '../../../domain/signal-threshold';
 import { hashListLabels, signalKindLabels } from '../model/labels';
 
 function SignalDetail({ signal }: { signal: Signal }) {
@@ -9,7 +10,9 @@ function SignalDetail({ signal }: { signal: Signal }) {
         <>
           {hashListLabels[signal.hashList]} · {signal.algorithm} · distance {signal.distance}
           {signal.algorithm === 'PDQ' || signal.algorithm === 'PhotoDNA'
-            ? ` (match at ≤ ${signal.maxDistance})`
+            ? pastThreshold(signal)
+              ? ` (a match needs ≤ ${signal.maxDistance})`
+              : ` (match at ≤ ${signal.maxDistance})`
             : ' (exact)'}
         </>
       );
@@ -31,7 +34,25 @@ function SignalDetail({ signal }: { signal: Signal }) {
   }
 }
 
-/** Why the item was flagged: every signal with its rule, version and evidence. */
+/** Plainly: this signal is no match, whatever its list or rule. */
+function PastThresholdNote({ signal }: { signal: Signal }) {
+  return (
+    <p className="mt-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-950">
+      Past its threshold: not a match.{' '}
+      <span className="font-normal">
+        {signal.kind === 'classifier'
+          ? 'The score is below the rule’s threshold.'
+          : 'The distance is beyond the list’s limit.'}{' '}
+        A matcher does not raise this; judge the item on its other evidence.
+      </span>
+    </p>
+  );
+}
+
+/**
+ * Why the item was flagged: every signal with its rule, version and evidence; one past its
+ * threshold says it is not a match.
+ */
 export function SignalsPanel({ signals }: { signals: readonly Signal[] }) {
   return (
     <section aria-labelledby="signals-heading">
@@ -46,6 +67,7 @@ export function SignalsPanel({ signals }: { signals: readonly Signal[] }) {
           >
             <span className="font-medium">{signalKindLabels[signal.kind]}</span> · {signal.ruleName}{' '}
             <span className="text-slate-500">v{signal.ruleVersion}</span>
+            {pastThreshold(signal) && <PastThresholdNote signal={signal} />}
             <div className="text-slate-700">
               <SignalDetail signal={signal} />
             </div>

@@ -4,11 +4,12 @@ import { isApiError } from '../../../api/api-error';
 import { apiRequest } from '../../../api/client';
 import { endpoints } from '../../../api/endpoints';
 import { Button } from '../../../components/ui/button';
+import { thisWindowId } from '../model/window-id';
 
 /**
  * "Start reviewing": the server claims the next item this reviewer may review in the queue
- * (highest priority, then earliest SLA, held by no one else, never their own second review), and
- * it opens.
+ * (highest priority, then earliest SLA, held by no one else, never their own second review) for
+ * this window, and it opens.
  */
 export function StartReviewing({
   queueId,
@@ -21,7 +22,10 @@ export function StartReviewing({
   const start = async () => {
     setProblem(null);
     try {
-      const { item } = await apiRequest(endpoints.startReviewing, { params: { queueId } });
+      const { item } = await apiRequest(endpoints.startReviewing, {
+        params: { queueId },
+        query: { window: thisWindowId() },
+      });
       if (item) onOpen(item.id);
       else setProblem('none_left');
     } catch (error) {

@@ -1,9 +1,8 @@
 import { useCallback, useDeferredValue, useRef, useState, type ReactNode } from 'react';
-import type { ItemSelection } from '../../../api/queries/items';
 import type { User } from '../../../api/schemas/user';
 import { canDecide } from '../model/commands';
 import { useUrlSelection } from '../model/use-url-selection';
-import type { WorkspaceSearch } from '../model/workspace-search';
+import { selectionOf, type QueueScope, type WorkspaceSearch } from '../model/workspace-search';
 import { DecisionPanel } from './decision-panel';
 import { ItemList, type ListNavigation } from './item-list';
 import { ItemView } from './item-view';
@@ -14,22 +13,27 @@ import { WellnessMonitor } from './wellness-monitor';
  * The triage workspace: the filtered, virtualized list beside the selected item in full, and for
  * analysts and supervisors the decision bar. The view (filters, sort, search, selection) is the
  * URL's; this component reads it and asks to change it. The selection alone is shown before the
- * URL catches up, so moving through the list never waits for a navigation.
+ * URL catches up, so moving through the list never waits for a navigation. The selected item
+ * opens at once, even while the list waits (`listPlaceholder`).
  */
 export function Workspace({
   title,
   search,
-  selection,
+  queue,
   onSearchChange,
   user,
   toolbar,
+  listPlaceholder,
 }: {
   title: string;
   search: WorkspaceSearch;
-  selection: ItemSelection;
+  /** The queue shown (its items, what waits in it by default); none for all items. */
+  queue: QueueScope | undefined;
   onSearchChange: (change: Partial<WorkspaceSearch>) => Promise<void>;
   user: User;
   toolbar?: ReactNode;
+  /** Shown instead of the filters and the list while they cannot be shown (the queue loading). */
+  listPlaceholder?: ReactNode;
 }) {
   const navigation = useRef<ListNavigation>(null);
   const reviewer = canDecide(user.role);
@@ -57,15 +61,19 @@ export function Workspace({
       <section aria-label={`${title}: items`} className="flex w-[34rem] shrink-0 flex-col gap-3">
         <h1 className="text-lg font-semibold">{title}</h1>
         {toolbar}
-        <ListFilters search={search} onChange={onFilterChange} />
-        <ItemList
-          selection={selection}
-          selectedId={selected}
-          onSelect={select}
-          label={`${title} items`}
-          navigation={navigation}
-          userId={user.id}
-        />
+        {listPlaceholder ?? (
+          <>
+            <ListFilters search={search} queue={queue} onChange={onFilterChange} />
+            <ItemList
+              selection={selectionOf(search, queue)}
+              selectedId={selected}
+              onSelect={select}
+              label={`${title} items`}
+              navigation={navigation}
+              userId={user.id}
+            />
+          </>
+        )}
       </section>
       <div className="min-w-0 flex-1 space-y-4 overflow-auto">
         {reviewer && <WellnessMonitor userId={user.id} />}

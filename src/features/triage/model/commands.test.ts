@@ -20,6 +20,7 @@ const context = (over: Partial<CommandContext>): CommandContext => ({
   reviewedBy: [],
   item: pending,
   heldByMe: true,
+  windowId: 'win-this-tab-1',
   ...over,
 });
 
@@ -40,12 +41,31 @@ test('an item someone else holds, or already decided, may not be decided', () =>
       holderId: 'usr_ben',
       holderName: 'Ben Okafor',
       expiresAt: new Date(Date.now() + 60_000).toISOString(),
+      window: null,
     },
   };
   expect(decisionBlocker(context({ item: held, heldByMe: false }))).toBe('Held by Ben Okafor.');
   expect(decisionBlocker(context({ item: { ...pending, status: 'confirmed' } }))).toBe(
     'This item is already decided.',
   );
+});
+
+test('my own lease in another window is mine, and taken over here before deciding', () => {
+  const lease = (window: string | null) => ({
+    holderId: 'usr_ana',
+    holderName: 'Ana Ortiz',
+    expiresAt: new Date(Date.now() + 60_000).toISOString(),
+    window,
+  });
+  const elsewhere = { ...pending, lease: lease('win-other-tab-2') };
+  expect(decisionBlocker(context({ item: elsewhere, heldByMe: false }))).toBe(
+    'Held by you in another window: take it over here to decide it.',
+  );
+  // Held here already (a reload), or in no window: this window's claim is on its way.
+  for (const here of [lease('win-this-tab-1'), lease(null)])
+    expect(decisionBlocker(context({ item: { ...pending, lease: here }, heldByMe: false }))).toBe(
+      'Claiming the item…',
+    );
 });
 
 test('an item the selection has just left decides nothing, even though it is held', () => {

@@ -4,6 +4,7 @@ import type { FlaggedItem } from '../../../api/schemas/item';
 import type { Role } from '../../../api/schemas/user';
 import { reviewRefusal, stageOf, type ReviewStage } from '../../../domain/review-rules';
 import { dismissReasonLabels } from '../../../domain/decision-labels';
+import { holdingOf } from './holder';
 
 /** What decides whether a command may run now. */
 export interface CommandContext {
@@ -14,8 +15,10 @@ export interface CommandContext {
   /** Who read the first verdict while the item awaited its blind second review (the caller, or no one). */
   readFirstVerdict?: readonly string[];
   item: FlaggedItem | undefined;
-  /** The caller holds the item's lease. */
+  /** The caller holds the item's lease, in this window. */
   heldByMe: boolean;
+  /** This window's id: the caller's lease held in another window is theirs, but not here. */
+  windowId: string;
   /**
    * The selection has moved on and this item is still on screen for a frame or two: a key
    * pressed now was meant for the next item, so it decides nothing.
@@ -65,6 +68,7 @@ export function decisionBlocker({
   readFirstVerdict = [],
   item,
   heldByMe,
+  windowId,
   superseded = false,
   sending = false,
 }: CommandContext): string | null {
@@ -80,9 +84,15 @@ export function decisionBlocker({
   });
   if (refusal) return refusal;
   if (!heldByMe) {
-    return item.lease && Date.parse(item.lease.expiresAt) > Date.now()
-      ? `Held by ${item.lease.holderName}.`
-      : 'Claiming the item…';
+    if (!item.lease || Date.parse(item.lease.expiresAt) <= Date.now()) return 'Claiming the item…';
+    switch (holdingOf(item.lease, userId, windowId)) {
+      case 'here':
+        return 'Claiming the item…';
+      case 'elsewhere':
+        return 'Held by you in another window: take it over here to decide it.';
+      case 'someone':
+        return `Held by ${item.lease.holderName}.`;
+    }
   }
   return null;
 }

@@ -5,15 +5,32 @@ import type { HashList, ItemStatus, Priority, SignalKind } from '../../../api/sc
 
 /** One lookup table per enum the workspace shows: label and fixed classes. */
 
-export const statusStyles: Record<ItemStatus, { label: string; className: string }> = {
-  pending: { label: 'Pending', className: 'bg-slate-100 text-slate-800' },
-  awaiting_second_review: {
-    label: 'Awaiting second review',
-    className: 'bg-violet-100 text-violet-900',
-  },
-  escalated: { label: 'Escalated', className: 'bg-amber-100 text-amber-900' },
-  confirmed: { label: 'Confirmed', className: 'bg-red-100 text-red-900' },
-  dismissed: { label: 'Dismissed', className: 'bg-emerald-100 text-emerald-900' },
+/** `short`: the same status in a list row, where space is tight. */
+export const statusStyles: Record<ItemStatus, { label: string; short: string; className: string }> =
+  {
+    pending: { label: 'Pending', short: 'Pending', className: 'bg-slate-100 text-slate-800' },
+    awaiting_second_review: {
+      label: 'Awaiting second review',
+      short: 'Second review',
+      className: 'bg-violet-100 text-violet-900',
+    },
+    escalated: { label: 'Escalated', short: 'Escalated', className: 'bg-amber-100 text-amber-900' },
+    confirmed: { label: 'Confirmed', short: 'Confirmed', className: 'bg-red-100 text-red-900' },
+    dismissed: {
+      label: 'Dismissed',
+      short: 'Dismissed',
+      className: 'bg-emerald-100 text-emerald-900',
+    },
+  };
+
+/** What a status filter shows, in words: “Filter set: escalated items”. */
+export const statusFilterText: Record<ItemStatus | 'all', string> = {
+  pending: 'pending items',
+  awaiting_second_review: 'items awaiting second review',
+  escalated: 'escalated items',
+  confirmed: 'confirmed items',
+  dismissed: 'dismissed items',
+  all: 'items of every status',
 };
 
 export const priorityStyles: Record<Priority, { label: string; className: string }> = {

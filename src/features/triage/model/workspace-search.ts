@@ -1,15 +1,21 @@
 import { z } from '../../../lib/zod';
 import { Id } from '../../../api/schemas/common';
+import type { ItemSelection } from '../../../api/queries/items';
 import { ItemSort, ItemStatus, Priority } from '../../../api/schemas/item';
 
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
+/** A status to show, or `all` of them: a deliberate choice where the view has a default status. */
+export const StatusChoice = z.enum([...ItemStatus.options, 'all']);
+export type StatusChoice = z.infer<typeof StatusChoice>;
+
 /**
  * The workspace's view lives in the URL, checked by this schema: filters, sort, search and the
  * selected item. A link reproduces the view; anything invalid in it is dropped, not obeyed.
+ * Without a status, a queue shows what waits in it and all items show every status.
  */
 export const WorkspaceSearch = z.object({
-  status: optional(ItemStatus),
+  status: optional(StatusChoice),
   priority: optional(Priority),
   signalKind: optional(z.enum(['hash_match', 'classifier', 'text_rule', 'heuristic'])),
   ruleId: optional(Id),
@@ -20,8 +26,31 @@ export const WorkspaceSearch = z.object({
 });
 export type WorkspaceSearch = z.infer<typeof WorkspaceSearch>;
 
-/** What to ask the list endpoint for, given the URL's view and (for a queue) its id. */
-export function selectionOf(search: WorkspaceSearch, queueId: string | undefined) {
-  const { item, ...filters } = search;
-  return { ...filters, ...(queueId === undefined ? {} : { queueId }) };
+/** The queue a workspace shows, and the status of what waits in it. */
+export interface QueueScope {
+  id: string;
+  waiting: ItemStatus;
+}
+
+/** The status a view shows when none is chosen: what waits in the queue, or every status. */
+export const defaultStatus = (queue: QueueScope | undefined): StatusChoice =>
+  queue?.waiting ?? 'all';
+
+/** The status the view shows: the one chosen in the URL, else the view's default. */
+export const shownStatus = (search: WorkspaceSearch, queue: QueueScope | undefined) =>
+  search.status ?? defaultStatus(queue);
+
+/** The URL's status for a choice: none when it is the view's default, so links stay canonical. */
+export const statusInUrl = (choice: StatusChoice, queue: QueueScope | undefined) =>
+  choice === defaultStatus(queue) ? undefined : choice;
+
+/** What to ask the list endpoint for, given the URL's view and (for a queue) its scope. */
+export function selectionOf(search: WorkspaceSearch, queue: QueueScope | undefined): ItemSelection {
+  const { item, status, ...filters } = search;
+  const shown = shownStatus(search, queue);
+  return {
+    ...filters,
+    ...(shown === 'all' ? {} : { status: shown }),
+    ...(queue === undefined ? {} : { queueId: queue.id }),
+  };
 }

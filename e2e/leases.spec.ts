@@ -1,0 +1,55 @@
+import { ItemDetail } from '../src/api/schemas/decision';
+import { expect, holdFirstPending, test } from './fixtures';
+
+// The window that lost its lease learns it from its renewal's 409.
+test.use({ allowedFailedStatuses: [409] });
+
+test('my lease in another tab says so and can be taken over here; the tab that lost it says so too', async ({
+  page,
+  signInAs,
+  mock,
+}) => {
+  // Short leases: a window renews its lease (and learns it moved) every few seconds.
+  await mock({ leaseSeconds: 12 });
+  await signInAs('analyst');
+  const id = await holdFirstPending(page, 'q-text');
+
+  const other = await page.context().newPage();
+  await other.goto(`/queues/q-text?item=${id}`);
+  await expect(other.getByText(/^Held by you \(another window\)/)).toBeVisible();
+  await expect(other.getByRole('button', { name: 'Confirm (c)' })).toBeDisabled();
+  await expect(other.getByRole('option', { name: new RegExp(id) })).toContainText(
+    'You (another window)',
+  );
+  await expect(other.getByRole('heading', { level: 1, name: id })).toBeVisible();
+
+  await other.getByRole('button', { name: 'Take over here' }).click();
+  await expect(other.getByText(/^Held by you until/)).toBeVisible();
+  await expect(other.getByRole('button', { name: 'Confirm (c)' })).toBeEnabled();
+
+  // The first tab no longer holds it, and offers to take it back.
+  await page.bringToFront();
+  await expect(page.getByText(/^Held by you \(another window\)/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Confirm (c)' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Take over here' })).toBeVisible();
+  // Still Ana's: another analyst cannot claim it.
+  const { item } = ItemDetail.parse(await (await page.request.get(`/api/items/${id}`)).json());
+  expect(item.lease?.holderId).toBe('usr_ana');
+});
+
+test('my lease held in another browser reads as mine, in the item page too', async ({
+  page,
+  signInAs,
+  signInElsewhere,
+}) => {
+  await signInAs('analyst');
+  const id = await holdFirstPending(page, 'q-text');
+  const { page: elsewhere } = await signInElsewhere('analyst');
+  await elsewhere.goto(`/items/${id}`);
+  await expect(elsewhere.getByRole('heading', { level: 1, name: id })).toBeVisible();
+  await expect(elsewhere.getByText(/held by you \(another window\) until/)).toBeVisible();
+  await expect(elsewhere.getByRole('main').getByText(/Ana Ortiz/)).toHaveCount(0);
+  await elsewhere.goto(`/queues/q-text?item=${id}`);
+  await expect(elsewhere.getByText(/^Held by you \(another window\)/)).toBeVisible();
+  await expect(elsewhere.getByRole('button', { name: 'Take over here' })).toBeVisible();
+});
