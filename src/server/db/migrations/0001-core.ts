@@ -209,6 +209,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
+  await sql`insert into audit_head (seq, hash) values (0, ${'0'.repeat(64)})`.execute(db);
 
   await db.schema
     .createTable('reports')
