@@ -53,7 +53,11 @@ test('a supervisor who may make the blind second review is asked before the time
   await expect(sasha.getByText(/Confirmed|B2/)).toHaveCount(0);
 
   await read.click();
-  await expect(timeline.getByText('item.decided')).toBeVisible();
+  await expect(
+    timeline.getByText(
+      new RegExp(`^Ana Ortiz confirmed ${item.id} \\(B2\\) at first review, version \\d+`),
+    ),
+  ).toBeVisible();
   // She knows the verdict now: the item no longer withholds it, and she may not review it.
   await expect(history).toContainText('Ana Ortiz');
   await expect(history).not.toContainText('Withheld for a blind second review');

@@ -74,13 +74,19 @@ test('a supervisor sees a rule’s precision drop as analysts dismiss its items,
 });
 
 for (const role of ['analyst', 'auditor'] as const) {
-  test(`the ${role} cannot open insights`, async ({ page, signInAs }) => {
+  test(`the ${role} who opens insights is told who can`, async ({ page, signInAs }) => {
     await signInAs(role);
     await expect(
       page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Insights' }),
     ).toHaveCount(0);
     await page.goto('/insights');
-    await expect(page).toHaveURL(/\/$/);
+    await expect(page).toHaveURL(/\/insights$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Insights' })).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'Your role cannot open this page' }),
+    ).toContainText(
+      `You are signed in as an ${role}, and ${role}s cannot open it. Supervisors can.`,
+    );
     expect((await page.request.get('/api/insights')).status()).toBe(403);
   });
 }

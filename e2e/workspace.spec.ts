@@ -69,13 +69,20 @@ test('searching all items by a SHA-256 finds its item', async ({ page, signInAs 
   await expect(page.getByRole('heading', { level: 1, name: item.id })).toBeVisible();
 });
 
-test('auditors get no triage entry points: no queue links, and no workspace', async ({
+test('auditors get no triage entry points: no queue links, and a workspace that says who may open it', async ({
   page,
   signInAs,
 }) => {
   await signInAs('auditor');
   await expect(page.getByRole('table', { name: /queues/i }).getByRole('link')).toHaveCount(0);
   await page.goto('/queues/q-hash');
+  await expect(page).toHaveURL(/\/queues\/q-hash$/);
+  const refusal = page.getByRole('region', { name: 'Your role cannot open this page' });
+  await expect(refusal).toContainText(
+    'You are signed in as an auditor, and auditors cannot open it. Analysts and supervisors can.',
+  );
+  await expect(page.getByRole('listbox')).toHaveCount(0);
+  await refusal.getByRole('link', { name: 'Read every item in All items' }).click();
   await expect(page).toHaveURL(/\/items$/);
 });
 

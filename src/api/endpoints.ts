@@ -24,6 +24,7 @@ import { QueueList } from './schemas/queue';
 import { SessionState, SignInRequest } from './schemas/session';
 import { ReviewerList, Role } from './schemas/user';
 import { settingsEndpoints } from './settings-endpoints';
+import { urlCopyEndpoints } from './url-copy-endpoints';
 
 /**
  * The contract's operations. The typed client, the mock backend's request validation and the
@@ -417,6 +418,7 @@ export const endpoints = {
     errors: [401, 403, 404],
   },
   ...settingsEndpoints,
+  ...urlCopyEndpoints,
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

@@ -9,10 +9,10 @@ import {
 } from '@tanstack/react-router';
 import { z } from '../lib/zod';
 import { sessionQueryOptions } from '../api/queries/session';
-import { canReadAudit, canReadInsights, canTriage } from '../features/session/model/navigation';
 import { SignInReason } from '../features/session/model/sign-in-reason';
 import { WorkspaceSearch } from '../features/triage/model/workspace-search';
 import { DashboardRoute } from './routes/dashboard';
+import { guardedPage } from './routes/guarded-page';
 import { RootLayout, RouteError } from './routes/root';
 import { SignedInShell } from './routes/shell';
 import { SignInRoute } from './routes/sign-in';
@@ -71,15 +71,15 @@ const itemRoute = createRoute({
   errorComponent: RouteError,
 });
 
-/** Analysts' and supervisors' triage workspace for one queue. */
+/** Analysts' and supervisors' triage workspace for one queue; anyone else is told who may open it. */
 const queueWorkspaceRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/queues/$queueId',
   validateSearch: WorkspaceSearch,
-  beforeLoad: ({ context }) => {
-    if (!canTriage(context.user.role)) throw redirect({ to: '/items' });
-  },
-  component: lazyRouteComponent(() => import('./routes/queue-workspace'), 'QueueWorkspaceRoute'),
+  component: guardedPage(
+    'queue',
+    lazyRouteComponent(() => import('./routes/queue-workspace'), 'QueueWorkspaceRoute'),
+  ),
   errorComponent: RouteError,
 });
 
@@ -91,15 +91,15 @@ const allItemsRoute = createRoute({
   errorComponent: RouteError,
 });
 
-/** Auditors' and supervisors' view of the audit log. */
+/** Auditors' and supervisors' view of the audit log; analysts are told who may open it. */
 const auditRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/audit',
   validateSearch: AuditSearch,
-  beforeLoad: ({ context }) => {
-    if (!canReadAudit(context.user.role)) throw redirect({ to: '/' });
-  },
-  component: lazyRouteComponent(() => import('./routes/audit'), 'AuditRoute'),
+  component: guardedPage(
+    'audit',
+    lazyRouteComponent(() => import('./routes/audit'), 'AuditRoute'),
+  ),
   errorComponent: RouteError,
 });
 
@@ -125,10 +125,10 @@ const insightsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/insights',
   validateSearch: z.object({ days: z.coerce.number().int().optional().catch(undefined) }),
-  beforeLoad: ({ context }) => {
-    if (!canReadInsights(context.user.role)) throw redirect({ to: '/' });
-  },
-  component: lazyRouteComponent(() => import('./routes/insights'), 'InsightsRoute'),
+  component: guardedPage(
+    'insights',
+    lazyRouteComponent(() => import('./routes/insights'), 'InsightsRoute'),
+  ),
   errorComponent: RouteError,
 });
 

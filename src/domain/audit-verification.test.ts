@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { GENESIS_HASH } from '../api/audit-canonical';
+import { GENESIS_HASH, auditHashInput } from '../api/audit-canonical';
 import type { AuditEvent } from '../api/schemas/audit';
 import { sha256Hex } from '../lib/sha256-hex';
 import { createAuditLog, sha256Hex as nodeSha256Hex } from '../mocks/backend/audit-log';
@@ -37,8 +37,18 @@ test('a changed field is named by its seq', () => {
   const events = [...log(10).range(1, 10)];
   const seventh = events[6];
   if (!seventh) throw new Error('no event');
-  events[6] = { ...seventh, detail: { ...seventh.detail, note: 'edited' } };
-  expect(verify(events)).toMatchObject({ seq: 7, reason: 'hash' });
+  const edited = { ...seventh, detail: { ...seventh.detail, note: 'edited' } };
+  events[6] = edited;
+  // What differs: the hash its content gives against the one it stores; its link still holds.
+  expect(verify(events)).toEqual({
+    seq: 7,
+    reason: 'hash',
+    message: 'Event 7 was changed: its content no longer matches its hash.',
+    expected: sha256Hex(auditHashInput(edited)),
+    stored: seventh.hash,
+    prevHash: events[5]?.hash,
+    linkHolds: true,
+  });
 });
 
 test('a removed event and a reordered pair are found', () => {
@@ -46,6 +56,8 @@ test('a removed event and a reordered pair are found', () => {
   expect(verify([...events.slice(0, 4), ...events.slice(5)])).toMatchObject({
     seq: 5,
     reason: 'missing',
+    expected: null,
+    stored: null,
   });
   const [a, b] = [events[3], events[4]];
   if (!a || !b) throw new Error('no events');
@@ -61,7 +73,15 @@ test('a link that does not hold is found even when the hash was recomputed', () 
   if (!third) throw new Error('no event');
   const forged = { ...third, prevHash: 'f'.repeat(64) };
   events[2] = forged;
-  expect(verify(events)).toMatchObject({ seq: 3, reason: 'link' });
+  // What differs: the link it stores against the hash of the event before it.
+  expect(verify(events)).toMatchObject({
+    seq: 3,
+    reason: 'link',
+    expected: events[1]?.hash,
+    stored: 'f'.repeat(64),
+    prevHash: 'f'.repeat(64),
+    linkHolds: false,
+  });
 });
 
 test('a log rewritten consistently from the start verifies, but no longer extends a recorded head', () => {

@@ -1,13 +1,39 @@
 import { auditHashInput } from '../api/audit-canonical';
 import type { AuditEvent, AuditHead } from '../api/schemas/audit';
 
-/** Why verification stopped: the first event whose record does not hold. */
+/** Why verification stopped: the first event whose record does not hold, and what differs. */
 export interface ChainBreak {
   seq: number;
   /** `missing`: the next seq is absent (a removed event, or a swapped pair); `order`: a seq repeats or goes back. */
   reason: 'hash' | 'link' | 'missing' | 'order';
   message: string;
+  /**
+   * What the record should hold: for `hash`, the SHA-256 of the event's canonical JSON; for
+   * `link`, the hash of the event before it. Null when there is no event to compare.
+   */
+  expected: string | null;
+  /** What it holds instead: its stored `hash` (`hash`) or its stored `prevHash` (`link`). */
+  stored: string | null;
+  /** The link the broken event stores to the event before it. */
+  prevHash: string | null;
+  /** Whether that link holds: the event before it hashes to it. */
+  linkHolds: boolean | null;
 }
+
+/** A break where there is no event to compare: a missing or out-of-order seq. */
+export const absentBreak = (
+  seq: number,
+  reason: 'missing' | 'order',
+  message: string,
+): ChainBreak => ({
+  seq,
+  reason,
+  message,
+  expected: null,
+  stored: null,
+  prevHash: null,
+  linkHolds: null,
+});
 
 /**
  * Checks a contiguous range of the hash chain as it streams in, batch by batch: each event must
@@ -33,26 +59,40 @@ export function createChainVerifier({
       for (const event of events) {
         if (failure) break;
         if (event.seq !== expectedSeq) {
-          const reason = event.seq > expectedSeq ? 'missing' : 'order';
-          failure = {
-            seq: expectedSeq,
-            reason,
-            message:
-              reason === 'missing'
-                ? `Event ${expectedSeq} is missing: the log jumps to ${event.seq}.`
-                : `Event ${event.seq} is out of order: expected ${expectedSeq}.`,
-          };
-        } else if (event.prevHash !== expectedPrev) {
+          failure =
+            event.seq > expectedSeq
+              ? absentBreak(
+                  expectedSeq,
+                  'missing',
+                  `Event ${expectedSeq} is missing: the log jumps to ${event.seq}.`,
+                )
+              : absentBreak(
+                  expectedSeq,
+                  'order',
+                  `Event ${event.seq} is out of order: expected ${expectedSeq}.`,
+                );
+          continue;
+        }
+        const computed = event.prevHash === expectedPrev ? sha256Hex(auditHashInput(event)) : null;
+        if (computed === null) {
           failure = {
             seq: event.seq,
             reason: 'link',
             message: `Event ${event.seq} does not link to the event before it.`,
+            expected: expectedPrev,
+            stored: event.prevHash,
+            prevHash: event.prevHash,
+            linkHolds: false,
           };
-        } else if (sha256Hex(auditHashInput(event)) !== event.hash) {
+        } else if (computed !== event.hash) {
           failure = {
             seq: event.seq,
             reason: 'hash',
             message: `Event ${event.seq} was changed: its content no longer matches its hash.`,
+            expected: computed,
+            stored: event.hash,
+            prevHash: event.prevHash,
+            linkHolds: true,
           };
         } else {
           expectedSeq += 1;

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import hostile from '../mocks/fixtures/hostile-strings.json';
-import { defangUrl, revealInvisible } from './defang';
+import { wholeDefanged, defangUrl, revealInvisible } from './defang';
 
 const text = (url: string) => defangUrl(url).text;
 
@@ -60,4 +60,10 @@ test('no hostile URL of the fixture keeps a live scheme', () => {
     expect(shown).not.toMatch(/^\s*(https?|ftp|javascript|data|vbscript):/i);
     expect(shown).not.toMatch(/[\u202e\t]/);
   }
+});
+
+test('what a copy puts on the clipboard is the whole defanged form, never shortened', () => {
+  const long = `https://img.example.com/${'a'.repeat(300)}.jpg`;
+  expect(defangUrl(long).truncated).toBe(true);
+  expect(wholeDefanged(long)).toBe(`hxxps://img[.]example[.]com/${'a'.repeat(300)}.jpg`);
 });

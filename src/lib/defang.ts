@@ -1,7 +1,8 @@
 /**
- * Third-party URLs are shown, never followed (DESIGN.md §5): defanged so that no viewer, linkifier
+ * Third-party URLs are shown, never followed: defanged so that no viewer, linkifier
  * or copy-paste into a browser bar turns them into a request, with every invisible or
- * direction-changing character made visible. The copy button copies the real value instead.
+ * direction-changing character made visible. Copying one copies this defanged form unless the
+ * person deliberately asks for the live URL.
  */
 
 // Control characters are exactly what this pattern is for.
@@ -80,3 +81,6 @@ export function defangUrl(raw: string, maxLength = 160): DefangedUrl {
   const truncated = text.length > maxLength;
   return { text: truncated ? `${text.slice(0, maxLength - 1)}…` : text, idn, truncated };
 }
+
+/** The whole defanged form, never shortened: what a copy puts on the clipboard and the log keeps. */
+export const wholeDefanged = (raw: string) => defangUrl(raw, Number.POSITIVE_INFINITY).text;

@@ -14,6 +14,7 @@ import { historyFor } from './generate/history';
 import { iso } from './generate/iso-time';
 import { generateProvenance, withLazyProvenance } from './generate/provenance';
 import { generateSignal, priorityOf } from './generate/signals';
+import { verdictDetail } from './backend/verdict-detail';
 
 /** Items one demo reviewer holds in the seeded data, at most (well within the hold limit). */
 const SEEDED_HOLDS_PER_PERSON = 2;
@@ -188,7 +189,7 @@ export function generateData(options: GeneratorOptions): GeneratedData {
           detail: {
             decisionId: decision.id,
             stage: decision.stage,
-            verdict: decision.verdict.kind,
+            ...verdictDetail(decision.verdict),
             itemVersion: decision.itemVersion,
             seeded: true,
           },

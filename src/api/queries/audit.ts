@@ -17,3 +17,19 @@ export const auditPageQueryOptions = (filter: AuditFilter, page: number) =>
         signal,
       }),
   });
+
+/**
+ * One event by its seq, from the unfiltered log (position seq − 1). Reading it is reading the
+ * log: an event that carries a first verdict bars its reader as any page does.
+ */
+export const auditEventQueryOptions = (seq: number) =>
+  queryOptions({
+    queryKey: ['audit', 'event', seq],
+    queryFn: async ({ signal }) => {
+      const page = await apiRequest(endpoints.listAudit, {
+        query: { offset: seq - 1, limit: 1 },
+        signal,
+      });
+      return page.events.find((event) => event.seq === seq) ?? null;
+    },
+  });

@@ -16,12 +16,17 @@ export const AuditAction = z
     'item.second_review_barred',
     'item.decision_corrected',
     'item.reassigned',
+    'item.claim_refused',
+    'item.decision_refused',
     'media.revealed',
     'media.reblurred',
+    'media.reveal_refused',
+    'url.copied',
     'report.created',
     'report.updated',
     'report.submitted',
     'report.approved',
+    'report.approval_refused',
     'report.rejected',
     'report.reopened',
     'report.filing_started',
@@ -30,7 +35,11 @@ export const AuditAction = z
     'report.filed',
     'audit.exported',
   ])
-  .meta({ id: 'AuditAction' });
+  .meta({
+    id: 'AuditAction',
+    description:
+      'What happened. `*_refused`: a claim, decision, reveal or approval answered 403 or 409, with `status`, `refusal` (the error code) and `message` in the detail — never the verdict tried. `url.copied`: a third-party URL copied, in its defanged form, with the form copied (`defanged` or `live`).',
+  });
 export type AuditAction = z.infer<typeof AuditAction>;
 
 export const AuditDetailValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);

@@ -1,28 +1,36 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { auditPageQueryOptions } from '../../api/queries/audit';
+import { AuditEventDetails } from '../../features/audit/components/audit-event-details';
 import { AuditExport } from '../../features/audit/components/audit-export';
 import { AuditFilters } from '../../features/audit/components/audit-filters';
 import { AuditTable } from '../../features/audit/components/audit-table';
 import { BlindReviewNote } from '../../features/audit/components/blind-review-note';
 import { VerifyPanel } from '../../features/audit/components/verify-panel';
+import { filterOf } from '../../features/audit/model/audit-search';
 
 const route = getRouteApi('/_signed-in/audit');
 
-/** The audit log (auditors and supervisors): filters in the URL, the table, verification. */
+/**
+ * The audit log (auditors and supervisors): filters in the URL, the table, verification, and the
+ * event shown in full (also in the URL, so a broken link of the chain can be pointed at).
+ */
 export function AuditRoute() {
   const search = route.useSearch();
+  const filter = filterOf(search);
   const { user } = route.useRouteContext();
   const navigate = route.useNavigate();
-  const first = useQuery(auditPageQueryOptions(search, 0));
-  const filtered = Object.values(search).some((v) => v !== undefined);
+  const first = useQuery(auditPageQueryOptions(filter, 0));
+  const filtered = Object.values(filter).some((v) => v !== undefined);
+  const showEvent = (event: number | undefined) =>
+    void navigate({ search: (prev) => ({ ...prev, event }), replace: true });
   return (
-    <main className="flex h-[calc(100vh-3.5rem)] flex-col gap-3 p-4">
+    <main className="flex h-[calc(100vh-3.5rem)] flex-col gap-3 overflow-y-auto p-4">
       <h1 className="text-xl font-semibold">Audit log</h1>
       {user.role === 'supervisor' && <BlindReviewNote />}
       <AuditFilters
-        key={JSON.stringify(search)}
-        search={search}
+        key={JSON.stringify(filter)}
+        search={filter}
         onChange={(next) => void navigate({ search: next })}
       />
       {first.data && (
@@ -34,8 +42,11 @@ export function AuditRoute() {
           userId={user.id}
         />
       )}
-      <AuditExport search={search} />
-      <AuditTable filter={search} />
+      <AuditExport search={filter} />
+      <AuditTable filter={filter} selected={search.event} onSelect={showEvent} />
+      {search.event !== undefined && (
+        <AuditEventDetails seq={search.event} onClose={() => showEvent(undefined)} />
+      )}
     </main>
   );
 }

@@ -18,6 +18,7 @@ import {
   reviewRefusalFor,
   userKey,
 } from './decisions';
+import { verdictDetail } from './verdict-detail';
 
 /**
  * What changes a decision or a hold after the fact: the author's undo, a supervisor's correction,
@@ -75,7 +76,7 @@ export function undoDecision(
     actor: actorOf(user),
     action: 'item.decision_undone',
     subject: { type: 'item', id: item.id },
-    detail: { decisionId: decision.id, stage: decision.stage, verdict: decision.verdict.kind },
+    detail: { decisionId: decision.id, stage: decision.stage, ...verdictDetail(decision.verdict) },
   });
   return { item, decision };
 }

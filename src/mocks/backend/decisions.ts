@@ -12,6 +12,7 @@ import {
 import { sha256Hex } from '../../lib/sha256-hex';
 import type { MockConfig, MockState } from './backend';
 import { sampledForSecondReview, verdictReaders } from './blind-review';
+import { verdictDetail } from './verdict-detail';
 
 /**
  * A request the item's state refuses: answered 409 with this code (400 for `invalid`, 403 for
@@ -192,7 +193,7 @@ export function recordDecision(
     detail: {
       decisionId: decision.id,
       stage: decision.stage,
-      verdict: decision.verdict.kind,
+      ...verdictDetail(decision.verdict),
       outcome,
       itemVersion: decision.itemVersion,
       ...detail,

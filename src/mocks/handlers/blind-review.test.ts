@@ -206,11 +206,17 @@ test('reading the first verdict in the audit log takes the supervisor off that s
   // On the record, and the log still verifies end to end.
   const alex = signInForTest('usr_alex').cookie;
   const trail = AuditPage.parse((await get(`/api/audit?subjectId=${item.id}`, alex)).json);
-  expect(trail.events.at(-1)).toMatchObject({
-    action: 'item.second_review_barred',
-    actor: { id: 'usr_sasha' },
-    detail: { reason: 'read_first_verdict', released: true },
-  });
+  expect(trail.events.slice(-3)).toMatchObject([
+    {
+      action: 'item.second_review_barred',
+      actor: { id: 'usr_sasha' },
+      detail: { reason: 'read_first_verdict', released: true },
+    },
+    // Her refused claim and second review are on the record too, without the verdict she tried.
+    { action: 'item.claim_refused', actor: { id: 'usr_sasha' }, detail: { status: 403 } },
+    { action: 'item.decision_refused', actor: { id: 'usr_sasha' }, detail: { status: 403 } },
+  ]);
+  expect(trail.events.at(-1)?.detail).not.toHaveProperty('verdict');
   const all = testBackend.state.audit.range(1, testBackend.state.audit.size);
   const verifier = createChainVerifier({ firstSeq: 1, prevHash: GENESIS_HASH, sha256Hex });
   expect(verifier.push(all)).toBeNull();

@@ -27,7 +27,7 @@ const escalate = (itemVersion: number, idempotencyKey: string, madeBy: string) =
   madeBy,
 });
 
-test('a decision made by one user is refused under another user’s session: 403, nothing recorded', async () => {
+test('a decision made by one user is refused under another user’s session: 403, no decision, the refusal on the record', async () => {
   const ben = signInForTest('usr_ben');
   const [item] = freePending(1);
   if (!item) throw new Error('no item');
@@ -41,7 +41,13 @@ test('a decision made by one user is refused under another user’s session: 403
   expect(ErrorBody.parse(await response.json()).error.code).toBe('maker_mismatch');
   expect(item.status).toBe('pending');
   expect(testBackend.state.decisions.get(item.id) ?? []).toEqual([]);
-  expect(testBackend.state.audit.head.seq).toBe(head);
+  expect(testBackend.state.audit.range(head + 1, 10)).toMatchObject([
+    {
+      actor: { id: 'usr_ben' },
+      action: 'item.decision_refused',
+      detail: { refusal: 'maker_mismatch', madeBy: 'usr_ana' },
+    },
+  ]);
 });
 
 test('a decision that names no maker is a 400', async () => {

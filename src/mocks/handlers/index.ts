@@ -7,6 +7,7 @@ import { reportHandlers } from './reports';
 import { insightsHandlers } from './insights';
 import { settingsHandlers } from './settings';
 import { sessionHandlers } from './session';
+import { urlCopyHandlers } from './url-copies';
 
 /** The one handler set: served by the Node mock server and by msw/node in Vitest. */
 export const createHandlers = (backend: Backend) => [
@@ -18,4 +19,5 @@ export const createHandlers = (backend: Backend) => [
   ...reportHandlers(backend),
   ...insightsHandlers(backend),
   ...settingsHandlers(backend),
+  ...urlCopyHandlers(backend),
 ];

@@ -6,7 +6,9 @@ import { clusterOf, decideCluster } from '../backend/clusters';
 import { blurredPreviewPng } from '../backend/preview-image';
 import { endReveal, redeemReveal, startReveal } from '../backend/reveals';
 import { isBlindFor, verdictReaders } from '../backend/blind-review';
+import { stageOf } from '../../domain/review-rules';
 import { asHttp } from './item-errors';
+import type { RefusedAttempt } from './refusals';
 import { HttpError } from './responses';
 import { route } from './route';
 
@@ -17,24 +19,59 @@ function itemOr404(backend: Backend, itemId: string) {
   return item;
 }
 
+const itemSubject = ({ itemId }: { itemId: string }) => ({ type: 'item' as const, id: itemId });
+
+/**
+ * A refused decision or correction: the review the item waited for (its status says as much) and
+ * what the request named — never its verdict.
+ */
+function decisionRefused(
+  backend: Backend,
+  itemId: string,
+  named: Record<string, string | number | null>,
+): RefusedAttempt {
+  const item = backend.state.itemsById.get(itemId);
+  return {
+    action: 'item.decision_refused',
+    subject: itemSubject({ itemId }),
+    detail: { stage: item ? stageOf(item.status) : null, ...named },
+  };
+}
+
 export const itemHandlers = (backend: Backend) => [
-  route(backend, endpoints.claimItem, ({ params, user }) => {
-    const item = itemOr404(backend, params.itemId);
-    const claimed = asHttp(() =>
-      claimItem(backend.state, item, user, backend.now(), backend.config),
-    );
-    return { body: { item: claimed } };
-  }),
+  route(
+    backend,
+    endpoints.claimItem,
+    ({ params, user }) => {
+      const item = itemOr404(backend, params.itemId);
+      const claimed = asHttp(() =>
+        claimItem(backend.state, item, user, backend.now(), backend.config),
+      );
+      return { body: { item: claimed } };
+    },
+    { refused: ({ params }) => ({ action: 'item.claim_refused', subject: itemSubject(params) }) },
+  ),
 
   route(backend, endpoints.releaseItem, ({ params, user }) => {
     const item = itemOr404(backend, params.itemId);
     return { body: { item: releaseItem(backend.state, item, user, backend.now()) } };
   }),
 
-  route(backend, endpoints.decideItem, ({ params, user, body }) => {
-    const item = itemOr404(backend, params.itemId);
-    return { body: asHttp(() => decideItem(backend.state, item, user, body, backend.now())) };
-  }),
+  route(
+    backend,
+    endpoints.decideItem,
+    ({ params, user, body }) => {
+      const item = itemOr404(backend, params.itemId);
+      return { body: asHttp(() => decideItem(backend.state, item, user, body, backend.now())) };
+    },
+    {
+      refused: ({ params, body }) =>
+        decisionRefused(backend, params.itemId, {
+          itemVersion: body?.itemVersion ?? null,
+          madeBy: body?.madeBy ?? null,
+        }),
+    },
+  ),
 
   route(backend, endpoints.undoDecision, ({ params, user, body }) => {
     const item = itemOr404(backend, params.itemId);
@@ -55,10 +92,23 @@ export const itemHandlers = (backend: Backend) => [
     };
   }),
 
-  route(backend, endpoints.correctDecision, ({ params, user, body }) => {
-    const item = itemOr404(backend, params.itemId);
-    return { body: asHttp(() => correctDecision(backend.state, item, user, body, backend.now())) };
-  }),
+  route(
+    backend,
+    endpoints.correctDecision,
+    ({ params, user, body }) => {
+      const item = itemOr404(backend, params.itemId);
+      return {
+        body: asHttp(() => correctDecision(backend.state, item, user, body, backend.now())),
+      };
+    },
+    {
+      refused: ({ params, body }) =>
+        decisionRefused(backend, params.itemId, {
+          correcting: body?.supersedes ?? null,
+          itemVersion: body?.itemVersion ?? null,
+        }),
+    },
+  ),
 
   route(backend, endpoints.changeHolder, ({ params, user, body }) => {
     const item = itemOr404(backend, params.itemId);
@@ -108,18 +158,23 @@ export const itemHandlers = (backend: Backend) => [
     };
   }),
 
-  route(backend, endpoints.revealItem, ({ params, user }) => {
-    const item = itemOr404(backend, params.itemId);
-    const reveal = startReveal(backend.state, item, user, backend.now());
-    if (!reveal) throw new HttpError(404, 'not_found', `${item.id} has no media to reveal.`);
-    return {
-      body: {
-        revealId: reveal.id,
-        url: `/api/media/reveal/${reveal.token}`,
-        expiresAt: new Date(reveal.urlExpiresAt).toISOString(),
-      },
-    };
-  }),
+  route(
+    backend,
+    endpoints.revealItem,
+    ({ params, user }) => {
+      const item = itemOr404(backend, params.itemId);
+      const reveal = startReveal(backend.state, item, user, backend.now());
+      if (!reveal) throw new HttpError(404, 'not_found', `${item.id} has no media to reveal.`);
+      return {
+        body: {
+          revealId: reveal.id,
+          url: `/api/media/reveal/${reveal.token}`,
+          expiresAt: new Date(reveal.urlExpiresAt).toISOString(),
+        },
+      };
+    },
+    { refused: ({ params }) => ({ action: 'media.reveal_refused', subject: itemSubject(params) }) },
+  ),
 
   route(backend, endpoints.endReveal, ({ params, user, body }) => {
     const ended = endReveal(

@@ -9,6 +9,7 @@ import { nextReviewable } from '../backend/queue-summaries';
 import { summarizeQueues } from '../backend/queue-summaries';
 import { asHttp } from './item-errors';
 import { HttpError } from './responses';
+import { isRecordedRefusal, recordRefusal } from './refusals';
 import { route } from './route';
 
 export const queueHandlers = (backend: Backend) => [
@@ -23,11 +24,22 @@ export const queueHandlers = (backend: Backend) => [
     if (!queue) throw new HttpError(404, 'not_found', `No queue ${params.queueId}.`);
     const now = backend.now();
     const item = nextReviewable(backend.state, queue, user, now);
-    return {
-      body: {
-        item: item && asHttp(() => claimItem(backend.state, item, user, now, backend.config)),
-      },
-    };
+    if (!item) return { body: { item: null } };
+    try {
+      return {
+        body: { item: asHttp(() => claimItem(backend.state, item, user, now, backend.config)) },
+      };
+    } catch (error) {
+      // The claim of the next item was refused (the hold limit): on the record like any claim.
+      if (error instanceof HttpError && isRecordedRefusal(error))
+        recordRefusal(
+          backend,
+          user,
+          { action: 'item.claim_refused', subject: { type: 'item', id: item.id } },
+          error,
+        );
+      throw error;
+    }
   }),
 
   route(backend, endpoints.listMyEscalations, ({ user }) => ({

@@ -90,11 +90,26 @@ export const reportHandlers = (backend: Backend) => {
       );
       return { body: { from: reports().present(from), to: reports().present(to) } };
     }),
-    route(backend, reportEndpoints.transitionReport, ({ params, body, user }) => {
-      const report = find(params.reportId);
-      refusalsAsErrors(() => transitionReport(backend.state, report, user, body, backend.now()));
-      return { body: reports().present(report) };
-    }),
+    route(
+      backend,
+      reportEndpoints.transitionReport,
+      ({ params, body, user }) => {
+        const report = find(params.reportId);
+        refusalsAsErrors(() => transitionReport(backend.state, report, user, body, backend.now()));
+        return { body: reports().present(report) };
+      },
+      {
+        // Refused approvals are on the record; other refused transitions change nothing that matters.
+        refused: ({ params, body }) =>
+          body?.to === 'approved'
+            ? {
+                action: 'report.approval_refused',
+                subject: { type: 'report', id: params.reportId },
+                detail: { reportVersion: body.version },
+              }
+            : null,
+      },
+    ),
     route(backend, reportEndpoints.createSupplementalReport, ({ params, user }) => {
       const original = find(params.reportId);
       const report = refusalsAsErrors(() =>

@@ -113,13 +113,33 @@ export async function readBody(request: Request, limit: number): Promise<Uint8Ar
   return body;
 }
 
-/** JSON text in UTF-8, parsed; anything else is a 400. */
+/** The path (`body.items.0.note`) of the first key or string in `value` holding a NUL, or null. */
+function nulAt(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\0') ? path : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, child] of Object.entries(value)) {
+    if (key.includes('\0')) return path;
+    const found = nulAt(child, `${path}.${key}`);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/**
+ * JSON text in UTF-8, parsed; anything else is a 400. So is text holding U+0000 anywhere: no
+ * field of the contract needs it, and PostgreSQL cannot store it.
+ */
 export function parseJson(body: Uint8Array): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
   } catch {
     throw new HttpError(400, 'invalid_json', 'The request body is not JSON.', 'body');
   }
+  const nul = nulAt(value, 'body');
+  if (nul !== null)
+    throw new HttpError(400, 'invalid_request', `${nul}: contains a NUL character`, nul);
+  return value;
 }
 
 /**

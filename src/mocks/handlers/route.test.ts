@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { CSRF_HEADER, CSRF_VALUE } from '../../api/endpoints';
 import { ErrorBody } from '../../api/schemas/common';
-import { callMock, signInForTest } from '../../test/mock-server';
+import { callMock, signInForTest, testBackend } from '../../test/mock-server';
 import { bodyLimit } from '../body-limit';
 import { endpoints } from '../../api/endpoints';
 
@@ -40,6 +40,39 @@ test('an overlong, NUL-bearing or unsafe id is a 400, not a 404', async () => {
     await expectError(await callMock(`/api/items/${id}`, { cookie }), 400, 'invalid_request');
   }
   await expectError(await callMock(`/api/items/${'a'.repeat(128)}`, { cookie }), 404, 'not_found');
+});
+
+test('a body holding U+0000 anywhere, in a value or a key, is a 400 naming where', async () => {
+  const { cookie } = signInForTest('usr_sasha');
+  const item = testBackend.state.items.find((i) => i.status === 'pending' && i.lease === null);
+  if (!item) throw new Error('no pending item');
+  const post = (body: string) =>
+    callMock(`/api/items/${item.id}/decisions`, {
+      method: 'POST',
+      cookie,
+      headers: { [CSRF_HEADER]: CSRF_VALUE, 'Content-Type': 'application/json' },
+      body,
+    });
+  const decision = (note: string) =>
+    JSON.stringify({
+      verdict: { kind: 'escalate', reason: 'Needs a second look' },
+      note,
+      itemVersion: item.version,
+      idempotencyKey: 'nul-0001',
+      madeBy: 'usr_sasha',
+    });
+  const refused = await post(decision('null\u0000byte'));
+  await expectError(refused, 400, 'invalid_request');
+  expect(await post(decision('x').replace('"note"', '"no\\u0000te"'))).toMatchObject({
+    status: 400,
+  });
+  expect(item.status).toBe('pending');
+  // The same text without its NUL is recorded.
+  expect((await post(decision('null byte'))).status).toBe(200);
+});
+
+test('no generated record holds U+0000', () => {
+  expect(JSON.stringify(testBackend.state.items)).not.toContain('\\u0000');
 });
 
 test('a body that is not application/json is a 415; a bodiless POST needs no Content-Type', async () => {

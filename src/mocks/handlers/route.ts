@@ -16,6 +16,7 @@ import { corrupt, matchingFault } from '../backend/faults';
 import { readCookie } from '../backend/sessions';
 import { bodyLimit } from '../body-limit';
 import { decodeParams, matchPath, readJsonBody, readQuery } from './request-input';
+import { isRecordedRefusal, recordRefusal, type RefusedAttempt } from './refusals';
 import { HttpError, errorResponse, invalidRequest, jsonResponse } from './responses';
 
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
@@ -63,6 +64,29 @@ function assertActingForSessionUser(request: Request, endpoint: Endpoint, user: 
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
+/**
+ * The parameters and body of a request refused before they were read (its role may not call
+ * the endpoint), for the record of what it tried; null when they do not parse.
+ */
+async function readLeniently(
+  endpoint: Endpoint,
+  request: Request,
+  raw: Record<string, string> | null,
+): Promise<{ params: unknown; body: unknown } | null> {
+  try {
+    const params = endpoint.params?.safeParse(decodeParams(raw ?? {}));
+    if (params?.success === false) return null;
+    const body = endpoint.body
+      ? endpoint.body.safeParse(
+          await readJsonBody(request, { limit: bodyLimit(endpoint.body), required: true }),
+        )
+      : undefined;
+    return { params: params?.data, body: body?.success ? body.data : undefined };
+  } catch {
+    return null;
+  }
+}
+
 export interface RouteContext<E extends Endpoint> {
   request: Request;
   params: Parsed<E['params']>;
@@ -88,15 +112,24 @@ function parseOrThrow<S extends z.ZodType>(
   throw invalidRequest(result.error, where);
 }
 
+/** What a refused request was trying to do, from its parameters and body (when they parse). */
+export type RefusalOf<E extends Endpoint> = (input: {
+  params: Parsed<E['params']>;
+  body: Parsed<E['body']> | undefined;
+}) => RefusedAttempt | null;
+
 /**
  * One MSW handler for one endpoint of the contract: the URL's encoding, latency and faults, the
  * CSRF guard, the session and role check, request validation with the contract's schemas and the
  * body's type and size (its limit derived from its schema, `body-limit.ts`) — then `resolve`.
+ * With `refused`, a 403 or 409 to a signed-in caller of a state-changing endpoint is audited as
+ * the attempt it names (refusals.ts).
  */
 export function route<E extends Endpoint>(
   backend: Backend,
   endpoint: E,
   resolve: (context: RouteContext<E>) => Reply<E> | Promise<Reply<E>>,
+  { refused }: { refused?: RefusalOf<E> } = {},
 ): HttpHandler {
   const limit = bodyLimit(endpoint.body);
   // Matched by hand, not by a path pattern: MSW's matcher decodes parameters itself and throws on
@@ -105,6 +138,8 @@ export function route<E extends Endpoint>(
   return http[endpoint.method](
     ({ request }) => rawParams(request) !== null,
     async ({ request }) => {
+      let caller: User | null = null;
+      let parsed: { params: unknown; body: unknown } | null = null;
       try {
         const url = new URL(request.url);
         const params = decodeParams(rawParams(request) ?? {});
@@ -126,6 +161,7 @@ export function route<E extends Endpoint>(
         const { sessions } = backend.state;
         const session = background ? sessions.peek(sessionToken) : sessions.use(sessionToken);
         const user = session?.user ?? null;
+        caller = user;
         if (endpoint.access !== 'public') {
           if (!user) throw sessionRequired(backend.state.sessions.endedFor(sessionToken));
           if (!endpoint.access.includes(user.role)) {
@@ -146,11 +182,13 @@ export function route<E extends Endpoint>(
         const body = isStateChanging(endpoint.method)
           ? await readJsonBody(request, { limit, required: endpoint.body !== undefined })
           : undefined;
+        const parsedBody = endpoint.body ? parseOrThrow(endpoint.body, body, 'body') : undefined;
+        parsed = { params: parsedParams, body: parsedBody };
         const context = {
           request,
           params: parsedParams,
           query: parsedQuery,
-          body: endpoint.body ? parseOrThrow(endpoint.body, body, 'body') : undefined,
+          body: parsedBody,
           user,
           sessionToken,
           backend,
@@ -165,7 +203,14 @@ export function route<E extends Endpoint>(
           reply.headers,
         );
       } catch (error) {
-        if (error instanceof HttpError) return errorResponse(error);
+        if (error instanceof HttpError) {
+          if (refused && caller && isStateChanging(endpoint.method) && isRecordedRefusal(error)) {
+            const input = parsed ?? (await readLeniently(endpoint, request, rawParams(request)));
+            const attempt = input && refused(input as Parameters<RefusalOf<E>>[0]);
+            if (attempt) recordRefusal(backend, caller, attempt, error);
+          }
+          return errorResponse(error);
+        }
         // A bug in the mock: answer as a real server would (no stack trace), and say so in its log.
         console.error(error);
         return errorResponse(

@@ -1,7 +1,7 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import {
   AUDIT_PAGE_SIZE,
   auditPageQueryOptions,
@@ -11,10 +11,10 @@ import type { AuditEvent } from '../../../api/schemas/audit';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { formatCount } from '../../../lib/format-count';
-import { canonicalDetail } from '../model/audit-text';
+import { auditSentence } from '../model/audit-sentence';
 
-const ROW_HEIGHT = 36;
-const columns = 'grid grid-cols-[5rem_11rem_10rem_12rem_9rem_1fr_6rem] gap-2';
+const ROW_HEIGHT = 44;
+const columns = 'grid grid-cols-[4rem_11rem_1fr_9rem_6rem_4.5rem] gap-2';
 
 function Subject({ subject }: { subject: AuditEvent['subject'] }) {
   if (subject.type === 'item')
@@ -36,9 +36,19 @@ function Subject({ subject }: { subject: AuditEvent['subject'] }) {
 
 /**
  * The audit log as a virtualized table: only the rows in view are in the DOM, and only the pages
- * that hold them are fetched, by position. Each row's subject opens it.
+ * that hold them are fetched, by position. Each row says what happened in a sentence; its subject
+ * opens it, and “Details” shows the event in full with its canonical JSON. The event chosen in the
+ * URL is marked, and scrolled to when the log is unfiltered (where its position is its seq − 1).
  */
-export function AuditTable({ filter }: { filter: AuditFilter }) {
+export function AuditTable({
+  filter,
+  selected,
+  onSelect,
+}: {
+  filter: AuditFilter;
+  selected: number | undefined;
+  onSelect: (seq: number) => void;
+}) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const first = useQuery(auditPageQueryOptions(filter, 0));
   const total = first.data?.total ?? 0;
@@ -56,6 +66,11 @@ export function AuditTable({ filter }: { filter: AuditFilter }) {
   const pages = useQueries({
     queries: pageNumbers.map((page) => auditPageQueryOptions(filter, page)),
   });
+  const unfiltered = Object.values(filter).every((v) => v === undefined);
+  useEffect(() => {
+    if (selected !== undefined && unfiltered && selected <= total)
+      virtualizer.scrollToIndex(selected - 1, { align: 'auto' });
+  }, [selected, unfiltered, total, virtualizer]);
   const eventAt = (index: number): AuditEvent | undefined =>
     pages[pageNumbers.indexOf(Math.floor(index / AUDIT_PAGE_SIZE))]?.data?.events[
       index % AUDIT_PAGE_SIZE
@@ -79,7 +94,7 @@ export function AuditTable({ filter }: { filter: AuditFilter }) {
         role="table"
         aria-label="Audit events"
         aria-rowcount={total + 1}
-        className="flex min-h-0 flex-1 flex-col text-xs"
+        className="flex min-h-72 flex-1 flex-col text-xs"
       >
         <div role="rowgroup">
           <div
@@ -87,7 +102,7 @@ export function AuditTable({ filter }: { filter: AuditFilter }) {
             aria-rowindex={1}
             className={`${columns} border-b border-slate-300 px-2 py-1 font-semibold text-slate-600`}
           >
-            {['Seq', 'When', 'Who', 'Action', 'Subject', 'Detail', 'Hash'].map((name) => (
+            {['Seq', 'When', 'What happened', 'Subject', 'Hash', 'Event'].map((name) => (
               <span role="columnheader" key={name}>
                 {name}
               </span>
@@ -109,7 +124,10 @@ export function AuditTable({ filter }: { filter: AuditFilter }) {
                   key={virtualRow.key}
                   role="row"
                   aria-rowindex={virtualRow.index + 2}
-                  className={`${columns} absolute left-0 w-full items-center border-b border-slate-100 px-2`}
+                  aria-current={event?.seq === selected ? 'true' : undefined}
+                  className={`${columns} absolute left-0 w-full items-center border-b border-slate-100 px-2 ${
+                    event && event.seq === selected ? 'bg-sky-50' : ''
+                  }`}
                   style={{
                     height: virtualRow.size,
                     transform: `translateY(${virtualRow.start}px)`,
@@ -121,24 +139,25 @@ export function AuditTable({ filter }: { filter: AuditFilter }) {
                         {event.seq}
                       </span>
                       <span role="cell">{event.at}</span>
-                      <span role="cell" className="truncate">
-                        {event.actor.name} ({event.actor.role})
-                      </span>
-                      <span role="cell" className="font-mono">
-                        {event.action}
+                      <span role="cell" className="line-clamp-2" title={auditSentence(event)}>
+                        {auditSentence(event)}
                       </span>
                       <span role="cell" className="truncate">
                         <Subject subject={event.subject} />
                       </span>
-                      <span
-                        role="cell"
-                        className="truncate font-mono"
-                        title={canonicalDetail(event)}
-                      >
-                        {canonicalDetail(event)}
-                      </span>
                       <span role="cell" className="truncate font-mono" title={event.hash}>
                         {event.hash.slice(0, 10)}
+                      </span>
+                      <span role="cell">
+                        <button
+                          type="button"
+                          aria-label={`Details of event ${event.seq}`}
+                          aria-pressed={event.seq === selected}
+                          onClick={() => onSelect(event.seq)}
+                          className="rounded border border-slate-300 px-1.5 text-slate-700 hover:bg-slate-100"
+                        >
+                          Details
+                        </button>
                       </span>
                     </>
                   ) : (

@@ -4,11 +4,13 @@ import { AUDIT_PAGE_SIZE, auditPageQueryOptions } from '../../../api/queries/aud
 import { itemQueryOptions, itemsKey } from '../../../api/queries/items';
 import { Button } from '../../../components/ui/button';
 import { ErrorState } from '../../../components/ui/error-state';
-import { canonicalDetail } from '../model/audit-text';
+import { auditSentence } from '../model/audit-sentence';
+import { EventJson } from './event-json';
 
 /**
  * Everything the audit log holds about one item, oldest first: flagging, claims, views, reveals
- * and their ends, decisions — who saw what and who decided what. The log holds the first verdict,
+ * and their ends, decisions — who saw what and who decided what, a sentence each, with the
+ * event's canonical JSON one click away. The log holds the first verdict,
  * so for a reader who may still make the item's blind second review it stays closed until they
  * choose to read it, knowing that reading it leaves that review to someone else.
  */
@@ -59,14 +61,18 @@ function TimelineEvents({ itemId }: { itemId: string }) {
     <>
       <ol className="space-y-1 text-xs">
         {events.data.events.map((event) => (
-          <li key={event.seq} className="grid grid-cols-[4rem_12rem_12rem_10rem_1fr] gap-2">
+          <li key={event.seq} className="grid grid-cols-[4rem_12rem_1fr] gap-2">
             <span className="tabular-nums">#{event.seq}</span>
             <span>{event.at}</span>
-            <span className="font-mono">{event.action}</span>
-            <span>
-              {event.actor.name} ({event.actor.role})
-            </span>
-            <span className="truncate font-mono">{canonicalDetail(event)}</span>
+            <div>
+              <p>{auditSentence(event)}</p>
+              <details>
+                <summary className="cursor-pointer text-sky-800">
+                  JSON<span className="sr-only"> of event {event.seq}</span>
+                </summary>
+                <EventJson event={event} />
+              </details>
+            </div>
           </li>
         ))}
       </ol>

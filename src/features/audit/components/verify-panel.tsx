@@ -3,6 +3,7 @@ import type { AuditHead } from '../../../api/schemas/audit';
 import { Button } from '../../../components/ui/button';
 import { formatCount } from '../../../lib/format-count';
 import { useVerification } from '../api/use-verification';
+import { ChainBreakReport } from './chain-break';
 
 const headKey = (userId: string) => `verity.audit-head:${userId}`;
 
@@ -21,7 +22,8 @@ function readRecordedHead(userId: string): RecordedHead | null {
 
 /**
  * Verification of the chain, off the main thread: the range that covers the current filter (or
- * all), with progress, naming the first event that fails. Shows the chain's head; a head recorded
+ * all), with progress; a break is named by its first event, with what differs there and a link
+ * to it, and the rest of the result stays readable. Shows the chain's head; a head recorded
  * here can later be checked, which catches a log rewritten consistently from the start.
  */
 export function VerifyPanel({
@@ -35,9 +37,10 @@ export function VerifyPanel({
   userId: string;
 }) {
   const { state, start } = useVerification();
-  const [verifiedFrom, setVerifiedFrom] = useState(1);
+  const [verified, setVerified] = useState({ from: 1, to: head.seq });
+  const verifiedFrom = verified.from;
   const run = (job: Parameters<typeof start>[0]) => {
-    setVerifiedFrom(job.firstSeq);
+    setVerified({ from: job.firstSeq, to: job.lastSeq });
     start(job);
   };
   const [recorded, setRecorded] = useState(() => readRecordedHead(userId));
@@ -97,10 +100,17 @@ export function VerifyPanel({
           ).toFixed(2)} s).`}
       </p>
       {state.kind === 'finished' && state.result.failure && (
-        <p role="alert" className="text-red-900">
-          Verification failed: {state.result.failure.message} Nothing from event{' '}
-          {formatCount(state.result.failure.seq)} on can be trusted.
-        </p>
+        <>
+          <p className="text-slate-700">
+            Checked {formatCount(state.result.checked)} events before the break (
+            {(state.result.totalMs / 1000).toFixed(1)} s).
+          </p>
+          <ChainBreakReport
+            failure={state.result.failure}
+            checkedFrom={verified.from}
+            checkedTo={verified.to}
+          />
+        </>
       )}
       {state.kind === 'finished' &&
         !state.result.failure &&

@@ -6,8 +6,9 @@ import { Actor } from '../../../api/schemas/user';
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
 /**
- * The audit log's view lives in the URL: actor, role, action, subject and time range. A link
- * reproduces it; anything invalid in it is dropped, not obeyed.
+ * The audit log's view lives in the URL: actor, role, action, subject and time range, and the
+ * event shown in full (`event`, its seq). A link reproduces it; anything invalid in it is
+ * dropped, not obeyed.
  */
 export const AuditSearch = z.object({
   actorId: optional(Id),
@@ -16,5 +17,12 @@ export const AuditSearch = z.object({
   subjectId: optional(Id),
   from: optional(Timestamp),
   to: optional(Timestamp),
+  event: optional(z.coerce.number().int().positive()),
 });
 export type AuditSearch = z.infer<typeof AuditSearch>;
+
+/** The filters of the view: everything in it but the event shown in full. */
+export function filterOf(search: AuditSearch) {
+  const { event, ...filter } = search;
+  return filter;
+}

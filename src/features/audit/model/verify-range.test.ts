@@ -45,6 +45,8 @@ test('a range is anchored on the event before it, whose own hash is checked', as
   expect((await run(events, { firstSeq: 20, lastSeq: 40 })).done.failure).toMatchObject({
     seq: 19,
     reason: 'hash',
+    stored: anchor.hash,
+    prevHash: anchor.prevHash,
   });
 });
 

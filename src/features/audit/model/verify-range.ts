@@ -1,6 +1,6 @@
 import { auditHashInput, GENESIS_HASH } from '../../../api/audit-canonical';
 import type { AuditEvent } from '../../../api/schemas/audit';
-import { createChainVerifier, extendsHead } from '../../../domain/audit-verification';
+import { absentBreak, createChainVerifier, extendsHead } from '../../../domain/audit-verification';
 import { sha256Hex } from '../../../lib/sha256-hex';
 import type { VerifyJob, VerifyMessage } from './verify-protocol';
 
@@ -28,16 +28,26 @@ export async function verifyRange(
   if (firstSeq > 1) {
     const [anchor] = await read(firstSeq - 1, 1);
     const seq = firstSeq - 1;
-    if (anchor?.seq !== seq || sha256Hex(auditHashInput(anchor)) !== anchor.hash) {
+    if (anchor?.seq !== seq) {
+      return done({
+        checked: 0,
+        failure: absentBreak(seq, 'missing', `Event ${seq}, which the range links to, is missing.`),
+        extendsRecordedHead: null,
+      });
+    }
+    const computed = sha256Hex(auditHashInput(anchor));
+    if (computed !== anchor.hash) {
       return done({
         checked: 0,
         failure: {
           seq,
-          reason: anchor?.seq === seq ? 'hash' : 'missing',
-          message:
-            anchor?.seq === seq
-              ? `Event ${seq}, which the range links to, was changed: its content no longer matches its hash.`
-              : `Event ${seq}, which the range links to, is missing.`,
+          reason: 'hash',
+          message: `Event ${seq}, which the range links to, was changed: its content no longer matches its hash.`,
+          expected: computed,
+          stored: anchor.hash,
+          prevHash: anchor.prevHash,
+          // Not checked: the range starts after it.
+          linkHolds: null,
         },
         extendsRecordedHead: null,
       });
@@ -65,11 +75,11 @@ export async function verifyRange(
   done({
     checked: verifier.checked,
     failure: short
-      ? {
-          seq: firstSeq + verifier.checked,
-          reason: 'missing',
-          message: `Event ${firstSeq + verifier.checked} is missing: the log ends early.`,
-        }
+      ? absentBreak(
+          firstSeq + verifier.checked,
+          'missing',
+          `Event ${firstSeq + verifier.checked} is missing: the log ends early.`,
+        )
       : verifier.failure,
     extendsRecordedHead: recordedHead ? extendsHead(recordedHead, atRecordedSeq) : null,
   });

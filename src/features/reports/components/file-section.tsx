@@ -37,6 +37,7 @@ export function ViewedByEsp({ viewed }: { viewed: FileViewedByEsp }) {
 }
 
 export function FileSection({
+  reportId,
   index,
   file,
   fields,
@@ -44,6 +45,7 @@ export function FileSection({
   disabled,
   move,
 }: {
+  reportId: string;
   index: number;
   file: ReportFile;
   fields: EditableFile;
@@ -96,7 +98,7 @@ export function FileSection({
           <ul className="flex flex-col gap-1">
             {file.otherLocations.map((url) => (
               <li key={url}>
-                <DefangedUrl url={url} />
+                <DefangedUrl url={url} subject={{ type: 'report', id: reportId }} />
               </li>
             ))}
           </ul>

@@ -106,6 +106,7 @@ export function ReportEditor({
               fileFields && (
                 <FileSection
                   key={file.sha256}
+                  reportId={report.id}
                   index={index}
                   file={file}
                   {...sectionProps}

@@ -1,5 +1,6 @@
 import { reviewerRoles } from '../../../api/endpoints';
 import { Role } from '../../../api/schemas/user';
+import { mayOpen, restrictedPages } from './page-access';
 
 export interface NavigationEntry {
   to: '/' | '/items' | '/reports' | '/audit' | '/insights' | '/settings';
@@ -15,16 +16,16 @@ export const navigationEntries: readonly NavigationEntry[] = [
   { to: '/', label: 'Queues', roles: Role.options },
   { to: '/items', label: 'All items', roles: Role.options },
   { to: '/reports', label: 'Reports', roles: Role.options },
-  { to: '/audit', label: 'Audit log', roles: ['auditor', 'supervisor'] },
-  { to: '/insights', label: 'Insights', roles: ['supervisor'] },
+  { to: '/audit', label: 'Audit log', roles: restrictedPages.audit.roles },
+  { to: '/insights', label: 'Insights', roles: restrictedPages.insights.roles },
   { to: '/settings', label: 'Settings', roles: Role.options },
 ];
 
 /** Only supervisors read insights: the API's rule. */
-export const canReadInsights = (role: Role) => role === 'supervisor';
+export const canReadInsights = (role: Role) => mayOpen('insights', role);
 
 /** Auditors and supervisors read the audit log; analysts do not: the API's rule. */
-export const canReadAudit = (role: Role) => role === 'auditor' || role === 'supervisor';
+export const canReadAudit = (role: Role) => mayOpen('audit', role);
 
 export const navigationFor = (role: Role, entries = navigationEntries) =>
   entries.filter((entry) => entry.roles.includes(role));

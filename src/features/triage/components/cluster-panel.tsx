@@ -75,7 +75,12 @@ export function ClusterPanel({ item, canDecide }: { item: FlaggedItem; canDecide
                     ? `${provenance.dataset.name} ${provenance.dataset.version ?? ''}`
                     : 'no dataset'}{' '}
                   · batch {provenance.batchId ?? 'unknown'}
-                  {provenance.sourceUrls[0] && <DefangedUrl url={provenance.sourceUrls[0]} />}
+                  {provenance.sourceUrls[0] && (
+                    <DefangedUrl
+                      url={provenance.sourceUrls[0]}
+                      subject={{ type: 'item', id: other.id }}
+                    />
+                  )}
                 </td>
               </tr>
             ))}

@@ -38,6 +38,7 @@ export function ProvenancePanel({ item }: { item: FlaggedItem }) {
   const { supplier, dataset, acquisition, origin, custody } = item.provenance;
   const entries = provenanceChecklist(item);
   const byId = (id: ChecklistEntryId) => entries.find((e) => e.id === id);
+  const subject = { type: 'item', id: item.id } as const;
   const score = actionabilityScore(entries);
   const missing = entries.filter((e) => !e.present);
 
@@ -71,14 +72,18 @@ export function ProvenancePanel({ item }: { item: FlaggedItem }) {
         <ul className="space-y-1">
           {origin.sourceUrls.map((url, i) => (
             <li key={`${i}-${url}`}>
-              <DefangedUrl url={url} />
+              <DefangedUrl url={url} subject={subject} />
             </li>
           ))}
         </ul>
       ) : null,
       'source_url',
     ],
-    ['Page', origin.pageUrl ? <DefangedUrl url={origin.pageUrl} /> : null, 'page_url'],
+    [
+      'Page',
+      origin.pageUrl ? <DefangedUrl url={origin.pageUrl} subject={subject} /> : null,
+      'page_url',
+    ],
     ['Page title', origin.pageTitle ? <UntrustedText text={origin.pageTitle} /> : null, null],
     ['Crawled', origin.crawledAt, 'acquisition_date'],
     [
@@ -94,7 +99,7 @@ export function ProvenancePanel({ item }: { item: FlaggedItem }) {
           <UntrustedText text={origin.uploader.accountName} />
           {origin.uploader.profileUrl && (
             <div>
-              <DefangedUrl url={origin.uploader.profileUrl} />
+              <DefangedUrl url={origin.uploader.profileUrl} subject={subject} />
             </div>
           )}
           {origin.uploader.ipAddress && <div>from {origin.uploader.ipAddress}</div>}

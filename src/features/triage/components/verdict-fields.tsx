@@ -1,5 +1,5 @@
 import { DismissReason, IndustryClassification } from '../../../api/schemas/decision';
-import { dismissReasonLabels } from '../model/labels';
+import { dismissReasonLabels } from '../../../domain/decision-labels';
 
 const labelClass = 'flex flex-col text-xs text-slate-700';
 const selectClass = 'rounded-md border border-slate-300 px-2 py-1 text-sm';

@@ -3,7 +3,7 @@ import { DismissReason } from '../../../api/schemas/decision';
 import type { FlaggedItem } from '../../../api/schemas/item';
 import type { Role } from '../../../api/schemas/user';
 import { reviewRefusal, stageOf, type ReviewStage } from '../../../domain/review-rules';
-import { dismissReasonLabels } from './labels';
+import { dismissReasonLabels } from '../../../domain/decision-labels';
 
 /** What decides whether a command may run now. */
 export interface CommandContext {

@@ -1,5 +1,6 @@
 import { fileAnnotationLabels } from '../../../domain/cybertipline-labels';
-import type { Decision, DismissReason, Verdict } from '../../../api/schemas/decision';
+import type { Decision, Verdict } from '../../../api/schemas/decision';
+import { dismissReasonLabels } from '../../../domain/decision-labels';
 import type { HashList, ItemStatus, Priority, SignalKind } from '../../../api/schemas/item';
 
 /** One lookup table per enum the workspace shows: label and fixed classes. */
@@ -33,17 +34,6 @@ export const hashListLabels: Record<HashList, string> = {
   ncmec: 'NCMEC list',
   industry: 'Industry list',
   internal: 'Internal list',
-};
-
-export const dismissReasonLabels: Record<DismissReason, string> = {
-  adult_content: 'Adult content',
-  non_sexual: 'Non-sexual image of a minor',
-  non_photographic: 'Non-photographic',
-  hash_collision: 'Hash collision',
-  text_false_match: 'Classifier or rule misfire',
-  other: 'Other (needs a note)',
-  duplicate: 'Duplicate',
-  unusable_media: 'Unusable media',
 };
 
 export const stageLabels: Record<Decision['stage'], string> = {

@@ -1,0 +1,33 @@
+import { z } from '../../lib/zod';
+import { Id, Timestamp } from './common';
+import type { Role } from './user';
+
+/**
+ * The form of a third-party URL put on the clipboard: `defanged` (`hxxps://host[.]example/…`, what
+ * the console shows, which no browser bar or linkifier turns into a request) unless the person
+ * deliberately asks for the `live` URL to open it in an isolated environment.
+ */
+export const UrlCopyForm = z.enum(['defanged', 'live']).meta({ id: 'UrlCopyForm' });
+export type UrlCopyForm = z.infer<typeof UrlCopyForm>;
+
+/** Who may copy the live form: the reviewers, who may need to open a source elsewhere. */
+const liveCopyRoles: readonly Role[] = ['analyst', 'supervisor'];
+export const mayCopyLive = (role: Role) => liveCopyRoles.includes(role);
+
+export const UrlCopyRequest = z
+  .object({
+    subject: z.object({ type: z.enum(['item', 'report']), id: Id }).meta({
+      description: 'The item whose provenance holds the URL, or the report that lists it.',
+    }),
+    url: z.string().min(1).max(4000).meta({
+      description: 'The URL as the subject holds it (live). Untrusted third-party text.',
+    }),
+    form: UrlCopyForm,
+  })
+  .meta({ id: 'UrlCopyRequest' });
+export type UrlCopyRequest = z.infer<typeof UrlCopyRequest>;
+
+export const UrlCopyRecorded = z
+  .object({ seq: z.number().int().positive(), at: Timestamp, form: UrlCopyForm })
+  .meta({ id: 'UrlCopyRecorded', description: 'The `url.copied` audit event appended.' });
+export type UrlCopyRecorded = z.infer<typeof UrlCopyRecorded>;
