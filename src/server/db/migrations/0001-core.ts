@@ -168,6 +168,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('last_used_at', 'timestamptz', (c) => c.notNull())
     .addColumn('ended_at', 'timestamptz')
     .addColumn('end_reason', 'text')
+    // What a browser still holding the cookie is told (SessionEnded); null when it ended it itself.
+    .addColumn('ended', 'jsonb')
     .execute();
   await db.schema
     .createIndex('sessions_user')
