@@ -7,8 +7,9 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * Layers: lib, api → domain, components/ui → features → app. mocks and the server read api,
- * domain and lib; nothing in the console reads mocks, the server or test helpers.
+ * Layers: lib, api → domain, components/ui → features → app. The server reads api, domain and
+ * lib; the mocks read those and the server; nothing in the console reads mocks, the server or
+ * test helpers.
  */
 const elements = [
   { type: 'app', pattern: 'src/app' },
@@ -90,7 +91,7 @@ export default tseslint.config(
             allow('domain', ['domain', 'api', 'lib']),
             allow('api', ['api', 'lib']),
             allow('lib', ['lib']),
-            allow('mocks', ['mocks', 'api', 'domain', 'lib']),
+            allow('mocks', ['mocks', 'server', 'api', 'domain', 'lib']),
             allow('server', ['server', 'api', 'domain', 'lib']),
             allow('test', ['test', 'mocks', 'app', 'api']),
           ],

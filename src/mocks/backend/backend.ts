@@ -9,7 +9,7 @@ import { demoUsers, otherUsers, queueDefinitions } from './directory';
 import { FaultSpec } from './faults';
 import { createItemLister } from './item-list';
 import type { Reveal } from './reveals';
-import { sessionEnded } from './session-events';
+import { sessionEnded } from '../../server/sessions/session-rules';
 import { createSessions, type Sessions } from './sessions';
 import { createAuditQuery } from './audit-query';
 import { createClusterIndex, type ClusterIndex } from './cluster-index';

@@ -1,31 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { SessionEnded } from '../../api/schemas/session';
 import type { User } from '../../api/schemas/user';
+import {
+  endedOf,
+  hourMs,
+  runOut,
+  type Session,
+  type SessionEndReason,
+  type SessionEnding,
+  type SessionLimits,
+} from '../../server/sessions/session-rules';
 
-/** How long a session lasts: `idleMinutes` without a request, `maxHours` at most however active. */
-export interface SessionLimits {
-  idleMinutes: number;
-  maxHours: number;
-}
-
-export interface Session {
-  /** Not secret (unlike the token): names the session in the audit log. */
-  id: string;
-  user: User;
-  /** Milliseconds since the epoch, on the backend's clock. */
-  startedAt: number;
-  lastUsedAt: number;
-}
-
-export type SessionEndReason =
-  'signed_out' | 'replaced' | 'signed_out_everywhere' | 'idle_timeout' | 'expired';
-
-/** One session's end, as reported to `onEnded` (which audits it): exactly once per session. */
-export interface SessionEnding {
-  session: Session;
-  reason: SessionEndReason;
-  limits: SessionLimits;
-}
+export type { Session, SessionEnding, SessionLimits };
 
 /** Server-side sessions: an unguessable token (the cookie's value) → the signed-in user. */
 export interface Sessions {
@@ -48,16 +34,6 @@ export interface Sessions {
    * passed for it alone, so one browser's session can be seen to expire on a shared server.
    */
   age(token: string, ms: number): boolean;
-}
-
-const minuteMs = 60_000;
-const hourMs = 60 * minuteMs;
-
-function endedOf(reason: SessionEndReason, limits: SessionLimits): SessionEnded | null {
-  if (reason === 'idle_timeout') return { reason, idleMinutes: limits.idleMinutes };
-  if (reason === 'expired') return { reason, maxHours: limits.maxHours };
-  if (reason === 'signed_out_everywhere') return { reason };
-  return null; // the browser ended it itself, and its cookie went with it
 }
 
 /**
@@ -86,20 +62,11 @@ export function createSessions({
     onEnded({ session, reason, limits: current });
   };
 
-  /** The reason the session has run out at `at`, or null while it is valid. */
-  const runOut = (session: Session, at: number): 'idle_timeout' | 'expired' | null => {
-    const { idleMinutes, maxHours } = limits();
-    const idleEnd = session.lastUsedAt + idleMinutes * minuteMs;
-    const maxEnd = session.startedAt + maxHours * hourMs;
-    if (at < idleEnd && at < maxEnd) return null;
-    return idleEnd <= maxEnd ? 'idle_timeout' : 'expired';
-  };
-
   /** Ends every session that ran out, and forgets reasons older than a session could live. */
   const sweep = () => {
     const at = now().getTime();
     for (const [token, session] of live) {
-      const reason = runOut(session, at);
+      const reason = runOut(session, at, limits());
       if (reason) finish(token, session, reason);
     }
     const keep = limits().maxHours * hourMs;

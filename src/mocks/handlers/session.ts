@@ -1,6 +1,6 @@
 import { endpoints } from '../../api/endpoints';
 import type { Backend } from '../backend/backend';
-import { sessionStarted } from '../backend/session-events';
+import { sessionStarted } from '../../server/sessions/session-rules';
 import { HttpError } from './responses';
 import { route } from './route';
 import { sessionCookie } from './session-cookie';

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { migrateToLatest } from './migrate';
-import { openDatabase, type OpenDatabase } from './open-database';
-import { postgresForTests } from './postgres-for-tests';
+import { describeOnEachEngine } from './each-engine';
 
 const tables = [
   'audit_events',
@@ -24,37 +23,20 @@ const tables = [
   'verdict_readers',
 ];
 
-const postgres = postgresForTests();
-
-/** The same checks on each engine: migrations and queries must run on both. */
-describe.each([
-  { engine: 'pglite', open: () => openDatabase({ dataDir: null }), skip: null },
-  { engine: 'postgresql', open: () => postgres.open(), skip: postgres.skipReason },
-])('the database on $engine', ({ open, skip }) => {
-  let database: OpenDatabase;
-  beforeAll(async () => {
-    if (skip) return;
-    database = await open();
-    await migrateToLatest(database.db);
-  }, 60_000);
-  afterAll(async () => {
-    if (skip) return;
-    await database.close();
-  });
-
+describeOnEachEngine('the database', (database, skip) => {
   test.skipIf(skip)('migrates to every table, once', async () => {
     const { rows } = await sql<{ name: string }>`
       select table_name as name from information_schema.tables
       where table_schema = current_schema() and table_name not like 'kysely_%'
-      order by table_name`.execute(database.db);
+      order by table_name`.execute(database().db);
     expect(rows.map((r) => r.name)).toEqual(tables);
-    expect(await migrateToLatest(database.db)).toEqual([]);
+    expect(await migrateToLatest(database().db)).toEqual([]);
   });
 
   test.skipIf(skip)(
     'keeps JSON whole, times exact, and refuses a value its checks forbid',
     async () => {
-      const { db } = database;
+      const { db } = database();
       await db
         .insertInto('users')
         .values({ id: 'usr_t', name: 'T', role: 'analyst', email: 't@verity.test' })
@@ -107,7 +89,7 @@ describe.each([
   test.skipIf(skip)(
     'transactions do not interleave: each sees the other’s committed write',
     async () => {
-      const { db } = database;
+      const { db } = database();
       await db.insertInto('settings').values({ key: 'counter', value: '0', version: 1 }).execute();
       const increment = () =>
         db.transaction().execute(async (trx) => {

@@ -97,6 +97,7 @@ export interface SessionsTable {
   last_used_at: Timestamp;
   ended_at: Timestamp | null;
   end_reason: string | null;
+  ended: Json | null;
 }
 
 export interface AuditEventsTable {

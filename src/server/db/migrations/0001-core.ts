@@ -168,6 +168,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('last_used_at', 'timestamptz', (c) => c.notNull())
     .addColumn('ended_at', 'timestamptz')
     .addColumn('end_reason', 'text')
+    // What a browser still holding the cookie is told (SessionEnded); null when it ended it itself.
+    .addColumn('ended', 'jsonb')
     .execute();
   await db.schema
     .createIndex('sessions_user')
@@ -209,6 +211,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
+  await sql`insert into audit_head (seq, hash) values (0, ${'0'.repeat(64)})`.execute(db);
 
   await db.schema
     .createTable('reports')
