@@ -126,3 +126,33 @@ test('the incident time is the crawl’s, else the acquisition’s, each only wh
   });
   expect(at('', ' ')).toBeNull();
 });
+
+test('a value NCMEC refuses is not present: the report could not send it', () => {
+  const now = new Date('2026-11-30T12:00:00.000Z');
+  const refused = itemWith((i) => {
+    i.provenance.origin.sourceUrls = [
+      'javascript:alert(1)',
+      `https://example.test/${'a'.repeat(2100)}`,
+    ];
+    i.provenance.origin.pageUrl = '<b>not a url</b>';
+    i.provenance.origin.crawledAt = '2099-01-01T00:00:00.000Z';
+    i.provenance.acquisition.acquiredAt = null;
+    i.provenance.origin.hostIp = '999.1.1.1';
+    i.media.fileName = 'x'.repeat(2057);
+  });
+  const missing = provenanceChecklist(refused, now)
+    .filter((e) => !e.present)
+    .map((e) => e.id);
+  expect(missing).toEqual(
+    expect.arrayContaining([
+      'source_url',
+      'page_url',
+      'acquisition_date',
+      'host_ip',
+      'original_file_name',
+    ]),
+  );
+  // One sendable source URL among refused ones is enough.
+  refused.provenance.origin.sourceUrls.push('https://example.test/file.jpg');
+  expect(provenanceChecklist(refused, now).find((e) => e.id === 'source_url')?.present).toBe(true);
+});

@@ -1,16 +1,17 @@
 import type { FlaggedItem } from '../api/schemas/item';
-import { filled, usableTime } from './usable-value';
+import { filled, sendable, usableTime } from './usable-value';
 
 /**
- * What a CyberTipline report needs from one item's provenance (shared/cybertipline/README.md):
- * the entries whose absence made a million reports unactionable. One named list, read by the
+ * What a CyberTipline report needs from one item's provenance: the entries whose absence made a
+ * million reports unactionable. One named list, read by the
  * provenance panel now and by the report checklist later.
  *
  * - `actionability`: the report may be filed only if present or explained as not available;
  * - `recommended`: helps law enforcement, never blocks.
  *
- * An entry is present only when it holds a usable value, by the report checklist's rule
- * (`usable-value.ts`): a blank string is as missing as none.
+ * An entry is present only when it holds a value a report could send, by the report checklist's
+ * rules (`usable-value.ts`, `ncmec-value-rules.ts`): a blank string is as missing as none, and so
+ * is a value NCMEC refuses (a `javascript:` "URL", a crawl time in the future).
  */
 export type ChecklistLevel = 'required' | 'actionability' | 'recommended';
 
@@ -37,7 +38,7 @@ export interface ChecklistEntry {
 }
 
 export type ProvenanceRule = Omit<ChecklistEntry, 'present'> & {
-  present: (item: FlaggedItem) => boolean;
+  present: (item: FlaggedItem, now: Date) => boolean;
 };
 
 /**
@@ -46,17 +47,24 @@ export type ProvenanceRule = Omit<ChecklistEntry, 'present'> & {
  */
 export function acquisitionTime(
   item: FlaggedItem,
+  now = new Date(),
 ): { at: string; kind: 'crawled' | 'acquired' } | null {
   const { origin, acquisition } = item.provenance;
-  if (usableTime(origin.crawledAt)) return { at: origin.crawledAt, kind: 'crawled' };
-  if (usableTime(acquisition.acquiredAt)) return { at: acquisition.acquiredAt, kind: 'acquired' };
+  const usable = (at: string | null): at is string =>
+    usableTime(at) && sendable('incidentSummary/incidentDateTime', at, now);
+  if (usable(origin.crawledAt)) return { at: origin.crawledAt, kind: 'crawled' };
+  if (usable(acquisition.acquiredAt)) return { at: acquisition.acquiredAt, kind: 'acquired' };
   return null;
 }
 
 /** The uploader is named: an account name or a profile URL, as the report's reported person. */
-export const uploaderNamed = (item: FlaggedItem) => {
+export const uploaderNamed = (item: FlaggedItem, now = new Date()) => {
   const uploader = item.provenance.origin.uploader;
-  return uploader !== null && (filled(uploader.accountName) || filled(uploader.profileUrl));
+  return (
+    uploader !== null &&
+    (sendable('personOrUserReported/screenName', uploader.accountName, now) ||
+      sendable('personOrUserReported/profileUrl', uploader.profileUrl, now))
+  );
 };
 
 /** The entries with their test: for aggregating over many items without building entries. */
@@ -81,21 +89,24 @@ export const provenanceRules: readonly ProvenanceRule[] = [
     label: 'Original source URL',
     level: 'actionability',
     reportField: 'fileDetails/locationOfFile',
-    present: (i) => i.provenance.origin.sourceUrls.some(filled),
+    present: (i, now) =>
+      i.provenance.origin.sourceUrls.some((url) =>
+        sendable('fileDetails/locationOfFile', url, now),
+      ),
   },
   {
     id: 'page_url',
     label: 'Web page URL',
     level: 'actionability',
     reportField: 'internetDetails/webPageIncident/url',
-    present: (i) => filled(i.provenance.origin.pageUrl),
+    present: (i, now) => sendable('webPageIncident/url', i.provenance.origin.pageUrl, now),
   },
   {
     id: 'acquisition_date',
     label: 'Crawl or acquisition time',
     level: 'actionability',
     reportField: 'incidentSummary/incidentDateTime',
-    present: (i) => acquisitionTime(i) !== null,
+    present: (i, now) => acquisitionTime(i, now) !== null,
   },
   {
     id: 'publicly_available',
@@ -124,27 +135,30 @@ export const provenanceRules: readonly ProvenanceRule[] = [
     label: 'Uploader account',
     level: 'actionability',
     reportField: 'personOrUserReported/screenName',
-    present: (i) => uploaderNamed(i),
+    present: (i, now) => uploaderNamed(i, now),
   },
   {
     id: 'host_ip',
     label: 'Server IP',
     level: 'actionability',
     reportField: 'personOrUserReported/ipCaptureEvent',
-    present: (i) => filled(i.provenance.origin.hostIp),
+    present: (i, now) => sendable('ipCaptureEvent/ipAddress', i.provenance.origin.hostIp, now),
   },
   {
     id: 'original_file_name',
     label: 'Original file name',
     level: 'recommended',
     reportField: 'fileDetails/originalFileName',
-    present: (i) => filled(i.media.fileName),
+    present: (i, now) => sendable('fileDetails/originalFileName', i.media.fileName, now),
   },
 ];
 
 /** Every entry for one item, in report order, each present or missing. */
-export function provenanceChecklist(item: FlaggedItem): ChecklistEntry[] {
-  return provenanceRules.map(({ present, ...entry }) => ({ ...entry, present: present(item) }));
+export function provenanceChecklist(item: FlaggedItem, now = new Date()): ChecklistEntry[] {
+  return provenanceRules.map(({ present, ...entry }) => ({
+    ...entry,
+    present: present(item, now),
+  }));
 }
 
 /** The actionability entries present, out of all of them: the completeness badge. */

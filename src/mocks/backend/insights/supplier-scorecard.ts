@@ -28,6 +28,7 @@ export function supplierScorecard(
       present: Map<string, { label: string; n: number }>;
     }
   >();
+  const now = new Date();
   for (const item of items) {
     const { id, name } = item.provenance.supplier;
     let entry = bySupplier.get(id);
@@ -39,7 +40,7 @@ export function supplierScorecard(
     if (item.status === 'confirmed') entry.confirmed++;
     for (const rule of actionability) {
       const counted = entry.present.get(rule.id) ?? { label: rule.label, n: 0 };
-      if (rule.present(item)) counted.n++;
+      if (rule.present(item, now)) counted.n++;
       entry.present.set(rule.id, counted);
     }
   }
