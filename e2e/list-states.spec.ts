@@ -1,6 +1,7 @@
-import { ReportList } from '../src/api/schemas/report-workflow';
+import { Report } from '../src/api/schemas/report';
 import { ItemPage, type ItemStatus } from '../src/api/schemas/item';
 import { axeViolations, expect, test } from './fixtures';
+import { csrf, drafts } from './report-setup';
 
 const statusInRow: Record<ItemStatus, string> = {
   pending: 'Pending',
@@ -74,19 +75,33 @@ test('a queue opened by its URL shows what waits in it; another status is a filt
 
 test('the reports list words its counts for people', async ({ page, signInAs }) => {
   await signInAs('supervisor');
-  const { reports } = ReportList.parse(
-    await (await page.request.get('/api/reports?limit=500')).json(),
+  const all = await drafts(page.request);
+  // Two drafts of one supplier: moving one's file into the other makes a report of two.
+  const [from, to] = all
+    .filter(
+      (r, _, list) =>
+        list.filter((o) => o.incident.supplier.id === r.incident.supplier.id).length > 1,
+    )
+    .sort((a, b) => a.incident.supplier.id.localeCompare(b.incident.supplier.id));
+  const one = all.find(
+    (r) => r.fileCount === 1 && r.itemCount === 1 && r.id !== from?.id && r.id !== to?.id,
   );
-  const one = reports.find((r) => r.fileCount === 1 && r.itemCount === 1);
-  const many = reports.find((r) => r.itemCount > 1);
-  expect(one && many).toBeTruthy();
+  expect(one && from && to, 'a one-file draft and two drafts of one supplier').toBeTruthy();
+  const source = Report.parse(await (await page.request.get(`/api/reports/${from?.id}`)).json());
+  const moved = await page.request.post(`/api/reports/${from?.id}/moves`, {
+    headers: csrf,
+    data: { version: source.version, sha256: source.files[0]?.sha256, to: to?.id },
+  });
+  expect(moved.status()).toBe(200);
+  const many = (await drafts(page.request)).find((r) => r.id === to?.id);
+  expect(many?.fileCount).toBeGreaterThan(1);
   await page.goto('/reports');
-  const table = page.getByRole('table', { name: 'Reports, least complete first' });
+  const table = page.getByRole('table', { name: /^Reports: .*least complete/ });
   await expect(table.getByRole('row', { name: new RegExp(one?.id ?? '-') })).toContainText(
     '1 file from 1 item',
   );
   await expect(table.getByRole('row', { name: new RegExp(many?.id ?? '-') })).toContainText(
-    `${many?.fileCount} file${many?.fileCount === 1 ? '' : 's'} from ${many?.itemCount} items`,
+    `${many?.fileCount} files from ${many?.itemCount} items`,
   );
   await expect(table.getByText(/\(\d+ items?\)/)).toHaveCount(0);
 });
