@@ -14,12 +14,18 @@ export type UrlCopyForm = z.infer<typeof UrlCopyForm>;
 const liveCopyRoles: readonly Role[] = ['analyst', 'supervisor'];
 export const mayCopyLive = (role: Role) => liveCopyRoles.includes(role);
 
+/**
+ * The longest URL a copy names. The data's URLs have no bound of their own (a source may hold an
+ * 8,000-character one), so this is far above any: a URL an item holds can always be copied.
+ */
+export const COPIED_URL_MAX = 65_536;
+
 export const UrlCopyRequest = z
   .object({
     subject: z.object({ type: z.enum(['item', 'report']), id: Id }).meta({
       description: 'The item whose provenance holds the URL, or the report that lists it.',
     }),
-    url: z.string().min(1).max(4000).meta({
+    url: z.string().min(1).max(COPIED_URL_MAX).meta({
       description: 'The URL as the subject holds it (live). Untrusted third-party text.',
     }),
     form: UrlCopyForm,

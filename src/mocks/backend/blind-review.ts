@@ -46,8 +46,24 @@ export const isBlindFor = (state: MockState, item: FlaggedItem, reader: User) =>
   );
 
 /**
+ * Whether reading this verdict event of the item tells `reader` a first verdict they could still
+ * second-review: the item awaits a review they are blind to, or it waits for a first review again
+ * after this event's decision was taken back (an undo) — the verdict that was undone is the likely
+ * next one, and its second review must not go to someone who read it.
+ */
+function tellsReviewable(state: MockState, item: FlaggedItem, reader: User, event: AuditEvent) {
+  if (item.status === 'pending')
+    return (
+      event.subject.id === item.id &&
+      reader.role !== 'auditor' &&
+      !verdictReaders(state, item.id).includes(reader.id)
+    );
+  return isBlindFor(state, item, reader);
+}
+
+/**
  * Called with the audit events about to be given to `reader`: each that tells a first verdict of
- * an item the reader could still second-review takes them off that review — on the record
+ * an item the reader could still second-review (`tellsReviewable`) takes them off that review — on the record
  * (`item.second_review_barred`), and any hold they have on the item is released. Returns the items
  * this read barred them from.
  */
@@ -61,7 +77,7 @@ export function barVerdictReaders(
   for (const event of events) {
     if (event.subject.type !== 'item' || !VERDICT_ACTIONS.has(event.action)) continue;
     for (const item of toldBy(state, event)) {
-      if (!isBlindFor(state, item, reader)) continue;
+      if (!tellsReviewable(state, item, reader, event)) continue;
       state.verdictReaders.set(item.id, new Set([...verdictReaders(state, item.id), reader.id]));
       const held = item.lease?.holderId === reader.id;
       if (held) item.lease = null;

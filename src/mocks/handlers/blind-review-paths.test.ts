@@ -94,3 +94,51 @@ test('a change asked for one user is refused under another user’s session, wha
   // A request that names no one (a script, curl) is the session user's, as before.
   expect((await claim()).status).toBe(200);
 });
+
+test('a first verdict read after its undo still takes the reader off the item’s next second review', async () => {
+  const item = testBackend.state.items.find(
+    (i) =>
+      i.status === 'pending' &&
+      i.lease === null &&
+      !i.signals.some((s) => s.kind === 'hash_match' && s.hashList === 'ncmec'),
+  );
+  if (!item) throw new Error('no item');
+  const ana = signInForTest('usr_ana');
+  const decide = (idempotencyKey: string) =>
+    post(`/api/items/${item.id}/decisions`, ana.cookie, {
+      verdict: confirm,
+      note: null,
+      itemVersion: item.version,
+      idempotencyKey,
+      madeBy: 'usr_ana',
+    });
+  expect((await decide(`undone-${item.id}`)).status).toBe(200);
+  const undo = await post(`/api/items/${item.id}/decisions/undo`, ana.cookie, {
+    idempotencyKey: `undone-${item.id}`,
+  });
+  expect(undo.status).toBe(200);
+  expect(item.status).toBe('pending');
+
+  // Sasha reads the taken-back confirmation while the item waits for a first review again…
+  const sasha = signInForTest('usr_sasha');
+  const page = AuditPage.parse(
+    await (await callMock(`/api/audit?subjectId=${item.id}`, { cookie: sasha.cookie })).json(),
+  );
+  expect(JSON.stringify(page.events)).toContain('"confirm"');
+  expect(page.secondReviewsBarred).toEqual([item.id]);
+
+  // …and Ana confirms again: Sasha knows the likely verdict, so its second review is not hers.
+  expect((await decide(`again-${item.id}`)).status).toBe(200);
+  expect(item.status).toBe('awaiting_second_review');
+  const claim = await post(`/api/items/${item.id}/claim`, sasha.cookie, undefined);
+  expect(claim.status).toBe(403);
+  const second = await post(`/api/items/${item.id}/decisions`, sasha.cookie, {
+    verdict: confirm,
+    note: null,
+    itemVersion: item.version,
+    idempotencyKey: `second-${item.id}`,
+    madeBy: 'usr_sasha',
+  });
+  expect(second.status).toBe(403);
+  expect(item.status).toBe('awaiting_second_review');
+});

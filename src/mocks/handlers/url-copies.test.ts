@@ -89,3 +89,18 @@ test('a URL the subject does not hold is not recorded as copied (404); a reportâ
     { action: 'url.copied', subject: { type: 'report', id: report.id } },
   ]);
 });
+
+test('a URL longer than any NCMEC takes (the data holds one of 8,028 characters) is copied and recorded like any other', async () => {
+  const ana = signInForTest('usr_ana');
+  const item = testBackend.state.items.find((i) =>
+    i.provenance.origin.sourceUrls.some((u) => u.length > 8000),
+  );
+  if (!item) throw new Error('no item with the long hostile URL');
+  const url = item.provenance.origin.sourceUrls.find((u) => u.length > 8000) ?? '';
+  const before = testBackend.state.audit.size;
+  const copied = await copy(ana.cookie, { type: 'item', id: item.id }, url, 'defanged');
+  expect(copied.status).toBe(200);
+  expect(appendedSince(before)).toMatchObject([
+    { action: 'url.copied', detail: { field: 'source_url', form: 'defanged' } },
+  ]);
+});
