@@ -94,6 +94,10 @@ export const ItemDetail = z
       description:
         'True when the caller read the first verdict (in the audit log) while the item awaited its blind second review: that review must be someone else’s.',
     }),
+    readingTimelineBars: z.boolean().meta({
+      description:
+        'True when reading the item’s audit trail would take the caller off a second review they may still make: the one it awaits, or, for an item waiting again after a decision was taken back, its next one.',
+    }),
   })
   .meta({ id: 'ItemDetail' });
 export type ItemDetail = z.infer<typeof ItemDetail>;

@@ -46,6 +46,19 @@ export const isBlindFor = (state: MockState, item: FlaggedItem, reader: User) =>
   );
 
 /**
+ * Whether reading the item's audit trail would take `reader` off a second review they may still
+ * make: its first verdict is withheld from them, or it waits for a first review again after a
+ * decision was taken back (whose verdict the trail holds). The console asks before it reads.
+ */
+export function readingBarsFrom(state: MockState, item: FlaggedItem, reader: User): boolean {
+  if (isBlindFor(state, item, reader)) return true;
+  if (item.status !== 'pending' || reader.role === 'auditor') return false;
+  if (verdictReaders(state, item.id).includes(reader.id)) return false;
+  const decided = state.decisionIdsIssued.get(item.id) ?? state.decisions.get(item.id)?.length ?? 0;
+  return decided > 0;
+}
+
+/**
  * Whether reading this verdict event of the item tells `reader` a first verdict they could still
  * second-review: the item awaits a review they are blind to, or it waits for a first review again
  * after this event's decision was taken back (an undo) — the verdict that was undone is the likely

@@ -2,6 +2,7 @@ import { expect, test } from 'vitest';
 import { CSRF_HEADER, CSRF_VALUE } from '../../api/endpoints';
 import { AuditPage } from '../../api/schemas/audit';
 import { ErrorBody } from '../../api/schemas/common';
+import { ItemDetail } from '../../api/schemas/decision';
 import type { FlaggedItem } from '../../api/schemas/item';
 import { callMock, signInForTest, testBackend } from '../../test/mock-server';
 import { clusterOf } from '../backend/clusters';
@@ -119,13 +120,19 @@ test('a first verdict read after its undo still takes the reader off the item’
   expect(undo.status).toBe(200);
   expect(item.status).toBe('pending');
 
-  // Sasha reads the taken-back confirmation while the item waits for a first review again…
+  // Sasha reads the taken-back confirmation while the item waits for a first review again, told
+  // first what reading it costs (auditors, who never review, are not)…
   const sasha = signInForTest('usr_sasha');
+  const detailFor = async (cookie: string) =>
+    ItemDetail.parse(await (await callMock(`/api/items/${item.id}`, { cookie })).json());
+  expect((await detailFor(sasha.cookie)).readingTimelineBars).toBe(true);
+  expect((await detailFor(signInForTest('usr_alex').cookie)).readingTimelineBars).toBe(false);
   const page = AuditPage.parse(
     await (await callMock(`/api/audit?subjectId=${item.id}`, { cookie: sasha.cookie })).json(),
   );
   expect(JSON.stringify(page.events)).toContain('"confirm"');
   expect(page.secondReviewsBarred).toEqual([item.id]);
+  expect((await detailFor(sasha.cookie)).readingTimelineBars).toBe(false);
 
   // …and Ana confirms again: Sasha knows the likely verdict, so its second review is not hers.
   expect((await decide(`again-${item.id}`)).status).toBe(200);

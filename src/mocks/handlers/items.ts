@@ -5,7 +5,7 @@ import { claimItem, decideItem, releaseItem } from '../backend/decisions';
 import { clusterOf, decideCluster } from '../backend/clusters';
 import { blurredPreviewPng, revealedOriginalPng } from '../backend/preview-image';
 import { endReveal, redeemReveal, startReveal } from '../backend/reveals';
-import { isBlindFor, verdictReaders } from '../backend/blind-review';
+import { isBlindFor, readingBarsFrom, verdictReaders } from '../backend/blind-review';
 import { stageOf } from '../../domain/review-rules';
 import { asHttp } from './item-errors';
 import type { RefusedAttempt } from './refusals';
@@ -156,6 +156,7 @@ export const itemHandlers = (backend: Backend) => [
         decisions: blind ? [] : decisions,
         blindSecondReview: blind,
         secondReviewBarred: barred,
+        readingTimelineBars: readingBarsFrom(backend.state, item, user),
       },
     };
   }),

@@ -17,19 +17,27 @@ import { EventJson } from './event-json';
 export function ItemTimeline({ itemId }: { itemId: string }) {
   const detail = useQuery(itemQueryOptions(itemId));
   const [chosen, setChosen] = useState(false);
-  const blind = detail.data?.blindSecondReview;
-  const open = blind === false || chosen;
+  const bars = detail.data?.readingTimelineBars;
+  const waitingAgain = detail.data?.item.status === 'pending';
+  const open = bars === false || chosen;
   return (
     <section aria-labelledby="timeline-heading" className="mt-6 space-y-2">
       <h2 id="timeline-heading" className="text-sm font-semibold text-slate-700">
         Timeline from the audit log
       </h2>
-      {blind === true && !chosen && (
+      {bars === true && !chosen && (
         <div className="space-y-2 text-sm text-slate-700">
-          <p>
-            This item awaits a blind second review that you may make. Its timeline holds the first
-            verdict: once you read it, the second review must be someone else’s.
-          </p>
+          {waitingAgain ? (
+            <p>
+              A decision on this item was taken back, and its timeline holds that verdict: once you
+              read it, the item’s next second review must be someone else’s.
+            </p>
+          ) : (
+            <p>
+              This item awaits a blind second review that you may make. Its timeline holds the first
+              verdict: once you read it, the second review must be someone else’s.
+            </p>
+          )}
           <Button variant="secondary" onClick={() => setChosen(true)}>
             Read the timeline and leave the second review to someone else
           </Button>
