@@ -1,6 +1,6 @@
 /**
  * The browser half of `npm run bench`: drives Chromium against the demo server and measures what
- * DESIGN.md §9 budgets. Returns rows for the bench table.
+ * the console's performance budgets cover. Returns rows for the bench table.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';

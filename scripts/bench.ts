@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the performance figures DESIGN.md §9 budgets, as one table. Not part of
+ * `npm run bench`: the console's performance budgets, as one table. Not part of
  * `npm test` (timings on a shared 2-core machine mean little there). Builds the console first.
  */
 import { createBackend } from '../src/mocks/backend/backend';

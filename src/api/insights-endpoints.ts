@@ -1,7 +1,7 @@
 import type { Endpoint } from './endpoints';
 import { Insights, InsightsQuery } from './schemas/insights';
 
-/** The insights operations (issue 7), part of the contract (`all-endpoints.ts`). */
+/** The insights operations, part of the contract (`all-endpoints.ts`). */
 export const insightsEndpoints = {
   getInsights: {
     operationId: 'getInsights',

@@ -18,7 +18,7 @@ const ReportIdParams = z.object({ reportId: Id });
 const editors = ['analyst', 'supervisor'] as const;
 const everyone = ['analyst', 'supervisor', 'auditor'] as const;
 
-/** The reports operations (issue 6), part of the one registry in `endpoints.ts`. */
+/** The reports operations, part of the one registry in `endpoints.ts`. */
 export const reportEndpoints = {
   listReports: {
     operationId: 'listReports',

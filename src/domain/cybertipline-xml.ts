@@ -2,7 +2,7 @@ import type { Report, ReportFile } from '../api/schemas/report';
 import { fileNotes, otherLocationPages, personNote, reportNotes } from './cybertipline-notes';
 
 /**
- * NCMEC CyberTipline XML documents from a report (shared/cybertipline/README.md). Pure string
+ * NCMEC CyberTipline XML documents from a report. Pure string
  * building with no dependencies, so the mock server and the console can both run it. Children
  * follow the XSD's sequence order: NCMEC answers 4100 to children out of order. `batchedReport`
  * is never written: it forbids the source fields a training-data report exists to carry.

@@ -1,5 +1,5 @@
 /**
- * The headers a real deployment of the console sends (DESIGN.md §5): no third-party anything,
+ * The headers a real deployment of the console sends: no third-party anything,
  * no referrer, no framing. `img-src` allows `data:` for fingerprints drawn from hashes.
  */
 export const securityHeaders: Readonly<Record<string, string>> = {

@@ -132,7 +132,7 @@ function ReviewerPreview({ item, userId }: { item: FlaggedItem; userId: string }
 }
 
 /**
- * The item's preview under DESIGN.md §5: a blurred item shows only the server-blurred derivative
+ * The item's preview under the safety rules: a blurred item shows only the server-blurred derivative
  * (with CSS blur and grayscale on top); a hash-only item, anything an auditor sees, and everything
  * in safe mode shows hashes and a fingerprint and requests no media at all.
  */

@@ -7,7 +7,7 @@ import type {
 } from '../../../api/schemas/insights';
 import { wilsonInterval } from '../../../domain/statistics';
 
-/** Not false positives: they do not count against a rule's precision (DESIGN.md §3). */
+/** Not false positives: they do not count against a rule's precision. */
 const NEUTRAL: ReadonlySet<DismissReason> = new Set(['duplicate', 'unusable_media']);
 
 type Outcome =
