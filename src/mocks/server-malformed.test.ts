@@ -9,7 +9,7 @@ import { CSRF_HEADER, CSRF_VALUE, isStateChanging } from '../api/endpoints';
 import { ErrorBody } from '../api/schemas/common';
 import { sendRaw, sendRequest, type Answer } from '../test/http-request';
 import { mockServer } from '../test/mock-server';
-import { DEFAULT_BODY_LIMIT } from './body-limit';
+import { DEFAULT_BODY_LIMIT } from '../server/http/body-limit';
 import { createMockApp, listen } from './server';
 
 // Malformed requests against the real HTTP server `npm start` runs (with a stand-in console):

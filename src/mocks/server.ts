@@ -20,7 +20,7 @@ import {
   type MockConfig,
 } from './backend/backend';
 import { createHandlers } from './handlers';
-import { securityHeaders } from './security-headers';
+import { securityHeaders } from '../server/http/security-headers';
 import { answerClientErrors, finalErrorHandler, sendError } from './server-errors';
 import { allowedHostNames, crossSiteGuard, hostGuard, requestTargetGuard } from './server-guards';
 

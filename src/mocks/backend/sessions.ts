@@ -113,19 +113,3 @@ export function createSessions({
     },
   };
 }
-
-/** The value of one cookie in a `Cookie` request header. */
-export function readCookie(header: string | null, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(eq + 1).trim());
-      } catch {
-        return undefined; // a malformed cookie is no session, not a server error
-      }
-    }
-  }
-  return undefined;
-}

@@ -1,5 +1,5 @@
 import { ItemConflict } from '../backend/decisions';
-import { HttpError } from './responses';
+import { HttpError } from '../../server/http/responses';
 
 const statusOf: Partial<Record<ItemConflict['code'], number>> = {
   invalid: 400,

@@ -9,7 +9,7 @@ import { isBlindFor, readingBarsFrom, verdictReaders } from '../backend/blind-re
 import { stageOf } from '../../domain/review-rules';
 import { asHttp } from './item-errors';
 import type { RefusedAttempt } from './refusals';
-import { HttpError } from './responses';
+import { HttpError } from '../../server/http/responses';
 import { route } from './route';
 
 /** The item, or a 404. */

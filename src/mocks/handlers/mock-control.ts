@@ -6,10 +6,21 @@ import { preservationDeadline } from '../../domain/preservation';
 import type { FlaggedItem } from '../../api/schemas/item';
 import type { Backend } from '../backend/backend';
 import { MockConfigRequest } from '../backend/backend';
-import { readCookie } from '../backend/sessions';
-import { bodyLimit } from '../body-limit';
-import { isJson, parseJson, readBody, readQuery, unsupportedMediaType } from './request-input';
-import { HttpError, errorResponse, invalidRequest, jsonResponse } from './responses';
+import { readCookie } from '../../server/http/session-cookie';
+import { bodyLimit } from '../../server/http/body-limit';
+import {
+  isJson,
+  parseJson,
+  readBody,
+  readQuery,
+  unsupportedMediaType,
+} from '../../server/http/request-input';
+import {
+  HttpError,
+  errorResponse,
+  invalidRequest,
+  jsonResponse,
+} from '../../server/http/responses';
 
 const configLimit = bodyLimit(MockConfigRequest);
 const SessionAgeRequest = z.object({ minutes: z.number().int().min(1).max(10_080) }).strict();

@@ -8,7 +8,7 @@ import { escalationsBy } from '../backend/escalations';
 import { nextReviewable } from '../backend/queue-summaries';
 import { summarizeQueues } from '../backend/queue-summaries';
 import { asHttp } from './item-errors';
-import { HttpError } from './responses';
+import { HttpError } from '../../server/http/responses';
 import { isRecordedRefusal, recordRefusal } from './refusals';
 import { route } from './route';
 

@@ -1,7 +1,7 @@
 import type { AuditAction, AuditEvent } from '../../api/schemas/audit';
 import type { User } from '../../api/schemas/user';
 import type { Backend } from '../backend/backend';
-import type { HttpError } from './responses';
+import type { HttpError } from '../../server/http/responses';
 
 /**
  * Refused attempts are on the record too: a decision, claim, reveal or approval answered 403 or

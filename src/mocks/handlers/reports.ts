@@ -9,7 +9,7 @@ import { listedDocuments } from '../backend/reports/filing-records';
 import { createSupplemental } from '../backend/reports/supplemental';
 import { ReportRefusal } from '../backend/reports/refusal';
 import { fileDetailsXml, missingRequired, reportXml } from '../../domain/cybertipline-xml';
-import { HttpError } from './responses';
+import { HttpError } from '../../server/http/responses';
 import { route } from './route';
 
 /** Runs a report change; a ReportRefusal becomes its HTTP error. */

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { CSRF_HEADER, CSRF_VALUE } from '../../api/endpoints';
 import { ErrorBody } from '../../api/schemas/common';
 import { callMock, signInForTest, testBackend } from '../../test/mock-server';
-import { bodyLimit } from '../body-limit';
+import { bodyLimit } from '../../server/http/body-limit';
 import { endpoints } from '../../api/endpoints';
 
 // The handlers themselves (msw/node, as Vitest and the console's tests reach them): a malformed

@@ -1,7 +1,6 @@
 import { delay, http, type HttpHandler } from 'msw';
 import type { z } from 'zod';
 import {
-  ACTING_USER_HEADER,
   ACTIVITY_HEADER,
   CSRF_HEADER,
   CSRF_VALUE,
@@ -9,58 +8,20 @@ import {
   isStateChanging,
   type Endpoint,
 } from '../../api/endpoints';
-import type { SessionEnded } from '../../api/schemas/session';
 import type { User } from '../../api/schemas/user';
 import type { Backend } from '../backend/backend';
 import { corrupt, matchingFault } from '../backend/faults';
-import { readCookie } from '../backend/sessions';
-import { bodyLimit } from '../body-limit';
-import { decodeParams, matchPath, readJsonBody, readQuery } from './request-input';
+import { readCookie } from '../../server/http/session-cookie';
+import { bodyLimit } from '../../server/http/body-limit';
+import { decodeParams, matchPath, readJsonBody, readQuery } from '../../server/http/request-input';
 import { isRecordedRefusal, recordRefusal, type RefusedAttempt } from './refusals';
-import { HttpError, errorResponse, invalidRequest, jsonResponse } from './responses';
-
-const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-
-/** The 401 for a request without a live session, saying why when its session ended by itself. */
-export function sessionRequired(ended: SessionEnded | null): HttpError {
-  switch (ended?.reason) {
-    case 'idle_timeout':
-      return new HttpError(
-        401,
-        'session_expired',
-        `Your session expired after ${plural(ended.idleMinutes, 'minute')} idle. Sign in again.`,
-      );
-    case 'expired':
-      return new HttpError(
-        401,
-        'session_expired',
-        `Your session reached its ${ended.maxHours}-hour limit. Sign in again.`,
-      );
-    case 'signed_out_everywhere':
-      return new HttpError(
-        401,
-        'session_ended',
-        'This session was ended by signing out everywhere. Sign in again.',
-      );
-    case undefined:
-      return new HttpError(401, 'unauthenticated', 'Sign in to continue.');
-  }
-}
-
-/**
- * A state-changing request that says whom it acts for (`X-Verity-User`, which the console always
- * sends) is refused under anyone else's session: a tab still showing one user never acts under a
- * session another user started in the same browser.
- */
-function assertActingForSessionUser(request: Request, endpoint: Endpoint, user: User) {
-  const actingFor = request.headers.get(ACTING_USER_HEADER);
-  if (!isStateChanging(endpoint.method) || actingFor === null || actingFor === user.id) return;
-  throw new HttpError(
-    403,
-    'maker_mismatch',
-    `This request was made for another user than ${user.name}, who is signed in now: it is not made.`,
-  );
-}
+import {
+  HttpError,
+  errorResponse,
+  invalidRequest,
+  jsonResponse,
+} from '../../server/http/responses';
+import { assertActingForSessionUser, sessionRequired } from '../../server/http/session-checks';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 

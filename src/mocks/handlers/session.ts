@@ -1,9 +1,9 @@
 import { endpoints } from '../../api/endpoints';
 import type { Backend } from '../backend/backend';
 import { sessionStarted } from '../../server/sessions/session-rules';
-import { HttpError } from './responses';
+import { HttpError } from '../../server/http/responses';
 import { route } from './route';
-import { sessionCookie } from './session-cookie';
+import { sessionCookie } from '../../server/http/session-cookie';
 
 /** Sign-in, sign-out and sign-out everywhere. Every session's end is audited where it ends. */
 export const sessionHandlers = (backend: Backend) => {

@@ -3,7 +3,7 @@ import type { User } from '../../api/schemas/user';
 import type { Backend } from '../backend/backend';
 import { exposureShift, shiftLength } from '../backend/exposure-shift';
 import { organisationWellness } from '../backend/organisation-wellness';
-import { HttpError } from './responses';
+import { HttpError } from '../../server/http/responses';
 import { route } from './route';
 
 /** One person's running shift, from every reveal of theirs the server recorded. */

@@ -2,7 +2,7 @@ import { endpoints } from '../../api/endpoints';
 import { mayCopyLive } from '../../api/schemas/url-copy';
 import type { Backend } from '../backend/backend';
 import { heldUrl, recordUrlCopy } from '../backend/url-copies';
-import { HttpError } from './responses';
+import { HttpError } from '../../server/http/responses';
 import { route } from './route';
 
 export const urlCopyHandlers = (backend: Backend) => [

@@ -28,3 +28,19 @@ export function sessionCookie(request: Request, value: string, maxAgeSeconds?: n
   const maxAge = maxAgeSeconds === undefined ? '' : `; Max-Age=${maxAgeSeconds}`;
   return `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict${maxAge}${secure}`;
 }
+
+/** The value of one cookie in a `Cookie` request header. */
+export function readCookie(header: string | null, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return undefined; // a malformed cookie is no session, not a server error
+      }
+    }
+  }
+  return undefined;
+}

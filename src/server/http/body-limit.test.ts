@@ -1,10 +1,10 @@
 import { expect, test } from 'vitest';
-import { z } from '../lib/zod';
-import { allEndpoints } from '../api/all-endpoints';
-import { endpoints } from '../api/endpoints';
-import { reportEndpoints } from '../api/report-endpoints';
-import { ReportEditable, type ReportEditable as Editable } from '../api/schemas/report';
-import { ReportUpdate } from '../api/schemas/report-workflow';
+import { z } from '../../lib/zod';
+import { allEndpoints } from '../../api/all-endpoints';
+import { endpoints } from '../../api/endpoints';
+import { reportEndpoints } from '../../api/report-endpoints';
+import { ReportEditable, type ReportEditable as Editable } from '../../api/schemas/report';
+import { ReportUpdate } from '../../api/schemas/report-workflow';
 import { DEFAULT_BODY_LIMIT, bodyLimit, jsonByteBound } from './body-limit';
 
 const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
