@@ -1,0 +1,25 @@
+import { Hono } from 'hono';
+import { HttpError, errorResponse } from './http/responses';
+import { securityHeaders } from './http/security-headers';
+import type { ServerContext } from './server-context';
+import { mountSessionRoutes } from './sessions/session-routes';
+
+/**
+ * The Verity server as a Hono app: the contract's endpoints (those ported so far: sessions), every
+ * answer with the security headers, and a JSON 404 for everything else. `app.fetch` serves a
+ * Request, so tests and the MSW bridge need no port.
+ */
+export function createServerApp(server: ServerContext): Hono {
+  const app = new Hono();
+  app.use(async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(securityHeaders)) c.res.headers.set(name, value);
+  });
+  mountSessionRoutes(app, server);
+  app.notFound((c) =>
+    errorResponse(
+      new HttpError(404, 'not_found', `No such resource: ${c.req.method} ${c.req.path}.`),
+    ),
+  );
+  return app;
+}

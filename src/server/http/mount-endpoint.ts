@@ -1,0 +1,129 @@
+import type { Hono } from 'hono';
+import type { Transaction } from 'kysely';
+import type { z } from 'zod';
+import {
+  ACTIVITY_HEADER,
+  CSRF_HEADER,
+  CSRF_VALUE,
+  SESSION_COOKIE,
+  isStateChanging,
+  type Endpoint,
+} from '../../api/endpoints';
+import type { User } from '../../api/schemas/user';
+import type { Database } from '../db/tables';
+import type { ServerContext } from '../server-context';
+import { endedFor, findSession } from '../sessions/session-store';
+import { bodyLimit } from './body-limit';
+import { decodeParams, matchPath, readJsonBody, readQuery } from './request-input';
+import { HttpError, errorResponse, invalidRequest, jsonResponse } from './responses';
+import { readCookie } from './session-cookie';
+import { assertActingForSessionUser, sessionRequired } from './session-checks';
+
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface EndpointContext<E extends Endpoint> {
+  request: Request;
+  params: Parsed<E['params']>;
+  query: Parsed<E['query']>;
+  body: Parsed<E['body']>;
+  /** The caller; null only on public endpoints without a session. */
+  user: E['access'] extends 'public' ? User | null : User;
+  sessionToken: string | undefined;
+  /** The request's one transaction: what the handler writes commits or rolls back whole. */
+  trx: Transaction<Database>;
+  server: ServerContext;
+}
+
+type Reply<E extends Endpoint> = E['response'] extends z.ZodType
+  ? { body: z.input<E['response']>; status?: number; headers?: Record<string, string> }
+  : Response;
+
+function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  where: 'path' | 'query' | 'body',
+): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw invalidRequest(result.error, where);
+}
+
+/**
+ * Serves one endpoint of the contract: the URL read strictly, the CSRF guard, the session (in a
+ * transaction of its own, so an ending is kept whatever the request does next) and the role,
+ * the request validated with the contract's schemas and its body's size — then `handle`, in one
+ * transaction. An `HttpError` is answered as the contract's error body; anything else is a 500
+ * without details.
+ */
+export function mountEndpoint<E extends Endpoint>(
+  app: Hono,
+  server: ServerContext,
+  endpoint: E,
+  handle: (context: EndpointContext<E>) => Promise<Reply<E>>,
+) {
+  const limit = bodyLimit(endpoint.body);
+  const pattern = endpoint.path.replace(/\{(\w+)\}/g, ':$1');
+  app.on(endpoint.method.toUpperCase(), pattern, async (c) => {
+    const request = c.req.raw;
+    try {
+      const url = new URL(request.url);
+      const params = decodeParams(matchPath(endpoint.path, url.pathname) ?? {});
+      const query = readQuery(url);
+      if (isStateChanging(endpoint.method) && request.headers.get(CSRF_HEADER) !== CSRF_VALUE)
+        throw new HttpError(
+          403,
+          'csrf',
+          `State-changing requests must carry ${CSRF_HEADER}: ${CSRF_VALUE}.`,
+        );
+      const sessionToken = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
+      const use = request.headers.get(ACTIVITY_HEADER) !== 'background';
+      const { db } = server.database;
+      const { session, ended } = await db.transaction().execute(async (trx) => {
+        const found = await findSession(trx, sessionToken, server.now(), server.sessionLimits, {
+          use,
+        });
+        return { session: found, ended: found ? null : await endedFor(trx, sessionToken) };
+      });
+      const user = session?.user ?? null;
+      if (endpoint.access !== 'public') {
+        if (!user) throw sessionRequired(ended);
+        if (!endpoint.access.includes(user.role))
+          throw new HttpError(
+            403,
+            'forbidden',
+            `The ${user.role} role may not call ${endpoint.operationId} (${endpoint.summary}).`,
+          );
+        assertActingForSessionUser(request, endpoint, user);
+      }
+      const parsedParams = endpoint.params
+        ? parseOrThrow(endpoint.params, params, 'path')
+        : undefined;
+      const parsedQuery = endpoint.query ? parseOrThrow(endpoint.query, query, 'query') : undefined;
+      const body = isStateChanging(endpoint.method)
+        ? await readJsonBody(request, { limit, required: endpoint.body !== undefined })
+        : undefined;
+      const parsedBody = endpoint.body ? parseOrThrow(endpoint.body, body, 'body') : undefined;
+      const reply: Response | { body: unknown; status?: number; headers?: Record<string, string> } =
+        await db.transaction().execute((trx) =>
+          handle({
+            request,
+            params: parsedParams,
+            query: parsedQuery,
+            body: parsedBody,
+            user,
+            sessionToken,
+            trx,
+            server,
+          } as EndpointContext<E>),
+        );
+      if (reply instanceof Response) return reply;
+      return jsonResponse(reply.status ?? 200, reply.body, reply.headers);
+    } catch (error) {
+      if (error instanceof HttpError) return errorResponse(error);
+      console.error(error);
+      return errorResponse(
+        new HttpError(500, 'internal', 'The server failed to handle the request.'),
+      );
+    }
+  });
+}
