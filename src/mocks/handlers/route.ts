@@ -1,5 +1,4 @@
 import { delay, http, type HttpHandler } from 'msw';
-import type { z } from 'zod';
 import {
   ACTIVITY_HEADER,
   CSRF_HEADER,
@@ -15,15 +14,10 @@ import { readCookie } from '../../server/http/session-cookie';
 import { bodyLimit } from '../../server/http/body-limit';
 import { decodeParams, matchPath, readJsonBody, readQuery } from '../../server/http/request-input';
 import { isRecordedRefusal, recordRefusal, type RefusedAttempt } from './refusals';
-import {
-  HttpError,
-  errorResponse,
-  invalidRequest,
-  jsonResponse,
-} from '../../server/http/responses';
+import { HttpError, errorResponse, jsonResponse } from '../../server/http/responses';
 import { assertActingForSessionUser, sessionRequired } from '../../server/http/session-checks';
 
-type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+import { parseOrThrow, type Parsed, type Reply } from '../../server/http/endpoint-types';
 
 /**
  * The parameters and body of a request refused before they were read (its role may not call
@@ -57,20 +51,6 @@ export interface RouteContext<E extends Endpoint> {
   user: E['access'] extends 'public' ? User | null : User;
   sessionToken: string | undefined;
   backend: Backend;
-}
-
-type Reply<E extends Endpoint> = E['response'] extends z.ZodType
-  ? { body: z.input<E['response']>; status?: number; headers?: Record<string, string> }
-  : Response;
-
-function parseOrThrow<S extends z.ZodType>(
-  schema: S,
-  input: unknown,
-  where: 'path' | 'query' | 'body',
-): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  throw invalidRequest(result.error, where);
 }
 
 /** What a refused request was trying to do, from its parameters and body (when they parse). */

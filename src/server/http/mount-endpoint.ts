@@ -1,6 +1,5 @@
 import type { Hono } from 'hono';
 import type { Transaction } from 'kysely';
-import type { z } from 'zod';
 import {
   ACTIVITY_HEADER,
   CSRF_HEADER,
@@ -15,11 +14,11 @@ import type { ServerContext } from '../server-context';
 import { endedFor, findSession } from '../sessions/session-store';
 import { bodyLimit } from './body-limit';
 import { decodeParams, matchPath, readJsonBody, readQuery } from './request-input';
-import { HttpError, errorResponse, invalidRequest, jsonResponse } from './responses';
+import { HttpError, errorResponse, jsonResponse } from './responses';
 import { readCookie } from './session-cookie';
 import { assertActingForSessionUser, sessionRequired } from './session-checks';
 
-type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+import { parseOrThrow, type Parsed, type Reply } from './endpoint-types';
 
 export interface EndpointContext<E extends Endpoint> {
   request: Request;
@@ -32,20 +31,6 @@ export interface EndpointContext<E extends Endpoint> {
   /** The request's one transaction: what the handler writes commits or rolls back whole. */
   trx: Transaction<Database>;
   server: ServerContext;
-}
-
-type Reply<E extends Endpoint> = E['response'] extends z.ZodType
-  ? { body: z.input<E['response']>; status?: number; headers?: Record<string, string> }
-  : Response;
-
-function parseOrThrow<S extends z.ZodType>(
-  schema: S,
-  input: unknown,
-  where: 'path' | 'query' | 'body',
-): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  throw invalidRequest(result.error, where);
 }
 
 /**
