@@ -70,7 +70,7 @@ export const queueDefinitions: readonly QueueDefinition[] = [
     id: 'q-second-review',
     name: 'Second review',
     description:
-      'Confirmations, and dismissals of NCMEC hash matches, awaiting a second, blind review.',
+      'First reviews awaiting a second, blind review: confirmations, dismissals of NCMEC hash matches, and a share of the other dismissals.',
     kind: 'second_review',
     slaSeconds: hours(8),
   },
