@@ -48,7 +48,6 @@ export interface ProvenanceTable {
   acquisition: Json;
   origin: Json;
   custody: Json;
-  license: string | null;
 }
 
 export interface ClaimsTable {

@@ -87,7 +87,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('acquisition', 'jsonb', (c) => c.notNull())
     .addColumn('origin', 'jsonb', (c) => c.notNull())
     .addColumn('custody', 'jsonb', (c) => c.notNull())
-    .addColumn('license', 'text')
     .execute();
   // Report drafts gather an incident's items: one supplier, dataset and batch.
   await db.schema

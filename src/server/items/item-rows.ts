@@ -1,0 +1,156 @@
+import type { Kysely, Transaction } from 'kysely';
+import { FlaggedItem, Media } from '../../api/schemas/item';
+import type { Database, NewRow } from '../db/tables';
+
+/**
+ * Items in the database and back: the columns queries filter, sort and join on, and the nested
+ * shapes the console reads whole as JSONB. A lease is a claim row, named for its holder on read.
+ */
+
+/** Rows go in this many items at a time: PostgreSQL takes at most 65,535 parameters a statement. */
+const BATCH = 500;
+
+const itemRow = (item: FlaggedItem): NewRow<'items'> => ({
+  id: item.id,
+  version: item.version,
+  queue_id: item.queueId,
+  status: item.status,
+  priority: item.priority,
+  flagged_at: item.flaggedAt,
+  sla_due_at: item.slaDueAt,
+  sha256: item.media.sha256,
+  md5: item.media.md5,
+  pdq: item.media.pdq,
+  hash_only: item.preview.mode === 'hash_only',
+  media: JSON.stringify(item.media),
+});
+
+const provenanceRow = ({ id, provenance: p }: FlaggedItem): NewRow<'provenance'> => ({
+  item_id: id,
+  supplier_id: p.supplier.id,
+  dataset_id: p.dataset?.id ?? null,
+  batch_id: p.acquisition.batchId,
+  crawled_at: p.origin.crawledAt,
+  supplier: JSON.stringify(p.supplier),
+  dataset: p.dataset === null ? null : JSON.stringify(p.dataset),
+  acquisition: JSON.stringify(p.acquisition),
+  origin: JSON.stringify(p.origin),
+  custody: JSON.stringify(p.custody),
+});
+
+/** Inserts the items whole: their signals, provenance and leases (as claims). */
+export async function insertItems(trx: Transaction<Database>, items: readonly FlaggedItem[]) {
+  for (let from = 0; from < items.length; from += BATCH) {
+    const batch = items.slice(from, from + BATCH);
+    await trx.insertInto('items').values(batch.map(itemRow)).execute();
+    await trx
+      .insertInto('signals')
+      .values(
+        batch.flatMap((item) =>
+          item.signals.map((signal, position) => ({
+            item_id: item.id,
+            position,
+            kind: signal.kind,
+            rule_id: signal.ruleId,
+            rule_version: signal.ruleVersion,
+            signal: JSON.stringify(signal),
+          })),
+        ),
+      )
+      .execute();
+    await trx.insertInto('provenance').values(batch.map(provenanceRow)).execute();
+    const claims = batch.flatMap((item) =>
+      item.lease
+        ? [
+            {
+              item_id: item.id,
+              holder_id: item.lease.holderId,
+              window_id: item.lease.window,
+              claimed_at: item.flaggedAt,
+              expires_at: item.lease.expiresAt,
+            },
+          ]
+        : [],
+    );
+    if (claims.length > 0) await trx.insertInto('claims').values(claims).execute();
+  }
+}
+
+/** The items with these ids as the contract has them, in the order asked; missing ids left out. */
+export async function readItems(
+  db: Kysely<Database> | Transaction<Database>,
+  ids: readonly string[],
+): Promise<FlaggedItem[]> {
+  if (ids.length === 0) return [];
+  const [rows, signals] = await Promise.all([
+    db
+      .selectFrom('items')
+      .innerJoin('provenance', 'provenance.item_id', 'items.id')
+      .leftJoin('claims', 'claims.item_id', 'items.id')
+      .leftJoin('users', 'users.id', 'claims.holder_id')
+      .selectAll('items')
+      .select([
+        'provenance.supplier',
+        'provenance.dataset',
+        'provenance.acquisition',
+        'provenance.origin',
+        'provenance.custody',
+        'claims.holder_id',
+        'claims.window_id',
+        'claims.expires_at',
+        'users.name as holder_name',
+      ])
+      .where('items.id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('signals')
+      .select(['item_id', 'signal'])
+      .where('item_id', 'in', ids)
+      .orderBy('item_id')
+      .orderBy('position')
+      .execute(),
+  ]);
+  const signalsOf = new Map<string, unknown[]>();
+  for (const { item_id, signal } of signals)
+    signalsOf.set(item_id, [...(signalsOf.get(item_id) ?? []), signal]);
+  const byId = new Map(
+    rows.map((row) => {
+      const media = Media.parse(row.media);
+      const item = FlaggedItem.parse({
+        id: row.id,
+        version: row.version,
+        queueId: row.queue_id,
+        status: row.status,
+        priority: row.priority,
+        flaggedAt: row.flagged_at.toISOString(),
+        slaDueAt: row.sla_due_at.toISOString(),
+        lease:
+          row.holder_id && row.expires_at
+            ? {
+                holderId: row.holder_id,
+                holderName: row.holder_name ?? row.holder_id,
+                expiresAt: row.expires_at.toISOString(),
+                window: row.window_id,
+              }
+            : null,
+        media,
+        preview: row.hash_only
+          ? { mode: 'hash_only' }
+          : { mode: 'blurred', blurredUrl: `/api/items/${row.id}/preview` },
+        signals: signalsOf.get(row.id) ?? [],
+        provenance: {
+          supplier: row.supplier,
+          dataset: row.dataset,
+          acquisition: row.acquisition,
+          origin: row.origin,
+          custody: row.custody,
+        },
+      });
+      return [row.id, item] as const;
+    }),
+  );
+  return ids.flatMap((id) => {
+    const item = byId.get(id);
+    return item ? [item] : [];
+  });
+}
