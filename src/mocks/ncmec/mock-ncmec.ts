@@ -12,8 +12,8 @@ import {
 } from './ncmec-xml';
 
 /**
- * An in-process stand-in for NCMEC's CyberTipline Reporting API (api-documentation.txt), so the
- * mock server can run the whole filing sequence. It is never mounted on the HTTP server: the
+ * An in-process stand-in for NCMEC's CyberTipline Reporting API, as NCMEC documents it to
+ * registered reporters (docs/decisions/0005-reports-and-filing.md), so the mock server can run the whole filing sequence. It is never mounted on the HTTP server: the
  * browser must not be able to reach "NCMEC", only the server-side filer calls it, through fetch().
  * It checks what NCMEC's documentation states beyond the XSD (every value rule of
  * `src/domain/ncmec-value-rules.ts` and the rules across values, as the console's checklist does;

@@ -1,5 +1,6 @@
 /**
- * A typed client for NCMEC's CyberTipline Reporting API (api-documentation.txt, sections 3 and 6).
+ * A typed client for NCMEC's CyberTipline Reporting API, as NCMEC documents it to registered
+ * reporters: submitting, uploading, finishing and retracting reports.
  * The server side of the console files through it; the browser never talks to NCMEC. It is thin:
  * it sends, parses the `<reportResponse>` / `<reportDoneResponse>` XML, and hands back the code.
  * A non-zero code is an answer, not an exception — the filing sequence decides what it means
