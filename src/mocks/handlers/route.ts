@@ -1,8 +1,6 @@
 import { delay, http, type HttpHandler } from 'msw';
 import {
   ACTIVITY_HEADER,
-  CSRF_HEADER,
-  CSRF_VALUE,
   SESSION_COOKIE,
   isStateChanging,
   type Endpoint,
@@ -15,7 +13,7 @@ import { bodyLimit } from '../../server/http/body-limit';
 import { decodeParams, matchPath, readJsonBody, readQuery } from '../../server/http/request-input';
 import { isRecordedRefusal, recordRefusal, type RefusedAttempt } from './refusals';
 import { HttpError, errorResponse, jsonResponse } from '../../server/http/responses';
-import { assertActingForSessionUser, sessionRequired } from '../../server/http/session-checks';
+import { assertCsrf, assertMayCall } from '../../server/http/session-checks';
 
 import { parseOrThrow, type Parsed, type Reply } from '../../server/http/endpoint-types';
 
@@ -88,13 +86,7 @@ export function route<E extends Endpoint>(
         if (backend.config.latency > 0) await delay(backend.config.latency);
         const fault = matchingFault(backend.config.faults, url.pathname);
         if (fault === '500') throw new HttpError(500, 'injected_fault', 'Injected fault: 500.');
-        if (isStateChanging(endpoint.method) && request.headers.get(CSRF_HEADER) !== CSRF_VALUE) {
-          throw new HttpError(
-            403,
-            'csrf',
-            `State-changing requests must carry ${CSRF_HEADER}: ${CSRF_VALUE}.`,
-          );
-        }
+        assertCsrf(request, endpoint);
         const sessionToken = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
         // Every request with a live session counts as its use, but the console's own while no one
         // uses it (`background`); one that ran out ends here.
@@ -103,17 +95,7 @@ export function route<E extends Endpoint>(
         const session = background ? sessions.peek(sessionToken) : sessions.use(sessionToken);
         const user = session?.user ?? null;
         caller = user;
-        if (endpoint.access !== 'public') {
-          if (!user) throw sessionRequired(backend.state.sessions.endedFor(sessionToken));
-          if (!endpoint.access.includes(user.role)) {
-            throw new HttpError(
-              403,
-              'forbidden',
-              `The ${user.role} role may not call ${endpoint.operationId} (${endpoint.summary}).`,
-            );
-          }
-          assertActingForSessionUser(request, endpoint, user);
-        }
+        assertMayCall(request, endpoint, user, () => sessions.endedFor(sessionToken));
         const parsedParams = endpoint.params
           ? parseOrThrow(endpoint.params, params, 'path')
           : undefined;

@@ -2,8 +2,6 @@ import type { Hono } from 'hono';
 import type { Transaction } from 'kysely';
 import {
   ACTIVITY_HEADER,
-  CSRF_HEADER,
-  CSRF_VALUE,
   SESSION_COOKIE,
   isStateChanging,
   type Endpoint,
@@ -16,7 +14,7 @@ import { bodyLimit } from './body-limit';
 import { decodeParams, matchPath, readJsonBody, readQuery } from './request-input';
 import { HttpError, errorResponse, jsonResponse } from './responses';
 import { readCookie } from './session-cookie';
-import { assertActingForSessionUser, sessionRequired } from './session-checks';
+import { assertCsrf, assertMayCall } from './session-checks';
 
 import { parseOrThrow, type Parsed, type Reply } from './endpoint-types';
 
@@ -54,12 +52,7 @@ export function mountEndpoint<E extends Endpoint>(
       const url = new URL(request.url);
       const params = decodeParams(matchPath(endpoint.path, url.pathname) ?? {});
       const query = readQuery(url);
-      if (isStateChanging(endpoint.method) && request.headers.get(CSRF_HEADER) !== CSRF_VALUE)
-        throw new HttpError(
-          403,
-          'csrf',
-          `State-changing requests must carry ${CSRF_HEADER}: ${CSRF_VALUE}.`,
-        );
+      assertCsrf(request, endpoint);
       const sessionToken = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
       const use = request.headers.get(ACTIVITY_HEADER) !== 'background';
       const { db } = server.database;
@@ -70,16 +63,7 @@ export function mountEndpoint<E extends Endpoint>(
         return { session: found, ended: found ? null : await endedFor(trx, sessionToken) };
       });
       const user = session?.user ?? null;
-      if (endpoint.access !== 'public') {
-        if (!user) throw sessionRequired(ended);
-        if (!endpoint.access.includes(user.role))
-          throw new HttpError(
-            403,
-            'forbidden',
-            `The ${user.role} role may not call ${endpoint.operationId} (${endpoint.summary}).`,
-          );
-        assertActingForSessionUser(request, endpoint, user);
-      }
+      assertMayCall(request, endpoint, user, () => ended);
       const parsedParams = endpoint.params
         ? parseOrThrow(endpoint.params, params, 'path')
         : undefined;

@@ -1,4 +1,10 @@
-import { ACTING_USER_HEADER, isStateChanging, type Endpoint } from '../../api/endpoints';
+import {
+  ACTING_USER_HEADER,
+  CSRF_HEADER,
+  CSRF_VALUE,
+  isStateChanging,
+  type Endpoint,
+} from '../../api/endpoints';
 import type { SessionEnded } from '../../api/schemas/session';
 import type { User } from '../../api/schemas/user';
 import { HttpError } from './responses';
@@ -44,4 +50,35 @@ export function assertActingForSessionUser(request: Request, endpoint: Endpoint,
     'maker_mismatch',
     `This request was made for another user than ${user.name}, who is signed in now: it is not made.`,
   );
+}
+
+/** A state-changing request without the CSRF header is refused (403), before anything else. */
+export function assertCsrf(request: Request, endpoint: Endpoint) {
+  if (isStateChanging(endpoint.method) && request.headers.get(CSRF_HEADER) !== CSRF_VALUE)
+    throw new HttpError(
+      403,
+      'csrf',
+      `State-changing requests must carry ${CSRF_HEADER}: ${CSRF_VALUE}.`,
+    );
+}
+
+/**
+ * Whether the caller may call the endpoint: a session unless it is public (401 saying why the
+ * session ended, when it did by itself), a role it allows (403), and the user it acts for.
+ */
+export function assertMayCall(
+  request: Request,
+  endpoint: Endpoint,
+  user: User | null,
+  ended: () => SessionEnded | null,
+) {
+  if (endpoint.access === 'public') return;
+  if (!user) throw sessionRequired(ended());
+  if (!endpoint.access.includes(user.role))
+    throw new HttpError(
+      403,
+      'forbidden',
+      `The ${user.role} role may not call ${endpoint.operationId} (${endpoint.summary}).`,
+    );
+  assertActingForSessionUser(request, endpoint, user);
 }
