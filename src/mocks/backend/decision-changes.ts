@@ -7,16 +7,15 @@ import {
   type ReviewStage,
 } from '../../domain/review-rules';
 import type { MockConfig, MockState } from './backend';
+import { assertMayHoldAnother } from './claims';
+import { nextDecisionId, userKey } from './decision-identity';
 import {
   ItemConflict,
   actorOf,
-  assertMayHoldAnother,
   lastChange,
   liveLease,
-  nextDecisionId,
   recordDecision,
   reviewRefusalFor,
-  userKey,
 } from './decisions';
 import { verdictDetail } from './verdict-detail';
 

@@ -1,7 +1,8 @@
 import { endpoints } from '../../api/endpoints';
 import type { Backend } from '../backend/backend';
 import { changeHolder, correctDecision, undoDecision } from '../backend/decision-changes';
-import { claimItem, decideItem, releaseItem } from '../backend/decisions';
+import { claimItem, releaseItem } from '../backend/claims';
+import { decideItem } from '../backend/decisions';
 import { clusterOf, decideCluster } from '../backend/clusters';
 import { blurredPreviewPng, revealedOriginalPng } from '../backend/preview-image';
 import { endReveal, redeemReveal, startReveal } from '../backend/reveals';

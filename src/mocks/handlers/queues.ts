@@ -3,7 +3,7 @@ import type { Backend } from '../backend/backend';
 import { InvalidPageError, type ListScope } from '../backend/item-list';
 import type { ItemListQuery, Signal } from '../../api/schemas/item';
 import { suppliers } from '../generate/catalog';
-import { claimItem } from '../backend/decisions';
+import { claimItem } from '../backend/claims';
 import { escalationsBy } from '../backend/escalations';
 import { nextReviewable } from '../backend/queue-summaries';
 import { summarizeQueues } from '../backend/queue-summaries';
