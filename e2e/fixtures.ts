@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
-import { demoUsers } from '../src/mocks/backend/directory';
+import { demoUsers } from '../src/server/directory/directory';
 import { guardContext, type GuardAllowances } from './guard';
 
 export type DemoRole =

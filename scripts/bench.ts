@@ -3,7 +3,7 @@
  * `npm test` (timings on a shared 2-core machine mean little there). Builds the console first.
  */
 import { createBackend } from '../src/mocks/backend/backend';
-import { generateData } from '../src/mocks/generator';
+import { generateData } from '../src/server/demo/generator';
 import { browserBench } from './bench-browser';
 
 const rows: [string, string, string][] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../api/schemas/report';
-import hostile from '../mocks/fixtures/hostile-strings.json';
+import hostile from '../server/demo/fixtures/hostile-strings.json';
 import { readXml } from '../mocks/ncmec/ncmec-xml';
 import { fileDetailsXml, missingRequired, reportXml } from './cybertipline-xml';
 import { completeFile, completeReport, randomReport, seededRng } from './cybertipline-xml.fixtures';

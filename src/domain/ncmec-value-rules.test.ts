@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import hostile from '../mocks/fixtures/hostile-strings.json';
+import hostile from '../server/demo/fixtures/hostile-strings.json';
 import { documentRefusals, type DocumentElement } from './ncmec-document-rules';
 import { ncmecRefusal } from './ncmec-value-rules';
 

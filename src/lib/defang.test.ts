@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import hostile from '../mocks/fixtures/hostile-strings.json';
+import hostile from '../server/demo/fixtures/hostile-strings.json';
 import { wholeDefanged, defangUrl, revealInvisible } from './defang';
 
 const text = (url: string) => defangUrl(url).text;

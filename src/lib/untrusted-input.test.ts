@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import hostile from '../mocks/fixtures/hostile-strings.json';
+import hostile from '../server/demo/fixtures/hostile-strings.json';
 import { fromShownInput, shownWithMarkers, toShownInput } from './untrusted-input';
 
 const all = [...hostile.html, ...hostile.urls, ...hostile.text, ...hostile.csv, ...hostile.xml];

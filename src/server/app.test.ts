@@ -25,6 +25,7 @@ describeOnEachEngine('the server’s session endpoints', (database, skip) => {
       database: database(),
       now: () => clock,
       sessionLimits: { idleMinutes: 30, maxHours: 12 },
+      review: { leaseSeconds: 300, maxHeld: 5, reviewSecret: 'test' },
       demoUsers: [ana, sasha],
     });
     return (path: string, init: RequestInit = {}) =>

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { auditHashInput } from '../../api/audit-canonical';
-import hostile from '../fixtures/hostile-strings.json';
+import hostile from '../../server/demo/fixtures/hostile-strings.json';
 import { createAuditLog, sha256Hex } from './audit-log';
 import { csvCell, csvRow, exportStream, jsonLine } from './audit-export';
 

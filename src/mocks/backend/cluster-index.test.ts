@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FlaggedItem } from '../../api/schemas/item';
-import { generateData } from '../generator';
+import { generateData } from '../../server/demo/generator';
 import { PDQ_CLUSTER_DISTANCE, createClusterIndex, pdqDistance } from './cluster-index';
-import { createRandom } from './random';
+import { createRandom } from '../../server/demo/random';
 
 const now = new Date('2026-11-25T12:00:00.000Z');
 const [base] = generateData({ seed: 1, items: 1, now, leaseSeconds: 300 }).items;

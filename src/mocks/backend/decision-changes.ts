@@ -17,7 +17,7 @@ import {
   recordDecision,
   reviewRefusalFor,
 } from './decisions';
-import { verdictDetail } from './verdict-detail';
+import { verdictDetail } from '../../server/demo/verdict-detail';
 
 /**
  * What changes a decision or a hold after the fact: the author's undo, a supervisor's correction,

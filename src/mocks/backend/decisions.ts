@@ -11,7 +11,7 @@ import {
 } from '../../domain/review-rules';
 import type { MockState } from './backend';
 import { sampledForSecondReview, verdictReaders } from './blind-review';
-import { verdictDetail } from './verdict-detail';
+import { verdictDetail } from '../../server/demo/verdict-detail';
 import { keyDigest, nextDecisionId, userKey } from './decision-identity';
 
 /**

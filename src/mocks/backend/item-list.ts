@@ -6,7 +6,7 @@ import type {
   ItemRow,
 } from '../../api/schemas/item';
 import { actionabilityScore, provenanceChecklist } from '../../domain/provenance-checklist';
-import type { QueueDefinition } from './directory';
+import type { QueueDefinition } from '../../server/directory/directory';
 import { queueContains } from './queue-summaries';
 
 export class InvalidPageError extends Error {

@@ -4,7 +4,7 @@ import type { MockState } from './backend';
 import type { User } from '../../api/schemas/user';
 import { waitingStatus } from '../../domain/review-rules';
 import { reviewRefusalFor } from './decisions';
-import type { QueueDefinition } from './directory';
+import type { QueueDefinition } from '../../server/directory/directory';
 
 const emptyCounts = (): StatusCounts => ({
   pending: 0,

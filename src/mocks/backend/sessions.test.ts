@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { demoUsers } from './directory';
+import { demoUsers } from '../../server/directory/directory';
 import { createSessions, type SessionEnding } from './sessions';
 
 const minute = 60_000;

@@ -2,7 +2,7 @@ import { endpoints } from '../../api/endpoints';
 import type { Backend } from '../backend/backend';
 import { InvalidPageError, type ListScope } from '../backend/item-list';
 import type { ItemListQuery, Signal } from '../../api/schemas/item';
-import { suppliers } from '../generate/catalog';
+import { suppliers } from '../../server/demo/generate/catalog';
 import { claimItem } from '../backend/claims';
 import { escalationsBy } from '../backend/escalations';
 import { nextReviewable } from '../backend/queue-summaries';

@@ -12,6 +12,8 @@ import type { ServerContext } from '../server-context';
 import { endedFor, findSession } from '../sessions/session-store';
 import { bodyLimit } from './body-limit';
 import { decodeParams, matchPath, readJsonBody, readQuery } from './request-input';
+import { Refusal } from '../refusal';
+import { httpErrorOf } from './refusal-status';
 import { HttpError, errorResponse, jsonResponse } from './responses';
 import { readCookie } from './session-cookie';
 import { assertCsrf, assertMayCall } from './session-checks';
@@ -35,8 +37,9 @@ export interface EndpointContext<E extends Endpoint> {
  * Serves one endpoint of the contract: the URL read strictly, the CSRF guard, the session (in a
  * transaction of its own, so an ending is kept whatever the request does next) and the role,
  * the request validated with the contract's schemas and its body's size — then `handle`, in one
- * transaction. An `HttpError` is answered as the contract's error body; anything else is a 500
- * without details.
+ * transaction. A `Refusal` (a rule's) or an `HttpError` (the request's) is answered as the
+ * contract's error body, and what the handler wrote is rolled back; anything else is a 500 without
+ * details.
  */
 export function mountEndpoint<E extends Endpoint>(
   app: Hono,
@@ -88,6 +91,7 @@ export function mountEndpoint<E extends Endpoint>(
       if (reply instanceof Response) return reply;
       return jsonResponse(reply.status ?? 200, reply.body, reply.headers);
     } catch (error) {
+      if (error instanceof Refusal) return errorResponse(httpErrorOf(error));
       if (error instanceof HttpError) return errorResponse(error);
       console.error(error);
       return errorResponse(

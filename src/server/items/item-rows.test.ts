@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { demoUsers, otherUsers } from '../../mocks/backend/directory';
-import { generateData } from '../../mocks/generator';
+import { demoUsers, otherUsers } from '../directory/directory';
+import { generateData } from '../demo/generator';
 import { describeOnEachEngine } from '../db/each-engine';
 import { ensureUsers } from '../directory/users';
 import { insertItems, readItems } from './item-rows';

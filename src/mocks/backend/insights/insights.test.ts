@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Decision, Verdict } from '../../../api/schemas/decision';
 import type { FlaggedItem, ItemStatus, Signal } from '../../../api/schemas/item';
 import { wilsonInterval } from '../../../domain/statistics';
-import { generateData } from '../../generator';
+import { generateData } from '../../../server/demo/generator';
 import { reviewAgreement } from './agreement';
 import { flow } from './flow';
 import { rankRules, rulePrecision } from './rule-precision';

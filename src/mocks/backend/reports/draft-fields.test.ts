@@ -4,7 +4,7 @@ import type { FlaggedItem } from '../../../api/schemas/item';
 import { Report } from '../../../api/schemas/report';
 import { ReportUpdate } from '../../../api/schemas/report-workflow';
 import { refusedEntries, reportChecklist } from '../../../domain/report-checklist';
-import hostile from '../../fixtures/hostile-strings.json';
+import hostile from '../../../server/demo/fixtures/hostile-strings.json';
 import { createBackend } from '../backend';
 import { editable } from '../../report-audit/settle';
 import { draftFields, fileOf, incidentOf, uploaderKey } from './draft-fields';

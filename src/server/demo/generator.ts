@@ -1,7 +1,7 @@
-import type { Decision } from '../api/schemas/decision';
-import type { FlaggedItem, ItemStatus, Lease } from '../api/schemas/item';
-import type { NewAuditEvent } from './backend/audit-log';
-import { createRandom, type Random } from './backend/random';
+import type { Decision } from '../../api/schemas/decision';
+import type { FlaggedItem, ItemStatus, Lease } from '../../api/schemas/item';
+import type { NewAuditEvent } from '../audit/audit-chain';
+import { createRandom, type Random } from './random';
 import {
   leaseHolders,
   maybe,
@@ -14,7 +14,7 @@ import { historyFor } from './generate/history';
 import { iso } from './generate/iso-time';
 import { generateProvenance, withLazyProvenance } from './generate/provenance';
 import { generateSignal, priorityOf } from './generate/signals';
-import { verdictDetail } from './backend/verdict-detail';
+import { verdictDetail } from './verdict-detail';
 
 /** Items one demo reviewer holds in the seeded data, at most (well within the hold limit). */
 const SEEDED_HOLDS_PER_PERSON = 2;

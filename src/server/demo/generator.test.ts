@@ -1,10 +1,10 @@
 import { expect, test } from 'vitest';
-import { FlaggedItem } from '../api/schemas/item';
-import { queueDefinitions } from './backend/directory';
+import { FlaggedItem } from '../../api/schemas/item';
+import { queueDefinitions } from '../directory/directory';
 import hostile from './fixtures/hostile-strings.json';
 import { iso } from './generate/iso-time';
 import { generateData } from './generator';
-import { pastThreshold } from '../domain/signal-threshold';
+import { pastThreshold } from '../../domain/signal-threshold';
 
 const now = new Date('2026-11-25T12:00:00.000Z');
 const generate = (seed: number, items = 300) =>

@@ -1,5 +1,5 @@
-import type { FlaggedItem, Provenance } from '../../api/schemas/item';
-import type { Random } from '../backend/random';
+import type { FlaggedItem, Provenance } from '../../../api/schemas/item';
+import type { Random } from '../random';
 import {
   HOUR,
   acquisitionMethods,

@@ -1,12 +1,12 @@
-import { DismissReason } from '../../api/schemas/decision';
-import type { User } from '../../api/schemas/user';
+import { DismissReason } from '../../../api/schemas/decision';
+import type { User } from '../../../api/schemas/user';
 import {
   demoUsers,
   otherUsers,
   queueDefinitions,
   type QueueDefinition,
-} from '../backend/directory';
-import type { Random } from '../backend/random';
+} from '../../directory/directory';
+import type { Random } from '../random';
 import hostile from '../fixtures/hostile-strings.json';
 
 /** The synthetic world the generator draws from: suppliers, datasets, hosts, people, queues. */

@@ -1,5 +1,5 @@
-import type { HashList, Priority, Signal } from '../../api/schemas/item';
-import type { Random } from '../backend/random';
+import type { HashList, Priority, Signal } from '../../../api/schemas/item';
+import type { Random } from '../random';
 import { untrusted, type TriageQueue } from './catalog';
 
 /** A fuzzy hash list's limit: the largest distance (PDQ bits) at which it matches. */

@@ -1,7 +1,7 @@
-import type { Decision, Verdict } from '../../api/schemas/decision';
-import type { ItemStatus, Signal } from '../../api/schemas/item';
-import type { User } from '../../api/schemas/user';
-import type { Random } from '../backend/random';
+import type { Decision, Verdict } from '../../../api/schemas/decision';
+import type { ItemStatus, Signal } from '../../../api/schemas/item';
+import type { User } from '../../../api/schemas/user';
+import type { Random } from '../random';
 import { dismissReasons, reviewers, supervisors } from './catalog';
 
 export interface HistoryStep {

@@ -1,0 +1,67 @@
+import type { Kysely, Transaction } from 'kysely';
+import { Decision } from '../../api/schemas/decision';
+import type { Database, NewRow } from '../db/tables';
+
+/** A decision as stored: the contract's shape, plus its maker's idempotency key. */
+export type StoredDecision = Decision & { idempotencyKey: string };
+
+const BATCH = 1000;
+
+const decisionRow = (d: StoredDecision): NewRow<'decisions'> => ({
+  id: d.id,
+  item_id: d.itemId,
+  item_version: d.itemVersion,
+  stage: d.stage,
+  verdict: JSON.stringify(d.verdict),
+  supersedes: d.supersedes,
+  note: d.note,
+  actor_id: d.actor.id,
+  at: d.at,
+  idempotency_key: d.idempotencyKey,
+  undone_at: null,
+});
+
+export async function insertDecisions(
+  trx: Transaction<Database>,
+  decisions: readonly StoredDecision[],
+) {
+  for (let from = 0; from < decisions.length; from += BATCH)
+    await trx
+      .insertInto('decisions')
+      .values(decisions.slice(from, from + BATCH).map(decisionRow))
+      .execute();
+}
+
+/** The standing (not undone) decisions on these items, oldest first, by item. */
+export async function readDecisions(
+  db: Kysely<Database> | Transaction<Database>,
+  itemIds: readonly string[],
+): Promise<Map<string, Decision[]>> {
+  const byItem = new Map<string, Decision[]>();
+  if (itemIds.length === 0) return byItem;
+  const rows = await db
+    .selectFrom('decisions')
+    .innerJoin('users', 'users.id', 'decisions.actor_id')
+    .selectAll('decisions')
+    .select(['users.name as actor_name', 'users.role as actor_role'])
+    .where('decisions.item_id', 'in', itemIds)
+    .where('decisions.undone_at', 'is', null)
+    .orderBy('decisions.at')
+    .orderBy('decisions.item_version')
+    .execute();
+  for (const row of rows) {
+    const decision = Decision.parse({
+      id: row.id,
+      itemId: row.item_id,
+      itemVersion: row.item_version,
+      stage: row.stage,
+      verdict: row.verdict,
+      supersedes: row.supersedes,
+      note: row.note,
+      actor: { id: row.actor_id, name: row.actor_name, role: row.actor_role },
+      at: row.at.toISOString(),
+    });
+    byItem.set(row.item_id, [...(byItem.get(row.item_id) ?? []), decision]);
+  }
+  return byItem;
+}

@@ -1,0 +1,96 @@
+import type { Kysely } from 'kysely';
+import type { FlaggedItem } from '../../api/schemas/item';
+import { appendAuditEvents, type NewAuditEvent } from '../audit/audit-chain';
+import type { Database } from '../db/tables';
+import { insertDecisions } from '../decisions/decision-rows';
+import { demoUsers, otherUsers } from '../directory/directory';
+import { ensureUsers } from '../directory/users';
+import { insertItems } from '../items/item-rows';
+import { generateData } from './generator';
+
+/** What the demo data is generated from: the same options give the same data. */
+export interface DemoDataOptions {
+  seed: number;
+  /** Total items over all queues. */
+  items: number;
+  /** At least this many audit events: the seeded history is padded with item views. */
+  auditEvents: number;
+  leaseSeconds: number;
+  now: Date;
+}
+
+/** Audit events go into the chain this many at a time: one lock, one statement each. */
+const AUDIT_BATCH = 5000;
+
+/**
+ * The `auditEvents` option: synthetic item views (by the colleagues who cannot sign in, one second
+ * apart before `now`) for scale tests and benchmarks, after the history they pad.
+ */
+function* padding(
+  items: readonly FlaggedItem[],
+  missing: number,
+  now: Date,
+): Generator<NewAuditEvent> {
+  for (let i = 0; i < missing && items.length > 0; i++) {
+    const actor = otherUsers[i % otherUsers.length];
+    const item = items[i % items.length];
+    if (!actor || !item) return;
+    yield {
+      at: new Date(now.getTime() - (missing - i) * 1000).toISOString(),
+      actor: { id: actor.id, name: actor.name, role: actor.role },
+      action: 'item.viewed',
+      subject: { type: 'item', id: item.id },
+      detail: { previewMode: item.preview.mode, padding: true },
+    };
+  }
+}
+
+/**
+ * Fills an empty database with the generated demo data: the directory's users, the items, their
+ * decisions and leases, and their history chained into the audit log (padded to `auditEvents`).
+ * `moreHistory` is history other parts of the demo derive from the items (the seeded report
+ * drafts): it is chained in time order with the rest.
+ */
+export async function seedDemoData(
+  db: Kysely<Database>,
+  options: DemoDataOptions,
+  moreHistory: (data: ReturnType<typeof generateData>) => NewAuditEvent[] = () => [],
+) {
+  const data = generateData(options);
+  await db.transaction().execute(async (trx) => {
+    await ensureUsers(trx, demoUsers, { demo: true });
+    await ensureUsers(trx, otherUsers, { demo: false });
+    await insertItems(trx, data.items);
+    await insertDecisions(
+      trx,
+      [...data.decisions.values()].flat().map((d) => ({ ...d, idempotencyKey: `seed:${d.id}` })),
+    );
+    const history = [...data.history, ...moreHistory(data)].sort((a, b) =>
+      a.at < b.at ? -1 : a.at > b.at ? 1 : 0,
+    );
+    for (let from = 0; from < history.length; from += AUDIT_BATCH)
+      await appendAuditEvents(trx, history.slice(from, from + AUDIT_BATCH));
+    let batch: NewAuditEvent[] = [];
+    for (const event of padding(data.items, options.auditEvents - history.length, options.now)) {
+      batch.push(event);
+      if (batch.length === AUDIT_BATCH) {
+        await appendAuditEvents(trx, batch);
+        batch = [];
+      }
+    }
+    await appendAuditEvents(trx, batch);
+    await trx
+      .insertInto('settings')
+      .values({
+        key: 'demo.data',
+        value: JSON.stringify({
+          seed: options.seed,
+          items: options.items,
+          auditEvents: options.auditEvents,
+        }),
+        version: 1,
+      })
+      .execute();
+  });
+  return data;
+}

@@ -1,0 +1,34 @@
+import { expect, test } from 'vitest';
+import { SessionState } from '../../api/schemas/session';
+import { auditHead } from '../audit/audit-chain';
+import { openTestServer } from './test-server';
+
+test('a test server opens on the seeded demo data, a copy of its own each time', async () => {
+  const first = await openTestServer();
+  const second = await openTestServer();
+  try {
+    const { db } = first.database;
+    const items = await db
+      .selectFrom('items')
+      .select(db.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(items.n).toBe(300);
+    const decided = await db
+      .selectFrom('decisions')
+      .select(db.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(decided.n).toBeGreaterThan(0);
+    const head = await auditHead(db);
+    expect(head.seq).toBeGreaterThan(decided.n);
+    const ana = await first.signIn('usr_ana');
+    expect(SessionState.parse(await (await ana.get('/api/session')).json()).user?.id).toBe(
+      'usr_ana',
+    );
+    // Signing in wrote to the first copy's chain only.
+    expect((await auditHead(db)).seq).toBe(head.seq + 1);
+    expect((await auditHead(second.database.db)).seq).toBe(head.seq);
+  } finally {
+    await first.close();
+    await second.close();
+  }
+});
