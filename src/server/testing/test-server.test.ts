@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { SessionState } from '../../api/schemas/session';
 import { auditHead } from '../audit/audit-chain';
-import { openTestServer } from './test-server';
+import { openTestServer, postgresSkipReason } from './test-server';
 
 test('a test server opens on the seeded demo data, a copy of its own each time', async () => {
   const first = await openTestServer();
@@ -30,5 +30,17 @@ test('a test server opens on the seeded demo data, a copy of its own each time',
   } finally {
     await first.close();
     await second.close();
+  }
+});
+
+test.skipIf(postgresSkipReason !== null)('the same on PostgreSQL', async () => {
+  const server = await openTestServer({ engine: 'postgresql' });
+  try {
+    const ana = await server.signIn('usr_ana');
+    expect(SessionState.parse(await (await ana.get('/api/session')).json()).user?.id).toBe(
+      'usr_ana',
+    );
+  } finally {
+    await server.close();
   }
 });

@@ -3,7 +3,8 @@ import { ACTING_USER_HEADER, CSRF_HEADER, CSRF_VALUE } from '../../api/endpoints
 import type { User } from '../../api/schemas/user';
 import { createServerApp } from '../app';
 import { migrateToLatest } from '../db/migrate';
-import { openDatabase, type OpenDatabase } from '../db/open-database';
+import { openDatabase, type Engine, type OpenDatabase } from '../db/open-database';
+import { postgresForTests } from '../db/postgres-for-tests';
 import { seedDemoData, type DemoDataOptions } from '../demo/seed';
 import { demoUsers } from '../directory/directory';
 import type { ServerContext } from '../server-context';
@@ -35,6 +36,10 @@ export interface TestServer {
 }
 
 const snapshots = new Map<string, Promise<Blob>>();
+const postgres = postgresForTests();
+
+/** Why tests on PostgreSQL are skipped here (its lane's variable is not set), or null. */
+export const postgresSkipReason = postgres.skipReason;
 
 /** The seeded demo data, migrated, as a PGlite snapshot: made once per worker per options. */
 function seededSnapshot(options: DemoDataOptions): Promise<Blob> {
@@ -54,12 +59,23 @@ function seededSnapshot(options: DemoDataOptions): Promise<Blob> {
   return snapshot;
 }
 
+async function seededDatabase(engine: Engine, data: DemoDataOptions): Promise<OpenDatabase> {
+  if (engine === 'pglite')
+    return openDatabase({ dataDir: null, snapshot: await seededSnapshot(data) });
+  const database = await postgres.open();
+  await migrateToLatest(database.db);
+  await seedDemoData(database.db, data);
+  return database;
+}
+
 /**
- * A server on an in-memory PGlite holding the seeded demo data (300 items, seed 1, at TEST_NOW
- * unless told otherwise), opened from a snapshot made once per worker: no port, no files.
+ * A server holding the seeded demo data (300 items, seed 1, at TEST_NOW unless told otherwise):
+ * on an in-memory PGlite opened from a snapshot made once per worker (no port, no files), or on a
+ * throwaway database of the PostgreSQL lane (`engine: 'postgresql'`; see `postgresSkipReason`).
  */
 export async function openTestServer(
-  options: Partial<DemoDataOptions> & Partial<Pick<ServerContext, 'review'>> = {},
+  options: Partial<DemoDataOptions> &
+    Partial<Pick<ServerContext, 'review'>> & { engine?: Engine } = {},
 ): Promise<TestServer> {
   const clock = { now: options.now ?? TEST_NOW };
   const data: DemoDataOptions = {
@@ -69,7 +85,7 @@ export async function openTestServer(
     leaseSeconds: options.leaseSeconds ?? 300,
     now: clock.now,
   };
-  const database = await openDatabase({ dataDir: null, snapshot: await seededSnapshot(data) });
+  const database = await seededDatabase(options.engine ?? 'pglite', data);
   const context: ServerContext = {
     database,
     now: () => clock.now,
