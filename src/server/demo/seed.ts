@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { FlaggedItem } from '../../api/schemas/item';
 import { appendAuditEvents, type NewAuditEvent } from '../audit/audit-chain';
 import type { Database } from '../db/tables';
@@ -51,46 +51,51 @@ function* padding(
  * `moreHistory` is history other parts of the demo derive from the items (the seeded report
  * drafts): it is chained in time order with the rest.
  */
-export async function seedDemoData(
+export const seedDemoData = (
   db: Kysely<Database>,
+  options: DemoDataOptions,
+  moreHistory?: (data: ReturnType<typeof generateData>) => NewAuditEvent[],
+) => db.transaction().execute((trx) => seedDemoDataIn(trx, options, moreHistory));
+
+/** `seedDemoData` in the caller's transaction (a reset empties and re-seeds in one). */
+export async function seedDemoDataIn(
+  trx: Transaction<Database>,
   options: DemoDataOptions,
   moreHistory: (data: ReturnType<typeof generateData>) => NewAuditEvent[] = () => [],
 ) {
   const data = generateData(options);
-  await db.transaction().execute(async (trx) => {
-    await ensureUsers(trx, demoUsers, { demo: true });
-    await ensureUsers(trx, otherUsers, { demo: false });
-    await insertItems(trx, data.items);
-    await insertDecisions(
-      trx,
-      [...data.decisions.values()].flat().map((d) => ({ ...d, idempotencyKey: `seed:${d.id}` })),
-    );
-    const history = [...data.history, ...moreHistory(data)].sort((a, b) =>
-      a.at < b.at ? -1 : a.at > b.at ? 1 : 0,
-    );
-    for (let from = 0; from < history.length; from += AUDIT_BATCH)
-      await appendAuditEvents(trx, history.slice(from, from + AUDIT_BATCH));
-    let batch: NewAuditEvent[] = [];
-    for (const event of padding(data.items, options.auditEvents - history.length, options.now)) {
-      batch.push(event);
-      if (batch.length === AUDIT_BATCH) {
-        await appendAuditEvents(trx, batch);
-        batch = [];
-      }
+  await ensureUsers(trx, demoUsers, { demo: true });
+  await ensureUsers(trx, otherUsers, { demo: false });
+  await insertItems(trx, data.items);
+  await insertDecisions(
+    trx,
+    [...data.decisions.values()].flat().map((d) => ({ ...d, idempotencyKey: `seed:${d.id}` })),
+  );
+  const history = [...data.history, ...moreHistory(data)].sort((a, b) =>
+    a.at < b.at ? -1 : a.at > b.at ? 1 : 0,
+  );
+  for (let from = 0; from < history.length; from += AUDIT_BATCH)
+    await appendAuditEvents(trx, history.slice(from, from + AUDIT_BATCH));
+  let batch: NewAuditEvent[] = [];
+  for (const event of padding(data.items, options.auditEvents - history.length, options.now)) {
+    batch.push(event);
+    if (batch.length === AUDIT_BATCH) {
+      await appendAuditEvents(trx, batch);
+      batch = [];
     }
-    await appendAuditEvents(trx, batch);
-    await trx
-      .insertInto('settings')
-      .values({
-        key: 'demo.data',
-        value: JSON.stringify({
-          seed: options.seed,
-          items: options.items,
-          auditEvents: options.auditEvents,
-        }),
-        version: 1,
-      })
-      .execute();
-  });
+  }
+  await appendAuditEvents(trx, batch);
+  await trx
+    .insertInto('settings')
+    .values({
+      key: 'demo.data',
+      value: JSON.stringify({
+        seed: options.seed,
+        items: options.items,
+        auditEvents: options.auditEvents,
+      }),
+      version: 1,
+    })
+    .execute();
   return data;
 }
