@@ -1,0 +1,137 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { CSRF_HEADER, CSRF_VALUE } from '../../api/endpoints';
+import { TEST_POSTGRES_VARIABLE } from '../db/postgres-for-tests';
+import { StartRefused } from '../demo/demo-data';
+import { readDemoData } from '../demo/knobs';
+import { mockServer } from '../../test/mock-server';
+import { MISSING_FOR_PRODUCTION } from './production-start';
+import { startServer } from './start-server';
+import { startTestServer, type TestStart } from './test-start';
+
+// Real starts of the server on their own temporary data directories: no msw/node in this file.
+beforeAll(() => mockServer.close());
+afterAll(() => mockServer.listen());
+
+const signIn = async (origin: string, userId: string) => {
+  const response = await fetch(`${origin}/api/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', [CSRF_HEADER]: CSRF_VALUE },
+    body: JSON.stringify({ userId }),
+  });
+  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+};
+const whoAmI = async (origin: string, cookie: string) => {
+  const response = await fetch(`${origin}/api/session`, { headers: { cookie } });
+  return ((await response.json()) as { user: { id: string } | null }).user?.id ?? null;
+};
+const auditHead = (start: TestStart) =>
+  start.running.database.db
+    .selectFrom('audit_head')
+    .selectAll()
+    .executeTakeFirstOrThrow()
+    .then(({ seq, hash }) => ({ seq, hash }));
+
+test('a start outside demo mode refuses to run, says what is missing, and exits non-zero', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'verity-server-'));
+  const env = { PATH: process.env.PATH ?? '', VERITY_DATA_DIR: dataDir };
+  await expect(
+    startServer(
+      { config: {}, port: 0, host: '127.0.0.1', apiOnly: true, allowedHosts: [], reset: false },
+      env,
+    ),
+  ).rejects.toThrow(StartRefused);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--api-only'], {
+    env,
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  expect(code).not.toBe(0);
+  expect(stderr).toContain('single sign-on for people');
+  expect(stderr).toContain('a way for scanners to send flags');
+  expect(stderr).toContain('VERITY_DEMO=1');
+  expect(MISSING_FOR_PRODUCTION).toHaveLength(2);
+  // Refused before anything was opened or written.
+  expect(existsSync(join(dataDir, 'db'))).toBe(false);
+  rmSync(dataDir, { recursive: true });
+}, 60_000);
+
+test('the first demo start seeds, a later one keeps everything; another seed needs --reset', async () => {
+  const first = await startTestServer({ config: { items: 20, seed: 3 } });
+  expect(first.running.demoData).toBe('seeded');
+  expect(first.running.context.demoUsers.map((u) => u.id)).toContain('usr_ana');
+  const cookie = await signIn(first.origin, 'usr_ana');
+  const head = await auditHead(first);
+  await first.close();
+
+  const later = await startTestServer({ dataDir: first.dataDir, config: { latency: 7 } });
+  expect(later.running.demoData).toBe('kept');
+  expect(later.running.config).toMatchObject({ seed: 3, items: 20, latency: 7 });
+  expect(await whoAmI(later.origin, cookie)).toBe('usr_ana');
+  expect(await auditHead(later)).toEqual(head);
+  await later.close();
+
+  const refused = startTestServer({ dataDir: first.dataDir, config: { seed: 4, items: 20 } });
+  await expect(refused).rejects.toThrow(StartRefused);
+  await expect(refused).rejects.toThrow(
+    /generated with --seed 3 --items 20; this start asks for --seed 4\. .*--reset/,
+  );
+
+  const reset = await startTestServer({
+    dataDir: first.dataDir,
+    config: { seed: 4, items: 10 },
+    reset: true,
+  });
+  expect(reset.running.demoData).toBe('seeded');
+  expect(await readDemoData(reset.running.database.db)).toEqual({
+    seed: 4,
+    items: 10,
+    auditEvents: 0,
+  });
+  expect(await whoAmI(reset.origin, cookie)).toBeNull();
+  expect((await auditHead(reset)).hash).not.toBe(head.hash);
+  await reset.close();
+  reset.remove();
+}, 240_000);
+
+const postgresUrl = process.env[TEST_POSTGRES_VARIABLE];
+
+test.skipIf(!postgresUrl)(
+  'on PostgreSQL, two instances starting together seed once, and a knob set on one holds on the other',
+  async () => {
+    const name = `verity_start_${Date.now().toString(36)}`;
+    const admin = new pg.Client({ connectionString: postgresUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    const url = new URL(postgresUrl ?? '');
+    url.pathname = `/${name}`;
+    const env = { DATABASE_URL: url.toString() };
+    try {
+      const [a, b] = await Promise.all([
+        startTestServer({ config: { items: 20 } }, env),
+        startTestServer({ config: { items: 20 } }, env),
+      ]);
+      expect([a.running.demoData, b.running.demoData].sort()).toEqual(['kept', 'seeded']);
+      const set = await fetch(`${a.origin}/__mock/config`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ faults: ['500:/api/session'] }),
+      });
+      expect(set.status).toBe(200);
+      expect((await fetch(`${b.origin}/api/session`)).status).toBe(500);
+      for (const start of [a, b]) {
+        await start.close();
+        start.remove();
+      }
+    } finally {
+      await admin.query(`drop database ${name} with (force)`);
+      await admin.end();
+    }
+  },
+  120_000,
+);
