@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -17,6 +17,9 @@ beforeAll(async () => {
   mockServer.close();
   const consoleDir = mkdtempSync(join(tmpdir(), 'verity-console-'));
   writeFileSync(join(consoleDir, 'index.html'), '<!doctype html><title>Verity</title>');
+  mkdirSync(join(consoleDir, 'assets'));
+  writeFileSync(join(consoleDir, 'assets', 'index-abc123.js'), 'console.log(1);');
+  writeFileSync(join(consoleDir, '.env'), 'SECRET=1');
   server = await startTestServer({
     config: { items: 20 },
     consoleDir,
@@ -142,5 +145,34 @@ describe('state-changing requests from another site', () => {
     });
     expect(answer.status).toBe(200);
     expect(answer.body).toContain('<title>Verity</title>');
+  });
+});
+
+describe('the built console', () => {
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    fetch(`http://127.0.0.1:${port}${path}`, { headers });
+
+  test('hashed assets are cached for a year; a copy still held is answered 304', async () => {
+    const asset = await get('/assets/index-abc123.js');
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const held = await get('/assets/index-abc123.js', {
+      'If-None-Match': asset.headers.get('etag') ?? '',
+    });
+    expect(held.status).toBe(304);
+  });
+
+  test('every other path is the console’s page, never cached as it is; no asset is made up', async () => {
+    for (const path of ['/', '/queues/q1', '/.env', '/..%2F..%2Fetc%2Fpasswd']) {
+      const page = await get(path);
+      expect(page.status, path).toBe(200);
+      expect(page.headers.get('cache-control')).toBe('no-cache');
+      expect(await page.text()).toBe('<!doctype html><title>Verity</title>');
+    }
+    const missing = await get('/assets/index-gone.js');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toMatch(/^application\/json/);
   });
 });
