@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { ACTING_USER_HEADER, CSRF_HEADER, CSRF_VALUE } from '../../api/endpoints';
 import type { User } from '../../api/schemas/user';
 import { createServerApp } from '../app';
+import { createGroupCommit } from '../db/group-commit';
 import { migrateToLatest } from '../db/migrate';
 import { openDatabase, type Engine, type OpenDatabase } from '../db/open-database';
 import { postgresForTests } from '../db/postgres-for-tests';
@@ -90,6 +91,7 @@ export async function openTestServer(
   const database = await seededDatabase(options.engine ?? 'pglite', data);
   const context: ServerContext = {
     database,
+    transactions: createGroupCommit(database.db),
     now: () => clock.now,
     sessionLimits: { idleMinutes: 30, maxHours: 12 },
     review: options.review ?? {
