@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createGroupCommit } from '../db/group-commit';
 import { databaseLocation } from '../db/location';
 import { migrateToLatest } from '../db/migrate';
 import { openDatabase, type OpenDatabase } from '../db/open-database';
@@ -90,6 +91,7 @@ export async function startServer(
     const knobs = await readDemoKnobs(db);
     const context: ServerContext = {
       database,
+      transactions: createGroupCommit(db),
       now: () => new Date(),
       sessionLimits: { idleMinutes: start.sessionIdleMinutes, maxHours: start.sessionMaxHours },
       review: {
