@@ -29,6 +29,7 @@ export async function currentConfig(server: ServerContext, start: MockConfig): P
  * Applies knobs. `reset` starts again from `start` (plus the knobs given), re-seeding the data
  * and so ending every session; a new seed or size, or more audit events than the log holds, also
  * re-seeds. The rest (latency, faults, lease) applies from the next call on, on every instance.
+ * The `tamper:audit` fault is accepted and stored, but not yet applied to the audit log here.
  */
 export async function configureDemo(
   server: ServerContext,
