@@ -212,14 +212,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await sql`insert into audit_head (seq, hash) values (0, ${'0'.repeat(64)})`.execute(db);
 
+  // Report numbers (`rpt_00001`) from one sequence: unique whichever instance drafts.
+  await sql`create sequence report_numbers`.execute(db);
   await db.schema
     .createTable('reports')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('version', 'integer', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull().check(sql`version > 0`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .check(
+          sql`status in ('draft', 'in_review', 'approved', 'filing', 'filed', 'rejected', 'retracted')`,
+        ),
+    )
     .addColumn('supplier_id', 'text', (c) => c.notNull())
+    .addColumn('incident_key', 'text', (c) => c.notNull())
     .addColumn('prior_report_id', 'text', (c) => c.references('reports.id'))
     .addColumn('body', 'jsonb', (c) => c.notNull())
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
     .execute();
   await db.schema
@@ -228,16 +238,32 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['status', 'updated_at'])
     .execute();
   await db.schema
+    .createIndex('reports_supplier')
+    .on('reports')
+    .columns(['supplier_id', 'status'])
+    .execute();
+  // A confirmed item joins its incident's open draft.
+  await db.schema
+    .createIndex('reports_incident')
+    .on('reports')
+    .columns(['incident_key', 'status'])
+    .execute();
+  await db.schema.createIndex('reports_prior').on('reports').column('prior_report_id').execute();
+  await db.schema
     .createTable('report_files')
     .addColumn('report_id', 'text', (c) => c.notNull().references('reports.id').onDelete('cascade'))
     .addColumn('sha256', 'text', (c) => c.notNull())
+    .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('file', 'jsonb', (c) => c.notNull())
+    .addColumn('ncmec_file_id', 'text')
+    .addColumn('viewed_as_sent', 'jsonb')
     .addPrimaryKeyConstraint('report_files_pk', ['report_id', 'sha256'])
     .execute();
   await db.schema
     .createTable('report_items')
     .addColumn('report_id', 'text', (c) => c.notNull().references('reports.id').onDelete('cascade'))
     .addColumn('item_id', 'text', (c) => c.notNull().references('items.id'))
+    .addColumn('sha256', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('report_items_pk', ['report_id', 'item_id'])
     .execute();
   await db.schema.createIndex('report_items_item').on('report_items').column('item_id').execute();
@@ -308,4 +334,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'users',
   ])
     await db.schema.dropTable(table).execute();
+  await sql`drop sequence report_numbers`.execute(db);
 }
