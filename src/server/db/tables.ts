@@ -158,25 +158,36 @@ export interface ReportItemsTable {
   sha256: string;
 }
 
+/** A filing to run: queued with the decision to file, claimed under a lease, done once run out. */
 export interface FilingJobsTable {
+  id: string;
   report_id: string;
-  state: 'queued' | 'running' | 'filed' | 'failed' | 'retracted';
-  step: Json;
+  state: 'queued' | 'done';
+  /** The Actor who started, resumed or retracted it: NCMEC's steps are on the record as theirs. */
+  requested_by: Json;
+  created_at: Timestamp;
   lease_owner: string | null;
   lease_expires_at: Timestamp | null;
   attempts: Generated<number>;
+  /** The step being sent (`InFlight` of src/server/reports/filing-jobs.ts), or null. */
+  in_flight: Json | null;
   updated_at: Timestamp;
 }
 
+/** A document exchanged with NCMEC while filing: the contract's `FilingDocument` and its bytes. */
 export interface FilingDocumentsTable {
-  id: string;
   report_id: string;
-  step: string;
-  direction: 'sent' | 'received';
-  media_type: string;
-  sha256: string;
-  content: ColumnType<Uint8Array, Uint8Array, Uint8Array>;
+  id: string;
+  step: 'submit' | 'upload' | 'fileinfo' | 'finish' | 'retract';
+  file_sha256: string | null;
+  direction: 'sent' | 'answer';
   at: Timestamp;
+  ncmec_report_id: string | null;
+  media_type: 'application/xml';
+  sha256: string;
+  bytes: number;
+  content: ColumnType<Uint8Array, Uint8Array, Uint8Array>;
+  audit_seq: number;
 }
 
 export interface SettingsTable {

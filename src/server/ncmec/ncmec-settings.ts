@@ -7,6 +7,15 @@ export const NCMEC_PRODUCTION_BASE_URL = 'https://report.cybertip.org/ispws';
 const VARIABLES = ['NCMEC_BASE_URL', 'NCMEC_USERNAME', 'NCMEC_PASSWORD'] as const;
 
 /**
+ * A call to NCMEC that has not answered in this time is given up as unanswered: well inside a
+ * filing job's lease, so no other run takes the job while this one still waits.
+ */
+export const NCMEC_TIMEOUT_MS = 30_000;
+
+const fetchWithTimeout = (request: Request) =>
+  globalThis.fetch(request, { signal: AbortSignal.timeout(NCMEC_TIMEOUT_MS) });
+
+/**
  * How this server reaches NCMEC: a host, the CyberTipline account and the fetch to use; or why it
  * cannot, said so a person can fix it. Filing is refused while it cannot: a report is never sent
  * somewhere nobody chose (the demo's NCMEC included) for want of settings.
@@ -20,7 +29,7 @@ export type NcmecAccess =
  */
 export function ncmecAccessFromEnv(
   env: Readonly<Record<string, string | undefined>>,
-  fetch: (request: Request) => Promise<Response> = (request) => globalThis.fetch(request),
+  fetch: (request: Request) => Promise<Response> = fetchWithTimeout,
 ): NcmecAccess {
   const missing = VARIABLES.filter((name) => !env[name]?.trim());
   const baseUrl = env.NCMEC_BASE_URL?.trim() ?? '';
