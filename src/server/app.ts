@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { HttpError, errorResponse } from './http/responses';
 import { securityHeaders } from './http/security-headers';
+import { mountReportRoutes } from './reports/report-routes';
 import type { ServerContext } from './server-context';
 import { mountSessionRoutes } from './sessions/session-routes';
 
@@ -16,6 +17,7 @@ export function createServerApp(server: ServerContext): Hono {
     for (const [name, value] of Object.entries(securityHeaders)) c.res.headers.set(name, value);
   });
   mountSessionRoutes(app, server);
+  mountReportRoutes(app, server);
   app.notFound((c) =>
     errorResponse(
       new HttpError(404, 'not_found', `No such resource: ${c.req.method} ${c.req.path}.`),
