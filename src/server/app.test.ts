@@ -6,6 +6,7 @@ import type { User } from '../api/schemas/user';
 import { createServerApp } from './app';
 import { auditRange } from './audit/audit-chain';
 import { describeOnEachEngine } from './db/each-engine';
+import { createGroupCommit } from './db/group-commit';
 import { ensureUsers } from './directory/users';
 import { securityHeaders } from './http/security-headers';
 
@@ -23,6 +24,7 @@ describeOnEachEngine('the server’s session endpoints', (database, skip) => {
   const server = () => {
     const app = createServerApp({
       database: database(),
+      transactions: createGroupCommit(database().db),
       now: () => clock,
       sessionLimits: { idleMinutes: 30, maxHours: 12 },
       review: { leaseSeconds: 300, maxHeld: 5, reviewSecret: 'test' },

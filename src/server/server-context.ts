@@ -1,4 +1,5 @@
 import type { User } from '../api/schemas/user';
+import type { GroupCommit } from './db/group-commit';
 import type { OpenDatabase } from './db/open-database';
 import type { NcmecAccess } from './ncmec/ncmec-settings';
 import type { SessionLimits } from './sessions/session-rules';
@@ -19,6 +20,8 @@ export interface ReviewRules {
 /** What every route of the server reads: its database, its clock and its settings. */
 export interface ServerContext {
   database: OpenDatabase;
+  /** Where requests' changes are written: concurrent ones share a commit (`db/group-commit.ts`). */
+  transactions: GroupCommit;
   now: () => Date;
   sessionLimits: SessionLimits;
   review: ReviewRules;

@@ -17,7 +17,7 @@ export function postgresForTests() {
   const skipReason = serverUrl
     ? null
     : `${TEST_POSTGRES_VARIABLE} is not set: the PostgreSQL lane is skipped (the embedded database is tested).`;
-  async function open(): Promise<OpenDatabase> {
+  async function open(): Promise<OpenDatabase & { url: string }> {
     if (!serverUrl) throw new Error(skipReason ?? '');
     const name = `verity_test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: serverUrl });
@@ -29,6 +29,7 @@ export function postgresForTests() {
     const database = await openDatabase({ url: url.toString() });
     return {
       ...database,
+      url: url.toString(),
       async close() {
         await database.close();
         const dropper = new pg.Client({ connectionString: serverUrl });

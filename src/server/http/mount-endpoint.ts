@@ -38,7 +38,7 @@ export interface EndpointContext<E extends Endpoint> {
  * Serves one endpoint of the contract: the URL read strictly, the CSRF guard, the session (in a
  * transaction of its own, so an ending is kept whatever the request does next) and the role,
  * the request validated with the contract's schemas and its body's size — then `handle`, in one
- * transaction. A `Refusal` (a rule's) or an `HttpError` (the request's) is answered as the
+ * transaction (or a savepoint of one shared with concurrent requests: `db/group-commit.ts`). A `Refusal` (a rule's) or an `HttpError` (the request's) is answered as the
  * contract's error body, and what the handler wrote is rolled back; anything else is a 500 without
  * details.
  */
@@ -88,7 +88,7 @@ export function mountEndpoint<E extends Endpoint>(
         : undefined;
       const parsedBody = endpoint.body ? parseOrThrow(endpoint.body, body, 'body') : undefined;
       const reply: Response | { body: unknown; status?: number; headers?: Record<string, string> } =
-        await db.transaction().execute((trx) => {
+        await server.transactions.run((trx) => {
           const context = {
             request,
             params: parsedParams,

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { ACTING_USER_HEADER, CSRF_HEADER, CSRF_VALUE } from '../../api/endpoints';
 import type { User } from '../../api/schemas/user';
 import { createServerApp } from '../app';
+import { createGroupCommit } from '../db/group-commit';
 import { migrateToLatest } from '../db/migrate';
 import { openDatabase, type Engine, type OpenDatabase } from '../db/open-database';
 import { postgresForTests } from '../db/postgres-for-tests';
@@ -37,6 +38,8 @@ export interface TestServer {
   signIn(userId: string): Promise<TestClient>;
   /** The demo NCMEC filing reaches (unless `ncmec` said otherwise), and its faults, settable. */
   ncmec: { demo: DemoNcmec; faults: string[] };
+  /** Back to the seeded data and TEST_NOW (PGlite only): what a test changed is gone. */
+  reset(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -66,7 +69,7 @@ function seededSnapshot(options: DemoDataOptions): Promise<Blob> {
 
 async function seededDatabase(engine: Engine, data: DemoDataOptions): Promise<OpenDatabase> {
   if (engine === 'pglite')
-    return openDatabase({ dataDir: null, snapshot: await seededSnapshot(data) });
+    return openDatabase({ dataDir: null, snapshot: await seededSnapshot(data), rewindable: true });
   const database = await postgres.open();
   await migrateToLatest(database.db);
   await seedDemoData(database.db, data);
@@ -103,6 +106,7 @@ export async function openTestServer(
   });
   const context: ServerContext = {
     database,
+    transactions: createGroupCommit(database.db),
     now: () => clock.now,
     sessionLimits: { idleMinutes: 30, maxHours: 12 },
     review: options.review ?? {
@@ -149,6 +153,11 @@ export async function openTestServer(
       };
     },
     ncmec: { demo: demoNcmec, faults: ncmecFaults },
+    async reset() {
+      if (!database.rewind) throw new Error('Only a test server on PGlite resets.');
+      await database.rewind();
+      clock.now = data.now;
+    },
     close: () => database.close(),
   };
 }
