@@ -33,7 +33,7 @@ import { urlCopyEndpoints } from './url-copy-endpoints';
  * carry them; `all-endpoints.ts` puts the whole contract together.
  */
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 503;
 
 export interface Endpoint {
   operationId: string;

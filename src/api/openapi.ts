@@ -24,6 +24,7 @@ const errorDescriptions: Record<ErrorStatus, string> = {
   403: 'The caller’s role may not do this, or the CSRF header is missing.',
   404: 'No such resource.',
   409: 'The resource changed since it was read (version conflict).',
+  503: 'Something the server depends on is not set up or not reachable; `error.message` says what.',
 };
 
 function operation(endpoint: Endpoint): ZodOpenApiOperationObject {

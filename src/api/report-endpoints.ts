@@ -94,13 +94,13 @@ export const reportEndpoints = {
     path: '/api/reports/{reportId}/filing',
     summary: 'Start, resume or retract the filing with NCMEC',
     description:
-      'Runs on the server (NCMEC credentials and original files never reach the browser): `submit`, `upload` and `fileinfo` per file, `finish`. A step done is never repeated, so a report is never filed twice; NCMEC’s 5102 (already finished) to a later step means an earlier finish went through, and the report is filed. Before each step, and atomically with recording it, every item must still be confirmed: otherwise the filing stops before `finish` and retracts what was submitted (`retracted`, with `filing.retraction.reason`). Each NCMEC step is a `report.filing_step` audit event; the documents exchanged are kept (`listFilingDocuments`). Only the approving supervisor (the reporter) files. 409 `refused_by_ncmec` while it holds a value NCMEC’s rules refuse.',
+      'Runs on the server (NCMEC credentials and original files never reach the browser): `submit`, `upload` and `fileinfo` per file, `finish`. A step done is never repeated, so a report is never filed twice; NCMEC’s 5102 (already finished) to a later step means an earlier finish went through, and the report is filed. Before each step, and atomically with recording it, every item must still be confirmed: otherwise the filing stops before `finish` and retracts what was submitted (`retracted`, with `filing.retraction.reason`). Each NCMEC step is a `report.filing_step` audit event; the documents exchanged are kept (`listFilingDocuments`). Only the approving supervisor (the reporter) files. 409 `refused_by_ncmec` while it holds a value NCMEC’s rules refuse. 503 `ncmec_unavailable` while the server has no NCMEC settings (`NCMEC_BASE_URL`, `NCMEC_USERNAME`, `NCMEC_PASSWORD`): nothing is sent.',
     tag: 'reports',
     access: ['supervisor'],
     params: ReportIdParams,
     body: FilingAction,
     response: Report,
-    errors: [400, 401, 403, 404, 409],
+    errors: [400, 401, 403, 404, 409, 503],
   },
   listFilingDocuments: {
     operationId: 'listFilingDocuments',

@@ -29,6 +29,7 @@ describeOnEachEngine('the server’s session endpoints', (database, skip) => {
       sessionLimits: { idleMinutes: 30, maxHours: 12 },
       review: { leaseSeconds: 300, maxHeld: 5, reviewSecret: 'test' },
       demoUsers: [ana, sasha],
+      ncmec: { kind: 'unavailable', message: 'not used here' },
     });
     return (path: string, init: RequestInit = {}) =>
       app.fetch(new Request(`http://127.0.0.1:4000${path}`, init));

@@ -1,6 +1,7 @@
 import type { User } from '../api/schemas/user';
 import type { GroupCommit } from './db/group-commit';
 import type { OpenDatabase } from './db/open-database';
+import type { NcmecAccess } from './ncmec/ncmec-settings';
 import type { SessionLimits } from './sessions/session-rules';
 
 /** The rules a deployment sets at start: how long a claim lasts, how many one person holds. */
@@ -26,4 +27,6 @@ export interface ServerContext {
   review: ReviewRules;
   /** The users anyone may sign in as, without a password: demo mode only; empty otherwise. */
   demoUsers: readonly User[];
+  /** How filing reaches NCMEC (the environment's settings, or the demo's NCMEC), or why it cannot. */
+  ncmec: NcmecAccess;
 }

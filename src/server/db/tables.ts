@@ -117,46 +117,77 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+/**
+ * A CyberTipline report. Columns: what lists filter and sort on, what drafting looks up (the
+ * incident an item belongs to), and `version` for compare-and-set. `body` is the rest of the
+ * contract's `Report`, read whole (`ReportBody` in src/server/reports/report-rows.ts): every field
+ * except `id`, `version`, `status`, `updatedAt` and `files`.
+ */
 export interface ReportsTable {
   id: string;
   version: number;
-  status: string;
+  status: 'draft' | 'in_review' | 'approved' | 'filing' | 'filed' | 'rejected' | 'retracted';
   supplier_id: string;
+  /** What groups an item into a draft: supplier, dataset and version, batch, uploader. */
+  incident_key: string;
   prior_report_id: string | null;
   body: Json;
+  created_at: Timestamp;
   updated_at: Timestamp;
 }
 
+/**
+ * One file of a report: the contract's `ReportFile` without `fileViewedByEsp` (derived from the
+ * audit log on every read) in `file`, `itemIds` included; `position` keeps the report's order.
+ * The filing's own records per file live beside it: NCMEC's file id once uploaded, and the
+ * `fileViewedByEsp` answer its fileinfo sent (`SentAnswer` of src/domain/file-viewed.ts).
+ */
 export interface ReportFilesTable {
   report_id: string;
   sha256: string;
+  position: number;
   file: Json;
+  ncmec_file_id: string | null;
+  viewed_as_sent: Json | null;
 }
 
+/** Which report holds which item (and in which file): kept with `report_files`, for lookups by item. */
 export interface ReportItemsTable {
   report_id: string;
   item_id: string;
+  sha256: string;
 }
 
+/** A filing to run: queued with the decision to file, claimed under a lease, done once run out. */
 export interface FilingJobsTable {
+  id: string;
   report_id: string;
-  state: 'queued' | 'running' | 'filed' | 'failed' | 'retracted';
-  step: Json;
+  state: 'queued' | 'done';
+  /** The Actor who started, resumed or retracted it: NCMEC's steps are on the record as theirs. */
+  requested_by: Json;
+  created_at: Timestamp;
   lease_owner: string | null;
   lease_expires_at: Timestamp | null;
   attempts: Generated<number>;
+  /** The step being sent (`InFlight` of src/server/reports/filing-jobs.ts), or null. */
+  in_flight: Json | null;
   updated_at: Timestamp;
 }
 
+/** A document exchanged with NCMEC while filing: the contract's `FilingDocument` and its bytes. */
 export interface FilingDocumentsTable {
-  id: string;
   report_id: string;
-  step: string;
-  direction: 'sent' | 'received';
-  media_type: string;
-  sha256: string;
-  content: ColumnType<Uint8Array, Uint8Array, Uint8Array>;
+  id: string;
+  step: 'submit' | 'upload' | 'fileinfo' | 'finish' | 'retract';
+  file_sha256: string | null;
+  direction: 'sent' | 'answer';
   at: Timestamp;
+  ncmec_report_id: string | null;
+  media_type: 'application/xml';
+  sha256: string;
+  bytes: number;
+  content: ColumnType<Uint8Array, Uint8Array, Uint8Array>;
+  audit_seq: number;
 }
 
 export interface SettingsTable {

@@ -6,6 +6,7 @@ import { insertDecisions } from '../decisions/decision-rows';
 import { demoUsers, otherUsers } from '../directory/directory';
 import { ensureUsers } from '../directory/users';
 import { insertItems } from '../items/item-rows';
+import { insertSeededDrafts, seededReportDrafts } from '../reports/seed-report-drafts';
 import { generateData } from './generator';
 
 /** What the demo data is generated from: the same options give the same data. */
@@ -47,9 +48,9 @@ function* padding(
 
 /**
  * Fills an empty database with the generated demo data: the directory's users, the items, their
- * decisions and leases, and their history chained into the audit log (padded to `auditEvents`).
- * `moreHistory` is history other parts of the demo derive from the items (the seeded report
- * drafts): it is chained in time order with the rest.
+ * decisions and leases, the report drafts of the confirmed items, and their history chained into
+ * the audit log (padded to `auditEvents`). `moreHistory` is history other parts of the demo derive
+ * from the items: it is chained in time order with the rest.
  */
 export const seedDemoData = (
   db: Kysely<Database>,
@@ -64,6 +65,7 @@ export async function seedDemoDataIn(
   moreHistory: (data: ReturnType<typeof generateData>) => NewAuditEvent[] = () => [],
 ) {
   const data = generateData(options);
+  const drafts = seededReportDrafts(data, options.now);
   await ensureUsers(trx, demoUsers, { demo: true });
   await ensureUsers(trx, otherUsers, { demo: false });
   await insertItems(trx, data.items);
@@ -71,7 +73,8 @@ export async function seedDemoDataIn(
     trx,
     [...data.decisions.values()].flat().map((d) => ({ ...d, idempotencyKey: `seed:${d.id}` })),
   );
-  const history = [...data.history, ...moreHistory(data)].sort((a, b) =>
+  await insertSeededDrafts(trx, drafts.reports);
+  const history = [...data.history, ...drafts.history, ...moreHistory(data)].sort((a, b) =>
     a.at < b.at ? -1 : a.at > b.at ? 1 : 0,
   );
   for (let from = 0; from < history.length; from += AUDIT_BATCH)

@@ -15,6 +15,7 @@ import { decodeParams, matchPath, readJsonBody, readQuery } from './request-inpu
 import { Refusal } from '../refusal';
 import { httpErrorOf } from './refusal-status';
 import { HttpError, errorResponse, jsonResponse } from './responses';
+import { isRecordedRefusal, recordRefusedAttempt, type RefusedAttempt } from './refused-attempts';
 import { readCookie } from './session-cookie';
 import { assertCsrf, assertMayCall } from './session-checks';
 
@@ -46,11 +47,22 @@ export function mountEndpoint<E extends Endpoint>(
   server: ServerContext,
   endpoint: E,
   handle: (context: EndpointContext<E>) => Promise<Reply<E>>,
+  {
+    refused,
+  }: {
+    /** A 403 or 409 to a signed-in caller is recorded as this attempt (null: not recorded). */
+    refused?: (input: {
+      params: Parsed<E['params']>;
+      body: Parsed<E['body']>;
+    }) => RefusedAttempt | null;
+  } = {},
 ) {
   const limit = bodyLimit(endpoint.body);
   const pattern = endpoint.path.replace(/\{(\w+)\}/g, ':$1');
   app.on(endpoint.method.toUpperCase(), pattern, async (c) => {
     const request = c.req.raw;
+    // Who called with what, once known: a refused attempt is recorded from them.
+    const attempt: { context: EndpointContext<E> | null } = { context: null };
     try {
       const url = new URL(request.url);
       const params = decodeParams(matchPath(endpoint.path, url.pathname) ?? {});
@@ -76,8 +88,8 @@ export function mountEndpoint<E extends Endpoint>(
         : undefined;
       const parsedBody = endpoint.body ? parseOrThrow(endpoint.body, body, 'body') : undefined;
       const reply: Response | { body: unknown; status?: number; headers?: Record<string, string> } =
-        await server.transactions.run((trx) =>
-          handle({
+        await server.transactions.run((trx) => {
+          const context = {
             request,
             params: parsedParams,
             query: parsedQuery,
@@ -86,13 +98,22 @@ export function mountEndpoint<E extends Endpoint>(
             sessionToken,
             trx,
             server,
-          } as EndpointContext<E>),
-        );
+          } as EndpointContext<E>;
+          attempt.context = context;
+          return handle(context);
+        });
       if (reply instanceof Response) return reply;
       return jsonResponse(reply.status ?? 200, reply.body, reply.headers);
     } catch (error) {
-      if (error instanceof Refusal) return errorResponse(httpErrorOf(error));
-      if (error instanceof HttpError) return errorResponse(error);
+      const answer =
+        error instanceof Refusal ? httpErrorOf(error) : error instanceof HttpError ? error : null;
+      if (answer) {
+        const { context } = attempt;
+        const caller: User | null = context?.user ?? null;
+        const recorded = context && refused && isRecordedRefusal(answer) ? refused(context) : null;
+        if (recorded && caller) await recordRefusedAttempt(server, caller, recorded, answer);
+        return errorResponse(answer);
+      }
       console.error(error);
       return errorResponse(
         new HttpError(500, 'internal', 'The server failed to handle the request.'),

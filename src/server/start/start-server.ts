@@ -8,7 +8,10 @@ import { openDatabase, type OpenDatabase } from '../db/open-database';
 import { currentConfig } from '../demo/configure';
 import { StartRefused, prepareDemoData } from '../demo/demo-data';
 import { defaultMockConfig, readDemoKnobs, writeDemoKnobs, type MockConfig } from '../demo/knobs';
+import { openDemoNcmec } from '../demo/ncmec/demo-ncmec-access';
 import { demoUsers } from '../directory/directory';
+import type { NcmecAccess } from '../ncmec/ncmec-settings';
+import { startFilingWorker } from '../reports/filing-worker';
 import type { ServerContext } from '../server-context';
 import { createHttpApp } from './http-app';
 import { listen } from './listen';
@@ -40,6 +43,27 @@ async function oneStartAtATime<T>(database: OpenDatabase, run: () => Promise<T>)
       await sql`select pg_advisory_unlock(hashtext('verity.start'))`.execute(connection);
     }
   });
+}
+
+/**
+ * The demo's NCMEC, in-process, its own record beside the data directory; the faults set with
+ * `/__mock/config` read as each call to it is made, whichever instance set them.
+ */
+function demoNcmec(db: OpenDatabase['db'], env: NodeJS.ProcessEnv): NcmecAccess {
+  let faults: readonly string[] = [];
+  const { access } = openDemoNcmec({
+    dataDir: env.VERITY_DATA_DIR ?? '.verity',
+    now: () => new Date(),
+    faults: () => faults,
+  });
+  if (access.kind !== 'ready') return access;
+  return {
+    ...access,
+    fetch: async (request) => {
+      faults = (await readDemoKnobs(db)).faults;
+      return access.fetch(request);
+    },
+  };
 }
 
 /**
@@ -89,6 +113,7 @@ export async function startServer(
       return done;
     });
     const knobs = await readDemoKnobs(db);
+    const ncmec = demoNcmec(db, env);
     const context: ServerContext = {
       database,
       transactions: createGroupCommit(db),
@@ -100,7 +125,9 @@ export async function startServer(
         reviewSecret: await reviewSecret(db, env.VERITY_REVIEW_SECRET),
       },
       demoUsers,
+      ncmec,
     };
+    const filing = startFilingWorker(context);
     const app = createHttpApp({
       context,
       consoleDir: options.apiOnly ? null : (options.consoleDir ?? distDir),
@@ -116,6 +143,7 @@ export async function startServer(
       config,
       async close() {
         await listening.close();
+        await filing.stop();
         await database.close();
       },
     };

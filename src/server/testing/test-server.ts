@@ -7,6 +7,9 @@ import { migrateToLatest } from '../db/migrate';
 import { openDatabase, type Engine, type OpenDatabase } from '../db/open-database';
 import { postgresForTests } from '../db/postgres-for-tests';
 import { seedDemoData, type DemoDataOptions } from '../demo/seed';
+import { createDemoNcmec, type DemoNcmec } from '../demo/ncmec/demo-ncmec';
+import { demoNcmecAccess } from '../demo/ncmec/demo-ncmec-access';
+import type { DemoNcmecStore } from '../demo/ncmec/demo-ncmec-store';
 import { demoUsers } from '../directory/directory';
 import type { ServerContext } from '../server-context';
 
@@ -33,6 +36,8 @@ export interface TestServer {
   clock: { now: Date };
   call(path: string, init?: RequestInit): Promise<Response>;
   signIn(userId: string): Promise<TestClient>;
+  /** The demo NCMEC filing reaches (unless `ncmec` said otherwise), and its faults, settable. */
+  ncmec: { demo: DemoNcmec; faults: string[] };
   /** Back to the seeded data and TEST_NOW (PGlite only): what a test changed is gone. */
   reset(): Promise<void>;
   close(): Promise<void>;
@@ -78,7 +83,11 @@ async function seededDatabase(engine: Engine, data: DemoDataOptions): Promise<Op
  */
 export async function openTestServer(
   options: Partial<DemoDataOptions> &
-    Partial<Pick<ServerContext, 'review'>> & { engine?: Engine } = {},
+    Partial<Pick<ServerContext, 'review' | 'ncmec'>> & {
+      engine?: Engine;
+      /** Where the demo NCMEC keeps its record: in memory unless given. */
+      ncmecStore?: DemoNcmecStore;
+    } = {},
 ): Promise<TestServer> {
   const clock = { now: options.now ?? TEST_NOW };
   const data: DemoDataOptions = {
@@ -89,6 +98,12 @@ export async function openTestServer(
     now: clock.now,
   };
   const database = await seededDatabase(options.engine ?? 'pglite', data);
+  const ncmecFaults: string[] = [];
+  const demoNcmec = createDemoNcmec({
+    now: () => clock.now,
+    faults: () => ncmecFaults,
+    ...(options.ncmecStore ? { store: options.ncmecStore } : {}),
+  });
   const context: ServerContext = {
     database,
     transactions: createGroupCommit(database.db),
@@ -100,6 +115,7 @@ export async function openTestServer(
       reviewSecret: 'test-review-secret',
     },
     demoUsers,
+    ncmec: options.ncmec ?? demoNcmecAccess(demoNcmec),
   };
   const app = createServerApp(context);
   const call = (path: string, init: RequestInit = {}) =>
@@ -136,6 +152,7 @@ export async function openTestServer(
           }),
       };
     },
+    ncmec: { demo: demoNcmec, faults: ncmecFaults },
     async reset() {
       if (!database.rewind) throw new Error('Only a test server on PGlite resets.');
       await database.rewind();

@@ -212,14 +212,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await sql`insert into audit_head (seq, hash) values (0, ${'0'.repeat(64)})`.execute(db);
 
+  // Report numbers (`rpt_00001`) from one sequence: unique whichever instance drafts.
+  await sql`create sequence report_numbers`.execute(db);
   await db.schema
     .createTable('reports')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('version', 'integer', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull().check(sql`version > 0`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .check(
+          sql`status in ('draft', 'in_review', 'approved', 'filing', 'filed', 'rejected', 'retracted')`,
+        ),
+    )
     .addColumn('supplier_id', 'text', (c) => c.notNull())
+    .addColumn('incident_key', 'text', (c) => c.notNull())
     .addColumn('prior_report_id', 'text', (c) => c.references('reports.id'))
     .addColumn('body', 'jsonb', (c) => c.notNull())
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
     .execute();
   await db.schema
@@ -228,55 +238,75 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['status', 'updated_at'])
     .execute();
   await db.schema
+    .createIndex('reports_supplier')
+    .on('reports')
+    .columns(['supplier_id', 'status'])
+    .execute();
+  // A confirmed item joins its incident's open draft.
+  await db.schema
+    .createIndex('reports_incident')
+    .on('reports')
+    .columns(['incident_key', 'status'])
+    .execute();
+  await db.schema.createIndex('reports_prior').on('reports').column('prior_report_id').execute();
+  await db.schema
     .createTable('report_files')
     .addColumn('report_id', 'text', (c) => c.notNull().references('reports.id').onDelete('cascade'))
     .addColumn('sha256', 'text', (c) => c.notNull())
+    .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('file', 'jsonb', (c) => c.notNull())
+    .addColumn('ncmec_file_id', 'text')
+    .addColumn('viewed_as_sent', 'jsonb')
     .addPrimaryKeyConstraint('report_files_pk', ['report_id', 'sha256'])
     .execute();
   await db.schema
     .createTable('report_items')
     .addColumn('report_id', 'text', (c) => c.notNull().references('reports.id').onDelete('cascade'))
     .addColumn('item_id', 'text', (c) => c.notNull().references('items.id'))
+    .addColumn('sha256', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('report_items_pk', ['report_id', 'item_id'])
     .execute();
   await db.schema.createIndex('report_items_item').on('report_items').column('item_id').execute();
 
-  // Filing is a job: written with the approval to file, claimed under a lease by a free instance.
+  // Filing is a job: written in the transaction that decides to file (start, resume, retract),
+  // claimed under a lease by whichever instance is free. One open job per report.
   await db.schema
     .createTable('filing_jobs')
-    .addColumn('report_id', 'text', (c) => c.primaryKey().references('reports.id'))
-    .addColumn('state', 'text', (c) =>
-      c.notNull().check(sql`state in ('queued', 'running', 'filed', 'failed', 'retracted')`),
-    )
-    .addColumn('step', 'jsonb', (c) => c.notNull())
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('report_id', 'text', (c) => c.notNull().references('reports.id'))
+    .addColumn('state', 'text', (c) => c.notNull().check(sql`state in ('queued', 'done')`))
+    .addColumn('requested_by', 'jsonb', (c) => c.notNull())
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .addColumn('lease_owner', 'text')
     .addColumn('lease_expires_at', 'timestamptz')
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+    // The step being sent, written (and committed) before it is sent and cleared with its
+    // answer: a run that finds it set knows the last run died not knowing NCMEC's answer.
+    .addColumn('in_flight', 'jsonb')
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('filing_jobs_due')
-    .on('filing_jobs')
-    .columns(['state', 'lease_expires_at'])
-    .execute();
+  await sql`create unique index filing_jobs_open on filing_jobs (report_id) where state = 'queued'`.execute(
+    db,
+  );
+  await sql`create index filing_jobs_due on filing_jobs (created_at) where state = 'queued'`.execute(
+    db,
+  );
+  // The documents exchanged with NCMEC, byte for byte, each tied to its audit event.
   await db.schema
     .createTable('filing_documents')
-    .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('report_id', 'text', (c) => c.notNull().references('reports.id'))
+    .addColumn('id', 'text', (c) => c.notNull())
     .addColumn('step', 'text', (c) => c.notNull())
-    .addColumn('direction', 'text', (c) =>
-      c.notNull().check(sql`direction in ('sent', 'received')`),
-    )
+    .addColumn('file_sha256', 'text')
+    .addColumn('direction', 'text', (c) => c.notNull().check(sql`direction in ('sent', 'answer')`))
+    .addColumn('at', 'timestamptz', (c) => c.notNull())
+    .addColumn('ncmec_report_id', 'text')
     .addColumn('media_type', 'text', (c) => c.notNull())
     .addColumn('sha256', 'text', (c) => c.notNull())
+    .addColumn('bytes', 'integer', (c) => c.notNull())
     .addColumn('content', 'bytea', (c) => c.notNull())
-    .addColumn('at', 'timestamptz', (c) => c.notNull())
-    .execute();
-  await db.schema
-    .createIndex('filing_documents_report')
-    .on('filing_documents')
-    .columns(['report_id', 'at'])
+    .addColumn('audit_seq', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('filing_documents_pk', ['report_id', 'id'])
     .execute();
 
   await db.schema
@@ -308,4 +338,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'users',
   ])
     await db.schema.dropTable(table).execute();
+  await sql`drop sequence report_numbers`.execute(db);
 }
