@@ -221,6 +221,8 @@ export function reportKit(server: TestServer) {
   };
 
   return {
+    /** Signs everyone in again at their next call: after the clock moved past their sessions. */
+    forgetSessions: () => clients.clear(),
     as,
     call,
     list,
