@@ -5,10 +5,14 @@ import { mountEndpoint } from '../http/mount-endpoint';
 import { Refusal } from '../refusal';
 import type { ServerContext } from '../server-context';
 import { filterCatalog } from './filter-catalog';
+import { itemDetail, recordItemView } from './item-detail';
 import { listItemPage } from './item-list';
 import { listReviewers } from './reviewers';
 
-/** Reading items: every queue's items searched and filtered, the filters' choices, the reviewers. */
+/**
+ * Reading items: every queue's items searched and filtered, the filters' choices, the reviewers,
+ * one item as its reader may see it, and the record that it was shown.
+ */
 export function mountItemReadRoutes(app: Hono, server: ServerContext) {
   mountEndpoint(app, server, endpoints.listItems, async ({ trx, query }) => {
     const queue =
@@ -32,5 +36,13 @@ export function mountItemReadRoutes(app: Hono, server: ServerContext) {
 
   mountEndpoint(app, server, endpoints.listReviewers, async ({ trx }) => ({
     body: { reviewers: await listReviewers(trx) },
+  }));
+
+  mountEndpoint(app, server, endpoints.getItem, async ({ trx, params, user }) => ({
+    body: await itemDetail(trx, params.itemId, user),
+  }));
+
+  mountEndpoint(app, server, endpoints.recordItemView, async ({ trx, params, user }) => ({
+    body: await recordItemView(trx, params.itemId, user, server.now()),
   }));
 }
