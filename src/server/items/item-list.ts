@@ -7,6 +7,7 @@ import type {
   ItemRow,
 } from '../../api/schemas/item';
 import { actionabilityScore, provenanceChecklist } from '../../domain/provenance-checklist';
+import { waitingStatus } from '../../domain/review-rules';
 import type { Database } from '../db/tables';
 import type { QueueDefinition } from '../directory/directory';
 import { Refusal } from '../refusal';
@@ -114,6 +115,37 @@ const orders = {
   flagged: sql`items.flagged_at desc, ${byId}`,
 } as const;
 
+/**
+ * The list's total from the kept counts when it selects by queue, status and priority alone (a
+ * sum of a few rows however many items match); null when it needs the items counted.
+ */
+function countedTotal(
+  trx: Transaction<Database>,
+  scope: ListScope,
+  query: ItemListQuery,
+): Promise<number> | null {
+  if (scope.queue === null && scope.q !== undefined) return null;
+  if (query.supplierId !== undefined || query.signalKind !== undefined) return null;
+  if (query.ruleId !== undefined) return null;
+  const queue = scope.queue;
+  return trx
+    .selectFrom('item_counts')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('n'), eb.lit(0)).as('n'))
+    .where((eb) =>
+      eb.and([
+        ...(queue === null
+          ? []
+          : queue.kind === 'triage'
+            ? [eb('queue_id', '=', queue.id)]
+            : [eb('status', '=', waitingStatus[queue.kind])]),
+        ...(query.status === undefined ? [] : [eb('status', '=', query.status)]),
+        ...(query.priority === undefined ? [] : [eb('priority', '=', query.priority)]),
+      ]),
+    )
+    .executeTakeFirstOrThrow()
+    .then((row) => Number(row.n));
+}
+
 export function toRow(item: FlaggedItem, now: Date): ItemRow {
   const [topSignal] = item.signals;
   if (!topSignal) throw new Error(`${item.id} has no signal`);
@@ -151,8 +183,12 @@ export async function listItemPage(
   const selected = trx
     .selectFrom('items')
     .where((eb) => eb.and([inScope(eb, scope), matchesFilters(eb, query)]));
-  const [counted, ids] = await Promise.all([
-    selected.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  const [total, ids] = await Promise.all([
+    countedTotal(trx, scope, query) ??
+      selected
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+        .then((row) => row.n),
     selected
       .select('items.id')
       .orderBy(orders[query.sort])
@@ -160,7 +196,6 @@ export async function listItemPage(
       .limit(query.limit)
       .execute(),
   ]);
-  const total = counted.n;
   const items = await readItems(
     trx,
     ids.map((row) => row.id),

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { ItemStatus } from '../../api/schemas/item';
 import type { QueueSummary, StatusCounts } from '../../api/schemas/queue';
 import { waitingStatus } from '../../domain/review-rules';
@@ -17,57 +17,50 @@ const emptyCounts = (): StatusCounts => ({
 const holds = (queue: QueueDefinition, queueId: string, status: ItemStatus) =>
   queue.kind === 'triage' ? queueId === queue.id : status === waitingStatus[queue.kind];
 
-const earlier = (a: Date | null, b: Date | null) => (a === null || (b !== null && b < a) ? b : a);
-
 /**
  * When the longest-waiting item of a status view entered that status: the oldest of its items'
- * latest standing decisions (an item without one entered it when flagged).
+ * latest standing decisions (`status_since`; an item without one entered it when flagged).
  */
 async function oldestInStatus(trx: Transaction<Database>, status: ItemStatus) {
   const row = await trx
     .selectFrom('items')
-    .where('items.status', '=', status)
-    .select((eb) =>
-      eb.fn
-        .min(
-          eb.fn.coalesce(
-            eb
-              .selectFrom('decisions')
-              .select('decisions.at')
-              .whereRef('decisions.item_id', '=', 'items.id')
-              .where('decisions.undone_at', 'is', null)
-              .orderBy('decisions.at', 'desc')
-              .orderBy('decisions.item_version', 'desc')
-              .limit(1),
-            'items.flagged_at',
-          ),
-        )
-        .as('oldest'),
-    )
+    .where('status', '=', status)
+    .select(sql<Date | null>`min(coalesce(status_since, flagged_at))`.as('oldest'))
     .executeTakeFirst();
   return row?.oldest ?? null;
 }
 
+/** When the longest-waiting item of a triage queue was flagged. */
+async function oldestPending(trx: Transaction<Database>, queueId: string) {
+  const row = await trx
+    .selectFrom('items')
+    .where('queue_id', '=', queueId)
+    .where('status', '=', 'pending')
+    .select((eb) => eb.fn.min('flagged_at').as('oldest'))
+    .executeTakeFirst();
+  return row?.oldest ?? null;
+}
+
+/** When the longest-waiting item of a queue started waiting there. */
+const oldestWaiting = (trx: Transaction<Database>, queue: QueueDefinition) =>
+  queue.kind === 'triage'
+    ? oldestPending(trx, queue.id)
+    : oldestInStatus(trx, waitingStatus[queue.kind]);
+
 /**
  * Every queue's counts by status, how many wait and since when, and how many of its items the
- * user holds: counted in the database, by triage queue and status.
+ * user holds: from the counts the database keeps by queue and status, and an index per oldest.
  */
 export async function summarizeQueues(
   trx: Transaction<Database>,
   userId: string,
   now: Date,
 ): Promise<QueueSummary[]> {
-  const [counts, oldestPending, held, oldestSecond, oldestEscalated] = await Promise.all([
+  const [counts, held, oldest] = await Promise.all([
     trx
-      .selectFrom('items')
-      .select(['queue_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+      .selectFrom('item_counts')
+      .select(['queue_id', 'status', (eb) => eb.fn.sum<number | string>('n').as('n')])
       .groupBy(['queue_id', 'status'])
-      .execute(),
-    trx
-      .selectFrom('items')
-      .where('status', '=', 'pending')
-      .select(['queue_id', (eb) => eb.fn.min('flagged_at').as('oldest')])
-      .groupBy('queue_id')
       .execute(),
     trx
       .selectFrom('claims')
@@ -77,23 +70,15 @@ export async function summarizeQueues(
       .select(['items.queue_id', 'items.status', (eb) => eb.fn.countAll<number>().as('n')])
       .groupBy(['items.queue_id', 'items.status'])
       .execute(),
-    oldestInStatus(trx, 'awaiting_second_review'),
-    oldestInStatus(trx, 'escalated'),
+    Promise.all(queueDefinitions.map((queue) => oldestWaiting(trx, queue))),
   ]);
-  return queueDefinitions.map((queue): QueueSummary => {
+  return queueDefinitions.map((queue, index): QueueSummary => {
     const tally = emptyCounts();
     for (const { queue_id, status, n } of counts)
-      if (holds(queue, queue_id, status)) tally[status] += n;
+      if (holds(queue, queue_id, status)) tally[status] += Number(n);
     let heldByMe = 0;
     for (const { queue_id, status, n } of held) if (holds(queue, queue_id, status)) heldByMe += n;
-    const oldest =
-      queue.kind === 'triage'
-        ? oldestPending
-            .filter((row) => row.queue_id === queue.id)
-            .reduce<Date | null>((a, row) => earlier(a, row.oldest), null)
-        : queue.kind === 'second_review'
-          ? oldestSecond
-          : oldestEscalated;
+    const since = oldest[index] ?? null;
     return {
       id: queue.id,
       name: queue.name,
@@ -102,7 +87,7 @@ export async function summarizeQueues(
       slaSeconds: queue.slaSeconds,
       waiting: tally[waitingStatus[queue.kind]],
       counts: tally,
-      oldestWaitingSince: oldest === null ? null : new Date(oldest).toISOString(),
+      oldestWaitingSince: since === null ? null : new Date(since).toISOString(),
       heldByMe,
     };
   });
