@@ -3,6 +3,8 @@ import { HttpError, errorResponse } from './http/responses';
 import { securityHeaders } from './http/security-headers';
 import { mountFilingRoutes } from './reports/filing-routes';
 import { mountReportRoutes } from './reports/report-routes';
+import { mountItemReadRoutes } from './items/item-read-routes';
+import { mountQueueRoutes } from './queues/queue-routes';
 import type { ServerContext } from './server-context';
 import { mountSessionRoutes } from './sessions/session-routes';
 
@@ -20,6 +22,8 @@ export function createServerApp(server: ServerContext): Hono {
   mountSessionRoutes(app, server);
   mountReportRoutes(app, server);
   mountFilingRoutes(app, server);
+  mountQueueRoutes(app, server);
+  mountItemReadRoutes(app, server);
   app.notFound((c) =>
     errorResponse(
       new HttpError(404, 'not_found', `No such resource: ${c.req.method} ${c.req.path}.`),

@@ -26,6 +26,17 @@ export interface ItemsTable {
   pdq: string | null;
   hash_only: boolean;
   media: Json;
+  /** When its latest standing decision was made; kept by the database's triggers. */
+  status_since: ColumnType<Date | null, never, never>;
+}
+
+/** How many items by queue, status and priority, in stripes; kept by the database's triggers. */
+export interface ItemCountsTable {
+  queue_id: string;
+  status: ItemsTable['status'];
+  priority: ItemsTable['priority'];
+  stripe: number;
+  n: number;
 }
 
 export interface SignalsTable {
@@ -215,6 +226,7 @@ export interface Database {
   filing_jobs: FilingJobsTable;
   filing_documents: FilingDocumentsTable;
   settings: SettingsTable;
+  item_counts: ItemCountsTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

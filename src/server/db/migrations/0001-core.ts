@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { createListSupport } from './0001-list-support';
 
 /**
  * The core tables. Nested shapes the console reads whole (media, provenance's origin, a verdict,
@@ -315,10 +316,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('value', 'jsonb', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull())
     .execute();
+  await createListSupport(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of [
+    'item_counts',
     'settings',
     'filing_documents',
     'filing_jobs',
