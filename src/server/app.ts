@@ -3,6 +3,7 @@ import { HttpError, errorResponse } from './http/responses';
 import { securityHeaders } from './http/security-headers';
 import type { ServerContext } from './server-context';
 import { mountSessionRoutes } from './sessions/session-routes';
+import { mountAuditRoutes } from './audit/audit-routes';
 
 /**
  * The Verity server as a Hono app: the contract's endpoints (those ported so far: sessions), every
@@ -16,6 +17,7 @@ export function createServerApp(server: ServerContext): Hono {
     for (const [name, value] of Object.entries(securityHeaders)) c.res.headers.set(name, value);
   });
   mountSessionRoutes(app, server);
+  mountAuditRoutes(app, server);
   app.notFound((c) =>
     errorResponse(
       new HttpError(404, 'not_found', `No such resource: ${c.req.method} ${c.req.path}.`),
