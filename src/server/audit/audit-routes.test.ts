@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { GENESIS_HASH } from '../../api/audit-canonical';
-import { AuditPage } from '../../api/schemas/audit';
+import { GENESIS_HASH, auditHashInput, canonicalJson } from '../../api/audit-canonical';
+import { AuditEvent, AuditPage } from '../../api/schemas/audit';
 import { createChainVerifier } from '../../domain/audit-verification';
 import { sha256Hex } from '../../lib/sha256-hex';
 import { tamperAuditEvent } from '../demo/tamper-audit';
@@ -70,6 +70,58 @@ test('a time range: an event at exactly `from` is in, one at exactly `to` is out
     await (await read(`to=${encodeURIComponent(event.at)}&limit=1000`)).json(),
   );
   expect(to.events.some((e) => e.seq === event.seq)).toBe(false);
+});
+
+test('an export is on the record before it is read, and holds the log as it stood', async () => {
+  const sasha = await server.signIn('usr_sasha');
+  const page = AuditPage.parse(
+    await (await sasha.get('/api/audit?action=item.decided&limit=1000')).json(),
+  );
+  const response = await sasha.get('/api/audit/export.csv?action=item.decided');
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+  expect(response.headers.get('content-disposition')).toMatch(
+    /^attachment; filename="verity-audit-\d{4}-\d{2}-\d{2}T\d{6}\.csv"$/,
+  );
+  expect(response.headers.get('cache-control')).toBe('no-store');
+  const [header, ...rows] = (await response.text()).trimEnd().split('\r\n');
+  expect(header).toBe(
+    'seq,at,actor_id,actor_name,actor_role,action,subject_type,subject_id,detail,prev_hash,hash,canonical',
+  );
+  expect(rows.map((row) => Number(row.split(',')[0]))).toEqual(page.events.map((e) => e.seq));
+  // Recorded after the last event it exports (any bars its reading made come after it).
+  const exported = AuditPage.parse(
+    await (await sasha.get('/api/audit?action=audit.exported&actorId=usr_sasha')).json(),
+  ).events.at(-1);
+  expect(exported?.seq).toBeGreaterThan(page.events.at(-1)?.seq ?? Infinity);
+  expect(exported).toMatchObject({
+    action: 'audit.exported',
+    actor: { id: 'usr_sasha' },
+    subject: { type: 'audit', id: 'audit_log' },
+    detail: {
+      format: 'csv',
+      events: page.total,
+      filter: canonicalJson({ action: 'item.decided' }),
+    },
+  });
+});
+
+test('the JSON Lines export is the events themselves, verifiable offline', async () => {
+  const alex = await server.signIn('usr_alex');
+  const page = AuditPage.parse(await (await alex.get('/api/audit?limit=1000&offset=100')).json());
+  const subject = page.events.find((e) => e.subject.type === 'item')?.subject.id ?? '';
+  const bySubject = AuditPage.parse(
+    await (await alex.get(`/api/audit?subjectId=${subject}`)).json(),
+  );
+  const response = await alex.get(`/api/audit/export.jsonl?subjectId=${subject}`);
+  expect(response.headers.get('content-type')).toBe('application/x-ndjson');
+  const lines = (await response.text()).trimEnd().split('\r\n');
+  expect(lines.map((line) => AuditEvent.parse(JSON.parse(line)))).toEqual(bySubject.events);
+  for (const event of bySubject.events) {
+    const { hash, ...rest } = event;
+    expect(sha256Hex(auditHashInput(rest))).toBe(hash);
+  }
+  expect((await (await server.signIn('usr_ana')).get('/api/audit/export.jsonl')).status).toBe(403);
 });
 
 test('the tamper fault changes one stored event, and verification names it', async () => {
