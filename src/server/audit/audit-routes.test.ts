@@ -125,11 +125,10 @@ test('the JSON Lines export is the events themselves, verifiable offline', async
 });
 
 test('the tamper fault changes one stored event, and verification names it', async () => {
-  const tampered = await openTestServer({ auditEvents: 2500 });
   try {
-    const alex = await tampered.signIn('usr_alex');
-    const { seq: size } = await auditHead(tampered.database.db);
-    await tampered.database.db
+    const alex = await server.signIn('usr_alex');
+    const { seq: size } = await auditHead(server.database.db);
+    await server.database.db
       .transaction()
       .execute((trx) => tamperAuditEvent(trx, Math.ceil(size / 2)));
     const page = AuditPage.parse(await (await alex.get(`/api/audit?limit=1000`)).json());
@@ -142,6 +141,6 @@ test('the tamper fault changes one stored event, and verification names it', asy
       );
     expect(failure).toMatchObject({ seq: Math.ceil(size / 2), reason: 'hash' });
   } finally {
-    await tampered.close();
+    await server.reset();
   }
 }, 120_000);

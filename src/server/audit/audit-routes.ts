@@ -6,11 +6,11 @@ import type { AuditEvent, AuditFilterQuery } from '../../api/schemas/audit';
 import type { User } from '../../api/schemas/user';
 import type { Database } from '../db/tables';
 import { mountEndpoint } from '../http/mount-endpoint';
+import { VERDICT_ACTIONS, barVerdictReaders } from '../review/blind-review';
 import type { ServerContext } from '../server-context';
 import { appendAuditEvents, auditHead } from './audit-chain';
 import { exportStream } from './audit-export';
 import { auditEventsMatching, matchingExtent, queryAudit } from './audit-query';
-import { barReadersOf, VERDICT_ACTIONS } from './bar-readers';
 
 /** The filter's set fields, as the export's audit event records them. */
 const definedFields = (filter: AuditFilterQuery): Record<string, string> =>
@@ -35,18 +35,18 @@ async function barExportReader(
   })) {
     batch.push(event);
     if (batch.length === 1000) {
-      await barReadersOf(trx, reader, batch, now);
+      await barVerdictReaders(trx, reader, batch, now);
       batch = [];
     }
   }
-  await barReadersOf(trx, reader, batch, now);
+  await barVerdictReaders(trx, reader, batch, now);
 }
 
 /** The audit log's page (auditors and supervisors) and its two exports. */
 export function mountAuditRoutes(app: Hono, server: ServerContext) {
   mountEndpoint(app, server, endpoints.listAudit, async ({ trx, query, user }) => {
     const page = await queryAudit(trx, query);
-    const barred = await barReadersOf(trx, user, page.events, server.now());
+    const barred = await barVerdictReaders(trx, user, page.events, server.now());
     return { body: { ...page, secondReviewsBarred: barred } };
   });
 
