@@ -4,6 +4,7 @@ import { securityHeaders } from './http/security-headers';
 import type { ServerContext } from './server-context';
 import { mountSessionRoutes } from './sessions/session-routes';
 import { mountAuditRoutes } from './audit/audit-routes';
+import { mountInsightsRoutes } from './insights/insights-routes';
 
 /**
  * The Verity server as a Hono app: the contract's endpoints (those ported so far: sessions), every
@@ -18,6 +19,7 @@ export function createServerApp(server: ServerContext): Hono {
   });
   mountSessionRoutes(app, server);
   mountAuditRoutes(app, server);
+  mountInsightsRoutes(app, server);
   app.notFound((c) =>
     errorResponse(
       new HttpError(404, 'not_found', `No such resource: ${c.req.method} ${c.req.path}.`),

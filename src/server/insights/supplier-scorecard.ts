@@ -6,7 +6,9 @@ import { provenanceRules } from '../../domain/provenance-checklist';
 const actionability = provenanceRules.filter((rule) => rule.level === 'actionability');
 
 interface SupplierReports {
-  reasons: (supplierId: string) => SupplierReasons['reasons'];
+  reasons: (
+    supplierId: string,
+  ) => Pick<SupplierReasons['reasons'][number], 'field' | 'reason' | 'reports'>[];
   filed: (supplierId: string) => number;
 }
 
