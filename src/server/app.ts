@@ -7,6 +7,8 @@ import { mountItemReadRoutes } from './items/item-read-routes';
 import { mountQueueRoutes } from './queues/queue-routes';
 import type { ServerContext } from './server-context';
 import { mountSessionRoutes } from './sessions/session-routes';
+import { mountAuditRoutes } from './audit/audit-routes';
+import { mountInsightsRoutes } from './insights/insights-routes';
 
 /**
  * The Verity server as a Hono app: the contract's endpoints (those ported so far: sessions), every
@@ -24,6 +26,8 @@ export function createServerApp(server: ServerContext): Hono {
   mountFilingRoutes(app, server);
   mountQueueRoutes(app, server);
   mountItemReadRoutes(app, server);
+  mountAuditRoutes(app, server);
+  mountInsightsRoutes(app, server);
   app.notFound((c) =>
     errorResponse(
       new HttpError(404, 'not_found', `No such resource: ${c.req.method} ${c.req.path}.`),

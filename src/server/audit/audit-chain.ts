@@ -54,7 +54,7 @@ export async function appendAuditEvents(
 }
 
 /** An event as the contract has it; a stored row that does not parse is an error, not a guess. */
-function eventOf(row: Row<'audit_events'>): AuditEvent {
+export function eventOf(row: Row<'audit_events'>): AuditEvent {
   return AuditEvent.parse({
     seq: row.seq,
     at: row.at.toISOString(),

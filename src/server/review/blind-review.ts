@@ -19,7 +19,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 type ItemState = Pick<FlaggedItem, 'id' | 'status'>;
 
 /** Audit actions whose detail carries a verdict. */
-const VERDICT_ACTIONS: ReadonlySet<string> = new Set([
+export const VERDICT_ACTIONS: ReadonlySet<string> = new Set([
   'item.decided',
   'item.decision_undone',
   'item.decision_corrected',

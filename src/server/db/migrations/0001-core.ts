@@ -199,6 +199,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('audit_events')
     .columns(['action', 'seq'])
     .execute();
+  // The audit page's filters, each with `seq` so a filtered page, its count and its seq range are
+  // read from the index in log order; the actor is JSONB, indexed by expression.
+  await db.schema
+    .createIndex('audit_subject_id')
+    .on('audit_events')
+    .columns(['subject_id', 'seq'])
+    .execute();
+  await sql`create index audit_actor_id on audit_events ((actor->>'id'), seq)`.execute(db);
+  await sql`create index audit_actor_role on audit_events ((actor->>'role'), seq)`.execute(db);
+  await db.schema.createIndex('audit_at').on('audit_events').columns(['at', 'seq']).execute();
+  // Insights read the items flagged and the decisions made in a time range.
+  await db.schema.createIndex('items_flagged_at').on('items').column('flagged_at').execute();
+  await db.schema.createIndex('decisions_at').on('decisions').column('at').execute();
   // The chain's head: one row, locked by every append, so the chain has no gaps and no forks.
   await db.schema
     .createTable('audit_head')
