@@ -8,6 +8,7 @@ import { auditRange } from './audit/audit-chain';
 import { describeOnEachEngine } from './db/each-engine';
 import { ensureUsers } from './directory/users';
 import { securityHeaders } from './http/security-headers';
+import { emptyMediaStore } from './media/media-store';
 
 const ana: User = { id: 'usr_ana', name: 'Ana Ortiz', role: 'analyst', email: 'ana@verity.test' };
 const sasha: User = {
@@ -23,6 +24,7 @@ describeOnEachEngine('the server’s session endpoints', (database, skip) => {
   const server = () => {
     const app = createServerApp({
       database: database(),
+      media: emptyMediaStore,
       now: () => clock,
       sessionLimits: { idleMinutes: 30, maxHours: 12 },
       review: { leaseSeconds: 300, maxHeld: 5, reviewSecret: 'test' },

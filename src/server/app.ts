@@ -2,7 +2,11 @@ import { Hono } from 'hono';
 import { HttpError, errorResponse } from './http/responses';
 import { securityHeaders } from './http/security-headers';
 import type { ServerContext } from './server-context';
+import { mountMediaRoutes } from './media/media-routes';
+import { mountRevealRoutes } from './reveals/reveal-routes';
 import { mountSessionRoutes } from './sessions/session-routes';
+import { mountUrlCopyRoutes } from './url-copies/url-copy-routes';
+import { mountWellnessRoutes } from './wellness/wellness-routes';
 
 /**
  * The Verity server as a Hono app: the contract's endpoints (those ported so far: sessions), every
@@ -16,6 +20,10 @@ export function createServerApp(server: ServerContext): Hono {
     for (const [name, value] of Object.entries(securityHeaders)) c.res.headers.set(name, value);
   });
   mountSessionRoutes(app, server);
+  mountRevealRoutes(app, server);
+  mountMediaRoutes(app, server);
+  mountWellnessRoutes(app, server);
+  mountUrlCopyRoutes(app, server);
   app.notFound((c) =>
     errorResponse(
       new HttpError(404, 'not_found', `No such resource: ${c.req.method} ${c.req.path}.`),

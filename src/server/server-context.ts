@@ -1,5 +1,6 @@
 import type { User } from '../api/schemas/user';
 import type { OpenDatabase } from './db/open-database';
+import type { MediaStore } from './media/media-store';
 import type { SessionLimits } from './sessions/session-rules';
 
 /** The rules a deployment sets at start: how long a claim lasts, how many one person holds. */
@@ -18,6 +19,8 @@ export interface ReviewRules {
 /** What every route of the server reads: its database, its clock and its settings. */
 export interface ServerContext {
   database: OpenDatabase;
+  /** Originals and blurred derivatives, read from files (a directory by default). */
+  media: MediaStore;
   now: () => Date;
   sessionLimits: SessionLimits;
   review: ReviewRules;
