@@ -1,10 +1,21 @@
-import { copyFile, link, mkdir, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import type { FlaggedItem } from '../../api/schemas/item';
 import { mediaPaths } from '../media/media-store';
 import { blurredPreviewPng, revealedOriginalPng } from './media/synthetic-images';
 
+/** What the media of an item depend on: its bytes' hash, and whether it has any media at all. */
+export interface MediaOf {
+  media: Pick<FlaggedItem['media'], 'sha256'>;
+  preview: Pick<FlaggedItem['preview'], 'mode'>;
+}
+
 /** At most this many distinct pictures are drawn. */
 const POOL = 256;
+
+/** Where an earlier seed's media wait to be removed. */
+const DISCARDED = '.discarded-';
 
 /** Files are linked this many at a time. */
 const CONCURRENCY = 32;
@@ -16,6 +27,24 @@ async function linkOrCopy(from: string, to: string) {
   } catch {
     await copyFile(from, to);
   }
+}
+
+/**
+ * Moves the media of an earlier seed out of the way at once (a rename) and removes them in the
+ * background: removing 100,000 files takes longer than the seed itself, and a hash-only item of
+ * the new data must never find an old file under its hash.
+ */
+async function setAside(dir: string, folders: readonly string[]) {
+  const discarded = join(dir, `${DISCARDED}${randomBytes(6).toString('hex')}`);
+  await mkdir(discarded, { recursive: true });
+  for (const folder of folders)
+    await rename(folder, join(discarded, basename(folder))).catch((error: unknown) => {
+      if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw error;
+    });
+  // With any a stopped process left behind.
+  for (const name of await readdir(dir))
+    if (name.startsWith(DISCARDED))
+      void rm(join(dir, name), { recursive: true, force: true }).catch(() => undefined);
 }
 
 /**
@@ -32,11 +61,10 @@ async function linkOrCopy(from: string, to: string) {
  */
 export async function seedDemoMedia(
   dir: string,
-  items: readonly Pick<FlaggedItem, 'media' | 'preview'>[],
+  items: readonly MediaOf[],
 ): Promise<{ hashes: number; drawn: number }> {
   const paths = mediaPaths(dir);
-  await rm(paths.originals, { recursive: true, force: true });
-  await rm(paths.blurred, { recursive: true, force: true });
+  await setAside(dir, [paths.originals, paths.blurred]);
   await mkdir(paths.originals, { recursive: true });
   await mkdir(paths.blurred, { recursive: true });
   const hashes = [

@@ -32,9 +32,9 @@ export function mediaPaths(dir: string) {
   };
 }
 
-async function readIfThere(path: string): Promise<Uint8Array<ArrayBuffer> | null> {
+async function readIfThere(path: () => string): Promise<Uint8Array<ArrayBuffer> | null> {
   try {
-    return new Uint8Array(await readFile(path));
+    return new Uint8Array(await readFile(path()));
   } catch (error) {
     if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return null;
     throw error;
@@ -51,8 +51,8 @@ export const emptyMediaStore: MediaStore = {
 export function directoryMediaStore(dir: string): MediaStore {
   const paths = mediaPaths(dir);
   return {
-    original: (sha256) => readIfThere(paths.original(sha256)),
-    blurred: (sha256) => readIfThere(paths.blurredOf(sha256)),
+    original: (sha256) => readIfThere(() => paths.original(sha256)),
+    blurred: (sha256) => readIfThere(() => paths.blurredOf(sha256)),
   };
 }
 

@@ -2,8 +2,7 @@ import { rmSync } from 'node:fs';
 import { link, mkdir, mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FlaggedItem } from '../../api/schemas/item';
-import { seedDemoMedia } from '../demo/seed-media';
+import { seedDemoMedia, type MediaOf } from '../demo/seed-media';
 import { mediaPaths } from '../media/media-store';
 
 const templates = new Map<string, Promise<string>>();
@@ -22,7 +21,7 @@ export const temporaryMediaDir = () => mkdtemp(join(tmpdir(), 'verity-test-media
  */
 export function mediaTemplate(
   key: string,
-  items: () => Promise<readonly Pick<FlaggedItem, 'media' | 'preview'>[]>,
+  items: () => Promise<readonly MediaOf[]>,
 ): Promise<string> {
   let template = templates.get(key);
   if (!template) {
