@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { RevealEnded, RevealGrant } from '../../api/schemas/decision';
 import { eventsOf } from '../testing/audit-events';
-import { openTestServer, type TestServer } from '../testing/test-server';
+import { ExposureShift } from '../../api/schemas/wellness';
+import { openTestServer, postgresSkipReason, type TestServer } from '../testing/test-server';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -121,3 +122,44 @@ test('a reveal URL whose original the store lacks serves nothing and stays unspe
   expect(await events('media.served')).toHaveLength(served);
   expect((await ana.get(grant.url)).status).toBe(200);
 });
+
+test.skipIf(postgresSkipReason !== null)(
+  'on PostgreSQL: a reveal URL works once, its end is recorded, the shift counts it',
+  { timeout: 120_000 },
+  async () => {
+    const pg = await openTestServer({ engine: 'postgresql' });
+    try {
+      const ana = await pg.signIn('usr_ana');
+      const { id } = await pg.database.db
+        .selectFrom('items')
+        .select('id')
+        .where('hash_only', '=', false)
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
+      const grant = RevealGrant.parse(
+        await (await ana.send('POST', `/api/items/${id}/reveal`)).json(),
+      );
+      expect((await ana.get(grant.url)).status).toBe(200);
+      expect((await ana.get(grant.url)).status).toBe(404);
+      pg.clock.now = new Date(pg.clock.now.getTime() + 4000);
+      const end = await ana.send('POST', `/api/items/${id}/reveal/${grant.revealId}/end`, {
+        reason: 'manual',
+      });
+      expect(RevealEnded.parse(await end.json()).durationMs).toBe(4000);
+      const shift = ExposureShift.parse(
+        await (await ana.get('/api/users/usr_ana/exposure-shift')).json(),
+      );
+      expect(shift).toMatchObject({ reveals: 1, revealedSeconds: 4 });
+      const dismissed = await ana.send(
+        'POST',
+        '/api/users/usr_ana/exposure-shift/break-dismissal',
+        {
+          shiftStartedAt: shift.startedAt,
+        },
+      );
+      expect(ExposureShift.parse(await dismissed.json()).breakDismissed).toBe(true);
+    } finally {
+      await pg.close();
+    }
+  },
+);
