@@ -1,52 +1,63 @@
-import { rmSync } from 'node:fs';
-import { link, mkdir, mkdtemp, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedDemoMedia, type MediaOf } from '../demo/seed-media';
 import { mediaPaths } from '../media/media-store';
 
-const templates = new Map<string, Promise<string>>();
-const made: string[] = [];
-// Templates live as long as the worker: removed when it exits, whatever the tests did.
-process.once('exit', () => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+/** A media directory's files, by folder and name. */
+type MediaFiles = Map<'originals' | 'blurred', Map<string, Buffer>>;
+
+const templates = new Map<string, Promise<MediaFiles>>();
 
 /** A fresh temporary directory, never `.verity/`: its caller removes it. */
 export const temporaryMediaDir = () => mkdtemp(join(tmpdir(), 'verity-test-media-'));
 
 /**
- * A media directory for the demo data of `key`, filled from its items once per worker; later calls
- * answer the same directory. Test servers take copies of it (`copyMedia`), never the template.
+ * The demo's media for the data of `key`, drawn once per worker and kept in memory (a few hundred
+ * small files): nothing is left on disk when a worker stops.
  */
 export function mediaTemplate(
   key: string,
   items: () => Promise<readonly MediaOf[]>,
-): Promise<string> {
+): Promise<MediaFiles> {
   let template = templates.get(key);
   if (!template) {
     template = (async () => {
       const dir = await temporaryMediaDir();
-      made.push(dir);
-      await seedDemoMedia(dir, await items());
-      return dir;
+      try {
+        await seedDemoMedia(dir, await items());
+        const paths = mediaPaths(dir);
+        const files: MediaFiles = new Map();
+        for (const [folder, path] of [
+          ['originals', paths.originals],
+          ['blurred', paths.blurred],
+        ] as const) {
+          const names = await readdir(path);
+          files.set(
+            folder,
+            new Map(
+              await Promise.all(
+                names.map(async (name) => [name, await readFile(join(path, name))] as const),
+              ),
+            ),
+          );
+        }
+        return files;
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     })();
     templates.set(key, template);
   }
   return template;
 }
 
-/** A copy of a media directory in a fresh temporary one: hard links, so no bytes are written. */
-export async function copyMedia(from: string): Promise<string> {
+/** The template's files in a fresh temporary directory of their own. */
+export async function copyMedia(template: MediaFiles): Promise<string> {
   const to = await temporaryMediaDir();
-  const source = mediaPaths(from);
-  const target = mediaPaths(to);
-  for (const [a, b] of [
-    [source.originals, target.originals],
-    [source.blurred, target.blurred],
-  ] as const) {
-    await mkdir(b, { recursive: true });
-    for (const name of await readdir(a)) await link(join(a, name), join(b, name));
+  for (const [folder, files] of template) {
+    await mkdir(join(to, folder), { recursive: true });
+    await Promise.all([...files].map(([name, bytes]) => writeFile(join(to, folder, name), bytes)));
   }
   return to;
 }
