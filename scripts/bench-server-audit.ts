@@ -1,6 +1,7 @@
 import { CSRF_HEADER, CSRF_VALUE } from '../src/api/endpoints';
 import { createServerApp } from '../src/server/app';
 import { createGroupCommit } from '../src/server/db/group-commit';
+import { emptyMediaStore } from '../src/server/media/media-store';
 import { migrateToLatest } from '../src/server/db/migrate';
 import { openDatabase, type OpenDatabase } from '../src/server/db/open-database';
 import { postgresForTests } from '../src/server/db/postgres-for-tests';
@@ -43,6 +44,8 @@ console.log(
 const app = createServerApp({
   database,
   transactions: createGroupCommit(database.db),
+  media: emptyMediaStore,
+  mediaDir: null,
   ncmec: { kind: 'unavailable', message: 'Not filing in a benchmark.' },
   now: () => now,
   sessionLimits: { idleMinutes: 30, maxHours: 12 },

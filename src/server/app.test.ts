@@ -9,6 +9,7 @@ import { describeOnEachEngine } from './db/each-engine';
 import { createGroupCommit } from './db/group-commit';
 import { ensureUsers } from './directory/users';
 import { securityHeaders } from './http/security-headers';
+import { emptyMediaStore } from './media/media-store';
 
 const ana: User = { id: 'usr_ana', name: 'Ana Ortiz', role: 'analyst', email: 'ana@verity.test' };
 const sasha: User = {
@@ -25,6 +26,8 @@ describeOnEachEngine('the server’s session endpoints', (database, skip) => {
     const app = createServerApp({
       database: database(),
       transactions: createGroupCommit(database().db),
+      media: emptyMediaStore,
+      mediaDir: null,
       now: () => clock,
       sessionLimits: { idleMinutes: 30, maxHours: 12 },
       review: { leaseSeconds: 300, maxHeld: 5, reviewSecret: 'test' },

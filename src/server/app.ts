@@ -6,9 +6,13 @@ import { mountReportRoutes } from './reports/report-routes';
 import { mountItemReadRoutes } from './items/item-read-routes';
 import { mountQueueRoutes } from './queues/queue-routes';
 import type { ServerContext } from './server-context';
+import { mountMediaRoutes } from './media/media-routes';
+import { mountRevealRoutes } from './reveals/reveal-routes';
 import { mountSessionRoutes } from './sessions/session-routes';
 import { mountAuditRoutes } from './audit/audit-routes';
 import { mountInsightsRoutes } from './insights/insights-routes';
+import { mountUrlCopyRoutes } from './url-copies/url-copy-routes';
+import { mountWellnessRoutes } from './wellness/wellness-routes';
 
 /**
  * The Verity server as a Hono app: the contract's endpoints (those ported so far: sessions), every
@@ -28,6 +32,10 @@ export function createServerApp(server: ServerContext): Hono {
   mountItemReadRoutes(app, server);
   mountAuditRoutes(app, server);
   mountInsightsRoutes(app, server);
+  mountRevealRoutes(app, server);
+  mountMediaRoutes(app, server);
+  mountWellnessRoutes(app, server);
+  mountUrlCopyRoutes(app, server);
   app.notFound((c) =>
     errorResponse(
       new HttpError(404, 'not_found', `No such resource: ${c.req.method} ${c.req.path}.`),

@@ -2,6 +2,7 @@ import type { User } from '../api/schemas/user';
 import type { GroupCommit } from './db/group-commit';
 import type { OpenDatabase } from './db/open-database';
 import type { NcmecAccess } from './ncmec/ncmec-settings';
+import type { MediaStore } from './media/media-store';
 import type { SessionLimits } from './sessions/session-rules';
 
 /** The rules a deployment sets at start: how long a claim lasts, how many one person holds. */
@@ -22,6 +23,10 @@ export interface ServerContext {
   database: OpenDatabase;
   /** Where requests' changes are written: concurrent ones share a commit (`db/group-commit.ts`). */
   transactions: GroupCommit;
+  /** Originals and blurred derivatives, read from files (a directory by default). */
+  media: MediaStore;
+  /** The directory `media` reads, which the demo fills when it seeds; null for another store. */
+  mediaDir: string | null;
   now: () => Date;
   sessionLimits: SessionLimits;
   review: ReviewRules;

@@ -207,6 +207,12 @@ export interface SettingsTable {
   version: number;
 }
 
+export interface BreakDismissalsTable {
+  user_id: string;
+  shift_started_at: Timestamp;
+  dismissed_at: Timestamp;
+}
+
 /** The database as Kysely sees it: one entry per table of the migrations. */
 export interface Database {
   users: UsersTable;
@@ -227,6 +233,7 @@ export interface Database {
   filing_documents: FilingDocumentsTable;
   settings: SettingsTable;
   item_counts: ItemCountsTable;
+  break_dismissals: BreakDismissalsTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

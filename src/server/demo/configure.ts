@@ -56,7 +56,7 @@ export async function configureDemo(
     next.seed !== current.seed ||
     next.items !== current.items ||
     next.auditEvents > head.seq;
-  if (regenerate) await reseedDemoData(db, next, server.now());
+  if (regenerate) await reseedDemoData(db, next, server.now(), server.mediaDir);
   else await writeDemoKnobs(db, knobsOf(next));
   server.review.leaseSeconds = next.leaseSeconds;
   return next;

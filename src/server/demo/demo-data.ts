@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/tables';
+import { seedDemoMedia } from './seed-media';
 import { seedDemoDataIn } from './seed';
 import { readDemoData, writeDemoKnobs, type DemoKnobs, type MockConfig } from './knobs';
 
@@ -40,14 +41,22 @@ export const knobsOf = (config: MockConfig): DemoKnobs => ({
 
 /**
  * Replaces whatever the database holds with the demo data `config` generates at `now`, and
- * stores its knobs: in one transaction, so no instance ever sees it half done.
+ * stores its knobs: in one transaction, so no instance ever sees it half done. Then the items'
+ * pictures are drawn into `mediaDir`, when the media are a directory.
  */
-export async function reseedDemoData(db: Kysely<Database>, config: MockConfig, now: Date) {
-  await db.transaction().execute(async (trx) => {
+export async function reseedDemoData(
+  db: Kysely<Database>,
+  config: MockConfig,
+  now: Date,
+  mediaDir: string | null,
+) {
+  const data = await db.transaction().execute(async (trx) => {
     await emptyDatabase(trx);
-    await seedDemoDataIn(trx, { ...config, now });
+    const seeded = await seedDemoDataIn(trx, { ...config, now });
     await writeDemoKnobs(trx, knobsOf(config));
+    return seeded;
   });
+  if (mediaDir !== null) await seedDemoMedia(mediaDir, data.items);
 }
 
 /** The flags that set what a demo start asked for, by knob. */
@@ -67,12 +76,14 @@ export async function prepareDemoData(
     reset,
     now,
     where,
+    mediaDir,
   }: {
     start: MockConfig;
     explicit: Partial<MockConfig>;
     reset: boolean;
     now: Date;
     where: string;
+    mediaDir: string | null;
   },
 ): Promise<'seeded' | 'kept'> {
   const stored = await readDemoData(db);
@@ -85,7 +96,7 @@ export async function prepareDemoData(
       );
   }
   if (reset || stored === null) {
-    await reseedDemoData(db, start, now);
+    await reseedDemoData(db, start, now, mediaDir);
     return 'seeded';
   }
   const differs = (['seed', 'items'] as const).filter(

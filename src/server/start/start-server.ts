@@ -10,6 +10,7 @@ import { StartRefused, prepareDemoData } from '../demo/demo-data';
 import { defaultMockConfig, readDemoKnobs, writeDemoKnobs, type MockConfig } from '../demo/knobs';
 import { openDemoNcmec } from '../demo/ncmec/demo-ncmec-access';
 import { demoUsers } from '../directory/directory';
+import { directoryMediaStore, mediaDirectory } from '../media/media-store';
 import type { NcmecAccess } from '../ncmec/ncmec-settings';
 import { startFilingWorker } from '../reports/filing-worker';
 import type { ServerContext } from '../server-context';
@@ -86,6 +87,7 @@ export async function startServer(
   const location = databaseLocation(env);
   const where =
     'url' in location ? 'The PostgreSQL database' : `The data directory ${location.dataDir}`;
+  const mediaDir = mediaDirectory(env);
   const database = await openDatabase(
     'url' in location || !options.snapshot ? location : { ...location, snapshot: options.snapshot },
   );
@@ -100,6 +102,7 @@ export async function startServer(
         reset: options.reset,
         now: new Date(),
         where,
+        mediaDir,
       });
       if (done === 'kept') {
         const { latency, leaseSeconds } = options.config;
@@ -126,6 +129,8 @@ export async function startServer(
       },
       demoUsers,
       ncmec,
+      media: directoryMediaStore(mediaDir),
+      mediaDir,
     };
     const filing = startFilingWorker(context);
     const app = createHttpApp({

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import type { Hono } from 'hono';
 import { ACTING_USER_HEADER, CSRF_HEADER, CSRF_VALUE } from '../../api/endpoints';
 import type { User } from '../../api/schemas/user';
@@ -6,12 +7,15 @@ import { createGroupCommit } from '../db/group-commit';
 import { migrateToLatest } from '../db/migrate';
 import { openDatabase, type Engine, type OpenDatabase } from '../db/open-database';
 import { postgresForTests } from '../db/postgres-for-tests';
+import { generateData } from '../demo/generator';
 import { seedDemoData, type DemoDataOptions } from '../demo/seed';
 import { createDemoNcmec, type DemoNcmec } from '../demo/ncmec/demo-ncmec';
 import { demoNcmecAccess } from '../demo/ncmec/demo-ncmec-access';
 import type { DemoNcmecStore } from '../demo/ncmec/demo-ncmec-store';
 import { demoUsers } from '../directory/directory';
+import { directoryMediaStore } from '../media/media-store';
 import type { ServerContext } from '../server-context';
+import { copyMedia, mediaTemplate } from './test-media';
 
 export const TEST_NOW = new Date('2026-03-02T12:00:00.000Z');
 
@@ -32,6 +36,8 @@ export interface TestServer {
   app: Hono;
   database: OpenDatabase;
   context: ServerContext;
+  /** The server's own media directory (a temporary one, removed on close). */
+  mediaDir: string;
   /** The server's clock: a test moves it by assigning `clock.now`. */
   clock: { now: Date };
   call(path: string, init?: RequestInit): Promise<Response>;
@@ -78,8 +84,9 @@ async function seededDatabase(engine: Engine, data: DemoDataOptions): Promise<Op
 
 /**
  * A server holding the seeded demo data (300 items, seed 1, at TEST_NOW unless told otherwise):
- * on an in-memory PGlite opened from a snapshot made once per worker (no port, no files), or on a
+ * on an in-memory PGlite opened from a snapshot made once per worker (no port), or on a
  * throwaway database of the PostgreSQL lane (`engine: 'postgresql'`; see `postgresSkipReason`).
+ * Its media are in a temporary directory of its own, removed on close: never `.verity/`.
  */
 export async function openTestServer(
   options: Partial<DemoDataOptions> &
@@ -104,9 +111,15 @@ export async function openTestServer(
     faults: () => ncmecFaults,
     ...(options.ncmecStore ? { store: options.ncmecStore } : {}),
   });
+  // The demo's media for the same data, drawn once per worker, linked into a directory of its own.
+  const mediaDir = await copyMedia(
+    await mediaTemplate(JSON.stringify(data), () => Promise.resolve(generateData(data).items)),
+  );
   const context: ServerContext = {
     database,
     transactions: createGroupCommit(database.db),
+    media: directoryMediaStore(mediaDir),
+    mediaDir,
     now: () => clock.now,
     sessionLimits: { idleMinutes: 30, maxHours: 12 },
     review: options.review ?? {
@@ -124,6 +137,7 @@ export async function openTestServer(
     app,
     database,
     context,
+    mediaDir,
     clock,
     call,
     async signIn(userId) {
@@ -158,6 +172,9 @@ export async function openTestServer(
       await database.rewind();
       clock.now = data.now;
     },
-    close: () => database.close(),
+    async close() {
+      await database.close();
+      await rm(mediaDir, { recursive: true, force: true });
+    },
   };
 }

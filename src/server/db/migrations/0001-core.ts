@@ -330,11 +330,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull())
     .execute();
   await createListSupport(db);
+
+  // "Dismiss the break prompt for this shift", kept with the shift it was made in: one per person.
+  await db.schema
+    .createTable('break_dismissals')
+    .addColumn('user_id', 'text', (c) => c.primaryKey().references('users.id'))
+    .addColumn('shift_started_at', 'timestamptz', (c) => c.notNull())
+    .addColumn('dismissed_at', 'timestamptz', (c) => c.notNull())
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of [
     'item_counts',
+    'break_dismissals',
     'settings',
     'filing_documents',
     'filing_jobs',
