@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import { HttpError, errorResponse } from './http/responses';
 import { securityHeaders } from './http/security-headers';
 import type { ServerContext } from './server-context';
+import { mountClaimRoutes } from './claims/claim-routes';
+import { mountDecisionRoutes } from './decisions/decision-routes';
 import { mountSessionRoutes } from './sessions/session-routes';
 
 /**
@@ -16,6 +18,8 @@ export function createServerApp(server: ServerContext): Hono {
     for (const [name, value] of Object.entries(securityHeaders)) c.res.headers.set(name, value);
   });
   mountSessionRoutes(app, server);
+  mountClaimRoutes(app, server);
+  mountDecisionRoutes(app, server);
   app.notFound((c) =>
     errorResponse(
       new HttpError(404, 'not_found', `No such resource: ${c.req.method} ${c.req.path}.`),

@@ -19,6 +19,12 @@ import { readCookie } from './session-cookie';
 import { assertCsrf, assertMayCall } from './session-checks';
 
 import { parseOrThrow, type Parsed, type Reply } from './endpoint-types';
+import {
+  isRecordedRefusal,
+  readLeniently,
+  recordRefusedAttempt,
+  type RefusalOf,
+} from './refused-attempts';
 
 export interface EndpointContext<E extends Endpoint> {
   request: Request;
@@ -39,18 +45,22 @@ export interface EndpointContext<E extends Endpoint> {
  * the request validated with the contract's schemas and its body's size — then `handle`, in one
  * transaction. A `Refusal` (a rule's) or an `HttpError` (the request's) is answered as the
  * contract's error body, and what the handler wrote is rolled back; anything else is a 500 without
- * details.
+ * details. With `refused`, a 403 or 409 to a signed-in caller of a state-changing endpoint is then
+ * audited as the attempt it names, in a transaction of its own (refused-attempts.ts).
  */
 export function mountEndpoint<E extends Endpoint>(
   app: Hono,
   server: ServerContext,
   endpoint: E,
   handle: (context: EndpointContext<E>) => Promise<Reply<E>>,
+  { refused }: { refused?: RefusalOf<E> } = {},
 ) {
   const limit = bodyLimit(endpoint.body);
   const pattern = endpoint.path.replace(/\{(\w+)\}/g, ':$1');
   app.on(endpoint.method.toUpperCase(), pattern, async (c) => {
     const request = c.req.raw;
+    let caller: User | null = null;
+    let parsed: { params: unknown; body: unknown } | null = null;
     try {
       const url = new URL(request.url);
       const params = decodeParams(matchPath(endpoint.path, url.pathname) ?? {});
@@ -66,6 +76,7 @@ export function mountEndpoint<E extends Endpoint>(
         return { session: found, ended: found ? null : await endedFor(trx, sessionToken) };
       });
       const user = session?.user ?? null;
+      caller = user;
       assertMayCall(request, endpoint, user, () => ended);
       const parsedParams = endpoint.params
         ? parseOrThrow(endpoint.params, params, 'path')
@@ -75,6 +86,7 @@ export function mountEndpoint<E extends Endpoint>(
         ? await readJsonBody(request, { limit, required: endpoint.body !== undefined })
         : undefined;
       const parsedBody = endpoint.body ? parseOrThrow(endpoint.body, body, 'body') : undefined;
+      parsed = { params: parsedParams, body: parsedBody };
       const reply: Response | { body: unknown; status?: number; headers?: Record<string, string> } =
         await db.transaction().execute((trx) =>
           handle({
@@ -91,8 +103,16 @@ export function mountEndpoint<E extends Endpoint>(
       if (reply instanceof Response) return reply;
       return jsonResponse(reply.status ?? 200, reply.body, reply.headers);
     } catch (error) {
-      if (error instanceof Refusal) return errorResponse(httpErrorOf(error));
-      if (error instanceof HttpError) return errorResponse(error);
+      const answer =
+        error instanceof Refusal ? httpErrorOf(error) : error instanceof HttpError ? error : null;
+      if (answer) {
+        if (refused && caller && isRecordedRefusal(endpoint, answer)) {
+          const raw = matchPath(endpoint.path, new URL(request.url).pathname);
+          const input = parsed ?? (await readLeniently(endpoint, request, raw));
+          if (input) await recordRefusedAttempt(server, caller, refused, input, error, answer);
+        }
+        return errorResponse(answer);
+      }
       console.error(error);
       return errorResponse(
         new HttpError(500, 'internal', 'The server failed to handle the request.'),
