@@ -13,6 +13,8 @@ export interface OpenDatabase {
   close(): Promise<void>;
   /** PGlite only: its whole data directory as a tarball, to open copies of it fast (tests). */
   snapshot?: () => Promise<Blob>;
+  /** PGlite opened `rewindable` only (tests): back to where it was opened, in milliseconds. */
+  rewind?: () => Promise<void>;
 }
 
 export type DatabaseLocation =
@@ -22,7 +24,7 @@ export type DatabaseLocation =
    * PGlite in this process, its data in a directory; in memory without one, started from a
    * `snapshot` of another when given.
    */
-  | { dataDir: string | null; snapshot?: Blob };
+  | { dataDir: string | null; snapshot?: Blob; rewindable?: boolean };
 
 // Counts and sums come back as int8; every one Verity keeps fits a JavaScript number.
 pg.types.setTypeParser(pg.types.builtins.INT8, Number);
@@ -39,11 +41,13 @@ export async function openDatabase(location: DatabaseLocation): Promise<OpenData
     ...(location.dataDir === null ? {} : { dataDir: location.dataDir }),
     ...(location.snapshot ? { loadDataDir: location.snapshot } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const dialect = new PGliteDialect(pglite, { rewindable: location.rewindable === true });
+  const db = new Kysely<Database>({ dialect });
   return {
     db,
     engine: 'pglite',
     close: () => db.destroy(),
     snapshot: () => pglite.dumpDataDir('none'),
+    ...(location.rewindable === true ? { rewind: () => dialect.rewind() } : {}),
   };
 }

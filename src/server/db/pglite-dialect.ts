@@ -31,17 +31,47 @@ class PGliteConnection implements DatabaseConnection {
   }
 }
 
-class PGliteDriver implements Driver {
+/**
+ * Tests only: everything runs inside one outer transaction, each of Kysely's transactions a
+ * savepoint in it, so that `rewind` takes the database back to where it was opened in
+ * milliseconds. (SQL's `now()` is then the outer transaction's start: the server reads its own
+ * clock instead.)
+ */
+export interface Rewindable {
+  rewind(): Promise<void>;
+}
+
+class PGliteDriver implements Driver, Rewindable {
   private readonly connection: PGliteConnection;
   private held: Promise<void> = Promise.resolve();
   private release: (() => void) | null = null;
+  private begun = false;
 
-  constructor(private readonly pglite: PGlite) {
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly rewindable: boolean,
+  ) {
     this.connection = new PGliteConnection(pglite);
   }
 
   async init() {
     await this.pglite.waitReady;
+    if (this.rewindable && !this.begun) {
+      await this.pglite.exec('begin');
+      this.begun = true;
+    }
+  }
+
+  async rewind() {
+    if (!this.rewindable) throw new Error('This database was not opened rewindable.');
+    await this.init();
+    const connection = await this.acquireConnection();
+    try {
+      await connection.executeQuery(CompiledQuery.raw('rollback'));
+      await connection.executeQuery(CompiledQuery.raw('begin'));
+    } finally {
+      await this.releaseConnection();
+    }
   }
 
   async acquireConnection() {
@@ -54,6 +84,10 @@ class PGliteDriver implements Driver {
   }
 
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
+    if (this.rewindable) {
+      await connection.executeQuery(CompiledQuery.raw('savepoint kysely'));
+      return;
+    }
     const options = [
       settings.isolationLevel && `isolation level ${settings.isolationLevel}`,
       settings.accessMode,
@@ -62,11 +96,18 @@ class PGliteDriver implements Driver {
   }
 
   async commitTransaction(connection: DatabaseConnection) {
-    await connection.executeQuery(CompiledQuery.raw('commit'));
+    await connection.executeQuery(
+      CompiledQuery.raw(this.rewindable ? 'release savepoint kysely' : 'commit'),
+    );
   }
 
   async rollbackTransaction(connection: DatabaseConnection) {
-    await connection.executeQuery(CompiledQuery.raw('rollback'));
+    if (!this.rewindable) {
+      await connection.executeQuery(CompiledQuery.raw('rollback'));
+      return;
+    }
+    await connection.executeQuery(CompiledQuery.raw('rollback to savepoint kysely'));
+    await connection.executeQuery(CompiledQuery.raw('release savepoint kysely'));
   }
 
   releaseConnection() {
@@ -82,12 +123,22 @@ class PGliteDriver implements Driver {
 
 /** Kysely over PGlite, the PostgreSQL that runs in this process when no server is configured. */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  private driver: PGliteDriver | undefined;
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly options: { rewindable?: boolean } = {},
+  ) {}
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver() {
-    return new PGliteDriver(this.pglite);
+    this.driver = new PGliteDriver(this.pglite, this.options.rewindable === true);
+    return this.driver;
+  }
+  /** Takes a rewindable database back to where it was opened. */
+  rewind(): Promise<void> {
+    if (!this.driver) return Promise.resolve();
+    return this.driver.rewind();
   }
   createQueryCompiler() {
     return new PostgresQueryCompiler();

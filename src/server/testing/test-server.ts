@@ -32,6 +32,8 @@ export interface TestServer {
   clock: { now: Date };
   call(path: string, init?: RequestInit): Promise<Response>;
   signIn(userId: string): Promise<TestClient>;
+  /** Back to the seeded data and TEST_NOW (PGlite only): what a test changed is gone. */
+  reset(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -61,7 +63,7 @@ function seededSnapshot(options: DemoDataOptions): Promise<Blob> {
 
 async function seededDatabase(engine: Engine, data: DemoDataOptions): Promise<OpenDatabase> {
   if (engine === 'pglite')
-    return openDatabase({ dataDir: null, snapshot: await seededSnapshot(data) });
+    return openDatabase({ dataDir: null, snapshot: await seededSnapshot(data), rewindable: true });
   const database = await postgres.open();
   await migrateToLatest(database.db);
   await seedDemoData(database.db, data);
@@ -131,6 +133,11 @@ export async function openTestServer(
             body: body === undefined ? null : JSON.stringify(body),
           }),
       };
+    },
+    async reset() {
+      if (!database.rewind) throw new Error('Only a test server on PGlite resets.');
+      await database.rewind();
+      clock.now = data.now;
     },
     close: () => database.close(),
   };
