@@ -7,6 +7,7 @@ import type { Database } from '../db/tables';
 import { readDecisions } from '../decisions/decision-rows';
 import { readItems } from '../items/item-rows';
 import { Refusal } from '../refusal';
+import { verdictReadersOf } from '../review/blind-review';
 
 /**
  * An item as the review rules read it, inside the transaction that may change it: its row locked
@@ -51,12 +52,8 @@ export async function readLocked(trx: Transaction<Database>, itemId: string): Pr
   const [item] = await readItems(trx, [itemId]);
   if (!item) throw noItem(itemId);
   const decisions = (await readDecisions(trx, [itemId])).get(itemId) ?? [];
-  const readers = await trx
-    .selectFrom('verdict_readers')
-    .select('user_id')
-    .where('item_id', '=', itemId)
-    .execute();
-  return { item, decisions, verdictReaders: readers.map((r) => r.user_id) };
+  const readers = (await verdictReadersOf(trx, [itemId])).get(itemId) ?? [];
+  return { item, decisions, verdictReaders: readers };
 }
 
 /** The item's lease while it lasts; a lapsed one protects no one. */

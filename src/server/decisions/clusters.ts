@@ -3,14 +3,12 @@ import { ClusterMember, type Cluster } from '../../api/schemas/cluster';
 import { Provenance } from '../../api/schemas/item';
 import { noItem } from '../claims/item-state';
 import type { Database } from '../db/tables';
+import { PDQ_CLUSTER_DISTANCE } from '../review/cluster-members';
 
 /**
  * The same-hash "cluster" of an item: the other items that share its SHA-256, or whose PDQ is
  * within a Hamming distance of its PDQ. A neighbourhood of one item, not a transitive closure.
  */
-
-/** The most PDQ Hamming distance, in bits (inclusive), at which two items cluster. */
-export const PDQ_CLUSTER_DISTANCE = 31;
 
 /** The most members the cluster view lists. */
 const VIEW_LIMIT = 500;

@@ -14,9 +14,9 @@ import {
 } from '../claims/item-state';
 import type { Database } from '../db/tables';
 import { Refusal } from '../refusal';
+import { sampledForSecondReview } from '../review/blind-review';
 import { decisionByKey, keyDigest, nextDecisionId } from './decision-identity';
 import { recordDecision } from './record-decision';
-import { sampledForSecondReview } from './second-review-draw';
 
 /**
  * Record a decision at the stage the item waits for (review-rules.ts): a first review, a blind
