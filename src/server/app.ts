@@ -8,6 +8,8 @@ import { mountQueueRoutes } from './queues/queue-routes';
 import type { ServerContext } from './server-context';
 import { mountMediaRoutes } from './media/media-routes';
 import { mountRevealRoutes } from './reveals/reveal-routes';
+import { mountClaimRoutes } from './claims/claim-routes';
+import { mountDecisionRoutes } from './decisions/decision-routes';
 import { mountSessionRoutes } from './sessions/session-routes';
 import { mountAuditRoutes } from './audit/audit-routes';
 import { mountInsightsRoutes } from './insights/insights-routes';
@@ -36,6 +38,8 @@ export function createServerApp(server: ServerContext): Hono {
   mountMediaRoutes(app, server);
   mountWellnessRoutes(app, server);
   mountUrlCopyRoutes(app, server);
+  mountClaimRoutes(app, server);
+  mountDecisionRoutes(app, server);
   app.notFound((c) =>
     errorResponse(
       new HttpError(404, 'not_found', `No such resource: ${c.req.method} ${c.req.path}.`),

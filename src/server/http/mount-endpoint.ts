@@ -15,11 +15,16 @@ import { decodeParams, matchPath, readJsonBody, readQuery } from './request-inpu
 import { Refusal } from '../refusal';
 import { httpErrorOf } from './refusal-status';
 import { HttpError, errorResponse, jsonResponse } from './responses';
-import { isRecordedRefusal, recordRefusedAttempt, type RefusedAttempt } from './refused-attempts';
 import { readCookie } from './session-cookie';
 import { assertCsrf, assertMayCall } from './session-checks';
 
 import { parseOrThrow, type Parsed, type Reply } from './endpoint-types';
+import {
+  isRecordedRefusal,
+  readLeniently,
+  recordRefusedAttempt,
+  type RefusalOf,
+} from './refused-attempts';
 
 export interface EndpointContext<E extends Endpoint> {
   request: Request;
@@ -40,29 +45,22 @@ export interface EndpointContext<E extends Endpoint> {
  * the request validated with the contract's schemas and its body's size — then `handle`, in one
  * transaction (or a savepoint of one shared with concurrent requests: `db/group-commit.ts`). A `Refusal` (a rule's) or an `HttpError` (the request's) is answered as the
  * contract's error body, and what the handler wrote is rolled back; anything else is a 500 without
- * details.
+ * details. With `refused`, a 403 or 409 to a signed-in caller of a state-changing endpoint is then
+ * audited as the attempt it names, in a transaction of its own (refused-attempts.ts).
  */
 export function mountEndpoint<E extends Endpoint>(
   app: Hono,
   server: ServerContext,
   endpoint: E,
   handle: (context: EndpointContext<E>) => Promise<Reply<E>>,
-  {
-    refused,
-  }: {
-    /** A 403 or 409 to a signed-in caller is recorded as this attempt (null: not recorded). */
-    refused?: (input: {
-      params: Parsed<E['params']>;
-      body: Parsed<E['body']>;
-    }) => RefusedAttempt | null;
-  } = {},
+  { refused }: { refused?: RefusalOf<E> } = {},
 ) {
   const limit = bodyLimit(endpoint.body);
   const pattern = endpoint.path.replace(/\{(\w+)\}/g, ':$1');
   app.on(endpoint.method.toUpperCase(), pattern, async (c) => {
     const request = c.req.raw;
-    // Who called with what, once known: a refused attempt is recorded from them.
-    const attempt: { context: EndpointContext<E> | null } = { context: null };
+    let caller: User | null = null;
+    let parsed: { params: unknown; body: unknown } | null = null;
     try {
       const url = new URL(request.url);
       const params = decodeParams(matchPath(endpoint.path, url.pathname) ?? {});
@@ -78,6 +76,7 @@ export function mountEndpoint<E extends Endpoint>(
         return { session: found, ended: found ? null : await endedFor(trx, sessionToken) };
       });
       const user = session?.user ?? null;
+      caller = user;
       assertMayCall(request, endpoint, user, () => ended);
       const parsedParams = endpoint.params
         ? parseOrThrow(endpoint.params, params, 'path')
@@ -87,9 +86,10 @@ export function mountEndpoint<E extends Endpoint>(
         ? await readJsonBody(request, { limit, required: endpoint.body !== undefined })
         : undefined;
       const parsedBody = endpoint.body ? parseOrThrow(endpoint.body, body, 'body') : undefined;
+      parsed = { params: parsedParams, body: parsedBody };
       const reply: Response | { body: unknown; status?: number; headers?: Record<string, string> } =
-        await server.transactions.run((trx) => {
-          const context = {
+        await server.transactions.run((trx) =>
+          handle({
             request,
             params: parsedParams,
             query: parsedQuery,
@@ -98,20 +98,19 @@ export function mountEndpoint<E extends Endpoint>(
             sessionToken,
             trx,
             server,
-          } as EndpointContext<E>;
-          attempt.context = context;
-          return handle(context);
-        });
+          } as EndpointContext<E>),
+        );
       if (reply instanceof Response) return reply;
       return jsonResponse(reply.status ?? 200, reply.body, reply.headers);
     } catch (error) {
       const answer =
         error instanceof Refusal ? httpErrorOf(error) : error instanceof HttpError ? error : null;
       if (answer) {
-        const { context } = attempt;
-        const caller: User | null = context?.user ?? null;
-        const recorded = context && refused && isRecordedRefusal(answer) ? refused(context) : null;
-        if (recorded && caller) await recordRefusedAttempt(server, caller, recorded, answer);
+        if (refused && caller && isRecordedRefusal(endpoint, answer)) {
+          const raw = matchPath(endpoint.path, new URL(request.url).pathname);
+          const input = parsed ?? (await readLeniently(endpoint, request, raw));
+          if (input) await recordRefusedAttempt(server, caller, refused, input, error, answer);
+        }
         return errorResponse(answer);
       }
       console.error(error);

@@ -58,7 +58,7 @@ export function mountReportRoutes(app: Hono, server: ServerContext) {
     {
       // Refused approvals are on the record; other refused transitions change nothing that matters.
       refused: ({ params, body }) =>
-        body.to === 'approved'
+        body?.to === 'approved'
           ? {
               action: 'report.approval_refused',
               subject: { type: 'report', id: params.reportId },

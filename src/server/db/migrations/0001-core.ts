@@ -47,6 +47,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('items')
     .columns(['queue_id', 'status', 'priority', 'sla_due_at'])
     .execute();
+  // "Next" in the queues that are views of a status (second review, escalations).
+  await db.schema
+    .createIndex('items_status_waiting')
+    .on('items')
+    .columns(['status', 'priority', 'sla_due_at'])
+    .execute();
   await db.schema
     .createIndex('items_status_flagged')
     .on('items')

@@ -1,0 +1,103 @@
+import type { Hono } from 'hono';
+import type { Transaction } from 'kysely';
+import { endpoints } from '../../api/endpoints';
+import { stageOf } from '../../domain/review-rules';
+import type { Database } from '../db/tables';
+import { mountEndpoint } from '../http/mount-endpoint';
+import type { RefusedAttempt } from '../http/refused-attempts';
+import type { ServerContext } from '../server-context';
+import { decideCluster } from './cluster-decisions';
+import { clusterOf } from './clusters';
+import { decideItem } from './decide';
+import { correctDecision, undoDecision } from './decision-changes';
+
+/**
+ * A refused decision or correction: the review the item waited for (its status says as much) and
+ * what the request named — never its verdict.
+ */
+async function decisionRefused(
+  trx: Transaction<Database>,
+  itemId: string,
+  named: Record<string, string | number | null>,
+): Promise<RefusedAttempt> {
+  const item = await trx
+    .selectFrom('items')
+    .select('status')
+    .where('id', '=', itemId)
+    .executeTakeFirst();
+  return {
+    action: 'item.decision_refused',
+    subject: { type: 'item', id: itemId },
+    detail: { stage: item ? stageOf(item.status) : null, ...named },
+  };
+}
+
+/** Decisions: made, sent again, taken back, corrected, applied to a cluster. */
+export function mountDecisionRoutes(app: Hono, server: ServerContext) {
+  mountEndpoint(
+    app,
+    server,
+    endpoints.decideItem,
+    async ({ trx, params, body, user }) => ({
+      body: await decideItem(
+        trx,
+        params.itemId,
+        user,
+        body,
+        server.now(),
+        server.review.reviewSecret,
+      ),
+    }),
+    {
+      refused: ({ trx, params, body }) =>
+        decisionRefused(trx, params.itemId, {
+          itemVersion: body?.itemVersion ?? null,
+          madeBy: body?.madeBy ?? null,
+        }),
+    },
+  );
+
+  mountEndpoint(app, server, endpoints.undoDecision, async ({ trx, params, body, user }) => {
+    const { item, decision } = await undoDecision(
+      trx,
+      params.itemId,
+      body.idempotencyKey,
+      user,
+      server.now(),
+    );
+    return { body: { item, undone: decision.id } };
+  });
+
+  mountEndpoint(
+    app,
+    server,
+    endpoints.correctDecision,
+    async ({ trx, params, body, user }) => ({
+      body: await correctDecision(trx, params.itemId, user, body, server.now()),
+    }),
+    {
+      refused: ({ trx, params, body }) =>
+        decisionRefused(trx, params.itemId, {
+          correcting: body?.supersedes ?? null,
+          itemVersion: body?.itemVersion ?? null,
+        }),
+    },
+  );
+
+  mountEndpoint(app, server, endpoints.getCluster, async ({ trx, params }) => ({
+    body: await clusterOf(trx, params.itemId),
+  }));
+
+  mountEndpoint(app, server, endpoints.decideCluster, async ({ trx, params, body, user }) => ({
+    body: {
+      outcomes: await decideCluster(
+        trx,
+        params.itemId,
+        user,
+        body,
+        server.now(),
+        server.review.reviewSecret,
+      ),
+    },
+  }));
+}
