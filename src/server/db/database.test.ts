@@ -6,10 +6,12 @@ import { describeOnEachEngine } from './each-engine';
 const tables = [
   'audit_events',
   'audit_head',
+  'break_dismissals',
   'claims',
   'decisions',
   'filing_documents',
   'filing_jobs',
+  'item_counts',
   'items',
   'provenance',
   'report_files',

@@ -1,3 +1,4 @@
+import { reportItemChanged } from '../reports/item-changed';
 import { sql, type Transaction } from 'kysely';
 import type { CorrectionRequest, Decision } from '../../api/schemas/decision';
 import type { FlaggedItem } from '../../api/schemas/item';
@@ -75,6 +76,7 @@ export async function undoDecision(
     .set({ undone_at: now })
     .where('id', '=', decision.id)
     .execute();
+  await reportItemChanged(trx, item.id, now);
   await appendAuditEvents(trx, [
     {
       at: now.toISOString(),

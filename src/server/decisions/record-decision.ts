@@ -3,6 +3,7 @@ import type { Decision } from '../../api/schemas/decision';
 import type { FlaggedItem, ItemStatus } from '../../api/schemas/item';
 import { appendAuditEvents } from '../audit/audit-chain';
 import { conflict, type LockedItem } from '../claims/item-state';
+import { reportItemChanged } from '../reports/item-changed';
 import type { Database } from '../db/tables';
 import { verdictDetail } from '../demo/verdict-detail';
 import { decisionRow } from './decision-rows';
@@ -45,6 +46,9 @@ export async function recordDecision(
   if (Number(updated.numUpdatedRows) !== 1)
     throw new Error(`${item.id} changed under its lock (version ${item.version})`);
   await trx.deleteFrom('claims').where('item_id', '=', item.id).execute();
+  // The item's reports follow it (drafted when confirmed, changed when not), before the decision
+  // is chained, as the chain's one lock is taken last.
+  await reportItemChanged(trx, item.id, new Date(decision.at));
   await appendAuditEvents(trx, [
     {
       at: decision.at,
