@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../api/schemas/report';
 import hostile from '../server/demo/fixtures/hostile-strings.json';
-import { readXml } from '../mocks/ncmec/ncmec-xml';
+import { readXml } from '../server/demo/ncmec/ncmec-xml';
 import { fileDetailsXml, missingRequired, reportXml } from './cybertipline-xml';
 import { completeFile, completeReport, randomReport, seededRng } from './cybertipline-xml.fixtures';
 

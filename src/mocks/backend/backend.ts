@@ -6,7 +6,7 @@ import type { User } from '../../api/schemas/user';
 import { generateData } from '../../server/demo/generator';
 import { createAuditLog, type AuditLog } from './audit-log';
 import { demoUsers, otherUsers, queueDefinitions } from '../../server/directory/directory';
-import { FaultSpec } from './faults';
+import { FaultSpec } from '../../server/demo/faults';
 import { createItemLister } from './item-list';
 import type { Reveal } from './reveals';
 import { sessionEnded } from '../../server/sessions/session-rules';

@@ -4,7 +4,7 @@ import { changeHolder, correctDecision, undoDecision } from '../backend/decision
 import { claimItem, releaseItem } from '../backend/claims';
 import { decideItem } from '../backend/decisions';
 import { clusterOf, decideCluster } from '../backend/clusters';
-import { blurredPreviewPng, revealedOriginalPng } from '../backend/preview-image';
+import { blurredPreviewPng, revealedOriginalPng } from '../../server/demo/media/synthetic-images';
 import { endReveal, redeemReveal, startReveal } from '../backend/reveals';
 import { isBlindFor, readingBarsFrom, verdictReaders } from '../backend/blind-review';
 import { stageOf } from '../../domain/review-rules';

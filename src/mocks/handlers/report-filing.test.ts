@@ -4,7 +4,7 @@ import { signInForTest, testBackend } from '../../test/mock-server';
 import { approvedReport, call, getReport } from '../../test/reports';
 import { file, ncmecCalls, sasha, settled } from '../../test/filing';
 import { MOCK_NCMEC_BASE_URL, MOCK_NCMEC_PASSWORD, MOCK_NCMEC_USERNAME } from '../ncmec/mock-ncmec';
-import { createNcmecClient } from '../ncmec/ncmec-client';
+import { createNcmecClient } from '../../server/ncmec/ncmec-client';
 import { preservationDeadline } from '../../domain/preservation';
 
 describe('filing with NCMEC (the mock CyberTipline API)', () => {

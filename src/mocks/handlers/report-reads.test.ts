@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { signInForTest, testBackend } from '../../test/mock-server';
 import { approvedReport, call, getReport, listReports } from '../../test/reports';
-import { incidentKey } from '../backend/reports/draft-fields';
+import { incidentKey } from '../../server/reports/draft-fields';
 
 const head = () => testBackend.state.audit.head;
 

@@ -3,7 +3,7 @@ import { Report } from '../../api/schemas/report';
 import { file, settled, sasha } from '../../test/filing';
 import { signInForTest, testBackend } from '../../test/mock-server';
 import { call, explainGaps, getReport, listReports, transition } from '../../test/reports';
-import { incidentKey } from '../backend/reports/draft-fields';
+import { incidentKey } from '../../server/reports/draft-fields';
 
 const ana = () => signInForTest('usr_ana').cookie;
 

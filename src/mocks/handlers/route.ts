@@ -7,7 +7,7 @@ import {
 } from '../../api/endpoints';
 import type { User } from '../../api/schemas/user';
 import type { Backend } from '../backend/backend';
-import { corrupt, matchingFault } from '../backend/faults';
+import { corrupt, matchingFault } from '../../server/demo/faults';
 import { readCookie } from '../../server/http/session-cookie';
 import { bodyLimit } from '../../server/http/body-limit';
 import { decodeParams, matchPath, readJsonBody, readQuery } from '../../server/http/request-input';

@@ -6,7 +6,7 @@ import {
   MOCK_NCMEC_USERNAME,
   createMockNcmec,
 } from './mock-ncmec';
-import { createNcmecClient } from './ncmec-client';
+import { createNcmecClient } from '../../server/ncmec/ncmec-client';
 
 const INCIDENT = 'Child Pornography (possession, manufacture, and distribution)';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { getResponse, http, type HttpHandler } from 'msw';
-import { ncmecAnswerLost, ncmecFault } from '../backend/faults';
-import { ncmecCodeMeaning } from './ncmec-client';
+import { ncmecAnswerLost, ncmecFault } from '../../server/demo/faults';
+import { ncmecCodeMeaning } from '../../server/ncmec/ncmec-client';
 import {
   batchedFileProblem,
   fileDetailsIds,
@@ -9,7 +9,7 @@ import {
   readXml,
   refusedValue,
   reportProblem,
-} from './ncmec-xml';
+} from '../../server/demo/ncmec/ncmec-xml';
 
 /**
  * An in-process stand-in for NCMEC's CyberTipline Reporting API, as NCMEC documents it to

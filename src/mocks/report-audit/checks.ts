@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import type { FlaggedItem } from '../../api/schemas/item';
 import type { ActionabilityField, Report } from '../../api/schemas/report';
 import { xmlText } from '../../domain/cybertipline-xml';
-import { publiclyAvailable } from '../backend/reports/draft-fields';
-import { accepted } from '../backend/reports/refused-source-values';
-import { unescapeXml } from '../ncmec/ncmec-client';
+import { publiclyAvailable } from '../../server/reports/draft-fields';
+import { accepted } from '../../server/reports/refused-source-values';
+import { unescapeXml } from '../../server/ncmec/ncmec-client';
 import { textsOf, type AuditDocument } from './documents';
 
 /**

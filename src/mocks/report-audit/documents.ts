@@ -6,7 +6,7 @@ import {
   refusedValue,
   reportProblem,
   type XmlElement,
-} from '../ncmec/ncmec-xml';
+} from '../../server/demo/ncmec/ncmec-xml';
 
 /**
  * The documents of an approved report as the filing would send them (NCMEC's report id and file

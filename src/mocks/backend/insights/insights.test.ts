@@ -3,9 +3,9 @@ import type { Decision, Verdict } from '../../../api/schemas/decision';
 import type { FlaggedItem, ItemStatus, Signal } from '../../../api/schemas/item';
 import { wilsonInterval } from '../../../domain/statistics';
 import { generateData } from '../../../server/demo/generator';
-import { reviewAgreement } from './agreement';
-import { flow } from './flow';
-import { rankRules, rulePrecision } from './rule-precision';
+import { reviewAgreement } from '../../../server/insights/agreement';
+import { flow } from '../../../server/insights/flow';
+import { rankRules, rulePrecision } from '../../../server/insights/rule-precision';
 import { supplierScorecard } from './supplier-scorecard';
 
 const [template] = generateData({ seed: 3, items: 1, now: new Date(), leaseSeconds: 300 }).items;

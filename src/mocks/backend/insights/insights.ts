@@ -1,9 +1,9 @@
 import type { Insights, InsightsQuery } from '../../../api/schemas/insights';
 import type { MockState } from '../backend';
-import { reviewAgreement } from './agreement';
-import { exposure } from './exposure';
-import { flow } from './flow';
-import { rulePrecision } from './rule-precision';
+import { reviewAgreement } from '../../../server/insights/agreement';
+import { exposure } from '../../../server/insights/exposure';
+import { flow } from '../../../server/insights/flow';
+import { rulePrecision } from '../../../server/insights/rule-precision';
 import { supplierScorecard } from './supplier-scorecard';
 
 const WEEK_MS = 7 * 86_400_000;

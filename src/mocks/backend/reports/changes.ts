@@ -11,7 +11,7 @@ import type { MockState } from '../backend';
 import { checkVersion, noFilingRecords, recordReportChange } from './record';
 import { ReportRefusal, refuseNcmecRefused } from './refusal';
 import { actorOf } from '../decisions';
-import { draftFields, fileEdits } from './draft-fields';
+import { draftFields, fileEdits } from '../../../server/reports/draft-fields';
 import { openStatuses, type StoredReport } from './store';
 import { refuseResent } from './supplemental';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FilingDocument, FilingStep } from '../../../api/schemas/filing';
 import type { Actor } from '../../../api/schemas/user';
 import type { MockState } from '../backend';
-import type { NcmecResult } from '../../ncmec/ncmec-client';
+import type { NcmecResult } from '../../../server/ncmec/ncmec-client';
 import { recordReportChange } from './record';
 import type { StoredReport } from './store';
 

@@ -15,7 +15,7 @@ import {
   ncmecCodeMessage,
   type NcmecClient,
   type NcmecResult,
-} from '../../ncmec/ncmec-client';
+} from '../../../server/ncmec/ncmec-client';
 import { recordStep, recordingFetch, type Exchange } from './filing-records';
 import { recordReportChange } from './record';
 import type { StoredReport } from './store';

@@ -8,10 +8,16 @@ import { fileViewedByEsp, type SentAnswer } from '../../../domain/file-viewed';
 import type { NewAuditEvent } from '../audit-log';
 import type { MockState } from '../backend';
 import { groupBy } from '../../../lib/group-by';
-import { draftFields, fileEdits, fileOf, incidentKey, incidentOf } from './draft-fields';
+import {
+  draftFields,
+  fileEdits,
+  fileOf,
+  incidentKey,
+  incidentOf,
+} from '../../../server/reports/draft-fields';
 import type { StoredFilingDocument } from './filing-records';
 import { noFilingRecords, recordReportChange } from './record';
-import { refusedSourceValues } from './refused-source-values';
+import { refusedSourceValues } from '../../../server/reports/refused-source-values';
 import { reportedBefore } from './supplemental';
 import { ReportRefusal } from './refusal';
 
