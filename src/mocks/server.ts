@@ -21,6 +21,7 @@ import {
 } from './backend/backend';
 import { createHandlers } from './handlers';
 import { securityHeaders } from '../server/http/security-headers';
+import { keepIdleConnections } from '../server/http/keep-alive';
 import { answerClientErrors, finalErrorHandler, sendError } from './server-errors';
 import { allowedHostNames, crossSiteGuard, hostGuard, requestTargetGuard } from './server-guards';
 
@@ -98,6 +99,7 @@ export function createMockApp({
 export function listen(app: express.Express, port: number, host: string): Promise<Server> {
   return new Promise((resolvePromise, reject) => {
     const server = app.listen(port, host, () => resolvePromise(server));
+    keepIdleConnections(server);
     answerClientErrors(server);
     server.on('error', reject);
   });

@@ -1,3 +1,4 @@
+import { keepIdleConnections } from '../http/keep-alive';
 import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createServer, type Server } from 'node:http';
@@ -43,6 +44,7 @@ export async function listen(
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
     sendNodeError(res, refusal);
   });
+  keepIdleConnections(server);
   answerClientErrors(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
