@@ -2,7 +2,7 @@ import { ItemDetail } from '../src/api/schemas/decision';
 import { ItemPage } from '../src/api/schemas/item';
 import { z } from '../src/lib/zod';
 import { expect, test } from './fixtures';
-import { lumaStats } from '../src/test/png-luma';
+import { lumaStats } from '../src/server/testing/png-luma';
 
 test('the demo raises only hash matches within their list’s limit', async ({ page, signInAs }) => {
   await signInAs('analyst');
