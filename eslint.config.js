@@ -93,7 +93,7 @@ export default tseslint.config(
             allow('lib', ['lib']),
             allow('mocks', ['mocks', 'server', 'api', 'domain', 'lib']),
             allow('server', ['server', 'api', 'domain', 'lib']),
-            allow('test', ['test', 'mocks', 'app', 'api']),
+            allow('test', ['test', 'mocks', 'server', 'app', 'api']),
           ],
         },
       ],

@@ -22,11 +22,31 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
-    setupFiles: ['src/test/setup.ts'],
     environment: 'node',
     restoreMocks: true,
     // Component tests render the whole console; on a shared 2-core machine 5 s is not enough.
     testTimeout: 20_000,
+    globalSetup: ['src/test/global-setup.ts'],
+    projects: [
+      {
+        // The server's own tests: each opens the test servers it needs.
+        extends: true,
+        test: {
+          name: 'server',
+          include: ['src/server/**/*.test.ts', 'scripts/**/*.test.ts'],
+          setupFiles: ['src/server/testing/setup.ts'],
+        },
+      },
+      {
+        // The console's tests: their requests go through MSW to one test server per file.
+        extends: true,
+        test: {
+          name: 'console',
+          include: ['src/**/*.test.{ts,tsx}'],
+          exclude: ['src/server/**'],
+          setupFiles: ['src/test/setup.ts'],
+        },
+      },
+    ],
   },
 });

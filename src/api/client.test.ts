@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { http, HttpResponse } from 'msw';
 import { expect, test } from 'vitest';
-import { mockServer, signInForTest, testBackend } from '../test/mock-server';
+import { freePendingItem, holderOf } from '../test/backend-state';
+import { configureBackend, mockServer, signInForTest } from '../test/test-backend';
 import { setActingUser } from './acting-user';
 import { ApiError } from './api-error';
 import { apiRequest, buildPath } from './client';
@@ -19,14 +20,14 @@ const failure = (promise: Promise<unknown>) =>
   );
 
 test('parses a valid response into typed data', async () => {
-  signInForTest('usr_ana');
+  await signInForTest('usr_ana');
   const { queues } = await apiRequest(endpoints.listQueues, {});
   expect(queues.length).toBeGreaterThanOrEqual(5);
 });
 
 test('a malformed response becomes an ApiError naming the endpoint and the offending field', async () => {
-  signInForTest('usr_ana');
-  testBackend.configure({ faults: ['malformed:/api/queues'] });
+  await signInForTest('usr_ana');
+  await configureBackend({ faults: ['malformed:/api/queues'] });
   const error = await failure(apiRequest(endpoints.listQueues, {}));
   expect(error.code).toBe('malformed_response');
   expect(error.field).toBe('queues[0].id');
@@ -40,7 +41,7 @@ test('a 401 becomes an ApiError with the server’s code', async () => {
 });
 
 test('a 400 carries the failing field the server named', async () => {
-  signInForTest('usr_ana');
+  await signInForTest('usr_ana');
   const error = await failure(
     apiRequest(endpoints.listQueueItems, { params: { queueId: 'q-hash' }, query: { limit: 5000 } }),
   );
@@ -51,7 +52,7 @@ test('a 5xx without an error body still says what failed', async () => {
   mockServer.use(
     http.get('*/api/queues', () => new HttpResponse('<html>Bad gateway</html>', { status: 502 })),
   );
-  signInForTest('usr_ana');
+  await signInForTest('usr_ana');
   const error = await failure(apiRequest(endpoints.listQueues, {}));
   expect(error).toMatchObject({ status: 502, code: 'http_502' });
   expect(error.message).toContain('GET /api/queues');
@@ -74,14 +75,13 @@ test('path parameters are encoded', () => {
 });
 
 test('a change is made only for the user this tab acts for: under another user’s session it is refused', async () => {
-  const item = testBackend.state.items.find((i) => i.status === 'pending' && i.lease === null);
-  if (!item) throw new Error('no item');
+  const item = await freePendingItem();
   setActingUser('usr_ana');
-  signInForTest('usr_ben'); // another tab of this browser signed Ben in
+  await signInForTest('usr_ben'); // another tab of this browser signed Ben in
   try {
     const error = await failure(apiRequest(endpoints.claimItem, { params: { itemId: item.id } }));
     expect(error).toMatchObject({ status: 403, code: 'maker_mismatch' });
-    expect(item.lease).toBeNull();
+    expect(await holderOf(item.id)).toBeNull();
   } finally {
     setActingUser(null);
   }

@@ -1,19 +1,18 @@
 import '@testing-library/jest-dom/vitest';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import '../server/testing/console-problems';
 import {
+  closeTestBackend,
   mockServer,
-  resetBackendClock,
+  resetTestBackend,
   signOutForTest,
   testBackend,
   unhandledRequests,
-} from './mock-server';
-
-const consoleProblems: string[] = [];
-const originalConsole = { error: console.error, warn: console.warn };
+} from './test-backend';
 
 beforeAll(async () => {
   if (typeof document !== 'undefined') {
-    // A component renders through the mock backend: on a loaded machine a screen can take seconds.
+    // A component renders through the server: on a loaded machine a screen can take seconds.
     const { configure } = await import('@testing-library/react');
     configure({ asyncUtilTimeout: 10_000 });
   }
@@ -22,19 +21,13 @@ beforeAll(async () => {
       unhandledRequests.push(`${request.method} ${request.url}`);
     },
   });
-});
+  // A component test's screens talk to the server from their first render: it is opened before
+  // the tests, so that no test's own time goes to it. Other files open it at their first call.
+  if (typeof document !== 'undefined') await testBackend();
+}, 120_000);
 
 beforeEach(() => {
-  consoleProblems.length = 0;
   unhandledRequests.length = 0;
-  console.error = (...args: unknown[]) => {
-    consoleProblems.push(args.map(String).join(' '));
-    originalConsole.error(...args);
-  };
-  console.warn = (...args: unknown[]) => {
-    consoleProblems.push(args.map(String).join(' '));
-    originalConsole.warn(...args);
-  };
 });
 
 afterEach(async () => {
@@ -44,15 +37,13 @@ afterEach(async () => {
   }
   signOutForTest();
   mockServer.resetHandlers();
-  resetBackendClock();
-  testBackend.configure({ reset: true });
-  console.error = originalConsole.error;
-  console.warn = originalConsole.warn;
-  // A request no handler answers, or an error the app logged, fails the test that caused it.
+  await resetTestBackend();
+  // A request no handler answers fails the test that caused it.
   if (unhandledRequests.length > 0)
     throw new Error(`Unhandled requests: ${unhandledRequests.join(', ')}`);
-  if (consoleProblems.length > 0)
-    throw new Error(`Console errors/warnings: ${consoleProblems.join(' | ')}`);
 });
 
-afterAll(() => mockServer.close());
+afterAll(async () => {
+  mockServer.close();
+  await closeTestBackend();
+});

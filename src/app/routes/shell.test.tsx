@@ -1,16 +1,17 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
-import { advanceBackendClock, callMock, signInForTest, testBackend } from '../../test/mock-server';
+import { advanceBackendClock, signInForTest } from '../../test/test-backend';
+import { SessionState } from '../../api/schemas/session';
 import { renderApp } from '../../test/render-app';
 
 const minute = 60_000;
 
 test('a session that expired while idle returns to sign-in at the next action and says why', async () => {
-  signInForTest('usr_ana');
+  await signInForTest('usr_ana');
   const { user, history } = renderApp('/');
   await screen.findByRole('table', { name: /queues/i });
-  advanceBackendClock(30 * minute);
+  await advanceBackendClock(30 * minute);
   await user.click(
     within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', {
       name: 'All items',
@@ -27,14 +28,15 @@ test('a session that expired while idle returns to sign-in at the next action an
 });
 
 test('Sign out everywhere ends this browser’s session and the others, and returns to sign-in', async () => {
-  signInForTest('usr_ben');
-  const elsewhere = signInForTest('usr_ben');
+  await signInForTest('usr_ben');
+  const elsewhere = await signInForTest('usr_ben');
   // signInForTest hands the page the last session: this browser is the second one.
   const { user } = renderApp('/');
   const header = await screen.findByRole('banner');
   await user.click(within(header).getByRole('button', { name: 'Sign out everywhere' }));
   expect(await screen.findByRole('heading', { name: 'Sign in to Verity' })).toBeInTheDocument();
   expect(screen.getByRole('status')).toHaveTextContent('You have signed out in every browser.');
-  expect((await callMock('/api/queues', elsewhere)).status).toBe(401);
-  expect(testBackend.state.sessions.peek(elsewhere.token)).toBeNull();
+  expect((await elsewhere.get('/api/queues')).status).toBe(401);
+  const ended = SessionState.parse(await (await elsewhere.get('/api/session')).json());
+  expect(ended.user).toBeNull();
 });

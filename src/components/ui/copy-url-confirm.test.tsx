@@ -1,17 +1,29 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
-import { signInForTest, testBackend } from '../../test/mock-server';
+import { Provenance } from '../../api/schemas/item';
+import { auditHead } from '../../server/audit/audit-chain';
+import { appendedSince } from '../../server/testing/audit-events';
+import { configureBackend, signInForTest, testBackend } from '../../test/test-backend';
 import { renderApp } from '../../test/render-app';
 import { defangUrl, wholeDefanged } from '../../lib/defang';
 
-const decidedItemWithSourceUrl = () => {
-  const item = testBackend.state.items.find(
-    (i) => i.status === 'dismissed' && i.provenance.origin.sourceUrls.length > 0,
-  );
-  if (!item) throw new Error('no decided item with a source URL');
-  return { item, url: item.provenance.origin.sourceUrls[0] ?? '' };
-};
+async function decidedItemWithSourceUrl() {
+  const { db } = (await testBackend()).database;
+  const rows = await db
+    .selectFrom('items')
+    .innerJoin('provenance', 'provenance.item_id', 'items.id')
+    .select(['items.id', 'provenance.origin'])
+    .where('items.status', '=', 'dismissed')
+    .orderBy('items.id')
+    .execute();
+  for (const { id, origin } of rows) {
+    const parsed = Provenance.shape.origin.parse(origin);
+    const [url] = parsed.sourceUrls;
+    if (url !== undefined) return { item: { id }, url };
+  }
+  throw new Error('no decided item with a source URL');
+}
 
 async function openConfirm(itemId: string, url: string) {
   const { user } = renderApp(`/items/${itemId}`);
@@ -28,24 +40,25 @@ async function openConfirm(itemId: string, url: string) {
 }
 
 test('the defanged form is what a copy puts on the clipboard, once the copy is on the record', async () => {
-  signInForTest('usr_ana');
-  const { item, url } = decidedItemWithSourceUrl();
+  await signInForTest('usr_ana');
+  const { item, url } = await decidedItemWithSourceUrl();
   const { user, confirm } = await openConfirm(item.id, url);
-  const before = testBackend.state.audit.size;
+  const { db } = (await testBackend()).database;
+  const before = (await auditHead(db)).seq;
   await user.click(within(confirm).getByRole('button', { name: 'Copy defanged URL' }));
   expect(await within(confirm).findByText('Copied the defanged URL.')).toBeInTheDocument();
   expect(await navigator.clipboard.readText()).toBe(wholeDefanged(url));
-  expect(testBackend.state.audit.range(before + 1, 5)).toMatchObject([
+  expect(await appendedSince(db, before)).toMatchObject([
     { action: 'url.copied', detail: { form: 'defanged' } },
   ]);
 });
 
 test('a copy that cannot be recorded puts nothing on the clipboard, and says so', async () => {
-  signInForTest('usr_ana');
-  const { item, url } = decidedItemWithSourceUrl();
+  await signInForTest('usr_ana');
+  const { item, url } = await decidedItemWithSourceUrl();
   const { user, confirm } = await openConfirm(item.id, url);
   await navigator.clipboard.writeText('untouched');
-  testBackend.configure({ faults: ['500:/api/url-copies'] });
+  await configureBackend({ faults: ['500:/api/url-copies'] });
   await user.click(within(confirm).getByRole('checkbox', { name: /I need the live URL/ }));
   await user.click(within(confirm).getByRole('button', { name: 'Copy live URL' }));
   expect(await within(confirm).findByRole('alert')).toHaveTextContent(/^Not copied: /);

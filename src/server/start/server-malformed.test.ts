@@ -7,7 +7,6 @@ import { allEndpoints } from '../../api/all-endpoints';
 import { CSRF_HEADER, CSRF_VALUE, isStateChanging } from '../../api/endpoints';
 import { ErrorBody } from '../../api/schemas/common';
 import { sendRaw, sendRequest, type Answer } from '../../test/http-request';
-import { mockServer } from '../../test/mock-server';
 import { DEFAULT_BODY_LIMIT } from '../http/body-limit';
 import { startTestServer, type TestStart } from './test-start';
 
@@ -18,7 +17,6 @@ let port: number;
 let cookie = '';
 
 beforeAll(async () => {
-  mockServer.close();
   const consoleDir = mkdtempSync(join(tmpdir(), 'verity-console-'));
   writeFileSync(join(consoleDir, 'index.html'), '<!doctype html><title>Verity</title>');
   server = await startTestServer({ config: { items: 20 }, consoleDir });
@@ -34,7 +32,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
   server.remove();
-  mockServer.listen();
 });
 
 const json = { 'Content-Type': 'application/json', [CSRF_HEADER]: CSRF_VALUE };

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CSRF_HEADER, CSRF_VALUE } from '../../api/endpoints';
 import { ErrorBody } from '../../api/schemas/common';
 import { sendRaw, sendRequest, type Answer } from '../../test/http-request';
-import { mockServer } from '../../test/mock-server';
 import { allowedHostNames } from '../http/request-guards';
 import { startTestServer, type TestStart } from './test-start';
 
@@ -14,7 +13,6 @@ let server: TestStart;
 let port: number;
 
 beforeAll(async () => {
-  mockServer.close();
   const consoleDir = mkdtempSync(join(tmpdir(), 'verity-console-'));
   writeFileSync(join(consoleDir, 'index.html'), '<!doctype html><title>Verity</title>');
   mkdirSync(join(consoleDir, 'assets'));
@@ -31,7 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
   server.remove();
-  mockServer.listen();
 });
 
 const own = () => `127.0.0.1:${port}`;

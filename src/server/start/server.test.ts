@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { CSRF_HEADER, CSRF_VALUE } from '../../api/endpoints';
-import { mockServer } from '../../test/mock-server';
 import { parseStartOptions } from './start-options';
 import { startTestServer, type TestStart } from './test-start';
 
@@ -9,7 +8,6 @@ let server: TestStart;
 let origin: string;
 
 beforeAll(async () => {
-  mockServer.close();
   server = await startTestServer({ config: { items: 20 } });
   origin = server.origin;
 }, 120_000);
@@ -17,7 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
   server.remove();
-  mockServer.listen();
 });
 
 const setCookie = async (userId: string, headers: Record<string, string> = {}) => {

@@ -3,19 +3,16 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { CSRF_HEADER, CSRF_VALUE } from '../../api/endpoints';
 import { TEST_POSTGRES_VARIABLE } from '../db/postgres-for-tests';
 import { StartRefused } from '../demo/demo-data';
 import { readDemoData } from '../demo/knobs';
-import { mockServer } from '../../test/mock-server';
 import { MISSING_FOR_PRODUCTION } from './production-start';
 import { startServer } from './start-server';
 import { startTestServer, type TestStart } from './test-start';
 
 // Real starts of the server on their own temporary data directories: no msw/node in this file.
-beforeAll(() => mockServer.close());
-afterAll(() => mockServer.listen());
 
 const signIn = async (origin: string, userId: string) => {
   const response = await fetch(`${origin}/api/session`, {

@@ -1,17 +1,40 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
+import { sql } from 'kysely';
 import { expect, test } from 'vitest';
-import { signInForTest, testBackend } from '../../../test/mock-server';
+import { testBackend, signInForTest } from '../../../test/test-backend';
 import { renderApp } from '../../../test/render-app';
 
 test('a file name with a right-to-left override shows a visible marker in the editor, and is saved as found', async () => {
-  signInForTest('usr_ana');
-  const report = testBackend.state.reports
-    .list()
-    .find((r) => r.status === 'draft' && r.files.length > 0);
-  const file = report?.files[0];
-  if (!report || !file) throw new Error('no draft with a file');
-  file.originalFileName = '\u202eevil.jpg.exe';
+  await signInForTest('usr_ana');
+  const { db } = (await testBackend()).database;
+  const file = await db
+    .selectFrom('report_files')
+    .innerJoin('reports', 'reports.id', 'report_files.report_id')
+    .where('reports.status', '=', 'draft')
+    .select(['report_files.report_id', 'report_files.position'])
+    .orderBy('report_files.report_id')
+    .orderBy('report_files.position')
+    .executeTakeFirst();
+  if (!file) throw new Error('no draft with a file');
+  const report = { id: file.report_id };
+  const savedName = async () =>
+    (
+      await db
+        .selectFrom('report_files')
+        .where('report_id', '=', report.id)
+        .where('position', '=', file.position)
+        .select(sql<string>`file->>'originalFileName'`.as('name'))
+        .executeTakeFirstOrThrow()
+    ).name;
+  await db
+    .updateTable('report_files')
+    .set({
+      file: sql`jsonb_set(file, '{originalFileName}', to_jsonb(${'\u202eevil.jpg.exe'}::text))`,
+    })
+    .where('report_id', '=', report.id)
+    .where('position', '=', file.position)
+    .execute();
 
   const { user } = renderApp(`/reports/${report.id}`);
   const section = await screen.findByRole('region', { name: 'File 1' }, { timeout: 10_000 });
@@ -22,9 +45,5 @@ test('a file name with a right-to-left override shows a visible marker in the ed
   await user.type(input, '.zip');
   expect(input).toHaveValue('⟨U+202E⟩evil.jpg.exe.zip');
   await user.click(screen.getByRole('button', { name: 'Save changes' }));
-  await waitFor(() =>
-    expect(testBackend.state.reports.get(report.id).files[0]?.originalFileName).toBe(
-      '\u202eevil.jpg.exe.zip',
-    ),
-  );
+  await waitFor(async () => expect(await savedName()).toBe('\u202eevil.jpg.exe.zip'));
 });

@@ -6,8 +6,8 @@ import type { ReactNode } from 'react';
 import { beforeEach, expect, test } from 'vitest';
 import { endpoints } from '../../../api/endpoints';
 import { DecisionRequest } from '../../../api/schemas/decision';
-import { decideItem as recordOnServer } from '../../../mocks/backend/decisions';
-import { mockServer, signInForTest, testBackend } from '../../../test/mock-server';
+import { decisionMakers, freePendingItem } from '../../../test/backend-state';
+import { mockServer, signInForTest, testBackend } from '../../../test/test-backend';
 import { useOutbox } from '../model/outbox';
 import { useOutboxSender } from './outbox-sender';
 
@@ -27,9 +27,8 @@ beforeEach(() => {
 });
 
 test('a decision recorded on the server whose answer was cut off is found recorded, never shown as not recorded', async () => {
-  const { user } = signInForTest('usr_ana');
-  const item = testBackend.state.items.find((i) => i.status === 'pending' && i.lease === null);
-  if (!item) throw new Error('no free pending item');
+  const { user } = await signInForTest('usr_ana');
+  const item = await freePendingItem();
   const request = DecisionRequest.parse({
     verdict: { kind: 'escalate', reason: 'Needs a supervisor' },
     note: null,
@@ -38,13 +37,17 @@ test('a decision recorded on the server whose answer was cut off is found record
     madeBy: user.id,
   });
   mockServer.use(
-    http.post(`*${endpoints.decideItem.path.replace('{itemId}', item.id)}`, () => {
-      recordOnServer(testBackend.state, item, user, request, testBackend.now());
-      return new Response('{"item":{"id":', {
-        status: 200,
-        headers: { 'Content-Type': 'application/json' },
-      });
-    }),
+    http.post(
+      `*${endpoints.decideItem.path.replace('{itemId}', item.id)}`,
+      async ({ request: sent }) => {
+        const recorded = await (await testBackend()).app.fetch(sent);
+        expect(recorded.status).toBe(200);
+        return new Response('{"item":{"id":', {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        });
+      },
+    ),
   );
   useOutbox.getState().put({
     version: 2,
@@ -67,6 +70,6 @@ test('a decision recorded on the server whose answer was cut off is found record
 
   expect(seen.has('checking')).toBe(true);
   expect(seen.has('rejected')).toBe(false);
-  expect(testBackend.state.decisions.get(item.id)?.map((d) => d.actor.id)).toEqual(['usr_ana']);
+  expect(await decisionMakers(item.id)).toEqual(['usr_ana']);
   expect(localStorage.length).toBe(0);
 });

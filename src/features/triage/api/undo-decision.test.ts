@@ -48,7 +48,9 @@ test('a decision whose answer could not be read is taken back on the server, not
   expect(undoLastDecision(12_000)).toBe(true);
   expect(useOutbox.getState().entries).toEqual([]);
   // The server was asked (and, signed out here, said so): the outcome is the server's.
-  await vi.waitFor(() =>
-    expect(useRecentDecision.getState().outcome).toMatchObject({ itemId: 'itm_1', ok: false }),
+  await vi.waitFor(
+    () =>
+      expect(useRecentDecision.getState().outcome).toMatchObject({ itemId: 'itm_1', ok: false }),
+    { timeout: 10_000 },
   );
 });
