@@ -1,9 +1,9 @@
 import { expect, test } from 'vitest';
 import type { FlaggedItem } from '../api/schemas/item';
-import { createBackend } from '../mocks/backend/backend';
+import { generateData } from '../server/demo/generator';
 import { acquisitionTime, actionabilityScore, provenanceChecklist } from './provenance-checklist';
 
-const [generated] = createBackend({ seed: 3, items: 5 }).state.items;
+const [generated] = generateData({ seed: 3, items: 5, now: new Date(), leaseSeconds: 300 }).items;
 if (!generated) throw new Error('no item');
 const sample: FlaggedItem = generated;
 

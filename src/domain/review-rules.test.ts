@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Decision, Verdict } from '../api/schemas/decision';
 import type { FlaggedItem, Signal } from '../api/schemas/item';
-import { createBackend } from '../mocks/backend/backend';
+import { generateData } from '../server/demo/generator';
 import {
   isBlindTo,
   outcomeOf,
@@ -11,7 +11,7 @@ import {
   underReview,
 } from './review-rules';
 
-const [generated] = createBackend({ seed: 5, items: 3 }).state.items;
+const [generated] = generateData({ seed: 5, items: 3, now: new Date(), leaseSeconds: 300 }).items;
 if (!generated) throw new Error('no item');
 const ncmecMatch: Signal = {
   kind: 'hash_match',

@@ -6,7 +6,24 @@ import type { Database, Row } from '../db/tables';
 
 export type NewAuditEvent = Omit<AuditEvent, 'seq' | 'prevHash' | 'hash'>;
 
-const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+/** SHA-256 of a text's UTF-8 bytes, in hex: the chain's hash. */
+export const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** The events chained after a head at `seq` whose hash is `hash`: numbered and hashed in order. */
+export function chainEvents(
+  head: { seq: number; hash: string },
+  events: readonly NewAuditEvent[],
+): AuditEvent[] {
+  let { seq, hash: prevHash } = head;
+  return events.map((event): AuditEvent => {
+    seq += 1;
+    // Hashed as it is stored and read back: `timestamptz` gives the time in this one form.
+    const unhashed = { ...event, at: new Date(event.at).toISOString(), seq, prevHash };
+    const hash = sha256Hex(auditHashInput(unhashed));
+    prevHash = hash;
+    return { ...unhashed, hash };
+  });
+}
 
 /**
  * Appends events to the hash-chained log in the caller's transaction. The chain's head row is
@@ -24,15 +41,7 @@ export async function appendAuditEvents(
     .select(['seq', 'hash'])
     .forUpdate()
     .executeTakeFirstOrThrow();
-  let { seq, hash: prevHash } = head;
-  const chained = events.map((event): AuditEvent => {
-    seq += 1;
-    // Hashed as it is stored and read back: `timestamptz` gives the time in this one form.
-    const unhashed = { ...event, at: new Date(event.at).toISOString(), seq, prevHash };
-    const hash = sha256Hex(auditHashInput(unhashed));
-    prevHash = hash;
-    return { ...unhashed, hash };
-  });
+  const chained = chainEvents(head, events);
   await trx
     .insertInto('audit_events')
     .values(
@@ -49,7 +58,8 @@ export async function appendAuditEvents(
       })),
     )
     .execute();
-  await trx.updateTable('audit_head').set({ seq, hash: prevHash }).execute();
+  const last = chained.at(-1) ?? head;
+  await trx.updateTable('audit_head').set({ seq: last.seq, hash: last.hash }).execute();
   return chained;
 }
 

@@ -1,20 +1,21 @@
 import { expect, test } from 'vitest';
+import { GENESIS_HASH } from '../../../api/audit-canonical';
 import type { AuditEvent } from '../../../api/schemas/audit';
-import { createAuditLog } from '../../../mocks/backend/audit-log';
+import { chainEvents } from '../../../server/audit/audit-chain';
 import type { VerifyMessage } from './verify-protocol';
 import { verifyRange } from './verify-range';
 
 function chain(count: number): AuditEvent[] {
-  const audit = createAuditLog();
-  for (let i = 0; i < count; i++)
-    audit.append({
+  return chainEvents(
+    { seq: 0, hash: GENESIS_HASH },
+    Array.from({ length: count }, (_, i) => ({
       at: new Date(Date.UTC(2026, 10, 25, 9, 0, i)).toISOString(),
-      actor: { id: 'usr_ana', name: 'Ana Ortiz', role: 'analyst' },
+      actor: { id: 'usr_ana', name: 'Ana Ortiz', role: 'analyst' as const },
       action: 'item.viewed',
-      subject: { type: 'item', id: `itm_${i}` },
+      subject: { type: 'item' as const, id: `itm_${i}` },
       detail: { i },
-    });
-  return [...audit.range(1, count)];
+    })),
+  );
 }
 
 async function run(events: AuditEvent[], job: Parameters<typeof verifyRange>[0]) {

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import type { FlaggedItem } from '../../../api/schemas/item';
-import { createBackend } from '../../../mocks/backend/backend';
+import { generateData } from '../../../server/demo/generator';
 import {
   commandForKey,
   commands,
@@ -9,7 +9,7 @@ import {
   type CommandContext,
 } from './commands';
 
-const [generated] = createBackend({ seed: 4, items: 3 }).state.items;
+const [generated] = generateData({ seed: 4, items: 3, now: new Date(), leaseSeconds: 300 }).items;
 if (!generated) throw new Error('no item');
 const pending: FlaggedItem = { ...generated, status: 'pending', lease: null };
 const confirm = commands.find((c) => c.id === 'confirm');
