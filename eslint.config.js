@@ -119,7 +119,7 @@ export default tseslint.config(
     },
   },
   {
-    // Tests may reach the mock backend and test helpers; the console itself never may.
+    // Tests may reach the server and the test helpers; the console itself never may.
     files: ['src/**/*.test.{ts,tsx}'],
     rules: { 'boundaries/dependencies': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
