@@ -1,5 +1,4 @@
 import { defineConfig } from '@playwright/test';
-import { e2eReviewSecret } from './e2e/review-secret';
 import { findChromium } from './scripts/find-chromium';
 
 /** The e2e suite drives the same server `npm start` runs, on its own port. */
@@ -8,7 +7,7 @@ const executablePath = (await findChromium()) ?? undefined;
 
 export default defineConfig({
   testDir: 'e2e',
-  // One shared mock server: tests reset it and run one at a time.
+  // One shared server: tests reset its demo data and run one at a time.
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -34,12 +33,14 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  // The server in demo mode, its data in a new temporary directory that it deletes when stopped
+  // (scripts/e2e-server.ts). Its first start seeds the demo data: allow for a slow machine.
   webServer: {
-    command: `npx tsx src/mocks/server.ts --port ${e2ePort}`,
+    command: `node --import tsx scripts/e2e-server.ts --port ${e2ePort}`,
     url: `http://127.0.0.1:${e2ePort}/api/session`,
     reuseExistingServer: false,
-    env: { VERITY_REVIEW_SECRET: e2eReviewSecret },
-    timeout: 60_000,
+    timeout: 180_000,
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
     stdout: 'ignore',
     stderr: 'pipe',
   },

@@ -2,7 +2,7 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-/** Port of the mock API that `npm run dev` starts beside Vite (see scripts/dev.mjs). */
+/** Port of the demo server (API only) that `npm run dev` starts beside Vite (see scripts/dev.mjs). */
 const devApiPort = Number(process.env.VERITY_DEV_API_PORT ?? 4319);
 
 export default defineConfig({
@@ -13,8 +13,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 400,
   },
   server: {
-    // The browser's Host (localhost:5173) is passed on as it is, not rewritten to the mock's: the
-    // mock server compares a request's Origin with its Host and refuses a state-changing request
+    // The browser's Host (localhost:5173) is passed on as it is, not rewritten to the server's: the
+    // server compares a request's Origin with its Host and refuses a state-changing request
     // from another origin.
     proxy: {
       '/api': { target: `http://127.0.0.1:${devApiPort}`, changeOrigin: false },

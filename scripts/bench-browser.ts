@@ -1,18 +1,57 @@
 /**
- * The browser half of `npm run bench`: drives Chromium against the demo server and measures what
- * the console's performance budgets cover. Returns rows for the bench table.
+ * The browser half of `npm run bench`: drives Chromium against the server in demo mode (its data
+ * in a temporary directory of its own) and measures what the console's performance budgets cover.
+ * Returns rows for the bench table.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Backend } from '../src/mocks/backend/backend';
-import { createMockApp, listen } from '../src/mocks/server';
+import { CSRF_HEADER, CSRF_VALUE } from '../src/api/endpoints';
+import { startTestServer } from '../src/server/start/test-start';
 import { findChromium } from './find-chromium';
 import { insightsBench } from './bench-insights';
 
 type Row = [string, string, string];
+
+/** The demo server under test: its origin, its knobs (`/__mock/config`), its database. */
+export interface DemoServer {
+  origin: string;
+  configure: (knobs: Record<string, unknown>) => Promise<void>;
+  /** How many decisions `userId` made on each of the items, in the server's own record. */
+  decisionsBy: (userId: string, itemIds: readonly string[]) => Promise<number[]>;
+}
+
+async function startDemoServer(): Promise<DemoServer & { close: () => Promise<void> }> {
+  const server = await startTestServer({ apiOnly: false });
+  const { db } = server.running.database;
+  return {
+    origin: server.origin,
+    configure: async (knobs) => {
+      const response = await fetch(`${server.origin}/__mock/config`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', [CSRF_HEADER]: CSRF_VALUE },
+        body: JSON.stringify(knobs),
+      });
+      if (!response.ok) throw new Error(`/__mock/config: ${await response.text()}`);
+    },
+    decisionsBy: async (userId, itemIds) => {
+      if (itemIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('decisions')
+        .select('item_id')
+        .where('actor_id', '=', userId)
+        .where('item_id', 'in', itemIds)
+        .execute();
+      return itemIds.map((id) => rows.filter((r) => r.item_id === id).length);
+    },
+    close: async () => {
+      await server.close();
+      server.remove();
+    },
+  };
+}
+
 const dist = join(import.meta.dirname, '..', 'dist');
 
 const quantile = (values: number[], q: number) => {
@@ -98,11 +137,10 @@ const medianAndP95 = (values: number[]) =>
  */
 async function outboxAfterFailureSpell(
   browser: Browser,
-  origin: string,
-  backend: Backend,
+  { origin, configure, decisionsBy }: DemoServer,
   count: number,
 ): Promise<Row> {
-  backend.configure({ reset: true, items: 2000, faults: ['500:/api/items/*/decisions'] });
+  await configure({ reset: true, items: 2000, faults: ['500:/api/items/*/decisions'] });
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   let tab = await context.newPage();
   await tab.goto(`${origin}/sign-in`);
@@ -123,7 +161,7 @@ async function outboxAfterFailureSpell(
       .waitFor({ state: 'hidden' });
   }
   await tab.close();
-  backend.configure({ faults: [] });
+  await configure({ faults: [] });
   const started = performance.now();
   tab = await context.newPage();
   await tab.goto(`${origin}/`);
@@ -132,9 +170,7 @@ async function outboxAfterFailureSpell(
   const drained = performance.now() - started;
   await context.close();
 
-  const recorded = decided.map(
-    (id) => (backend.state.decisions.get(id) ?? []).filter((d) => d.actor.id === 'usr_ana').length,
-  );
+  const recorded = await decisionsBy('usr_ana', decided);
   const sent = recorded.filter((n) => n >= 1).length;
   const duplicated = recorded.reduce((sum, n) => sum + Math.max(0, n - 1), 0);
   return [
@@ -164,7 +200,7 @@ const scrollEndToEnd = (selector: string, rowSelector: string) => `(async () => 
  * The audit log: verification of 100,000 events in the page's worker (hashing, and end to end
  * with the reads), long tasks on the page meanwhile; then scrolling the log at 1,000,000 events.
  */
-async function auditBench(browser: Browser, origin: string, backend: Backend): Promise<Row[]> {
+async function auditBench(browser: Browser, { origin, configure }: DemoServer): Promise<Row[]> {
   const rows: Row[] = [];
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
@@ -173,7 +209,7 @@ async function auditBench(browser: Browser, origin: string, backend: Backend): P
     await page.getByRole('button', { name: /Alex Kim/ }).click();
     await page.getByRole('table', { name: /queues/i }).waitFor();
   };
-  backend.configure({ reset: true, auditEvents: 100_000 });
+  await configure({ reset: true, auditEvents: 100_000 });
   await signIn();
   await page.goto(`${origin}/audit`);
   await page.getByText(/^100,0\d\d events$/).waitFor({ timeout: 60_000 });
@@ -192,7 +228,7 @@ async function auditBench(browser: Browser, origin: string, backend: Backend): P
     '≤ 1 s / ≤ 3 s; none',
   ]);
 
-  backend.configure({ auditEvents: 1_000_000 });
+  await configure({ auditEvents: 1_000_000 });
   await signIn();
   await page.goto(`${origin}/audit`);
   await page.getByText(/^1,000,0\d\d events$/).waitFor({ timeout: 120_000 });
@@ -216,9 +252,8 @@ async function auditBench(browser: Browser, origin: string, backend: Backend): P
 }
 
 export async function browserBench(): Promise<Row[]> {
-  const { app, backend } = createMockApp();
-  const server = await listen(app, 0, '127.0.0.1');
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await startDemoServer();
+  const { origin, configure } = server;
   const executablePath = (await findChromium()) ?? undefined;
   const browser = await chromium.launch({
     ...(executablePath ? { executablePath } : {}),
@@ -268,7 +303,7 @@ export async function browserBench(): Promise<Row[]> {
     );
 
     // Decision key to the next item painted (its panel and its claim), over 50 decisions.
-    backend.configure({ items: 2000 });
+    await configure({ items: 2000 });
     await page.goto(`${origin}/sign-in`);
     await page.getByRole('button', { name: /Ana Ortiz/ }).click();
     await page.getByRole('table', { name: /queues/i }).waitFor();
@@ -288,10 +323,10 @@ export async function browserBench(): Promise<Row[]> {
       'p95 ≤ 50 ms',
     ]);
 
-    rows.push(await outboxAfterFailureSpell(browser, origin, backend, 40));
+    rows.push(await outboxAfterFailureSpell(browser, server, 40));
 
     // Scrolling /items end to end at 100,000 items.
-    backend.configure({ items: 100_000 });
+    await configure({ items: 100_000 });
     await page.goto(`${origin}/sign-in`);
     await page.getByRole('button', { name: /Ana Ortiz/ }).click();
     await page.getByRole('table', { name: /queues/i }).waitFor();
@@ -336,11 +371,11 @@ export async function browserBench(): Promise<Row[]> {
       String(pageRequests),
       'only those in view',
     ]);
-    rows.push(...(await auditBench(browser, origin, backend)));
-    rows.push(...(await insightsBench(browser, origin, backend)));
+    rows.push(...(await auditBench(browser, server)));
+    rows.push(...(await insightsBench(browser, server)));
   } finally {
     await browser.close();
-    server.close();
+    await server.close();
   }
   return rows;
 }

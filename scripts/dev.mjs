@@ -1,6 +1,6 @@
 /**
- * `npm run dev`: the mock API server (no console) plus Vite with `/api` proxied to it — one mock,
- * no service worker. Extra arguments go to the mock server: `npm run dev -- --items 5000`.
+ * `npm run dev`: the server in demo mode, API only, plus Vite with `/api` proxied to it (no
+ * service worker). Extra arguments go to the server: `npm run dev -- --items 5000`.
  */
 import { spawn } from 'node:child_process';
 
@@ -8,10 +8,8 @@ const apiPort = process.env.VERITY_DEV_API_PORT ?? '4319';
 const children = [
   spawn(
     'npx',
-    ['tsx', 'src/mocks/server.ts', '--api-only', '--port', apiPort, ...process.argv.slice(2)],
-    {
-      stdio: 'inherit',
-    },
+    ['tsx', 'src/server/main.ts', '--api-only', '--port', apiPort, ...process.argv.slice(2)],
+    { stdio: 'inherit', env: { ...process.env, VERITY_DEMO: '1' } },
   ),
   spawn('npx', ['vite'], {
     stdio: 'inherit',

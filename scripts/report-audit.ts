@@ -1,15 +1,16 @@
 /**
  * `npm run report-audit -- --seed 1 --items 2000`: every draft of that demo data settled and
- * approved by script, every CyberTipline document generated and checked (see
- * `src/mocks/report-audit/audit.ts`). Prints the findings and, per actionability field, how many
- * reports sent a value and how many said it is not available. Exits non-zero on any finding.
+ * approved by script through the server's API (in process, on an in-memory database), every
+ * CyberTipline document generated and checked (see `src/server/demo/report-audit/audit.ts`).
+ * Prints the findings and, per actionability field, how many reports sent a value and how many
+ * said it is not available. Exits non-zero on any finding.
  * The XSD is read from `CYBERTIPLINE_XSD` (NCMEC's to publish, not in this repository); unset,
  * the audit fails, saying so.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { auditFailed, auditReports } from '../src/mocks/report-audit/audit';
-import { auditText } from '../src/mocks/report-audit/table';
+import { auditFailed, auditReports } from '../src/server/demo/report-audit/audit';
+import { auditText } from '../src/server/demo/report-audit/table';
 
 const { values } = parseArgs({
   options: { seed: { type: 'string', default: '1' }, items: { type: 'string', default: '2000' } },

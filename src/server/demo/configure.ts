@@ -1,5 +1,6 @@
 import type { ServerContext } from '../server-context';
 import { reseedDemoData, knobsOf } from './demo-data';
+import { tamperAuditEvent } from './tamper-audit';
 import {
   readDemoData,
   readDemoKnobs,
@@ -29,7 +30,9 @@ export async function currentConfig(server: ServerContext, start: MockConfig): P
  * Applies knobs. `reset` starts again from `start` (plus the knobs given), re-seeding the data
  * and so ending every session; a new seed or size, or more audit events than the log holds, also
  * re-seeds. The rest (latency, faults, lease) applies from the next call on, on every instance.
- * The `tamper:audit` fault is accepted and stored, but not yet applied to the audit log here.
+ * Turning the `tamper:audit` fault on edits the log's middle event behind the chain's back, once;
+ * a log seeded again while the fault is on is tampered with again. Turning it off mends nothing:
+ * the log stays tampered until it is seeded again.
  */
 export async function configureDemo(
   server: ServerContext,
@@ -58,6 +61,12 @@ export async function configureDemo(
     next.auditEvents > head.seq;
   if (regenerate) await reseedDemoData(db, next, server.now(), server.mediaDir);
   else await writeDemoKnobs(db, knobsOf(next));
+  const tamper = 'tamper:audit';
+  if (next.faults.includes(tamper) && (regenerate || !current.faults.includes(tamper)))
+    await db.transaction().execute(async (trx) => {
+      const { seq } = await trx.selectFrom('audit_head').select('seq').executeTakeFirstOrThrow();
+      await tamperAuditEvent(trx, Math.ceil(seq / 2));
+    });
   server.review.leaseSeconds = next.leaseSeconds;
   return next;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { CSRF_HEADER, CSRF_VALUE } from '../../api/endpoints';
 import { ErrorBody } from '../../api/schemas/common';
-import { createHttpApp } from '../start/http-app';
+import { demoCall } from '../testing/demo-app';
 import { openTestServer, type TestServer } from '../testing/test-server';
 import { defaultMockConfig, readDemoData } from './knobs';
 
@@ -11,15 +11,7 @@ let server: TestServer;
 let call: (path: string, init?: RequestInit) => Promise<Response>;
 const json = { 'Content-Type': 'application/json', [CSRF_HEADER]: CSRF_VALUE };
 
-const instance = () => {
-  const app = createHttpApp({
-    context: server.context,
-    consoleDir: null,
-    demo: { start: defaultMockConfig },
-  });
-  return (path: string, init: RequestInit = {}) =>
-    Promise.resolve(app.fetch(new Request(`http://127.0.0.1:4000${path}`, init)));
-};
+const instance = () => demoCall(server);
 const post = (body: unknown, to = call) =>
   to('/__mock/config', { method: 'POST', headers: json, body: JSON.stringify(body) });
 const itemCount = async () =>

@@ -14,6 +14,7 @@ import {
 import { HttpError, errorResponse, invalidRequest, jsonResponse } from '../http/responses';
 import type { ServerContext } from '../server-context';
 import { configureDemo, currentConfig } from './configure';
+import { answerDemoControl } from './demo-controls';
 import { corrupt, matchingFault } from './faults';
 import { MockConfigRequest, readDemoKnobs, type MockConfig } from './knobs';
 
@@ -58,13 +59,16 @@ async function answerConfig(c: Context, server: ServerContext, start: MockConfig
  * The demo's knobs, as a middleware of the server in demo mode only: `/__mock/config` reads and
  * sets them (`start` is what a `reset` returns to: the defaults and this start's options), and
  * every call of the contract gets the latency and faults they ask for. The knobs are read from the
- * database on every call, so one set on any instance holds on all of them.
+ * database on every call, so one set on any instance holds on all of them. The demo's other
+ * controls (`demo-controls.ts`) are answered here too.
  */
 export function demoKnobs(server: ServerContext, start: MockConfig): MiddlewareHandler {
   return async (c, next) => {
     const url = new URL(c.req.url);
     if (url.pathname === '/__mock/config' && (c.req.method === 'GET' || c.req.method === 'POST'))
       return answerConfig(c, server, start);
+    const control = await answerDemoControl(c, server);
+    if (control) return control;
     if (!isContractCall(c.req.method, url)) return next();
     const knobs = await readDemoKnobs(server.database.db);
     server.review.leaseSeconds = knobs.leaseSeconds;

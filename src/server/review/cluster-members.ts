@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { Database } from '../db/tables';
 
 /**
@@ -6,6 +6,14 @@ import type { Database } from '../db/tables';
  * threshold for "the same picture, re-encoded or resized".
  */
 export const PDQ_CLUSTER_DISTANCE = 31;
+
+/**
+ * Whether the item aliased `other` is in the cluster of the one aliased `anchor`: the same
+ * SHA-256, or PDQs within `PDQ_CLUSTER_DISTANCE` bits.
+ */
+export const inCluster = sql<SqlBool>`(other.sha256 = anchor.sha256 or (
+  other.pdq is not null and anchor.pdq is not null
+  and bit_count(('x' || other.pdq)::bit(256) # ('x' || anchor.pdq)::bit(256)) <= ${sql.lit(PDQ_CLUSTER_DISTANCE)}))`;
 
 /**
  * The ids of the other items in an item's same-hash cluster: those sharing its SHA-256, or whose
@@ -18,24 +26,7 @@ export async function clusterMemberIds(
 ): Promise<string[]> {
   const rows = await db
     .selectFrom('items as anchor')
-    .innerJoin('items as other', (join) =>
-      join
-        .onRef('other.id', '<>', 'anchor.id')
-        .on((eb) =>
-          eb.or([
-            eb('other.sha256', '=', eb.ref('anchor.sha256')),
-            eb.and([
-              eb('other.pdq', 'is not', null),
-              eb('anchor.pdq', 'is not', null),
-              eb(
-                sql<number>`bit_count(('x' || other.pdq)::bit(256) # ('x' || anchor.pdq)::bit(256))`,
-                '<=',
-                PDQ_CLUSTER_DISTANCE,
-              ),
-            ]),
-          ]),
-        ),
-    )
+    .innerJoin('items as other', (join) => join.onRef('other.id', '<>', 'anchor.id').on(inCluster))
     .select('other.id')
     .where('anchor.id', '=', anchorId)
     .orderBy('other.id')

@@ -24,7 +24,9 @@ import {
 
 type Trx = Transaction<Database>;
 
-const tokenHash = (token: string) => createHash('sha256').update(token, 'utf8').digest('base64url');
+/** What the sessions table keys a session by: its token's SHA-256. */
+export const sessionTokenHash = (token: string) =>
+  createHash('sha256').update(token, 'utf8').digest('base64url');
 
 /** Starts a session for the user; the token is the cookie's value and is not kept. */
 export async function startSession(trx: Trx, user: User, now: Date) {
@@ -38,7 +40,7 @@ export async function startSession(trx: Trx, user: User, now: Date) {
   await trx
     .insertInto('sessions')
     .values({
-      token_hash: tokenHash(token),
+      token_hash: sessionTokenHash(token),
       id: session.id,
       user_id: user.id,
       started_at: now,
@@ -115,7 +117,7 @@ export async function findSession(
 ): Promise<Session | null> {
   if (token === undefined) return null;
   const row = await liveSessions(trx)
-    .where('sessions.token_hash', '=', tokenHash(token))
+    .where('sessions.token_hash', '=', sessionTokenHash(token))
     .executeTakeFirst();
   if (!row) return null;
   const reason = runOut(sessionOf(row), now.getTime(), limits);
@@ -139,7 +141,7 @@ export async function endedFor(trx: Trx, token: string | undefined): Promise<Ses
   const row = await trx
     .selectFrom('sessions')
     .select('ended')
-    .where('token_hash', '=', tokenHash(token))
+    .where('token_hash', '=', sessionTokenHash(token))
     .executeTakeFirst();
   return row?.ended ? SessionEnded.parse(row.ended) : null;
 }
@@ -153,7 +155,7 @@ export async function endSession(
   limits: SessionLimits,
 ) {
   const rows = await liveSessions(trx)
-    .where('sessions.token_hash', '=', tokenHash(token))
+    .where('sessions.token_hash', '=', sessionTokenHash(token))
     .execute();
   await finish(trx, rows, reason, now, limits);
 }

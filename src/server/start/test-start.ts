@@ -51,9 +51,10 @@ export interface TestStart {
 }
 
 /**
- * The real server on 127.0.0.1 and a free port, in demo mode, its data in a temporary directory
- * (never `.verity/`): a new one started from a migrated cluster unless `dataDir` is given (a
- * later start).
+ * The real server on 127.0.0.1 and a free port (unless `port` is given), in demo mode, its data in
+ * a temporary directory (never `.verity/`): a new one started from a migrated cluster unless
+ * `dataDir` is given (a later start). Tests use it, and so do the scripts that drive a browser
+ * against the demo (the e2e server, bench, screenshot).
  */
 export async function startTestServer(
   {
