@@ -1,4 +1,4 @@
-import { sampledForSecondReview } from '../src/mocks/backend/blind-review';
+import { sampledForSecondReview } from '../src/server/review/blind-review';
 import { Insights } from '../src/api/schemas/insights';
 import { RevealGrant } from '../src/api/schemas/decision';
 import { ItemPage } from '../src/api/schemas/item';

@@ -1,6 +1,6 @@
 import { ItemDetail } from '../src/api/schemas/decision';
 import { ItemPage } from '../src/api/schemas/item';
-import { sampledForSecondReview } from '../src/mocks/backend/blind-review';
+import { sampledForSecondReview } from '../src/server/review/blind-review';
 import { expect, holdFirstPending, test, type Page } from './fixtures';
 import { e2eReviewSecret } from './review-secret';
 

@@ -22,7 +22,7 @@ import { ncmecRefusal } from './ncmec-value-rules';
  * `<estimatedLocation>`'s region and country code rules; `userNotifiedDate` "must be on or after
  * the disabledDate", `reenabledDate` "must be after the disabledDate"; an associated account's
  * `approximateAge` and `dateOfBirth` exclude each other. Appendix E's batched-report rules are in
- * the mock (`src/mocks/ncmec/ncmec-xml.ts`): Verity never files a batched report.
+ * the demo NCMEC (`src/server/demo/ncmec/ncmec-xml.ts`): Verity never files a batched report.
  */
 
 export interface DocumentElement {

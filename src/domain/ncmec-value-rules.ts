@@ -8,9 +8,9 @@ import { isDateTimeWithZone, isEmail, isIpAddress, isIsoDate, isWebUrl } from '.
  *
  * - the report checklist (`report-checklist.ts`), which shows a value that breaks one as
  *   *refused by NCMEC*, naming the rule, and blocks submitting, approving and filing it;
- * - the drafts (`src/mocks/backend/reports/draft-fields.ts`), which never pre-fill such a value
+ * - the drafts (`src/server/reports/draft-fields.ts`), which never pre-fill such a value
  *   from the supplier's data but keep it, explained, in the additional information;
- * - the mock NCMEC (`src/mocks/ncmec/`), which refuses a document holding one, naming the field.
+ * - the demo NCMEC (`src/server/demo/ncmec/`), which refuses a document holding one, naming the field.
  *
  * Rules across several values (an email for the reporting person, at most one reported person,
  * `exifViewedByEsp` needing `fileViewedByEsp`…) are in `ncmec-document-rules.ts`. Enumerations

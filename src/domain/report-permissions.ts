@@ -2,7 +2,7 @@ import type { Report } from '../api/schemas/report';
 import type { Role } from '../api/schemas/user';
 
 /**
- * Who may do what to a report, as the server rules (mocks/backend/reports) and the console reads, to
+ * Who may do what to a report, as the server rules (src/server/reports) and the console reads, to
  * show only what can be done and say why the rest cannot.
  */
 type Workflow = Pick<Report, 'status' | 'draftEditors' | 'amendedBy' | 'submittedBy'>;

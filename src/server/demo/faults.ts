@@ -9,7 +9,7 @@ import { z } from '../../lib/zod';
  * - `malformed:/api/items` answers 200 with a body that breaks the contract (first leaf replaced);
  * - `tamper:audit` edits one stored audit event (the middle one) once, so its hash no longer
  *   matches: the log stays tampered until a reset.
- * - `ncmec:<code>` makes the in-process mock of NCMEC's CyberTipline API (src/mocks/ncmec/) answer
+ * - `ncmec:<code>` makes the in-process demo of NCMEC's CyberTipline API (src/server/demo/ncmec/) answer
  *   every `submit` with that response code (e.g. `ncmec:4100`, a validation rejection), and
  *   `ncmec:<endpoint>:<code>` makes that endpoint — submit, upload, fileinfo, finish or retract —
  *   answer the code (e.g. `ncmec:finish:1000`), while the fault is set; `ncmec:<endpoint>:lost`
