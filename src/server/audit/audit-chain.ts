@@ -63,6 +63,14 @@ export async function appendAuditEvents(
   return chained;
 }
 
+/**
+ * Locks the chain's head for the caller's transaction, to its commit, as an append does: taken
+ * first, before any row, by a transaction that will append after locking rows of its own.
+ */
+export async function holdAuditHead(trx: Transaction<Database>) {
+  await trx.selectFrom('audit_head').select('seq').forUpdate().execute();
+}
+
 /** An event as the contract has it; a stored row that does not parse is an error, not a guess. */
 export function eventOf(row: Row<'audit_events'>): AuditEvent {
   return AuditEvent.parse({

@@ -1,10 +1,15 @@
-import { expect, test } from 'vitest';
+import type { Transaction } from 'kysely';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { GENESIS_HASH } from '../../api/audit-canonical';
 import { createChainVerifier } from '../../domain/audit-verification';
 import { sha256Hex } from '../../lib/sha256-hex';
 import { appendAuditEvents, auditHead, auditRange } from '../audit/audit-chain';
 import { describeOnEachEngine } from './each-engine';
 import { createGroupCommit } from './group-commit';
+import { migrateToLatest } from './migrate';
+import { openDatabase, type OpenDatabase } from './open-database';
+import { postgresForTests } from './postgres-for-tests';
+import type { Database } from './tables';
 
 describeOnEachEngine('group commit', (database, skip) => {
   test.skipIf(skip)(
@@ -58,4 +63,109 @@ describeOnEachEngine('group commit', (database, skip) => {
       expect(verifier.push(events)).toBeNull();
     },
   );
+});
+
+const postgres = postgresForTests();
+
+/** A promise and its resolve, for steering two instances' transactions step by step. */
+function signal() {
+  let resolve = () => {};
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe.skipIf(postgres.skipReason !== null)('group commit across instances on PostgreSQL', () => {
+  let database: OpenDatabase & { url: string };
+  let other: OpenDatabase;
+  beforeAll(async () => {
+    database = await postgres.open();
+    await migrateToLatest(database.db);
+    other = await openDatabase({ url: database.url });
+    await other.db.selectFrom('settings').select('key').execute(); // its pool connected
+    await database.db
+      .insertInto('settings')
+      .values({ key: 'contended', value: JSON.stringify(0), version: 1 })
+      .execute();
+  }, 120_000);
+  afterAll(async () => {
+    await other.close();
+    await database.close();
+  });
+
+  const event = (id: string) => ({
+    at: '2026-01-01T00:00:00.000Z',
+    actor: { id: 'sys_test', name: 'Test', role: 'system' as const },
+    action: 'item.viewed' as const,
+    subject: { type: 'item' as const, id },
+    detail: {},
+  });
+  const touch = (trx: Transaction<Database>) =>
+    trx
+      .updateTable('settings')
+      .set((eb) => ({ version: eb('version', '+', 1) }))
+      .where('key', '=', 'contended')
+      .execute();
+
+  test('a batch that appended and then needs a row another instance’s batch holds: neither is rolled back, as a batch that changes takes the chain’s head first', async () => {
+    const retries: unknown[] = [];
+    const a = createGroupCommit(database.db, { onRetry: (error) => retries.push(error) });
+    const b = createGroupCommit(other.db, { onRetry: (error) => retries.push(error) });
+    const gate = signal();
+    const headHeld = signal();
+    const rowHeld = signal();
+    // Held open, so that a1 and a2 are queued behind it and share the next transaction.
+    const blocker = a.run(() => gate.promise);
+    const a1 = a.run(async (trx) => {
+      await appendAuditEvents(trx, [event('itm_a1')]);
+      headHeld.resolve();
+    });
+    const a2 = a.run(async (trx) => {
+      // Until the other instance holds the row; a while at most, should it wait for the head.
+      await Promise.race([rowHeld.promise, sleep(2000)]);
+      await touch(trx);
+    });
+    gate.resolve();
+    await headHeld.promise;
+    // The other instance changes the row, then appends: it waits for the head a1 holds.
+    const b1 = b.run(async (trx) => {
+      await touch(trx);
+      rowHeld.resolve();
+      await appendAuditEvents(trx, [event('itm_b1')]);
+    });
+    const results = await Promise.allSettled([blocker, a1, a2, b1]);
+    expect(results.map((r) => r.status)).toEqual(Array(4).fill('fulfilled'));
+    expect(retries).toEqual([]);
+  }, 60_000);
+
+  test('a change PostgreSQL rolls back to break a deadlock runs again, and is not refused', async () => {
+    const retries: unknown[] = [];
+    const a = createGroupCommit(database.db, { onRetry: (error) => retries.push(error) });
+    const rowHeld = signal();
+    // Another transaction, outside any batch: it holds the row, then waits for the head.
+    const elsewhere = other.db.transaction().execute(async (trx) => {
+      await touch(trx);
+      rowHeld.resolve();
+      await sleep(300);
+      await appendAuditEvents(trx, [event('itm_elsewhere')]);
+    });
+    // This one holds the head and waits for the row first: PostgreSQL rolls it back.
+    const mine = a.run(async (trx) => {
+      await appendAuditEvents(trx, [event('itm_mine')]);
+      await rowHeld.promise;
+      await touch(trx);
+      return 'recorded';
+    });
+    const results = await Promise.allSettled([elsewhere, mine]);
+    expect(results).toEqual([
+      { status: 'fulfilled', value: undefined },
+      { status: 'fulfilled', value: 'recorded' },
+    ]);
+    expect(retries).toEqual([expect.objectContaining({ code: '40P01' })]);
+    const head = await auditHead(database.db);
+    const events = await auditRange(database.db, 1, head.seq);
+    expect(
+      events.map((e) => e.subject.id).filter((id) => id !== 'itm_a1' && id !== 'itm_b1'),
+    ).toEqual(['itm_elsewhere', 'itm_mine']);
+  }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { FaultSpec, matchingFault, ncmecAnswerLost, ncmecFault } from './faults';
+import { NCMEC_FAULT_PATTERN, ncmecSlow } from './ncmec/ncmec-faults';
 
 test('a fault matches by path prefix', () => {
   expect(matchingFault(['500:/api/queues'], '/api/queues')).toBe('500');
@@ -43,6 +44,17 @@ test('`ncmec:<endpoint>:lost` loses that endpoint’s answers, and only those', 
   expect(ncmecAnswerLost(['ncmec:finish:lost'], 'retract')).toBe(false);
   expect(ncmecAnswerLost(['ncmec:finish:1000'], 'finish')).toBe(false);
   expect(ncmecFault(['ncmec:finish:lost'], 'finish')).toBeNull();
+});
+
+test('`ncmec:<endpoint>:slow` names an endpoint whose requests reach NCMEC late', () => {
+  expect(FaultSpec.safeParse('ncmec:submit:slow').success).toBe(true);
+  for (const fault of ['ncmec:slow', 'ncmec:status:slow', 'ncmec:submit:slow:1'])
+    expect(FaultSpec.safeParse(fault).success).toBe(false);
+  expect(NCMEC_FAULT_PATTERN.test('ncmec:finish:slow')).toBe(true);
+  expect(ncmecSlow(['ncmec:submit:slow'], 'submit')).toBe(true);
+  expect(ncmecSlow(['ncmec:submit:slow'], 'finish')).toBe(false);
+  expect(ncmecFault(['ncmec:submit:slow'], 'submit')).toBeNull();
+  expect(ncmecAnswerLost(['ncmec:submit:slow'], 'submit')).toBe(false);
 });
 
 test('`ncmec:` faults never fail the console’s own HTTP API', () => {

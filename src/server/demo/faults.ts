@@ -14,14 +14,15 @@ import { z } from '../../lib/zod';
  *   `ncmec:<endpoint>:<code>` makes that endpoint — submit, upload, fileinfo, finish or retract —
  *   answer the code (e.g. `ncmec:finish:1000`), while the fault is set; `ncmec:<endpoint>:lost`
  *   lets NCMEC do the step and loses its answer (the call fails as a dropped connection does), as
- *   when a finish reaches NCMEC but its answer never comes back. These never touch the console's
+ *   when a finish reaches NCMEC but its answer never comes back; `ncmec:<endpoint>:slow` holds
+ *   that endpoint's requests back 10 s before NCMEC receives them. These never touch the console's
  *   own HTTP API: NCMEC is called by the mock server, not by the browser.
  */
 export const FaultSpec = z
   .string()
   .regex(
-    /^((500|malformed):\/\S*|tamper:audit|ncmec:((submit|upload|fileinfo|finish|retract):)?[1-9]\d{0,8}|ncmec:(submit|upload|fileinfo|finish|retract):lost)$/,
-    'a fault is `500:/path`, `malformed:/path`, `tamper:audit`, `ncmec:<code>`, `ncmec:<endpoint>:<code>` or `ncmec:<endpoint>:lost`',
+    /^((500|malformed):\/\S*|tamper:audit|ncmec:((submit|upload|fileinfo|finish|retract):)?[1-9]\d{0,8}|ncmec:(submit|upload|fileinfo|finish|retract):(lost|slow))$/,
+    'a fault is `500:/path`, `malformed:/path`, `tamper:audit`, `ncmec:<code>`, `ncmec:<endpoint>:<code>`, `ncmec:<endpoint>:lost` or `ncmec:<endpoint>:slow`',
   );
 
 export type FaultKind = '500' | 'malformed';

@@ -88,17 +88,19 @@ export function mountEndpoint<E extends Endpoint>(
       const parsedBody = endpoint.body ? parseOrThrow(endpoint.body, body, 'body') : undefined;
       parsed = { params: parsedParams, body: parsedBody };
       const reply: Response | { body: unknown; status?: number; headers?: Record<string, string> } =
-        await server.transactions.run((trx) =>
-          handle({
-            request,
-            params: parsedParams,
-            query: parsedQuery,
-            body: parsedBody,
-            user,
-            sessionToken,
-            trx,
-            server,
-          } as EndpointContext<E>),
+        await server.transactions.run(
+          (trx) =>
+            handle({
+              request,
+              params: parsedParams,
+              query: parsedQuery,
+              body: parsedBody,
+              user,
+              sessionToken,
+              trx,
+              server,
+            } as EndpointContext<E>),
+          { changes: isStateChanging(endpoint.method) },
         );
       if (reply instanceof Response) return reply;
       return jsonResponse(reply.status ?? 200, reply.body, reply.headers);

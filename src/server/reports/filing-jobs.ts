@@ -2,18 +2,41 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { z } from '../../lib/zod';
 import { FilingStepName } from '../../api/schemas/filing';
+import { FileViewedByEsp } from '../../api/schemas/report';
 import { Actor } from '../../api/schemas/user';
 import type { Database } from '../db/tables';
 
+/** NCMEC's answer to a step as a run keeps it, the moment it arrives. */
+export const KeptAnswer = z.object({
+  result: z.object({
+    code: z.number().int(),
+    description: z.string(),
+    reportId: z.string().optional(),
+    fileId: z.string().optional(),
+    md5: z.string().optional(),
+    files: z.array(z.string()).readonly().optional(),
+  }),
+  /** The answer's bytes as received, in base64: recorded with the step byte for byte. */
+  body: z.string(),
+});
+export type KeptAnswer = z.infer<typeof KeptAnswer>;
+
 /**
- * The step a run is sending, written and committed before it is sent: a later run that finds it
- * knows the run before died without NCMEC's answer, and what it had sent (`sent`, the document).
+ * The step a run is sending, written and committed before it is sent, with what recording its
+ * answer needs: what it sends (`sent`, the document), and for a fileinfo the `fileViewedByEsp`
+ * answer it carries and the audit position it was read at. NCMEC's answer is kept in it as soon
+ * as it arrives (`answer`), before it is recorded. A later run that finds it knows the run before
+ * died: with the answer, it records it; without, it knows NCMEC's answer never reached the server.
+ * (Rows written before `viewed`, `afterSeq` and `answer` existed have none of them.)
  */
 export const InFlight = z.object({
   step: FilingStepName,
   sha256: z.string().nullable(),
   at: z.string(),
   sent: z.string().nullable(),
+  viewed: FileViewedByEsp.nullable().optional(),
+  afterSeq: z.number().int().optional(),
+  answer: KeptAnswer.nullable().optional(),
 });
 export type InFlight = z.infer<typeof InFlight>;
 
@@ -121,6 +144,27 @@ export async function holdLease(
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n) throw new LeaseLost(job.id);
   job.inFlight = inFlight;
+}
+
+/**
+ * Keeps NCMEC's answer with the step in flight, committed before anything is made of it: a run
+ * that dies while recording it leaves the answer for the next run, which records it instead of
+ * sending the step again. Throws `LeaseLost` when the job is no longer this owner's: its answer
+ * is then not this run's to keep.
+ */
+export async function keepAnswer(
+  db: Kysely<Database>,
+  job: ClaimedJob,
+  owner: string,
+  now: Date,
+  leaseMs: number,
+  answer: KeptAnswer,
+) {
+  const inFlight = job.inFlight;
+  if (inFlight === null) throw new Error(`filing job ${job.id} has no step in flight`);
+  await db
+    .transaction()
+    .execute((trx) => holdLease(trx, job, owner, now, leaseMs, { ...inFlight, answer }));
 }
 
 /** The filing ran out (filed, stopped or retracted): nothing more to run for this job. */

@@ -1,19 +1,20 @@
 import type { Transaction } from 'kysely';
 import type { FilingStep } from '../../api/schemas/filing';
 import type { Database } from '../db/tables';
-import { createNcmecClient, ncmecCodeMessage, type NcmecResult } from '../ncmec/ncmec-client';
+import { createNcmecClient, type NcmecResult } from '../ncmec/ncmec-client';
 import type { NcmecClientOptions } from '../ncmec/ncmec-client';
 import type { ServerContext } from '../server-context';
-import { closeFilingJob, holdLease, releaseFilingJob, type ClaimedJob } from './filing-jobs';
+import { recordAnswer, stepInFlight, type StepOutcome } from './filing-answer';
 import {
-  finishedAtNcmec,
-  filed,
-  nextStep,
-  retracted,
-  stop,
-  stopIfUnconfirmed,
-} from './filing-outcomes';
-import { recordStep, recordingFetch, type Exchange } from './filing-records';
+  closeFilingJob,
+  holdLease,
+  keepAnswer,
+  releaseFilingJob,
+  type ClaimedJob,
+  type InFlight,
+} from './filing-jobs';
+import { nextStep, stopIfUnconfirmed } from './filing-outcomes';
+import { recordingFetch, type Exchange } from './filing-records';
 import { recoverInFlight } from './filing-recovery';
 import { prepareStep, type PreparedStep } from './filing-send';
 import { lockForFiling } from './filing-lock';
@@ -28,16 +29,18 @@ export interface FilingRunOptions {
   /** Tests: send at most this many steps, then hand the job back for a later run. */
   maxSteps?: number;
   /**
-   * Tests: called in the transaction that records a step's answer, before it commits. Throwing
-   * there is the server dying after NCMEC answered: the record rolls back, the lease stays held.
+   * Tests: called at each moment of a step; throwing there is the server dying then, its lease
+   * held: `sending` (marked in flight, before NCMEC receives it), `answered` (NCMEC answered,
+   * before the answer is kept), `recording` (in the transaction recording the answer, before it
+   * commits).
    */
-  beforeCommit?: (step: FilingStep) => Promise<void> | void;
+  dieAt?: (moment: FilingMoment, step: FilingStep) => void;
 }
 
+export type FilingMoment = 'sending' | 'answered' | 'recording';
+
 type Phase =
-  | { kind: 'done' }
-  | { kind: 'again' }
-  | { kind: 'send'; step: FilingStep; prepared: PreparedStep; afterSeq: number };
+  { kind: 'done' } | { kind: 'again' } | { kind: 'send'; step: FilingStep; prepared: PreparedStep };
 
 /** Before a step: recover a dead run's step, check the items, and mark the next step in flight. */
 async function beforeStep(
@@ -57,9 +60,9 @@ async function beforeStep(
   const filing = report.filing;
   if (report.status !== 'filing' || filing?.state !== 'running') return done();
   if (job.inFlight !== null) {
-    const after = await recoverInFlight(trx, report, job.requestedBy, job.inFlight, now);
+    await recoverInFlight(trx, report, job.requestedBy, job.inFlight, now);
     await holdLease(trx, job, options.owner, now, options.leaseMs, null);
-    if (after === 'stopped') return done();
+    if (report.filing?.state !== 'running') return done();
     await saveReport(trx, report, report.version);
     return { kind: 'again' };
   }
@@ -77,80 +80,41 @@ async function beforeStep(
     prepared = { document: null, viewed: null, send: () => Promise.reject(failure) };
   }
   const head = await trx.selectFrom('audit_head').select('seq').executeTakeFirstOrThrow();
-  const inFlight = {
+  const inFlight: InFlight = {
     step: step.step,
     sha256: step.sha256,
     at: now.toISOString(),
     sent: prepared.document,
+    viewed: prepared.viewed,
+    afterSeq: head.seq,
+    answer: null,
   };
   await holdLease(trx, job, options.owner, now, options.leaseMs, inFlight);
-  return { kind: 'send', step, prepared, afterSeq: head.seq };
+  return { kind: 'send', step, prepared };
 }
 
 /**
- * Records a step's answer and what it means, in one transaction with the check that every item
- * is still confirmed (their rows held): 0 done; 5102 filed already (a finish whose answer was
- * lost); a retraction answered 5101 or 5001 is done too (NCMEC cancelled it already, or it
- * expired); anything else, or no answer, stops the filing. Returns whether the filing goes on.
+ * Records the answer to the step in flight (`recordAnswer`), in one transaction with the check
+ * that every item is still confirmed (their rows held). Returns whether the filing goes on.
  */
 async function afterStep(
   trx: Transaction<Database>,
   server: ServerContext,
   job: ClaimedJob,
-  sent: { step: FilingStep; prepared: PreparedStep; afterSeq: number },
-  exchange: Exchange,
-  outcome: { result: NcmecResult | null; failure: string },
+  outcome: StepOutcome,
   options: FilingRunOptions,
 ): Promise<boolean> {
   const now = server.now();
   const report = await lockForFiling(trx, job.reportId);
+  const inFlight = job.inFlight;
+  if (inFlight === null) throw new Error(`filing job ${job.id} has no step in flight`);
+  const step = stepInFlight(report, inFlight);
   await holdLease(trx, job, options.owner, now, options.leaseMs, null);
-  const filing = report.filing;
-  const step = filing?.steps.find(
-    (s) => s.step === sent.step.step && s.sha256 === sent.step.sha256 && s.state !== 'done',
-  );
-  if (!filing || !step) throw new Error(`filing of ${report.id} lost its ${sent.step.step} step`);
-  const actor = job.requestedBy;
-  const { result, failure } = outcome;
-  step.at = now.toISOString();
-  step.ncmecCode = result?.code ?? null;
-  await recordStep(trx, report, actor, step, exchange, result, now);
-  if (result === null) {
-    const then =
-      step.step === 'finish'
-        ? 'If NCMEC received the finish, resuming or retracting finds the report filed (5102).'
-        : 'Resume to try again.';
-    await stop(trx, report, actor, step, null, `No answer from NCMEC: ${failure}. ${then}`, now);
-  } else if (result.code === 5102 && step.step !== 'submit') {
-    await finishedAtNcmec(trx, report, actor, step, now);
-  } else if (step.step === 'retract' && [0, 5101, 5001].includes(result.code)) {
-    step.state = 'done';
-    step.message = result.code === 0 ? null : ncmecCodeMessage(result.code);
-    await retracted(trx, report, actor, now);
-  } else if (result.code !== 0 || (step.step === 'submit' && !result.reportId)) {
-    const said = result.description ? ` NCMEC said: ${result.description}` : '';
-    const message = `${ncmecCodeMessage(result.code)}${said}`;
-    await stop(trx, report, actor, step, result.code, message, now);
-  } else {
-    step.state = 'done';
-    step.message = null;
-    if (step.step === 'submit') filing.ncmecReportId = result.reportId ?? null;
-    if (step.step === 'upload' && step.sha256 && result.fileId)
-      report.ncmecFileIds[step.sha256] = result.fileId;
-    if (step.step === 'fileinfo' && step.sha256 && sent.prepared.viewed)
-      report.viewedAsSent[step.sha256] = {
-        viewed: sent.prepared.viewed.viewed,
-        evidence: sent.prepared.viewed.evidence,
-        sentAt: step.at,
-        afterSeq: sent.afterSeq,
-      };
-    if (step.step === 'finish') await filed(trx, report, actor, step.at, now);
-    else await stopIfUnconfirmed(trx, report, now);
-  }
+  await recordAnswer(trx, report, job.requestedBy, inFlight, outcome, now);
   await saveReport(trx, report, report.version);
   const goesOn = report.filing?.state === 'running';
   if (!goesOn) await closeFilingJob(trx, job, options.owner, now);
-  await options.beforeCommit?.(step);
+  if (step) options.dieAt?.('recording', step);
   return goesOn;
 }
 
@@ -181,18 +145,24 @@ export async function runFilingJob(
     if (phase.kind === 'done') return;
     if (phase.kind === 'again') continue;
     sentSteps += 1;
-    exchange.sent = null;
-    exchange.answer = null;
+    Object.assign(exchange, { sent: null, answer: null });
     let result: NcmecResult | null = null;
     let failure = '';
+    options.dieAt?.('sending', phase.step);
     try {
       result = await phase.prepared.send(ncmec);
     } catch (error) {
       failure = error instanceof Error ? error.message : String(error);
     }
+    options.dieAt?.('answered', phase.step);
+    if (result !== null && exchange.answer !== null) {
+      const body = Buffer.from(exchange.answer).toString('base64');
+      await keepAnswer(db, job, options.owner, server.now(), options.leaseMs, { result, body });
+    }
+    const outcome = { exchange, result, failure };
     const goesOn = await db
       .transaction()
-      .execute((trx) => afterStep(trx, server, job, phase, exchange, { result, failure }, options));
+      .execute((trx) => afterStep(trx, server, job, outcome, options));
     if (!goesOn) return;
   }
 }

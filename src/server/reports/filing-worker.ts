@@ -26,7 +26,7 @@ export async function runFilingJobs(
     leaseMs: options.leaseMs ?? FILING_LEASE_MS,
     stepDelayMs: options.stepDelayMs ?? 0,
     ...(options.maxSteps === undefined ? {} : { maxSteps: options.maxSteps }),
-    ...(options.beforeCommit ? { beforeCommit: options.beforeCommit } : {}),
+    ...(options.dieAt ? { dieAt: options.dieAt } : {}),
   };
   let ran = 0;
   for (;;) {

@@ -208,6 +208,29 @@ test('the `ncmec:4100` fault rejects every submit while it is set', async () => 
   expect((await client.submit(reportXml())).code).toBe(0);
 });
 
+test('the `ncmec:submit:slow` fault holds each submit back before NCMEC receives it; other endpoints are not slowed', async () => {
+  const state = { now: new Date('2025-06-01T12:00:00Z'), faults: ['ncmec:submit:slow'] };
+  const ncmec = createDemoNcmec({ now: () => state.now, faults: () => state.faults, slowMs: 200 });
+  const client = createNcmecClient({
+    fetch: (request) => ncmec.fetch(request),
+    baseUrl: DEMO_NCMEC_BASE_URL,
+    username: DEMO_NCMEC_USERNAME,
+    password: DEMO_NCMEC_PASSWORD,
+  });
+  const started = performance.now();
+  const submitted = client.submit(reportXml());
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  // On its way: NCMEC has received nothing yet.
+  expect(ncmec.calls).toEqual([]);
+  expect(ncmec.reports()).toEqual([]);
+  const { reportId = '' } = await submitted;
+  expect(performance.now() - started).toBeGreaterThanOrEqual(190);
+  expect(ncmec.reports()).toHaveLength(1);
+  const finishing = performance.now();
+  expect((await client.finish(reportId)).code).toBe(0);
+  expect(performance.now() - finishing).toBeLessThan(190);
+});
+
 test('the `ncmec:upload:1000` fault fails uploads only, and stores nothing', async () => {
   const { state, ncmec, client } = setup();
   const reportId = await openReport(client);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ncmecCodeMeaning } from '../../ncmec/ncmec-client';
-import { ncmecAnswerLost, ncmecFault } from './ncmec-faults';
+import { NCMEC_SLOW_MS, ncmecAnswerLost, ncmecFault, ncmecSlow } from './ncmec-faults';
 import { answer, type Outcome } from './ncmec-answer';
 import {
   memoryNcmecStore,
@@ -64,6 +64,8 @@ export function createDemoNcmec(options: {
   faults: () => readonly string[];
   /** Where it keeps what it received; in memory unless given. */
   store?: DemoNcmecStore;
+  /** How long `ncmec:<endpoint>:slow` holds a request back (tests shorten it). */
+  slowMs?: number;
 }): DemoNcmec {
   const store = options.store ?? memoryNcmecStore();
   const { calls, reports } = replay(store.load());
@@ -221,6 +223,9 @@ export function createDemoNcmec(options: {
           request.method === (e === 'status' ? 'GET' : 'POST'),
       );
       if (!endpoint) throw new Error(`demo NCMEC has no endpoint ${request.method} ${request.url}`);
+      // On its way: NCMEC has not received it yet.
+      if (ncmecSlow(options.faults(), endpoint))
+        await new Promise((resolve) => setTimeout(resolve, options.slowMs ?? NCMEC_SLOW_MS));
       const outcome = authorised(request)
         ? await act[endpoint](request)
         : fail(2000, 'send the CyberTipline credentials with HTTP Basic authentication');
