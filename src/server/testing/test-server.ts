@@ -16,7 +16,7 @@ import { defaultMockConfig, readDemoData } from '../demo/knobs';
 import { demoUsers } from '../directory/directory';
 import { directoryMediaStore } from '../media/media-store';
 import type { ServerContext } from '../server-context';
-import { createHttpApp } from '../start/http-app';
+import { demoApp } from './demo-app';
 import { cachedPath, runStartedAt } from './test-cache';
 import { testClock, type TestClock } from './test-clock';
 import { copyMedia, mediaTemplate, restoreMedia } from './test-media';
@@ -151,17 +151,11 @@ export async function openTestServer(options: TestServerOptions = {}): Promise<T
   };
   const openedWith = structuredClone(context.review);
   const app = options.demo
-    ? createHttpApp({
-        context,
-        consoleDir: null,
-        demo: {
-          start: {
-            ...defaultMockConfig,
-            seed: data.seed,
-            items: data.items,
-            leaseSeconds: data.leaseSeconds,
-          },
-        },
+    ? demoApp(context, {
+        ...defaultMockConfig,
+        seed: data.seed,
+        items: data.items,
+        leaseSeconds: data.leaseSeconds,
       })
     : createServerApp(context);
   const call = (path: string, init: RequestInit = {}) =>
