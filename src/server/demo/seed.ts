@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { FlaggedItem } from '../../api/schemas/item';
 import { appendAuditEvents, type NewAuditEvent } from '../audit/audit-chain';
+import { withIndexesDeferred } from '../db/bulk-load';
 import type { Database } from '../db/tables';
 import { insertDecisions } from '../decisions/decision-rows';
 import { demoUsers, otherUsers } from '../directory/directory';
@@ -58,11 +59,29 @@ export const seedDemoData = (
   moreHistory?: (data: ReturnType<typeof generateData>) => NewAuditEvent[],
 ) => db.transaction().execute((trx) => seedDemoDataIn(trx, options, moreHistory));
 
+/** The tables the seed fills, their indexes built once it is done. */
+const seededTables = [
+  'items',
+  'signals',
+  'provenance',
+  'claims',
+  'reports',
+  'report_files',
+  'report_items',
+  'audit_events',
+] as const;
+
 /** `seedDemoData` in the caller's transaction (a reset empties and re-seeds in one). */
-export async function seedDemoDataIn(
+export const seedDemoDataIn = (
   trx: Transaction<Database>,
   options: DemoDataOptions,
   moreHistory: (data: ReturnType<typeof generateData>) => NewAuditEvent[] = () => [],
+) => withIndexesDeferred(trx, seededTables, () => seed(trx, options, moreHistory));
+
+async function seed(
+  trx: Transaction<Database>,
+  options: DemoDataOptions,
+  moreHistory: (data: ReturnType<typeof generateData>) => NewAuditEvent[],
 ) {
   const data = generateData(options);
   const drafts = seededReportDrafts(data, options.now);

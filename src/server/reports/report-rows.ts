@@ -133,47 +133,63 @@ function columnsOf(report: StoredReport) {
   };
 }
 
+/** Rows go in this many at a time: PostgreSQL takes at most 65,535 parameters a statement. */
+const BATCH = 1000;
+
+/** The file and item rows of these reports, inserted in batches. */
+async function insertFiles(trx: Transaction<Database>, reports: readonly StoredReport[]) {
+  const files = reports.flatMap((report) =>
+    report.files.map((file, position) => ({
+      report_id: report.id,
+      sha256: file.sha256,
+      position,
+      file: JSON.stringify(file),
+      ncmec_file_id: report.ncmecFileIds[file.sha256] ?? null,
+      viewed_as_sent: report.viewedAsSent[file.sha256]
+        ? JSON.stringify(report.viewedAsSent[file.sha256])
+        : null,
+    })),
+  );
+  const items = reports.flatMap((report) =>
+    report.files.flatMap((file) =>
+      file.itemIds.map((itemId) => ({
+        report_id: report.id,
+        item_id: itemId,
+        sha256: file.sha256,
+      })),
+    ),
+  );
+  for (let from = 0; from < files.length; from += BATCH)
+    await trx
+      .insertInto('report_files')
+      .values(files.slice(from, from + BATCH))
+      .execute();
+  for (let from = 0; from < items.length; from += BATCH)
+    await trx
+      .insertInto('report_items')
+      .values(items.slice(from, from + BATCH))
+      .execute();
+}
+
 async function writeFiles(trx: Transaction<Database>, report: StoredReport) {
   await trx.deleteFrom('report_items').where('report_id', '=', report.id).execute();
   await trx.deleteFrom('report_files').where('report_id', '=', report.id).execute();
-  if (report.files.length === 0) return;
-  await trx
-    .insertInto('report_files')
-    .values(
-      report.files.map((file, position) => ({
-        report_id: report.id,
-        sha256: file.sha256,
-        position,
-        file: JSON.stringify(file),
-        ncmec_file_id: report.ncmecFileIds[file.sha256] ?? null,
-        viewed_as_sent: report.viewedAsSent[file.sha256]
-          ? JSON.stringify(report.viewedAsSent[file.sha256])
-          : null,
-      })),
-    )
-    .execute();
-  await trx
-    .insertInto('report_items')
-    .values(
-      report.files.flatMap((file) =>
-        file.itemIds.map((itemId) => ({
-          report_id: report.id,
-          item_id: itemId,
-          sha256: file.sha256,
-        })),
-      ),
-    )
-    .execute();
+  await insertFiles(trx, [report]);
+}
+
+/** Stores new reports with their files. */
+export async function insertReports(trx: Transaction<Database>, reports: readonly StoredReport[]) {
+  for (let from = 0; from < reports.length; from += BATCH)
+    await trx
+      .insertInto('reports')
+      .values(reports.slice(from, from + BATCH).map((r) => ({ id: r.id, ...columnsOf(r) })))
+      .execute();
+  await insertFiles(trx, reports);
 }
 
 /** Stores a new report with its files. */
-export async function insertReport(trx: Transaction<Database>, report: StoredReport) {
-  await trx
-    .insertInto('reports')
-    .values({ id: report.id, ...columnsOf(report) })
-    .execute();
-  await writeFiles(trx, report);
-}
+export const insertReport = (trx: Transaction<Database>, report: StoredReport) =>
+  insertReports(trx, [report]);
 
 /**
  * Stores a changed report: a compare-and-set on the version it was read at (`readVersion`), so a

@@ -7,7 +7,7 @@ import type { GeneratedData } from '../demo/generator';
 import { fileOf, incidentKey } from './draft-fields';
 import { draftOf } from './drafting';
 import { createdEvent } from './report-record';
-import { insertReport, type StoredReport } from './report-rows';
+import { insertReports, type StoredReport } from './report-rows';
 
 /**
  * The demo's report drafts: the generated confirmed items gathered by incident, as they would
@@ -38,7 +38,7 @@ export async function insertSeededDrafts(
   trx: Transaction<Database>,
   reports: readonly StoredReport[],
 ) {
-  for (const report of reports) await insertReport(trx, report);
+  await insertReports(trx, reports);
   if (reports.length > 0)
     await sql`select setval('report_numbers', ${reports.length})`.execute(trx);
 }
