@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { FaultSpec, matchingFault, ncmecAnswerLost, ncmecFault } from './faults';
-import { NCMEC_FAULT_PATTERN, ncmecSlow } from './ncmec/ncmec-faults';
+import { FaultSpec, matchingFault } from './faults';
+import { NCMEC_FAULT_PATTERN, ncmecAnswerLost, ncmecFault, ncmecSlow } from './ncmec/ncmec-faults';
 
 test('a fault matches by path prefix', () => {
   expect(matchingFault(['500:/api/queues'], '/api/queues')).toBe('500');

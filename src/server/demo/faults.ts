@@ -1,27 +1,24 @@
 import { z } from '../../lib/zod';
+import { NCMEC_FAULT_PATTERN } from './ncmec/ncmec-faults';
 
 /**
- * Faults the mock can inject, each `kind:target` where target is a path prefix, in which `*`
+ * Faults the demo can inject, each `kind:target` where target is a path prefix, in which `*`
  * stands for one path segment:
  * - `500:/api/queues` answers 500 to matching requests;
  * - `500:/api/items/* /decisions` (no space) answers 500 to every decision (and its undo), and
  *   leaves claims, reads and reveals alone;
  * - `malformed:/api/items` answers 200 with a body that breaks the contract (first leaf replaced);
  * - `tamper:audit` edits one stored audit event (the middle one) once, so its hash no longer
- *   matches: the log stays tampered until a reset.
- * - `ncmec:<code>` makes the in-process demo of NCMEC's CyberTipline API (src/server/demo/ncmec/) answer
- *   every `submit` with that response code (e.g. `ncmec:4100`, a validation rejection), and
- *   `ncmec:<endpoint>:<code>` makes that endpoint — submit, upload, fileinfo, finish or retract —
- *   answer the code (e.g. `ncmec:finish:1000`), while the fault is set; `ncmec:<endpoint>:lost`
- *   lets NCMEC do the step and loses its answer (the call fails as a dropped connection does), as
- *   when a finish reaches NCMEC but its answer never comes back; `ncmec:<endpoint>:slow` holds
- *   that endpoint's requests back 10 s before NCMEC receives them. These never touch the console's
- *   own HTTP API: NCMEC is called by the mock server, not by the browser.
+ *   matches: the log stays tampered until a reset;
+ * - `ncmec:…` faults make the demo NCMEC refuse, lose an answer or answer late (see
+ *   `./ncmec/ncmec-faults.ts`).
  */
+const HTTP_OR_TAMPER = /^(?:(?:500|malformed):\/\S*|tamper:audit)$/;
+
 export const FaultSpec = z
   .string()
-  .regex(
-    /^((500|malformed):\/\S*|tamper:audit|ncmec:((submit|upload|fileinfo|finish|retract):)?[1-9]\d{0,8}|ncmec:(submit|upload|fileinfo|finish|retract):(lost|slow))$/,
+  .refine(
+    (fault) => HTTP_OR_TAMPER.test(fault) || NCMEC_FAULT_PATTERN.test(fault),
     'a fault is `500:/path`, `malformed:/path`, `tamper:audit`, `ncmec:<code>`, `ncmec:<endpoint>:<code>`, `ncmec:<endpoint>:lost` or `ncmec:<endpoint>:slow`',
   );
 
@@ -42,25 +39,6 @@ export function matchingFault(faults: readonly string[], path: string): FaultKin
     if (targetPattern(fault.slice(colon + 1)).test(path)) return kind;
   }
   return null;
-}
-
-const NCMEC_FAULT = /^ncmec:(?:(submit|upload|fileinfo|finish|retract):)?([1-9]\d{0,8})$/;
-
-/**
- * The response code the mock NCMEC must answer at `endpoint`, or null. A bare `ncmec:<code>`
- * targets `submit`, where NCMEC's validation rejections happen.
- */
-export function ncmecFault(faults: readonly string[], endpoint: string): number | null {
-  for (const fault of faults) {
-    const match = NCMEC_FAULT.exec(fault);
-    if (match?.[2] !== undefined && (match[1] ?? 'submit') === endpoint) return Number(match[2]);
-  }
-  return null;
-}
-
-/** Whether the mock NCMEC must do the step at `endpoint` and lose its answer. */
-export function ncmecAnswerLost(faults: readonly string[], endpoint: string): boolean {
-  return faults.includes(`ncmec:${endpoint}:lost`);
 }
 
 /** Replace the first scalar found depth-first with an object, so no schema can accept it. */
