@@ -21,6 +21,16 @@ const { values } = parseArgs({
   },
 });
 
+/** The process's peak resident memory so far, in MB (Linux: VmHWM in /proc/<pid>/status). */
+function peakMemoryMb(pid: number): number {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? NaN : Number(kb) / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
 /** The process's CPU time so far, in ms (Linux: /proc/<pid>/stat, in clock ticks of 10 ms). */
 function cpuMs(pid: number): number {
   try {
@@ -34,6 +44,7 @@ function cpuMs(pid: number): number {
 interface Run {
   wallMs: number;
   cpuMs: number;
+  peakMb: number;
   load: number;
 }
 
@@ -60,7 +71,13 @@ async function start(dataDir: string): Promise<Run> {
     if (response?.status === 200) break;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  const run = { wallMs: performance.now() - started, cpuMs: cpuMs(child.pid ?? 0), load };
+  const pid = child.pid ?? 0;
+  const run = {
+    wallMs: performance.now() - started,
+    cpuMs: cpuMs(pid),
+    peakMb: peakMemoryMb(pid),
+    load,
+  };
   const exited = new Promise((resolve) => child.on('exit', resolve));
   child.kill('SIGTERM');
   await exited;
@@ -83,9 +100,11 @@ const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 console.log(
   `PGlite (embedded), ${values.console ? 'console and API' : 'API only'}; node ${process.version}`,
 );
-console.log('| start | to serving (wall) | server CPU | load average (1 min) | goal |');
-console.log('| --- | --- | --- | --- | --- |');
+console.log(
+  '| start | to serving (wall) | server CPU | peak memory (RSS) | load average (1 min) | goal |',
+);
+console.log('| --- | --- | --- | --- | --- | --- |');
 for (const [name, run] of rows)
   console.log(
-    `| ${name} | ${s(run.wallMs)} | ${s(run.cpuMs)} | ${run.load.toFixed(1)} | ${name.startsWith('first') ? '≤ 20 s' : '≤ 5 s'} |`,
+    `| ${name} | ${s(run.wallMs)} | ${s(run.cpuMs)} | ${run.peakMb.toFixed(0)} MB | ${run.load.toFixed(1)} | ${name.startsWith('first') ? '≤ 20 s' : '≤ 5 s'} |`,
   );
