@@ -5,6 +5,7 @@ import {
   type ReportEditable,
   type ReportFile,
 } from '../api/schemas/report';
+import type { CybertiplineField, SourceDetailsPart } from './cybertipline-fields';
 import type { ChecklistLevel } from './provenance-checklist';
 import { rules } from './report-checklist-rules';
 
@@ -34,22 +35,8 @@ export type EntryState =
   | 'deferred'
   | 'missing';
 
-export type ReportEntryId =
-  | 'incident_type'
-  | 'incident_date'
-  | 'escalate_to_high_priority'
-  | 'reporter_email'
-  | 'files'
-  | ActionabilityField
-  | 'file_viewed'
-  | 'third_party_hosted'
-  | 'original_file_name'
-  | 'industry_classification'
-  | 'file_annotations'
-  | 'uploaded_to_esp'
-  | 'hash_details'
-  | 'additional_info'
-  | 'excluded_from_training';
+/** Every fact but the parts of `source_details` an item shows apart (`cybertipline-fields.ts`). */
+export type ReportEntryId = Exclude<CybertiplineField, SourceDetailsPart>;
 
 export interface ReportChecklistEntry {
   id: ReportEntryId;
