@@ -13,7 +13,7 @@ import { rules } from './report-checklist-rules';
  * The report completeness checklist: a pure function of the report, read by the report editor
  * (live, as fields change), the report list (sorting, what blocks) and the mock server (which
  * refuses submitting, approval and filing while something blocks). Its entries are in
- * `report-checklist-rules.ts`.
+ * `report-checklist-rules.ts`; docs/report-completeness.md says why each.
  *
  * - `required`: the report cannot be filed without it;
  * - `actionability`: present, or marked *not available* with a written reason;

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -57,6 +57,18 @@ describe('the repository explains itself', () => {
       return citationsIn(path, text);
     });
     expect(found).toEqual([]);
+  });
+
+  it('cites only docs that exist', () => {
+    const cited = trackedFiles()
+      .filter((path) => /\.(ts|tsx|js|mjs)$/.test(path))
+      .flatMap((path) =>
+        [...readFileSync(path, 'utf8').matchAll(/\bdocs\/[\w/.-]+\.md\b/g)].map(
+          ([doc]) => `${path}: ${doc}`,
+        ),
+      );
+    expect(cited.length).toBeGreaterThan(0);
+    expect(cited.filter((line) => !existsSync(line.slice(line.indexOf(': ') + 2)))).toEqual([]);
   });
 
   it('recognises each kind of citation, and leaves statutes and colours alone', () => {
