@@ -1,6 +1,6 @@
 import { ItemDetail } from '../src/api/schemas/decision';
 import { ItemPage } from '../src/api/schemas/item';
-import { expect, test } from './fixtures';
+import { demoUser, expect, test } from './fixtures';
 
 test.describe('with the network gone', () => {
   test.use({ allowOffline: true });
@@ -71,4 +71,25 @@ test.describe('with the network gone', () => {
       ),
     ).toBe(0);
   });
+});
+
+test('a stored decision that cannot be read is kept aside and the reviewer is told, not dropped', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('analyst');
+  const key = `verity.outbox:${encodeURIComponent(demoUser('analyst').id)}:corrupt`;
+  await page.evaluate((k) => localStorage.setItem(k, '{"verdict":"confirm"'), key);
+  await page.reload();
+
+  await expect(page.getByRole('alert')).toHaveText(
+    /^1 stored decision could not be read and was kept aside: not sent/,
+  );
+  const stored = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('verity.outbox')),
+  );
+  expect(stored).toEqual([key.replace('verity.outbox:', 'verity.outbox-unreadable:')]);
+  // Still said after another reload: what is kept aside stays visible.
+  await page.reload();
+  await expect(page.getByText(/could not be read and was kept aside/)).toBeVisible();
 });

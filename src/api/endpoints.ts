@@ -56,7 +56,7 @@ export interface Endpoint {
 }
 
 const anyRole = Role.options;
-/** The roles that work queues and may see (blurred) media; auditors never do. */
+/** The roles that work queues and may see (blurred) media; auditors never do (docs/roles.md). */
 export const reviewerRoles = ['analyst', 'supervisor'] as const satisfies readonly Role[];
 
 export const ItemIdParams = z.object({ itemId: Id });

@@ -51,8 +51,8 @@ test('each missing field is named, and only actionability entries count in the s
   const entries = provenanceChecklist(item);
   expect(entries.filter((e) => !e.present).map((e) => e.id)).toEqual([
     'dataset',
-    'source_url',
-    'acquisition_date',
+    'location_of_file',
+    'incident_date',
     'original_file_name',
   ]);
   expect(actionabilityScore(entries)).toEqual({ present: 7, total: 10 });
@@ -64,7 +64,7 @@ test('a crawl time or an acquisition date each answers the incident date', () =>
     i.provenance.origin.crawledAt = null;
     i.provenance.acquisition.acquiredAt = '2025-08-01T00:00:00.000Z';
   });
-  expect(provenanceChecklist(acquiredOnly).find((e) => e.id === 'acquisition_date')?.present).toBe(
+  expect(provenanceChecklist(acquiredOnly).find((e) => e.id === 'incident_date')?.present).toBe(
     true,
   );
 });
@@ -99,11 +99,11 @@ test('a field holding only blanks is missing, by the report checklist’s rule',
       .map((e) => e.id),
   ).toEqual([
     'supplier',
-    'source_url',
-    'page_url',
+    'location_of_file',
+    'web_page_url',
     'batch_or_record',
-    'uploader',
-    'host_ip',
+    'reported_person',
+    'ip_capture',
     'original_file_name',
   ]);
 });
@@ -145,14 +145,16 @@ test('a value NCMEC refuses is not present: the report could not send it', () =>
     .map((e) => e.id);
   expect(missing).toEqual(
     expect.arrayContaining([
-      'source_url',
-      'page_url',
-      'acquisition_date',
-      'host_ip',
+      'location_of_file',
+      'web_page_url',
+      'incident_date',
+      'ip_capture',
       'original_file_name',
     ]),
   );
   // One sendable source URL among refused ones is enough.
   refused.provenance.origin.sourceUrls.push('https://example.test/file.jpg');
-  expect(provenanceChecklist(refused, now).find((e) => e.id === 'source_url')?.present).toBe(true);
+  expect(provenanceChecklist(refused, now).find((e) => e.id === 'location_of_file')?.present).toBe(
+    true,
+  );
 });

@@ -1,10 +1,12 @@
 import type { FlaggedItem } from '../api/schemas/item';
+import type { FieldsOf } from './cybertipline-fields';
 import { filled, sendable, usableTime } from './usable-value';
 
 /**
  * What a CyberTipline report needs from one item's provenance: the entries whose absence made a
- * million reports unactionable. One named list, read by the
- * provenance panel now and by the report checklist later.
+ * million reports unactionable, for the provenance panel, the list's completeness badge and the
+ * supplier scorecard. Its ids are the report checklist's (`cybertipline-fields.ts`); supplier,
+ * dataset and batch are shown apart, and a report holds them as one entry, `source_details`.
  *
  * - `actionability`: the report may be filed only if present or explained as not available;
  * - `recommended`: helps law enforcement, never blocks.
@@ -15,18 +17,19 @@ import { filled, sendable, usableTime } from './usable-value';
  */
 export type ChecklistLevel = 'required' | 'actionability' | 'recommended';
 
-export type ChecklistEntryId =
+export type ChecklistEntryId = FieldsOf<
   | 'supplier'
   | 'dataset'
-  | 'source_url'
-  | 'page_url'
-  | 'acquisition_date'
+  | 'location_of_file'
+  | 'web_page_url'
+  | 'incident_date'
   | 'publicly_available'
-  | 'original_hash'
+  | 'original_file_hash'
   | 'batch_or_record'
-  | 'uploader'
-  | 'host_ip'
-  | 'original_file_name';
+  | 'reported_person'
+  | 'ip_capture'
+  | 'original_file_name'
+>;
 
 export interface ChecklistEntry {
   id: ChecklistEntryId;
@@ -85,7 +88,7 @@ export const provenanceRules: readonly ProvenanceRule[] = [
       dataset !== null && filled(dataset.name) && filled(dataset.version),
   },
   {
-    id: 'source_url',
+    id: 'location_of_file',
     label: 'Original source URL',
     level: 'actionability',
     reportField: 'fileDetails/locationOfFile',
@@ -95,14 +98,14 @@ export const provenanceRules: readonly ProvenanceRule[] = [
       ),
   },
   {
-    id: 'page_url',
+    id: 'web_page_url',
     label: 'Web page URL',
     level: 'actionability',
     reportField: 'internetDetails/webPageIncident/url',
     present: (i, now) => sendable('webPageIncident/url', i.provenance.origin.pageUrl, now),
   },
   {
-    id: 'acquisition_date',
+    id: 'incident_date',
     label: 'Crawl or acquisition time',
     level: 'actionability',
     reportField: 'incidentSummary/incidentDateTime',
@@ -116,7 +119,7 @@ export const provenanceRules: readonly ProvenanceRule[] = [
     present: (i) => i.provenance.origin.httpStatus !== null,
   },
   {
-    id: 'original_hash',
+    id: 'original_file_hash',
     label: 'Hash of the file as obtained',
     level: 'actionability',
     reportField: 'fileDetails/originalFileHash',
@@ -131,14 +134,14 @@ export const provenanceRules: readonly ProvenanceRule[] = [
       filled(i.provenance.acquisition.batchId) && filled(i.provenance.acquisition.recordId),
   },
   {
-    id: 'uploader',
+    id: 'reported_person',
     label: 'Uploader account',
     level: 'actionability',
     reportField: 'personOrUserReported/screenName',
     present: (i, now) => uploaderNamed(i, now),
   },
   {
-    id: 'host_ip',
+    id: 'ip_capture',
     label: 'Server IP',
     level: 'actionability',
     reportField: 'personOrUserReported/ipCaptureEvent',

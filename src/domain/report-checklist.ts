@@ -5,6 +5,7 @@ import {
   type ReportEditable,
   type ReportFile,
 } from '../api/schemas/report';
+import type { CybertiplineField, SourceDetailsPart } from './cybertipline-fields';
 import type { ChecklistLevel } from './provenance-checklist';
 import { rules } from './report-checklist-rules';
 
@@ -12,7 +13,7 @@ import { rules } from './report-checklist-rules';
  * The report completeness checklist: a pure function of the report, read by the report editor
  * (live, as fields change), the report list (sorting, what blocks) and the mock server (which
  * refuses submitting, approval and filing while something blocks). Its entries are in
- * `report-checklist-rules.ts`.
+ * `report-checklist-rules.ts`; docs/report-completeness.md says why each.
  *
  * - `required`: the report cannot be filed without it;
  * - `actionability`: present, or marked *not available* with a written reason;
@@ -34,22 +35,8 @@ export type EntryState =
   | 'deferred'
   | 'missing';
 
-export type ReportEntryId =
-  | 'incident_type'
-  | 'incident_date'
-  | 'escalate_to_high_priority'
-  | 'reporter_email'
-  | 'files'
-  | ActionabilityField
-  | 'file_viewed'
-  | 'third_party_hosted'
-  | 'original_file_name'
-  | 'industry_classification'
-  | 'file_annotations'
-  | 'uploaded_to_esp'
-  | 'hash_details'
-  | 'additional_info'
-  | 'excluded_from_training';
+/** Every fact but the parts of `source_details` an item shows apart (`cybertipline-fields.ts`). */
+export type ReportEntryId = Exclude<CybertiplineField, SourceDetailsPart>;
 
 export interface ReportChecklistEntry {
   id: ReportEntryId;

@@ -6,7 +6,10 @@ import type { AllItemsQuery } from '../schemas/item';
 /** Everything cached about items starts with this key: invalidate it after any item changes. */
 export const itemsKey = ['items'] as const;
 
-/** One item with its decisions. Reading it is an audited view on the server. */
+/**
+ * One item with its decisions. Reading it records nothing, so it may be prefetched; the view is
+ * recorded apart (`recordItemView`, once the item is painted before a person).
+ */
 export const itemQueryOptions = (itemId: string) =>
   queryOptions({
     queryKey: [...itemsKey, 'detail', itemId],

@@ -7,7 +7,7 @@ import { Id, Timestamp } from './common';
  * (src/domain/wellness.ts).
  */
 export const wellnessBounds = {
-  /** The reveal blurs again by itself within this many seconds (about ten). */
+  /** The reveal blurs again by itself after this many seconds (about ten; docs/safety-rules.md). */
   reblurSeconds: { min: 3, max: 30 },
   /** Revealed seconds per shift before a break is suggested. */
   exposureBudgetSeconds: { min: 60, max: 4 * 3600 },

@@ -6,6 +6,7 @@ import { forgetUserData, sessionQueryOptions } from '../../api/queries/session';
 import { LoadingState } from '../../components/ui/loading-state';
 import { AppHeader } from '../../features/session/components/app-header';
 import { DecisionOutbox } from '../../features/triage/components/decision-outbox';
+import { OutboxSetAside } from '../../features/triage/components/outbox-set-aside';
 import { canDecide } from '../../features/triage/model/commands';
 import { noteSignIn } from '../../features/triage/model/sign-in-time';
 import type { SignInReason } from '../../features/session/model/sign-in-reason';
@@ -59,6 +60,7 @@ export function SignedInShell() {
         }}
       />
       {canDecide(user.role) && <DecisionOutbox userId={user.id} />}
+      {canDecide(user.role) && <OutboxSetAside userId={user.id} />}
       <Outlet />
     </>
   );

@@ -1,6 +1,6 @@
 /**
- * The headers a real deployment of the console sends: no third-party anything,
- * no referrer, no framing. `img-src` allows `data:` for fingerprints drawn from hashes.
+ * The headers a real deployment of the console sends (docs/safety-rules.md): no third-party
+ * anything, no referrer, no framing. `img-src` allows `data:` for fingerprints drawn from hashes.
  */
 export const securityHeaders: Readonly<Record<string, string>> = {
   'Content-Security-Policy': [

@@ -216,8 +216,8 @@ describe('supplier scorecard', () => {
       filed: () => 3,
     });
     expect(score).toMatchObject({ items: 2, confirmed: 1, reportsFiled: 3 });
-    expect(score?.fields.find((f) => f.id === 'source_url')?.share).toBe(0.5);
-    expect(score?.fields.find((f) => f.id === 'host_ip')?.share).toBe(0.5);
+    expect(score?.fields.find((f) => f.id === 'location_of_file')?.share).toBe(0.5);
+    expect(score?.fields.find((f) => f.id === 'ip_capture')?.share).toBe(0.5);
     expect(score?.notAvailable).toEqual([
       { field: 'ip_capture', reason: 'Crawled data has no uploader IP.', reports: 2 },
     ]);

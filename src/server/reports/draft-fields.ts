@@ -18,7 +18,7 @@ import { detectionSummary, shortSource, sourceDetails } from './draft-notes';
 
 /**
  * Pre-fills a report from what its items' provenance and decisions already hold
- * (where a training-data pipeline gets each field). Nothing is
+ * (docs/report-completeness.md says what each entry is for). Nothing is
  * invented: a field the data lacks stays empty for the checklist to show, and a value NCMEC's
  * rules refuse is set aside, explained (`refused-source-values.ts`), never pre-filled.
  */

@@ -3,22 +3,8 @@ import type { AuditHead } from '../../../api/schemas/audit';
 import { Button } from '../../../components/ui/button';
 import { formatCount } from '../../../lib/format-count';
 import { useVerification } from '../api/use-verification';
+import { readRecordedHead, recordHead } from '../model/recorded-head';
 import { ChainBreakReport } from './chain-break';
-
-const headKey = (userId: string) => `verity.audit-head:${userId}`;
-
-interface RecordedHead extends AuditHead {
-  recordedAt: string;
-}
-
-function readRecordedHead(userId: string): RecordedHead | null {
-  try {
-    const raw = JSON.parse(localStorage.getItem(headKey(userId)) ?? 'null') as RecordedHead | null;
-    return raw && typeof raw.seq === 'number' && typeof raw.hash === 'string' ? raw : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Verification of the chain, off the main thread: the range that covers the current filter (or
@@ -43,13 +29,10 @@ export function VerifyPanel({
     setVerified({ from: job.firstSeq, to: job.lastSeq });
     start(job);
   };
-  const [recorded, setRecorded] = useState(() => readRecordedHead(userId));
+  const [stored, setStored] = useState(() => readRecordedHead(userId));
+  const recorded = stored.head;
   const range = filterRange ?? { first: 1, last: head.seq };
-  const record = () => {
-    const next = { ...head, recordedAt: new Date().toISOString() };
-    localStorage.setItem(headKey(userId), JSON.stringify(next));
-    setRecorded(next);
-  };
+  const record = () => setStored({ head: recordHead(userId, head, new Date()), setAside: false });
   return (
     <section aria-labelledby="verify-heading" className="space-y-2 rounded-md bg-white p-3 text-sm">
       <h2 id="verify-heading" className="font-semibold">
@@ -58,6 +41,13 @@ export function VerifyPanel({
       <p>
         Head: event {formatCount(head.seq)}, hash <code className="break-all">{head.hash}</code>
       </p>
+      {stored.setAside && (
+        <p role="alert" className="text-amber-900">
+          The head recorded in this browser earlier could not be read. It was kept aside in this
+          browser’s storage (verity.audit-head-unreadable:{userId}), not used; record the head again
+          to check the log against it later.
+        </p>
+      )}
       <div className="flex flex-wrap gap-2">
         <Button
           variant="primary"

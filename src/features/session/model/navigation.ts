@@ -9,7 +9,7 @@ export interface NavigationEntry {
 }
 
 /**
- * The console's sections and who may use each. A section appears here when its
+ * The console's sections and who may use each (docs/roles.md). A section appears here when its
  * screen exists; later features add theirs.
  */
 export const navigationEntries: readonly NavigationEntry[] = [

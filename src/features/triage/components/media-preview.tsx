@@ -132,9 +132,10 @@ function ReviewerPreview({ item, userId }: { item: FlaggedItem; userId: string }
 }
 
 /**
- * The item's preview under the safety rules: a blurred item shows only the server-blurred derivative
- * (with CSS blur and grayscale on top); a hash-only item, anything an auditor sees, and everything
- * in safe mode shows hashes and a fingerprint and requests no media at all.
+ * The item's preview under the safety rules (docs/safety-rules.md): a blurred item shows only the
+ * server-blurred derivative (with CSS blur and grayscale on top); a hash-only item, anything an
+ * auditor sees, and everything in safe mode shows hashes and a fingerprint and requests no media
+ * at all.
  */
 export function MediaPreview({
   item,

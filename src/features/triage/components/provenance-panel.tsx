@@ -93,21 +93,21 @@ export function ProvenancePanel({ item }: { item: FlaggedItem }) {
           ))}
         </ul>
       ) : null,
-      'source_url',
+      'location_of_file',
     ],
     [
       'Page',
       filled(origin.pageUrl) ? <DefangedUrl url={origin.pageUrl} subject={subject} /> : null,
-      'page_url',
+      'web_page_url',
     ],
     ['Page title', untrustedOrNull(origin.pageTitle), null],
-    ['Crawl or acquisition time', when && `${when.at} (${when.kind})`, 'acquisition_date'],
+    ['Crawl or acquisition time', when && `${when.at} (${when.kind})`, 'incident_date'],
     [
       'HTTP status at crawl',
       origin.httpStatus === null ? null : String(origin.httpStatus),
       'publicly_available',
     ],
-    ['Server IP', filled(origin.hostIp) ? origin.hostIp : null, 'host_ip'],
+    ['Server IP', filled(origin.hostIp) ? origin.hostIp : null, 'ip_capture'],
     [
       'Uploader',
       origin.uploader && (uploaderNamed(item) || filled(origin.uploader.ipAddress)) ? (
@@ -121,7 +121,7 @@ export function ProvenancePanel({ item }: { item: FlaggedItem }) {
           {filled(origin.uploader.ipAddress) && <div>from {origin.uploader.ipAddress}</div>}
         </>
       ) : null,
-      'uploader',
+      'reported_person',
     ],
     ['License', untrustedOrNull(origin.license), null],
     ['File name', untrustedOrNull(item.media.fileName), 'original_file_name'],
@@ -132,7 +132,7 @@ export function ProvenancePanel({ item }: { item: FlaggedItem }) {
           {item.media.originalHash.algorithm} {item.media.originalHash.value}
         </span>
       ) : null,
-      'original_hash',
+      'original_file_hash',
     ],
   ];
 

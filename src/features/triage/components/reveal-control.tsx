@@ -36,7 +36,7 @@ export function RevealControl({
             alt="Revealed original (blurs again by itself)"
             referrerPolicy="no-referrer"
             draggable={false}
-            // Grayscale stays on when the blur comes off (switched separately).
+            // Grayscale stays on when the blur comes off (docs/safety-rules.md).
             className={`size-full object-cover [image-rendering:pixelated] ${wellness.grayscale ? 'grayscale' : ''}`}
           />
         ) : (
