@@ -1,7 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { auditPageQueryOptions } from '../../api/queries/audit';
-import { AuditEventDetails, AuditExport, AuditFilters, AuditTable, BlindReviewNote, filterOf, VerifyPanel } from '../../features/audit/public';
+import {
+  AuditEventDetails,
+  AuditExport,
+  AuditFilters,
+  AuditTable,
+  BlindReviewNote,
+  filterOf,
+  VerifyPanel,
+} from '../../features/audit/public';
 
 const route = getRouteApi('/_signed-in/audit');
 

@@ -5,7 +5,12 @@ import { endpoints } from '../../../api/endpoints';
 import { exposureShiftQueryOptions } from '../../../api/queries/exposure-shift';
 import type { Wellness } from '../../../domain/wellness';
 import { useNow } from '../../../lib/use-now';
-import { breakDue, dismissBreak, shiftEndsAt, useRunningShift } from '../../../shared/wellness-state/model/exposure';
+import {
+  breakDue,
+  dismissBreak,
+  shiftEndsAt,
+  useRunningShift,
+} from '../../../shared/wellness-state/model/exposure';
 
 const useOnline = () =>
   useSyncExternalStore(onlineManager.subscribe.bind(onlineManager), () => onlineManager.isOnline());

@@ -7,7 +7,10 @@ import { isTypingTarget } from '../../../lib/keyboard';
 import { useNow } from '../../../lib/use-now';
 import { undoLastDecision } from '../api/undo-decision';
 import { verdictText } from '../../../domain/decision-labels';
-import { singleKeyShortcutsOn, useSingleKeyShortcuts } from '../../wellness-state/model/wellness-choices';
+import {
+  singleKeyShortcutsOn,
+  useSingleKeyShortcuts,
+} from '../../wellness-state/model/wellness-choices';
 import { useRecentDecision, type RecentDecision } from '../model/recent-decision';
 
 function Offer({ last, userId }: { last: RecentDecision; userId: string }) {
