@@ -7,13 +7,16 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * Layers: lib, api → domain, components/ui → features → app. The server reads api, domain and
- * lib; the mocks read those and the server; nothing in the console reads mocks, the server or
- * test helpers.
+ * Layers: lib, api → domain, components/ui → shared → features → app. `shared` holds what more
+ * than one feature uses (the decision outbox, the keyboard shortcuts, the wellness state that
+ * previews obey); a feature reads no other feature, and the app reads a feature only through its
+ * `public.ts`. The server reads api, domain and lib; the mocks read those and the server; nothing
+ * in the console reads mocks, the server or test helpers.
  */
 const elements = [
   { type: 'app', pattern: 'src/app' },
   { type: 'feature', pattern: 'src/features/*', capture: ['feature'] },
+  { type: 'shared', pattern: 'src/shared' },
   { type: 'ui', pattern: 'src/components/ui' },
   { type: 'domain', pattern: 'src/domain' },
   { type: 'api', pattern: 'src/api' },
@@ -74,7 +77,12 @@ export default tseslint.config(
         {
           default: 'disallow',
           policies: [
-            allow('app', ['app', 'feature', 'ui', 'domain', 'api', 'lib']),
+            allow('app', ['app', 'shared', 'ui', 'domain', 'api', 'lib']),
+            // A feature's public.ts is all the app may read of it.
+            {
+              from: { element: { type: 'app' } },
+              allow: { to: { element: { type: 'feature', fileInternalPath: 'public.ts' } } },
+            },
             {
               from: { element: { type: 'feature' } },
               allow: {
@@ -86,7 +94,8 @@ export default tseslint.config(
                 },
               },
             },
-            allow('feature', ['ui', 'domain', 'api', 'lib']),
+            allow('feature', ['shared', 'ui', 'domain', 'api', 'lib']),
+            allow('shared', ['shared', 'ui', 'domain', 'api', 'lib']),
             allow('ui', ['ui', 'api', 'lib']),
             allow('domain', ['domain', 'api', 'lib']),
             allow('api', ['api', 'lib']),

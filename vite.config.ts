@@ -11,6 +11,14 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     chunkSizeWarningLimit: 400,
+    rolldownOptions: {
+      // A feature's public.ts only names what the app may use: importing one name from it must not
+      // pull the feature's other modules into the importing chunk (the router's URL schemas would
+      // otherwise bring every lazily loaded page into the first one).
+      treeshake: {
+        moduleSideEffects: [{ test: /\/src\/features\/[^/]+\/public\.ts$/, sideEffects: false }],
+      },
+    },
   },
   server: {
     // The browser's Host (localhost:5173) is passed on as it is, not rewritten to the server's: the

@@ -9,14 +9,14 @@ import {
 } from '@tanstack/react-router';
 import { z } from '../lib/zod';
 import { sessionQueryOptions } from '../api/queries/session';
-import { SignInReason } from '../features/session/model/sign-in-reason';
-import { WorkspaceSearch } from '../features/triage/model/workspace-search';
+import { SignInReason } from '../features/session/public';
+import { WorkspaceSearch } from '../features/triage/public';
 import { DashboardRoute } from './routes/dashboard';
 import { guardedPage } from './routes/guarded-page';
 import { RootLayout, RouteError } from './routes/root';
 import { SignedInShell } from './routes/shell';
 import { SignInRoute } from './routes/sign-in';
-import { AuditSearch } from '../features/audit/model/audit-search';
+import { AuditSearch } from '../features/audit/public';
 
 interface RouterContext {
   queryClient: QueryClient;

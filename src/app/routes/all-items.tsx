@@ -1,6 +1,6 @@
 import { getRouteApi, useRouter } from '@tanstack/react-router';
-import { ItemSearch } from '../../features/triage/components/item-search';
-import { Workspace } from '../../features/triage/components/workspace';
+import { ItemSearch, Workspace } from '../../features/triage/public';
+import { WellnessMonitor } from '../../features/wellness/public';
 
 const route = getRouteApi('/_signed-in/items');
 
@@ -20,6 +20,7 @@ export function AllItemsRoute() {
       search={search}
       queue={undefined}
       user={user}
+      monitor={<WellnessMonitor userId={user.id} />}
       onSearchChange={change}
       toolbar={
         <ItemSearch value={search.q} onSearch={(q) => void change({ q, item: undefined })} />

@@ -1,13 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { auditPageQueryOptions } from '../../api/queries/audit';
-import { AuditEventDetails } from '../../features/audit/components/audit-event-details';
-import { AuditExport } from '../../features/audit/components/audit-export';
-import { AuditFilters } from '../../features/audit/components/audit-filters';
-import { AuditTable } from '../../features/audit/components/audit-table';
-import { BlindReviewNote } from '../../features/audit/components/blind-review-note';
-import { VerifyPanel } from '../../features/audit/components/verify-panel';
-import { filterOf } from '../../features/audit/model/audit-search';
+import {
+  AuditEventDetails,
+  AuditExport,
+  AuditFilters,
+  AuditTable,
+  BlindReviewNote,
+  filterOf,
+  VerifyPanel,
+} from '../../features/audit/public';
 
 const route = getRouteApi('/_signed-in/audit');
 

@@ -1,7 +1,7 @@
 import { getRouteApi } from '@tanstack/react-router';
-import { QueueDashboard } from '../../features/queues/components/queue-dashboard';
-import { canTriage } from '../../features/session/model/navigation';
-import { MyEscalations } from '../../features/triage/components/my-escalations';
+import { QueueDashboard } from '../../features/queues/public';
+import { canTriage } from '../../features/session/public';
+import { MyEscalations } from '../../features/triage/public';
 
 const route = getRouteApi('/_signed-in/');
 

@@ -1,6 +1,5 @@
 import { getRouteApi, type AsyncRouteComponent } from '@tanstack/react-router';
-import { ForbiddenPage } from '../../features/session/components/forbidden-page';
-import { mayOpen, type RestrictedPage } from '../../features/session/model/page-access';
+import { ForbiddenPage, mayOpen, type RestrictedPage } from '../../features/session/public';
 
 const signedIn = getRouteApi('/_signed-in');
 

@@ -1,6 +1,5 @@
 import { getRouteApi } from '@tanstack/react-router';
-import { InsightsPage } from '../../features/insights/components/insights-page';
-import { DEFAULT_RANGE_DAYS, isRangeDays } from '../../features/insights/model/insights-range';
+import { DEFAULT_RANGE_DAYS, InsightsPage, isRangeDays } from '../../features/insights/public';
 
 const route = getRouteApi('/_signed-in/insights');
 

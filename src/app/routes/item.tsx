@@ -1,9 +1,9 @@
 import { getRouteApi } from '@tanstack/react-router';
-import { ItemTimeline } from '../../features/audit/components/item-timeline';
-import { canReadAudit, canTriage } from '../../features/session/model/navigation';
-import { ItemReports } from '../../features/reports/components/item-reports';
-import { ItemView } from '../../features/triage/components/item-view';
-import { WellnessMonitor } from '../../features/triage/components/wellness-monitor';
+import { ItemTimeline } from '../../features/audit/public';
+import { canReadAudit, canTriage } from '../../features/session/public';
+import { ItemReports } from '../../features/reports/public';
+import { ItemView } from '../../features/triage/public';
+import { WellnessMonitor } from '../../features/wellness/public';
 
 const route = getRouteApi('/_signed-in/items/$itemId');
 

@@ -4,8 +4,8 @@ import { queuesQueryOptions } from '../../api/queries/queues';
 import { ErrorState } from '../../components/ui/error-state';
 import { LoadingState } from '../../components/ui/loading-state';
 import { waitingStatus } from '../../domain/review-rules';
-import { StartReviewing } from '../../features/triage/components/start-reviewing';
-import { Workspace } from '../../features/triage/components/workspace';
+import { StartReviewing, Workspace } from '../../features/triage/public';
+import { WellnessMonitor } from '../../features/wellness/public';
 
 const route = getRouteApi('/_signed-in/queues/$queueId');
 
@@ -40,6 +40,7 @@ export function QueueWorkspaceRoute() {
         ) : undefined
       }
       user={user}
+      monitor={<WellnessMonitor userId={user.id} />}
       toolbar={
         <StartReviewing
           queueId={queueId}

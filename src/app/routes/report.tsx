@@ -3,8 +3,7 @@ import { Link, getRouteApi } from '@tanstack/react-router';
 import { reportQueryOptions } from '../../api/queries/reports';
 import { ErrorState } from '../../components/ui/error-state';
 import { LoadingState } from '../../components/ui/loading-state';
-import { ReportEditor } from '../../features/reports/components/report-editor';
-import { reportStatusStyles } from '../../features/reports/model/report-labels';
+import { ReportEditor, reportStatusStyles } from '../../features/reports/public';
 
 const route = getRouteApi('/_signed-in/reports/$reportId');
 

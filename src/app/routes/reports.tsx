@@ -1,6 +1,6 @@
 import { getRouteApi } from '@tanstack/react-router';
 import { ReportStatus } from '../../api/schemas/report';
-import { ReportList } from '../../features/reports/components/report-list';
+import { ReportList } from '../../features/reports/public';
 
 const route = getRouteApi('/_signed-in/reports');
 

@@ -1,5 +1,5 @@
 import { getRouteApi } from '@tanstack/react-router';
-import { WellnessSettings } from '../../features/triage/components/wellness-settings';
+import { WellnessSettings } from '../../features/wellness/public';
 
 const route = getRouteApi('/_signed-in/settings');
 

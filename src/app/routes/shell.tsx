@@ -4,12 +4,12 @@ import { useEffect, useRef } from 'react';
 import { setActingUser } from '../../api/acting-user';
 import { forgetUserData, sessionQueryOptions } from '../../api/queries/session';
 import { LoadingState } from '../../components/ui/loading-state';
-import { AppHeader } from '../../features/session/components/app-header';
-import { DecisionOutbox } from '../../features/triage/components/decision-outbox';
-import { OutboxSetAside } from '../../features/triage/components/outbox-set-aside';
-import { canDecide } from '../../features/triage/model/commands';
-import { noteSignIn } from '../../features/triage/model/sign-in-time';
-import type { SignInReason } from '../../features/session/model/sign-in-reason';
+import { AppHeader } from '../../features/session/public';
+import { DecisionOutbox } from '../../shared/outbox/components/decision-outbox';
+import { OutboxSetAside } from '../../shared/outbox/components/outbox-set-aside';
+import { canDecide } from '../../features/triage/public';
+import { noteSignIn } from '../../shared/wellness-state/model/sign-in-time';
+import type { SignInReason } from '../../features/session/public';
 
 const route = getRouteApi('/_signed-in');
 

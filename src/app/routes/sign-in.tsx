@@ -1,5 +1,5 @@
 import { getRouteApi } from '@tanstack/react-router';
-import { SignInPage } from '../../features/session/components/sign-in-page';
+import { SignInPage } from '../../features/session/public';
 
 const route = getRouteApi('/sign-in');
 

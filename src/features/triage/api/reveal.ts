@@ -6,9 +6,9 @@ import { apiRequest } from '../../../api/client';
 import { endpoints } from '../../../api/endpoints';
 import type { RevealEnd, RevealGrant } from '../../../api/schemas/decision';
 import type { Wellness } from '../../../domain/wellness';
-import { recordExposure } from '../model/exposure';
-import { exposureShiftKey } from './exposure-shift';
-import { isIdleLocked } from '../model/idle-lock';
+import { recordExposure } from '../../../shared/wellness-state/model/exposure';
+import { exposureShiftKey } from '../../../api/queries/exposure-shift';
+import { isIdleLocked } from '../../../shared/wellness-state/model/idle-lock';
 import { useRevealCount } from '../model/reveal-count';
 
 export type RevealState =

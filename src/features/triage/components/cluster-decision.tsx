@@ -5,7 +5,7 @@ import type { FlaggedItem } from '../../../api/schemas/item';
 import { Button } from '../../../components/ui/button';
 import { stageOf } from '../../../domain/review-rules';
 import { useDecideCluster } from '../api/decide-cluster';
-import { verdictText } from '../model/labels';
+import { verdictText } from '../../../domain/decision-labels';
 import { DismissReasonSelect } from './verdict-fields';
 
 /**

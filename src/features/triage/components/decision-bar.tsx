@@ -10,17 +10,15 @@ import type { FlaggedItem } from '../../../api/schemas/item';
 import { Button } from '../../../components/ui/button';
 import { stageOf } from '../../../domain/review-rules';
 import { isTypingTarget } from '../../../lib/keyboard';
+import { decisionBlocker, isAllowed, type CommandContext } from '../model/commands';
 import {
   commandForKey,
   commands,
-  decisionBlocker,
-  isAllowed,
-  type CommandContext,
   type CommandId,
-} from '../model/commands';
-import { useSingleKeyShortcuts } from '../model/wellness-choices';
+} from '../../../shared/shortcuts/model/command-list';
+import { useSingleKeyShortcuts } from '../../../shared/wellness-state/model/wellness-choices';
 import { AnnotationPicker } from './annotation-picker';
-import { ShortcutHelp } from './shortcut-help';
+import { ShortcutHelp } from '../../../shared/shortcuts/components/shortcut-help';
 import { ClassificationSelect } from './verdict-fields';
 
 /**

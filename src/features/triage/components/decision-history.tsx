@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { Decision } from '../../../api/schemas/decision';
 import type { FlaggedItem } from '../../../api/schemas/item';
 import { Button } from '../../../components/ui/button';
-import { stageLabels, verdictText } from '../model/labels';
+import { stageLabels } from '../model/labels';
+import { verdictText } from '../../../domain/decision-labels';
 import { CorrectionForm } from './correction-form';
 import { correctionRefusal } from '../../../domain/review-rules';
 

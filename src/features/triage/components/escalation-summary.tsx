@@ -1,6 +1,7 @@
 import type { Decision } from '../../../api/schemas/decision';
 import { underReview } from '../../../domain/review-rules';
-import { stageLabels, verdictText } from '../model/labels';
+import { stageLabels } from '../model/labels';
+import { verdictText } from '../../../domain/decision-labels';
 
 function VerdictCard({ decision }: { decision: Decision }) {
   return (

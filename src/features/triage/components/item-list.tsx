@@ -14,8 +14,8 @@ import { afterNextPaint } from '../../../lib/after-paint';
 import { formatCount } from '../../../lib/format-count';
 import { isTypingTarget } from '../../../lib/keyboard';
 import { useNow } from '../../../lib/use-now';
-import { singleKeyShortcutsOn } from '../model/wellness-choices';
-import { sendingVerdict, useOutbox } from '../model/outbox';
+import { singleKeyShortcutsOn } from '../../../shared/wellness-state/model/wellness-choices';
+import { sendingVerdict, useOutbox } from '../../../shared/outbox/model/outbox';
 import { ItemRowContent } from './item-row';
 
 export interface ListNavigation {

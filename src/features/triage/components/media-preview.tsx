@@ -3,8 +3,8 @@ import type { ReactNode } from 'react';
 import type { FlaggedItem } from '../../../api/schemas/item';
 import { Button } from '../../../components/ui/button';
 import { formatCount } from '../../../lib/format-count';
-import { useWellness } from '../api/wellness';
-import { useIdleLock } from '../model/idle-lock';
+import { useWellness } from '../../../shared/wellness-state/api/wellness';
+import { useIdleLock } from '../../../shared/wellness-state/model/idle-lock';
 import { HashFingerprint } from './hash-fingerprint';
 import { RevealControl } from './reveal-control';
 

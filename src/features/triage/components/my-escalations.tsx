@@ -3,7 +3,8 @@ import { Link } from '@tanstack/react-router';
 import { myEscalationsQueryOptions } from '../../../api/queries/escalations';
 import type { MyEscalation } from '../../../api/schemas/escalation';
 import { ErrorState } from '../../../components/ui/error-state';
-import { statusStyles, verdictText } from '../model/labels';
+import { statusStyles } from '../model/labels';
+import { verdictText } from '../../../domain/decision-labels';
 
 function outcome({ status, resolution }: MyEscalation): string {
   if (resolution)

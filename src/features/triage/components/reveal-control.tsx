@@ -4,7 +4,7 @@ import type { Wellness } from '../../../domain/wellness';
 import { useNow } from '../../../lib/use-now';
 import { useReveal } from '../api/reveal';
 import { useRevealCount } from '../model/reveal-count';
-import { blurStyles } from '../model/wellness-labels';
+import { blurStyles } from '../../../shared/wellness-state/model/wellness-labels';
 
 /**
  * The blurred derivative — with the user's blur strength and grayscale on top — and a deliberate,

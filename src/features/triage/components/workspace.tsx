@@ -7,7 +7,6 @@ import { DecisionPanel } from './decision-panel';
 import { ItemList, type ListNavigation } from './item-list';
 import { ItemView } from './item-view';
 import { ListFilters } from './list-filters';
-import { WellnessMonitor } from './wellness-monitor';
 
 /**
  * The triage workspace: the filtered, virtualized list beside the selected item in full, and for
@@ -24,6 +23,7 @@ export function Workspace({
   user,
   toolbar,
   listPlaceholder,
+  monitor,
 }: {
   title: string;
   search: WorkspaceSearch;
@@ -34,6 +34,8 @@ export function Workspace({
   toolbar?: ReactNode;
   /** Shown instead of the filters and the list while they cannot be shown (the queue loading). */
   listPlaceholder?: ReactNode;
+  /** Above the item for analysts and supervisors: the wellness monitor, which the app passes in. */
+  monitor?: ReactNode;
 }) {
   const navigation = useRef<ListNavigation>(null);
   const reviewer = canDecide(user.role);
@@ -76,7 +78,7 @@ export function Workspace({
         )}
       </section>
       <div className="min-w-0 flex-1 space-y-4 overflow-auto">
-        {reviewer && <WellnessMonitor userId={user.id} />}
+        {reviewer && monitor}
         {shown ? (
           <>
             {reviewer && (

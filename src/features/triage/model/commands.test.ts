@@ -1,13 +1,8 @@
 import { expect, test } from 'vitest';
 import type { FlaggedItem } from '../../../api/schemas/item';
 import { generateData } from '../../../server/demo/generator';
-import {
-  commandForKey,
-  commands,
-  decisionBlocker,
-  isAllowed,
-  type CommandContext,
-} from './commands';
+import { commandForKey, commands } from '../../../shared/shortcuts/model/command-list';
+import { decisionBlocker, isAllowed, type CommandContext } from './commands';
 
 const [generated] = generateData({ seed: 4, items: 3, now: new Date(), leaseSeconds: 300 }).items;
 if (!generated) throw new Error('no item');

@@ -1,9 +1,8 @@
 import { reviewerRoles } from '../../../api/endpoints';
-import { DismissReason } from '../../../api/schemas/decision';
 import type { FlaggedItem } from '../../../api/schemas/item';
 import type { Role } from '../../../api/schemas/user';
 import { reviewRefusal, stageOf, type ReviewStage } from '../../../domain/review-rules';
-import { dismissReasonLabels } from '../../../domain/decision-labels';
+import type { Command } from '../../../shared/shortcuts/model/command-list';
 import { holdingOf } from './holder';
 
 /** What decides whether a command may run now. */
@@ -27,35 +26,6 @@ export interface CommandContext {
   /** A decision on this item is in the outbox, applied but not yet recorded by the server. */
   sending?: boolean;
 }
-
-export type CommandId =
-  'confirm' | 'annotate' | 'dismiss' | 'escalate' | 'help' | `dismiss:${DismissReason}`;
-
-export interface Command {
-  id: CommandId;
-  label: string;
-  /** Keys that run it (single keys, ignored while typing and when shortcuts are off). */
-  keys: readonly string[];
-  /** Shown only while choosing a dismissal reason. */
-  inDismissMenu?: boolean;
-}
-
-const dismissCommands: Command[] = DismissReason.options.map((reason, index) => ({
-  id: `dismiss:${reason}`,
-  label: dismissReasonLabels[reason],
-  keys: [String(index + 1)],
-  inDismissMenu: true,
-}));
-
-/** The one list of adjudication commands: read by the buttons, the keyboard and the help. */
-export const commands: readonly Command[] = [
-  { id: 'confirm', label: 'Confirm', keys: ['c'] },
-  { id: 'annotate', label: 'File annotations for a confirmation…', keys: ['a'] },
-  { id: 'dismiss', label: 'Dismiss…', keys: ['d'] },
-  ...dismissCommands,
-  { id: 'escalate', label: 'Escalate…', keys: ['e'] },
-  { id: 'help', label: 'Keyboard shortcuts', keys: ['?'] },
-];
 
 /** Analysts and supervisors decide (and see media); auditors never do: the API's own rule. */
 export const canDecide = (role: Role) => reviewerRoles.some((r) => r === role);
@@ -105,6 +75,3 @@ export const isAllowed = (command: Command, context: CommandContext) =>
   command.id === 'help' ||
   (decisionBlocker(context) === null &&
     offeredAt(command, context.item ? stageOf(context.item.status) : null));
-
-export const commandForKey = (key: string, dismissMenuOpen: boolean) =>
-  commands.find((c) => c.keys.includes(key) && Boolean(c.inDismissMenu) === dismissMenuOpen);

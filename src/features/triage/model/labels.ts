@@ -1,6 +1,4 @@
-import { fileAnnotationLabels } from '../../../domain/cybertipline-labels';
-import type { Decision, Verdict } from '../../../api/schemas/decision';
-import { dismissReasonLabels } from '../../../domain/decision-labels';
+import type { Decision } from '../../../api/schemas/decision';
 import type { HashList, ItemStatus, Priority, SignalKind } from '../../../api/schemas/item';
 
 /** One lookup table per enum the workspace shows: label and fixed classes. */
@@ -58,18 +56,3 @@ export const stageLabels: Record<Decision['stage'], string> = {
   second: 'Second review',
   supervisor: 'Supervisor',
 };
-
-/** A verdict in words: the decision history and the pending decision both show it this way. */
-export function verdictText(verdict: Verdict): string {
-  switch (verdict.kind) {
-    case 'confirm':
-      return [
-        `Confirmed${verdict.classification ? ` (${verdict.classification})` : ''}`,
-        ...verdict.annotations.map((tag) => fileAnnotationLabels[tag]),
-      ].join(' · ');
-    case 'dismiss':
-      return `Dismissed: ${dismissReasonLabels[verdict.reason]}`;
-    case 'escalate':
-      return `Escalated: ${verdict.reason}`;
-  }
-}

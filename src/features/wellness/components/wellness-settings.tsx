@@ -6,14 +6,14 @@ import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { wellnessLimits, type Wellness } from '../../../domain/wellness';
 import { formatDuration } from '../../../lib/format-duration';
-import { useWellness } from '../api/wellness';
+import { useWellness } from '../../../shared/wellness-state/api/wellness';
 import {
   chooseWellness,
   resetWellness,
   setSingleKeyShortcuts,
   useSingleKeyShortcuts,
-} from '../model/wellness-choices';
-import { ShortcutReference } from './shortcut-reference';
+} from '../../../shared/wellness-state/model/wellness-choices';
+import { ShortcutReference } from '../../../shared/shortcuts/components/shortcut-reference';
 import { BlurSetting, NumberSetting, SwitchSetting } from './wellness-fields';
 import { IdleLockSetting } from './idle-lock-setting';
 import { ExposureThisShift } from './exposure-this-shift';

@@ -1,37 +1,16 @@
-import {
-  onlineManager,
-  queryOptions,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { onlineManager, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { apiRequest } from '../../../api/client';
 import { endpoints } from '../../../api/endpoints';
+import { exposureShiftQueryOptions } from '../../../api/queries/exposure-shift';
 import type { Wellness } from '../../../domain/wellness';
 import { useNow } from '../../../lib/use-now';
-import { breakDue, dismissBreak, shiftEndsAt, useRunningShift } from '../model/exposure';
-
-/** Every query of one person's shift, whatever the shift length: what a reveal's end refreshes. */
-export const exposureShiftKey = (userId: string) => ['exposure-shift', userId] as const;
-
-/**
- * The person's running shift as the server counts it: every reveal it recorded, in any browser or
- * session (docs/decisions/0010-exposure-shift-on-the-server.md). Re-read every minute while
- * shown, so another browser's reveals arrive here too.
- */
-export const exposureShiftQueryOptions = (userId: string, shiftHours: number) =>
-  queryOptions({
-    queryKey: [...exposureShiftKey(userId), shiftHours],
-    queryFn: ({ signal }) =>
-      apiRequest(endpoints.getExposureShift, {
-        params: { userId },
-        query: { shiftHours },
-        signal,
-      }),
-    staleTime: 10_000,
-    refetchInterval: 60_000,
-  });
+import {
+  breakDue,
+  dismissBreak,
+  shiftEndsAt,
+  useRunningShift,
+} from '../../../shared/wellness-state/model/exposure';
 
 const useOnline = () =>
   useSyncExternalStore(onlineManager.subscribe.bind(onlineManager), () => onlineManager.isOnline());

@@ -1,5 +1,5 @@
 import { UNDO_OFFER_SECONDS } from '../../../domain/review-rules';
-import { commands } from '../model/commands';
+import { commands } from '../model/command-list';
 
 /**
  * Every shortcut, from the same command list the buttons and the keyboard use: shown by `?` in

@@ -1,6 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import { blurStrengths, type BlurStrength } from '../../../api/schemas/wellness';
-import { blurStyles } from '../model/wellness-labels';
+import { blurStyles } from '../../../shared/wellness-state/model/wellness-labels';
 
 /** One setting: its label and control, and beside it the organisation's default and why. */
 function SettingRow({

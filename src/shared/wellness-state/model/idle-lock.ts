@@ -2,7 +2,8 @@ import { create } from 'zustand';
 
 /**
  * Whether previews are locked because the analyst has been away: set after their idle time with
- * no pointer or keyboard activity, cleared by a key or a click (components/wellness-monitor.tsx).
+ * no pointer or keyboard activity, cleared by a key or a click (the wellness monitor:
+ * features/wellness/components/wellness-monitor.tsx).
  * Per tab and never stored: a reload is itself someone at the keyboard.
  */
 interface IdleLock {

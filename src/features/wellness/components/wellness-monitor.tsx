@@ -1,7 +1,11 @@
 import { useEffect } from 'react';
-import { useWellness } from '../api/wellness';
-import { startShift } from '../model/exposure';
-import { idleRemainingMs, isIdleLocked, useIdleLock } from '../model/idle-lock';
+import { useWellness } from '../../../shared/wellness-state/api/wellness';
+import { startShift } from '../../../shared/wellness-state/model/exposure';
+import {
+  idleRemainingMs,
+  isIdleLocked,
+  useIdleLock,
+} from '../../../shared/wellness-state/model/idle-lock';
 import { BreakPrompt } from './break-prompt';
 
 const activityEvents = ['pointermove', 'pointerdown', 'keydown', 'wheel', 'touchstart'] as const;

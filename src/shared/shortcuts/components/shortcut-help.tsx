@@ -1,5 +1,8 @@
 import { Button } from '../../../components/ui/button';
-import { setSingleKeyShortcuts, useSingleKeyShortcuts } from '../model/wellness-choices';
+import {
+  setSingleKeyShortcuts,
+  useSingleKeyShortcuts,
+} from '../../wellness-state/model/wellness-choices';
 import { ShortcutReference } from './shortcut-reference';
 
 /** The `?` panel: every shortcut, and the switch that turns single-key shortcuts off. */

@@ -6,8 +6,11 @@ import { UNDO_OFFER_SECONDS } from '../../../domain/review-rules';
 import { isTypingTarget } from '../../../lib/keyboard';
 import { useNow } from '../../../lib/use-now';
 import { undoLastDecision } from '../api/undo-decision';
-import { verdictText } from '../model/labels';
-import { singleKeyShortcutsOn, useSingleKeyShortcuts } from '../model/wellness-choices';
+import { verdictText } from '../../../domain/decision-labels';
+import {
+  singleKeyShortcutsOn,
+  useSingleKeyShortcuts,
+} from '../../wellness-state/model/wellness-choices';
 import { useRecentDecision, type RecentDecision } from '../model/recent-decision';
 
 function Offer({ last, userId }: { last: RecentDecision; userId: string }) {

@@ -4,10 +4,10 @@ import { createUserRecord } from './user-record';
 
 /**
  * The browser's own count of this analyst's exposure, shown only while the server's figure cannot
- * be read (offline; api/exposure-shift.ts): measured in this browser from each reveal to its
- * re-blur, and kept per user (`verity.exposure:<userId>`): times and a total, never which item or
- * anything about media. It counts no other browser's reveals. Its shift runs from sign-in for the
- * analyst's shift length; signing in again within it continues it.
+ * be read (offline; features/wellness/api/exposure-shift.ts): measured in this browser from each
+ * reveal to its re-blur, and kept per user (`verity.exposure:<userId>`): times and a total, never
+ * which item or anything about media. It counts no other browser's reveals. Its shift runs from
+ * sign-in for the analyst's shift length; signing in again within it continues it.
  */
 const Shift = z.object({
   startedAt: z.number().int().nonnegative(),

@@ -1,0 +1,1 @@
+export { QueueDashboard } from './components/queue-dashboard';

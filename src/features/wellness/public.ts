@@ -1,0 +1,2 @@
+export { WellnessMonitor } from './components/wellness-monitor';
+export { WellnessSettings } from './components/wellness-settings';
