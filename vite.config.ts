@@ -78,6 +78,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: unitTests,
+          // Pure code, nothing to leak between files: one module graph per worker, not per file.
+          isolate: false,
           setupFiles: ['src/test/unit-setup.ts'],
         },
       },
