@@ -1,4 +1,4 @@
-import '../server/testing/console-problems';
+import { failOnConsoleProblems } from '../server/testing/console-problems';
 import { noBackend } from './no-backend-message';
 
 /**
@@ -11,6 +11,7 @@ import { noBackend } from './no-backend-message';
  * from empty storage; a unit test leaves no other state behind (no module-level variables it sets
  * without setting them back).
  */
+failOnConsoleProblems();
 if (typeof localStorage !== 'undefined') localStorage.clear();
 if (typeof sessionStorage !== 'undefined') sessionStorage.clear();
 for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource']) {
