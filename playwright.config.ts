@@ -1,15 +1,21 @@
 import { defineConfig } from '@playwright/test';
 import { findChromium } from './scripts/find-chromium';
 
-/** The e2e suite drives the same server `npm start` runs, on its own port. */
-export const e2ePort = Number(process.env.VERITY_E2E_PORT ?? 4327);
+/**
+ * The e2e suite drives the same server `npm start` runs: each worker starts its own, on its own
+ * port and data directory (the `demoOrigin` fixture, e2e/fixtures.ts), so workers share no data.
+ * `VERITY_E2E_WORKERS` sets how many run at once (a number or a share of the cores such as `50%`;
+ * default 1, see README).
+ */
+const workersSetting = process.env.VERITY_E2E_WORKERS ?? '1';
+const workers = workersSetting.endsWith('%') ? workersSetting : Number(workersSetting);
 const executablePath = (await findChromium()) ?? undefined;
 
 export default defineConfig({
   testDir: 'e2e',
-  // One shared server: tests reset its demo data and run one at a time.
+  // A spec file's tests run in order on their worker's server, each from the seeded data.
   fullyParallel: false,
-  workers: 1,
+  workers,
   retries: 0,
   // Generous: CI shares two cores with the server under test and the browser.
   timeout: 60_000,
@@ -17,7 +23,6 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   reporter: [['list'], ['json', { outputFile: '.playwright-results.json' }]],
   use: {
-    baseURL: `http://127.0.0.1:${e2ePort}`,
     trace: 'retain-on-failure',
     viewport: { width: 1280, height: 800 },
     launchOptions: {
@@ -33,15 +38,4 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  // The server in demo mode, its data in a new temporary directory that it deletes when stopped
-  // (scripts/e2e-server.ts). Its first start seeds the demo data: allow for a slow machine.
-  webServer: {
-    command: `node --import tsx scripts/e2e-server.ts --port ${e2ePort}`,
-    url: `http://127.0.0.1:${e2ePort}/api/session`,
-    reuseExistingServer: false,
-    timeout: 180_000,
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
 });

@@ -1,6 +1,24 @@
+import { fileURLToPath } from 'node:url';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Tests of pure code, by folder: they run in the `unit` project, with no server and no MSW. A test
+ * anywhere else under src/ (outside src/server) is a `console` test.
+ */
+const unitTests = [
+  'src/lib/**/*.test.{ts,tsx}',
+  'src/domain/**/*.test.{ts,tsx}',
+  'src/features/*/model/**/*.test.{ts,tsx}',
+];
+/** What a unit test must not import: each resolves to src/test/no-backend.ts, which throws. */
+const backendModules = [
+  /^msw(\/.*)?$/,
+  /^@electric-sql\/pglite(\/.*)?$/,
+  /^pg$/,
+  /^.*\/test\/(test-backend|backend-state|render-app)$/,
+];
 
 /** Port of the demo server (API only) that `npm run dev` starts beside Vite (see scripts/dev.mjs). */
 const devApiPort = Number(process.env.VERITY_DEV_API_PORT ?? 4319);
@@ -51,8 +69,26 @@ export default defineConfig({
         test: {
           name: 'console',
           include: ['src/**/*.test.{ts,tsx}'],
-          exclude: ['src/server/**'],
+          exclude: ['src/server/**', ...unitTests],
           setupFiles: ['src/test/setup.ts'],
+        },
+      },
+      {
+        // Pure code: no backend. fetch throws, and importing the test server, MSW or a database
+        // driver fails the file (src/test/unit-setup.ts).
+        extends: true,
+        resolve: {
+          alias: backendModules.map((find) => ({
+            find,
+            replacement: fileURLToPath(new URL('src/test/no-backend.ts', import.meta.url)),
+          })),
+        },
+        test: {
+          name: 'unit',
+          include: unitTests,
+          // Pure code, nothing to leak between files: one module graph per worker, not per file.
+          isolate: false,
+          setupFiles: ['src/test/unit-setup.ts'],
         },
       },
     ],

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { demoUsers } from '../src/server/directory/directory';
+import { startDemoServer } from './demo-server';
 import { guardContext, type GuardAllowances } from './guard';
 
 export type DemoRole =
@@ -41,7 +42,32 @@ interface Fixtures {
   signInAs: (role: DemoRole) => Promise<void>;
 }
 
-export const test = base.extend<Fixtures>({
+interface WorkerFixtures {
+  /**
+   * This worker's own demo server (scripts/e2e-server.ts) and data directory: workers never share
+   * data. On `VERITY_E2E_PORT` plus the worker's index when that is set, else on a free port.
+   */
+  demoOrigin: string;
+}
+
+const firstPort = process.env.VERITY_E2E_PORT ? Number(process.env.VERITY_E2E_PORT) : null;
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  demoOrigin: [
+    async ({}, use, workerInfo) => {
+      const server = await startDemoServer(
+        firstPort === null ? 0 : firstPort + workerInfo.parallelIndex,
+      );
+      await use(server.origin);
+      await server.stop();
+    },
+    { scope: 'worker', timeout: 240_000 },
+  ],
+
+  baseURL: async ({ demoOrigin }, use) => {
+    await use(demoOrigin);
+  },
+
   allowedFailedStatuses: [[], { option: true }],
   allowOffline: [false, { option: true }],
 

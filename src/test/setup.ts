@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import '../server/testing/console-problems';
+import { failOnConsoleProblems } from '../server/testing/console-problems';
 import {
   closeTestBackend,
   mockServer,
@@ -9,6 +9,8 @@ import {
   testBackend,
   unhandledRequests,
 } from './test-backend';
+
+failOnConsoleProblems();
 
 beforeAll(async () => {
   if (typeof document !== 'undefined') {

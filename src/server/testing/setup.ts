@@ -1,1 +1,3 @@
-import './console-problems';
+import { failOnConsoleProblems } from './console-problems';
+
+failOnConsoleProblems();

@@ -3,7 +3,7 @@ import { AuditPage } from '../../../api/schemas/audit';
 import { blindItemsFor } from '../../../server/review/blind-review';
 import { freePendingItem } from '../../../test/backend-state';
 import { signInForTest, testBackend } from '../../../test/test-backend';
-import { auditSentence } from './audit-sentence';
+import { auditSentence } from '../model/audit-sentence';
 
 const verdictWords = /\b(confirmed|dismissed|escalated|A1|A2|B1|B2)\b/;
 
