@@ -11,6 +11,7 @@ const unitTests = [
   'src/lib/**/*.test.{ts,tsx}',
   'src/domain/**/*.test.{ts,tsx}',
   'src/features/*/model/**/*.test.{ts,tsx}',
+  'src/shared/*/model/**/*.test.{ts,tsx}',
 ];
 /** What a unit test must not import: each resolves to src/test/no-backend.ts, which throws. */
 const backendModules = [
