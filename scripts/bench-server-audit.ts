@@ -1,12 +1,12 @@
-import { CSRF_HEADER, CSRF_VALUE } from '../src/api/endpoints';
-import { createServerApp } from '../src/server/app';
-import { createGroupCommit } from '../src/server/db/group-commit';
-import { emptyMediaStore } from '../src/server/media/media-store';
-import { migrateToLatest } from '../src/server/db/migrate';
-import { openDatabase, type OpenDatabase } from '../src/server/db/open-database';
-import { postgresForTests } from '../src/server/db/postgres-for-tests';
-import { seedDemoData } from '../src/server/demo/seed';
-import { demoUsers } from '../src/server/directory/directory';
+import { signInTo } from '../src/server/testing/server-process';
+import {
+  BENCH_ORIGIN,
+  benchApp,
+  p50p95,
+  seededDatabase,
+  seedOptions,
+  timeGets,
+} from './bench-support';
 
 /**
  * The audit page at scale, on the server: seeds `--items` items and `--audit-events` audit events
@@ -17,49 +17,10 @@ import { demoUsers } from '../src/server/directory/directory';
  *   npx tsx scripts/bench-server-audit.ts [--items N] [--audit-events N] [--postgresql]
  */
 
-const argument = (name: string, fallback: number) => {
-  const at = process.argv.indexOf(name);
-  return at === -1 ? fallback : Number(process.argv[at + 1]);
-};
-const items = argument('--items', 1000);
-const auditEvents = argument('--audit-events', 1_000_000);
-const engine = process.argv.includes('--postgresql') ? 'PostgreSQL' : 'PGlite';
-const now = new Date('2026-03-02T12:00:00.000Z');
-
-async function open(): Promise<OpenDatabase> {
-  if (engine === 'PGlite') return openDatabase({ dataDir: null });
-  const postgres = postgresForTests();
-  if (postgres.skipReason !== null) throw new Error(postgres.skipReason);
-  return postgres.open();
-}
-
-const database = await open();
-await migrateToLatest(database.db);
-let started = performance.now();
-await seedDemoData(database.db, { seed: 1, items, auditEvents, leaseSeconds: 300, now });
-console.log(
-  `${engine}: seeded ${items} items, ${auditEvents} audit events in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-);
-
-const app = createServerApp({
-  database,
-  transactions: createGroupCommit(database.db),
-  media: emptyMediaStore,
-  mediaDir: null,
-  ncmec: { kind: 'unavailable', message: 'Not filing in a benchmark.' },
-  now: () => now,
-  sessionLimits: { idleMinutes: 30, maxHours: 12 },
-  review: { leaseSeconds: 300, maxHeld: 5, reviewSecret: 'bench' },
-  demoUsers,
-});
-const call = (path: string, init: RequestInit = {}) =>
-  Promise.resolve(app.fetch(new Request(`http://127.0.0.1:4000${path}`, init)));
-const signedIn = await call('/api/session', {
-  method: 'POST',
-  headers: { [CSRF_HEADER]: CSRF_VALUE, 'Content-Type': 'application/json' },
-  body: JSON.stringify({ userId: 'usr_alex' }),
-});
-const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+const options = seedOptions({ items: 1000, auditEvents: 1_000_000 });
+const { auditEvents, engine, now } = options;
+const database = await seededDatabase(options);
+const auditor = await signInTo(BENCH_ORIGIN, 'usr_alex', benchApp(database, now));
 
 const { subject_id: subject } = await database.db
   .selectFrom('audit_events')
@@ -80,21 +41,8 @@ const pages: [string, () => string][] = [
   ['all views, a deep page', () => '/api/audit?action=item.viewed&offset=500000&limit=100'],
 ];
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-
 for (const [name, path] of pages) {
-  const times: number[] = [];
-  for (let i = 0; i < 60; i++) {
-    started = performance.now();
-    const response = await call(path(), { headers: { cookie } });
-    await response.arrayBuffer();
-    if (response.status !== 200) throw new Error(`${name}: ${response.status}`);
-    if (i >= 10) times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  console.log(
-    `${engine} audit page, ${name}: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms`,
-  );
+  const { p50, p95 } = p50p95(await timeGets(auditor, path));
+  console.log(`${engine} audit page, ${name}: p50 ${p50}, p95 ${p95}`);
 }
 await database.close();

@@ -8,10 +8,11 @@
  * share its cores.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { cpuMs, peakMemoryMb } from './bench-cpu';
 
 const { values } = parseArgs({
   options: {
@@ -20,26 +21,6 @@ const { values } = parseArgs({
     console: { type: 'boolean', default: false },
   },
 });
-
-/** The process's peak resident memory so far, in MB (Linux: VmHWM in /proc/<pid>/status). */
-function peakMemoryMb(pid: number): number {
-  try {
-    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb === undefined ? NaN : Number(kb) / 1024;
-  } catch {
-    return NaN;
-  }
-}
-
-/** The process's CPU time so far, in ms (Linux: /proc/<pid>/stat, in clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return NaN;
-  }
-}
 
 interface Run {
   wallMs: number;

@@ -8,6 +8,8 @@ import { ACTING_USER_HEADER, CSRF_HEADER, CSRF_VALUE } from '../../api/endpoints
  */
 export interface ServerProcess {
   origin: string;
+  /** Its process id (benchmarks read its CPU time from /proc). */
+  pid: number;
   /** What it wrote to stderr so far: a server that logged an error failed somewhere. */
   stderr(): string;
   /** Sends the signal and waits for the process to end: SIGKILL is `kill -9`. */
@@ -74,7 +76,12 @@ export function startServerProcess({
       if (port === undefined) return;
       clearTimeout(timer);
       child.removeAllListeners('exit');
-      resolve({ origin: `http://127.0.0.1:${port}`, stderr: () => stderr, stop });
+      resolve({
+        origin: `http://127.0.0.1:${port}`,
+        pid: child.pid ?? 0,
+        stderr: () => stderr,
+        stop,
+      });
     });
   });
 }
@@ -84,12 +91,27 @@ export interface ProcessClient {
   userId: string;
   cookie: string;
   get(origin: string, path: string): Promise<Response>;
-  send(origin: string, method: 'POST' | 'PUT', path: string, body?: unknown): Promise<Response>;
+  send(
+    origin: string,
+    method: 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    body?: unknown,
+  ): Promise<Response>;
 }
 
-/** Signs `userId` in on `origin`: the session is the database's, so any instance honours it. */
-export async function signInTo(origin: string, userId: string): Promise<ProcessClient> {
-  const response = await fetch(`${origin}/api/session`, {
+/** How a client reaches a server: `fetch` over HTTP, or an app's own `fetch` in process. */
+export type Fetcher = (url: string, init?: RequestInit) => Promise<Response>;
+
+/**
+ * Signs `userId` in on `origin`: the session is the database's, so any instance honours it. The
+ * client's calls go through `fetcher` (HTTP unless told otherwise).
+ */
+export async function signInTo(
+  origin: string,
+  userId: string,
+  fetcher: Fetcher = fetch,
+): Promise<ProcessClient> {
+  const response = await fetcher(`${origin}/api/session`, {
     method: 'POST',
     headers: { [CSRF_HEADER]: CSRF_VALUE, 'Content-Type': 'application/json' },
     body: JSON.stringify({ userId }),
@@ -99,9 +121,9 @@ export async function signInTo(origin: string, userId: string): Promise<ProcessC
   return {
     userId,
     cookie,
-    get: (at, path) => fetch(`${at}${path}`, { headers: { cookie } }),
+    get: (at, path) => fetcher(`${at}${path}`, { headers: { cookie } }),
     send: (at, method, path, body) =>
-      fetch(`${at}${path}`, {
+      fetcher(`${at}${path}`, {
         method,
         headers: {
           cookie,
