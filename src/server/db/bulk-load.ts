@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './tables';
 
 /**
@@ -24,5 +24,23 @@ export async function withIndexesDeferred<T>(
   for (const { name } of indexes) await sql`drop index ${sql.raw(name)}`.execute(trx);
   const loaded = await load();
   for (const { definition } of indexes) await sql.raw(definition).execute(trx);
+  await refreshPlannerStatistics(trx, tables);
   return loaded;
+}
+
+/**
+ * Gives the query planner fresh statistics of these tables (all without): without them it guesses,
+ * and at 100,000 items a guess turns an index lookup into a scan of a whole table. PostgreSQL's
+ * autovacuum refreshes them in time; embedded PGlite has no autovacuum, so it is asked after a
+ * bulk load and at each start.
+ */
+export async function refreshPlannerStatistics(
+  db: Kysely<Database> | Transaction<Database>,
+  tables: readonly (keyof Database)[] = [],
+) {
+  const statement =
+    tables.length === 0
+      ? sql`analyze`
+      : sql`analyze ${sql.join(tables.map((table) => sql.table(table)))}`;
+  await statement.execute(db);
 }

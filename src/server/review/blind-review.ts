@@ -143,10 +143,29 @@ export async function barVerdictReaders(
   events: Iterable<AuditEvent>,
   now: Date,
 ): Promise<string[]> {
+  // An auditor never reviews; and only an item waiting for a first or second review can be one
+  // the reader could still review. One unlocked look finds those, for the whole page of events.
+  if (reader.role === 'auditor') return [];
+  const told = new Map<AuditEvent, string[]>();
+  for (const event of events)
+    if (event.subject.type === 'item' && VERDICT_ACTIONS.has(event.action))
+      told.set(event, await toldBy(trx, event));
+  const allTold = [...new Set([...told.values()].flat())];
+  if (allTold.length === 0) return [];
+  const open = new Set(
+    (
+      await trx
+        .selectFrom('items')
+        .select('id')
+        .where('id', 'in', allTold)
+        .where('status', 'in', ['pending', 'awaiting_second_review'])
+        .execute()
+    ).map((row) => row.id),
+  );
   const barred: string[] = [];
-  for (const event of events) {
-    if (event.subject.type !== 'item' || !VERDICT_ACTIONS.has(event.action)) continue;
-    const ids = await toldBy(trx, event);
+  for (const [event, toldIds] of told) {
+    const ids = toldIds.filter((id) => open.has(id));
+    if (ids.length === 0) continue;
     // Locked, in id order, so two reads by one reader bar it once.
     const items = await trx
       .selectFrom('items')

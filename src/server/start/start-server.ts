@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGroupCommit } from '../db/group-commit';
 import { databaseLocation } from '../db/location';
+import { refreshPlannerStatistics } from '../db/bulk-load';
 import { migrateToLatest } from '../db/migrate';
 import { openDatabase, type OpenDatabase } from '../db/open-database';
 import { currentConfig } from '../demo/configure';
@@ -115,6 +116,7 @@ export async function startServer(
       }
       return done;
     });
+    if (database.engine === 'pglite') await refreshPlannerStatistics(db);
     const knobs = await readDemoKnobs(db);
     const ncmec = demoNcmec(db, env);
     const context: ServerContext = {

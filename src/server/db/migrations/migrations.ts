@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as core from './0001-core';
+import * as queueOrder from './0002-queue-order';
 
 /** Every migration, in order, by name: listed in code, so a bundle or a test needs no file system. */
 const migrations: Record<string, Migration> = {
   '0001-core': core,
+  '0002-queue-order': queueOrder,
 };
 
 export const migrationProvider: MigrationProvider = {
