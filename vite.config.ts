@@ -53,6 +53,8 @@ export default defineConfig({
     restoreMocks: true,
     // Component tests render the whole console; on a shared 2-core machine 5 s is not enough.
     testTimeout: 20_000,
+    // Hooks open and close whole test servers (a database each): as slow as a test, or slower.
+    hookTimeout: 60_000,
     globalSetup: ['src/test/global-setup.ts'],
     projects: [
       {

@@ -3,24 +3,40 @@
  * browser tests (Playwright) against the built console. Every stage runs even when an earlier one
  * failed; the exit code is non-zero if any failed; the last lines are one summary per runner.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { z } from 'zod';
 import { findChromium, howToGetChromium } from './find-chromium';
 
 const vitestJson = '.vitest-results.json';
 const playwrightJson = '.playwright-results.json';
-const results: { name: string; ok: boolean; seconds: string }[] = [];
+const results: { name: string; ok: boolean; seconds: string; output: string }[] = [];
 
-function run(name: string, command: string, args: string[], env: Record<string, string> = {}) {
+/** Runs a stage, its output shown as it comes and kept, for the summary to quote its failures. */
+async function run(
+  name: string,
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+) {
   console.log(`\n=== ${name}: ${[command, ...args].join(' ')}`);
   const started = Date.now();
-  const { status } = spawnSync(command, args, {
-    stdio: 'inherit',
-    env: { ...process.env, ...env },
+  const child = spawn(command, args, {
+    stdio: ['inherit', 'pipe', 'pipe'],
+    env: { ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}), ...process.env, ...env },
   });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    output += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    output += chunk.toString();
+  });
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  results.push({ name, ok: status === 0, seconds });
+  results.push({ name, ok: status === 0, seconds, output });
   return status === 0;
 }
 
@@ -35,28 +51,28 @@ const readJson = (file: string): unknown => {
 rmSync(vitestJson, { force: true });
 rmSync(playwrightJson, { force: true });
 
-run('Typecheck', 'npx', ['tsc', '--noEmit']);
-run('Lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
-run('Format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']);
-run('Contract', 'npx', ['redocly', 'lint', 'src/api/openapi.json', '--format', 'stylish']);
-run('Vitest', 'npx', [
+await run('Typecheck', 'npx', ['tsc', '--noEmit']);
+await run('Lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
+await run('Format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']);
+await run('Contract', 'npx', ['redocly', 'lint', 'src/api/openapi.json', '--format', 'stylish']);
+await run('Vitest', 'npx', [
   'vitest',
   'run',
   '--reporter=default',
   '--reporter=json',
   `--outputFile=${vitestJson}`,
 ]);
-const built = run('Build', 'npx', ['vite', 'build']);
+const built = await run('Build', 'npx', ['vite', 'build']);
 
 const chromium = await findChromium();
 if (!chromium) {
   console.error(`\n${howToGetChromium}`);
-  results.push({ name: 'Playwright', ok: false, seconds: '0.0' });
+  results.push({ name: 'Playwright', ok: false, seconds: '0.0', output: '' });
 } else if (!built) {
   console.error('\nPlaywright: not run, the build failed.');
-  results.push({ name: 'Playwright', ok: false, seconds: '0.0' });
+  results.push({ name: 'Playwright', ok: false, seconds: '0.0', output: '' });
 } else {
-  run('Playwright', 'npx', ['playwright', 'test'], { CHROMIUM_PATH: chromium });
+  await run('Playwright', 'npx', ['playwright', 'test'], { CHROMIUM_PATH: chromium });
 }
 
 console.log('\n=== Summary');
@@ -111,4 +127,18 @@ summary(
       }
     : null,
 );
+/**
+ * What failed, quoted last, where a CI log's tail shows it: the runners' lines that name a failure
+ * (a failed test, an error outside any test), other stages' last lines.
+ */
+const FAILURE_LINE = /FAIL|×|✘|Unhandled|Error|Timeout|timed out/;
+for (const { name, ok, output } of results) {
+  if (ok || output === '') continue;
+  // eslint-disable-next-line no-control-regex
+  const lines = output.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+  const runner = name === 'Vitest' || name === 'Playwright';
+  const quoted = runner ? lines.filter((line) => FAILURE_LINE.test(line)) : lines.slice(-20);
+  console.log(`\n=== What failed in ${name}`);
+  console.log(quoted.slice(0, 40).join('\n'));
+}
 process.exit(results.every((r) => r.ok) ? 0 : 1);

@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { auditHashInput } from '../../api/audit-canonical';
 import { AuditEvent } from '../../api/schemas/audit';
 import type { Database, Row } from '../db/tables';
+import { heldAuditHead, moveHeldAuditHead } from './held-head';
 
 export type NewAuditEvent = Omit<AuditEvent, 'seq' | 'prevHash' | 'hash'>;
 
@@ -29,18 +30,22 @@ export function chainEvents(
  * Appends events to the hash-chained log in the caller's transaction. The chain's head row is
  * locked first, so appends from any number of transactions and server instances queue there: the
  * chain has no gaps (a rolled-back transaction appended nothing) and no forks. Several events
- * chain under one lock, so a change that writes many pays for the lock once.
+ * chain under one lock, so a change that writes many pays for the lock once; a transaction that
+ * holds the head in memory (`held-head.ts`) chains from it and leaves the row to its commit.
  */
 export async function appendAuditEvents(
   trx: Transaction<Database>,
   events: readonly NewAuditEvent[],
 ): Promise<AuditEvent[]> {
   if (events.length === 0) return [];
-  const head = await trx
-    .selectFrom('audit_head')
-    .select(['seq', 'hash'])
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  const held = heldAuditHead(trx);
+  const head =
+    held ??
+    (await trx
+      .selectFrom('audit_head')
+      .select(['seq', 'hash'])
+      .forUpdate()
+      .executeTakeFirstOrThrow());
   const chained = chainEvents(head, events);
   await trx
     .insertInto('audit_events')
@@ -59,16 +64,10 @@ export async function appendAuditEvents(
     )
     .execute();
   const last = chained.at(-1) ?? head;
-  await trx.updateTable('audit_head').set({ seq: last.seq, hash: last.hash }).execute();
+  const moved = { seq: last.seq, hash: last.hash };
+  if (held) moveHeldAuditHead(trx, moved);
+  else await trx.updateTable('audit_head').set(moved).execute();
   return chained;
-}
-
-/**
- * Locks the chain's head for the caller's transaction, to its commit, as an append does: taken
- * first, before any row, by a transaction that will append after locking rows of its own.
- */
-export async function holdAuditHead(trx: Transaction<Database>) {
-  await trx.selectFrom('audit_head').select('seq').forUpdate().execute();
 }
 
 /** An event as the contract has it; a stored row that does not parse is an error, not a guess. */

@@ -18,7 +18,7 @@ export interface LockedItem {
   item: FlaggedItem;
   /** Its standing decisions, oldest first. */
   decisions: Decision[];
-  /** Who read its first verdict while it awaited its blind second review. */
+  /** Who read its first verdict, while it awaits its blind second review (else none). */
   verdictReaders: string[];
 }
 
@@ -52,7 +52,11 @@ export async function readLocked(trx: Transaction<Database>, itemId: string): Pr
   const [item] = await readItems(trx, [itemId]);
   if (!item) throw noItem(itemId);
   const decisions = (await readDecisions(trx, [itemId])).get(itemId) ?? [];
-  const readers = (await verdictReadersOf(trx, [itemId])).get(itemId) ?? [];
+  // Who read a first verdict bars them only from that verdict's blind second review.
+  const readers =
+    item.status === 'awaiting_second_review'
+      ? ((await verdictReadersOf(trx, [itemId])).get(itemId) ?? [])
+      : [];
   return { item, decisions, verdictReaders: readers };
 }
 

@@ -63,6 +63,45 @@ describeOnEachEngine('group commit', (database, skip) => {
       expect(verifier.push(events)).toBeNull();
     },
   );
+
+  test.skipIf(skip)(
+    'a batch reads and writes the chain’s head once, however many of its changes are audited',
+    async () => {
+      let headStatements = 0;
+      const db = database().db.withPlugin({
+        transformQuery: ({ node }) => {
+          if (JSON.stringify(node).includes('"audit_head"')) headStatements++;
+          return node;
+        },
+        transformResult: ({ result }) => Promise.resolve(result),
+      });
+      const sizes: number[] = [];
+      const group = createGroupCommit(db, { onBatch: (size) => sizes.push(size) });
+      const before = await auditHead(db);
+      headStatements = 0;
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          group.run((trx) =>
+            appendAuditEvents(trx, [
+              {
+                at: new Date(Date.UTC(2026, 0, 2, 0, 0, i)).toISOString(),
+                actor: { id: 'sys_test', name: 'Test', role: 'system' },
+                action: 'item.viewed',
+                subject: { type: 'item', id: `itm_${i}` },
+                detail: { i },
+              },
+            ]),
+          ),
+        ),
+      );
+      expect(sizes).toEqual([1, 19]);
+      expect(headStatements).toBe(2 * sizes.length);
+      const head = await auditHead(db);
+      expect(head.seq - before.seq).toBe(20);
+      const verifier = createChainVerifier({ firstSeq: 1, prevHash: GENESIS_HASH, sha256Hex });
+      expect(verifier.push(await auditRange(db, 1, head.seq))).toBeNull();
+    },
+  );
 });
 
 const postgres = postgresForTests();

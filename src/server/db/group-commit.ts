@@ -1,5 +1,10 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { holdAuditHead } from '../audit/audit-chain';
+import {
+  heldAuditHead,
+  holdAuditHead,
+  moveHeldAuditHead,
+  writeHeldAuditHead,
+} from '../audit/held-head';
 import type { Database } from './tables';
 
 type Work<T> = (trx: Transaction<Database>) => Promise<T>;
@@ -44,9 +49,12 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * audited change would take it anyway and keep it to the commit: the units after that one would
  * then lock rows while holding the head, and another instance's transaction holding one of those
  * rows while it waits for the head would close a deadlock. So batches of several instances queue
- * on the head before they hold any row. A batch the database rolls back as a whole (a deadlock or a serialization failure with
- * another instance) is run again, each unit in a transaction of its own, and a unit rolled back so
- * again runs again after a short random pause, up to `ATTEMPTS` times: only then is the database's
+ * on the head before they hold any row. The batch keeps the head in memory (`held-head.ts`): its
+ * units chain their events from it, and it is written once, before the commit.
+ *
+ * A batch the database rolls back as a whole (a deadlock or a serialization failure with another
+ * instance) is run again, each unit in a transaction of its own, and a unit rolled back so again
+ * runs again after a short random pause, up to `ATTEMPTS` times: only then is the database's
  * error thrown to its caller.
  */
 export function createGroupCommit(
@@ -68,6 +76,7 @@ export function createGroupCommit(
 
   async function runInSavepoint(trx: Transaction<Database>, unit: Unit) {
     await sql`savepoint grouped`.execute(trx);
+    const head = heldAuditHead(trx);
     try {
       const value = await unit.work(trx);
       await sql`release savepoint grouped`.execute(trx);
@@ -76,6 +85,7 @@ export function createGroupCommit(
       if (isRetryable(error)) throw error;
       await sql`rollback to savepoint grouped`.execute(trx);
       await sql`release savepoint grouped`.execute(trx);
+      if (head) moveHeldAuditHead(trx, head); // what it appended is gone
       return { ok: false as const, error };
     }
   }
@@ -85,6 +95,7 @@ export function createGroupCommit(
       if (batch.some((unit) => unit.changes)) await holdAuditHead(trx);
       const done = [];
       for (const unit of batch) done.push(await runInSavepoint(trx, unit));
+      await writeHeldAuditHead(trx);
       return done;
     });
     onBatch?.(batch.length);

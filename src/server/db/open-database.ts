@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect';
+import { withPreparedStatements } from './prepared-statements';
 import type { Database } from './tables';
 
 export type Engine = 'pglite' | 'postgresql';
@@ -33,7 +34,10 @@ pg.types.setTypeParser(pg.types.builtins.INT8, Number);
 export async function openDatabase(location: DatabaseLocation): Promise<OpenDatabase> {
   if ('url' in location) {
     const pool = new pg.Pool({ connectionString: location.url, max: location.poolSize ?? 10 });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const prepared = process.env.VERITY_PREPARED !== '0';
+    const db = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: prepared ? withPreparedStatements(pool) : pool }),
+    });
     return { db, engine: 'postgresql', close: () => db.destroy() };
   }
   if (location.dataDir !== null) mkdirSync(location.dataDir, { recursive: true });

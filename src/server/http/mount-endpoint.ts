@@ -9,7 +9,7 @@ import {
 import type { User } from '../../api/schemas/user';
 import type { Database } from '../db/tables';
 import type { ServerContext } from '../server-context';
-import { endedFor, findSession } from '../sessions/session-store';
+import { sessionForRequest } from '../sessions/session-store';
 import { bodyLimit } from './body-limit';
 import { decodeParams, matchPath, readJsonBody, readQuery } from './request-input';
 import { Refusal } from '../refusal';
@@ -40,8 +40,9 @@ export interface EndpointContext<E extends Endpoint> {
 }
 
 /**
- * Serves one endpoint of the contract: the URL read strictly, the CSRF guard, the session (in a
- * transaction of its own, so an ending is kept whatever the request does next) and the role,
+ * Serves one endpoint of the contract: the URL read strictly, the CSRF guard, the session (one
+ * statement while it lives; one that ran out is ended in a transaction of its own, so the ending
+ * is kept whatever the request does next) and the role,
  * the request validated with the contract's schemas and its body's size — then `handle`, in one
  * transaction (or a savepoint of one shared with concurrent requests: `db/group-commit.ts`). A `Refusal` (a rule's) or an `HttpError` (the request's) is answered as the
  * contract's error body, and what the handler wrote is rolled back; anything else is a 500 without
@@ -67,13 +68,11 @@ export function mountEndpoint<E extends Endpoint>(
       const query = readQuery(url);
       assertCsrf(request, endpoint);
       const sessionToken = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
-      const use = request.headers.get(ACTIVITY_HEADER) !== 'background';
-      const { db } = server.database;
-      const { session, ended } = await db.transaction().execute(async (trx) => {
-        const found = await findSession(trx, sessionToken, server.now(), server.sessionLimits, {
-          use,
-        });
-        return { session: found, ended: found ? null : await endedFor(trx, sessionToken) };
+      const { session, ended } = await sessionForRequest(server.database.db, {
+        token: sessionToken,
+        now: server.now(),
+        limits: server.sessionLimits,
+        use: request.headers.get(ACTIVITY_HEADER) !== 'background',
       });
       const user = session?.user ?? null;
       caller = user;

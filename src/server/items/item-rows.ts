@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { FlaggedItem, Media } from '../../api/schemas/item';
 import type { Database, NewRow } from '../db/tables';
 
@@ -82,37 +82,28 @@ export async function readItems(
   ids: readonly string[],
 ): Promise<FlaggedItem[]> {
   if (ids.length === 0) return [];
-  const [rows, signals] = await Promise.all([
-    db
-      .selectFrom('items')
-      .innerJoin('provenance', 'provenance.item_id', 'items.id')
-      .leftJoin('claims', 'claims.item_id', 'items.id')
-      .leftJoin('users', 'users.id', 'claims.holder_id')
-      .selectAll('items')
-      .select([
-        'provenance.supplier',
-        'provenance.dataset',
-        'provenance.acquisition',
-        'provenance.origin',
-        'provenance.custody',
-        'claims.holder_id',
-        'claims.window_id',
-        'claims.expires_at',
-        'users.name as holder_name',
-      ])
-      .where('items.id', 'in', ids)
-      .execute(),
-    db
-      .selectFrom('signals')
-      .select(['item_id', 'signal'])
-      .where('item_id', 'in', ids)
-      .orderBy('item_id')
-      .orderBy('position')
-      .execute(),
-  ]);
-  const signalsOf = new Map<string, unknown[]>();
-  for (const { item_id, signal } of signals)
-    signalsOf.set(item_id, [...(signalsOf.get(item_id) ?? []), signal]);
+  const rows = await db
+    .selectFrom('items')
+    .innerJoin('provenance', 'provenance.item_id', 'items.id')
+    .leftJoin('claims', 'claims.item_id', 'items.id')
+    .leftJoin('users', 'users.id', 'claims.holder_id')
+    .selectAll('items')
+    .select([
+      'provenance.supplier',
+      'provenance.dataset',
+      'provenance.acquisition',
+      'provenance.origin',
+      'provenance.custody',
+      'claims.holder_id',
+      'claims.window_id',
+      'claims.expires_at',
+      'users.name as holder_name',
+      // In the same statement: one round trip reads an item whole.
+      sql<unknown[]>`coalesce((select json_agg(s.signal order by s.position) from signals s
+        where s.item_id = items.id), '[]'::json)`.as('signals'),
+    ])
+    .where('items.id', 'in', ids)
+    .execute();
   const byId = new Map(
     rows.map((row) => {
       const media = Media.parse(row.media);
@@ -137,7 +128,7 @@ export async function readItems(
         preview: row.hash_only
           ? { mode: 'hash_only' }
           : { mode: 'blurred', blurredUrl: `/api/items/${row.id}/preview` },
-        signals: signalsOf.get(row.id) ?? [],
+        signals: row.signals,
         provenance: {
           supplier: row.supplier,
           dataset: row.dataset,

@@ -7,6 +7,7 @@ import {
   endedFor,
   endSession,
   findSession,
+  liveSessionNow,
   startSession,
   sweepSessions,
 } from './session-store';
@@ -51,6 +52,51 @@ describeOnEachEngine('sessions in the database', (database, skip) => {
         sessionId: session.id,
         lastUsedAt: at(29).toISOString(),
       });
+    },
+  );
+
+  test.skipIf(skip)(
+    'a live session is found and used in one statement, up to exactly where it runs out, and ended by nothing but findSession',
+    async () => {
+      const { db } = database();
+      await db
+        .insertInto('users')
+        .values([ana])
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+      const { token, session } = await db
+        .transaction()
+        .execute((trx) => startSession(trx, ana, t0));
+      const live = (when: Date, use: boolean) =>
+        liveSessionNow(db, { token, now: when, limits, use });
+      expect(await live(at(10), false)).toMatchObject({ id: session.id, lastUsedAt: t0.getTime() });
+      expect(await live(at(20), true)).toMatchObject({
+        user: ana,
+        lastUsedAt: at(20).getTime(),
+      });
+      // An earlier clock never moves its use back.
+      expect(await live(at(15), true)).toMatchObject({ lastUsedAt: at(20).getTime() });
+      expect(await live(at(49.999), false)).not.toBeNull();
+      expect(await live(at(50), false)).toBeNull();
+      expect(await live(at(50), true)).toBeNull();
+      expect(
+        await liveSessionNow(db, { token: 'not-a-token', now: at(21), limits, use: true }),
+      ).toBeNull();
+      const row = await db
+        .selectFrom('sessions')
+        .selectAll()
+        .where('id', '=', session.id)
+        .executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ ended_at: null, last_used_at: at(20) });
+      // Past its absolute lifetime, however recently used.
+      const late = new Date(t0.getTime() + limits.maxHours * 60 * minute);
+      await db
+        .updateTable('sessions')
+        .set({ last_used_at: late })
+        .where('id', '=', session.id)
+        .execute();
+      expect(await live(late, true)).toBeNull();
+      await db.transaction().execute((trx) => endSession(trx, token, 'signed_out', late, limits));
     },
   );
 
