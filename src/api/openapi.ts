@@ -4,16 +4,14 @@ import {
   type ZodOpenApiOperationObject,
   type ZodOpenApiPathsObject,
 } from 'zod-openapi';
+import { isStateChanging, type Endpoint, type ErrorStatus } from './endpoints';
 import {
   ACTING_USER_HEADER,
   ACTIVITY_HEADER,
   CSRF_HEADER,
   CSRF_VALUE,
   SESSION_COOKIE,
-  isStateChanging,
-  type Endpoint,
-  type ErrorStatus,
-} from './endpoints';
+} from './headers';
 import { allEndpoints } from './all-endpoints';
 import { AuditEvent } from './schemas/audit';
 import { ErrorBody, Id } from './schemas/common';
