@@ -4,7 +4,7 @@ import {
   type ZodOpenApiOperationObject,
   type ZodOpenApiPathsObject,
 } from 'zod-openapi';
-import { isStateChanging, type Endpoint, type ErrorStatus } from './endpoints';
+import { isStateChanging, type Endpoint, type ErrorStatus } from './endpoints/endpoint';
 import {
   ACTING_USER_HEADER,
   ACTIVITY_HEADER,
@@ -12,7 +12,7 @@ import {
   CSRF_VALUE,
   SESSION_COOKIE,
 } from './headers';
-import { allEndpoints } from './all-endpoints';
+import { allEndpoints } from './endpoints/all';
 import { AuditEvent } from './schemas/audit';
 import { ErrorBody, Id } from './schemas/common';
 

@@ -1,4 +1,4 @@
-import { isStateChanging, type Endpoint } from '../../api/endpoints';
+import { isStateChanging, type Endpoint } from '../../api/endpoints/endpoint';
 import { ACTING_USER_HEADER, CSRF_HEADER, CSRF_VALUE } from '../../api/headers';
 import type { SessionEnded } from '../../api/schemas/session';
 import type { User } from '../../api/schemas/user';
