@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CSRF_HEADER, CSRF_VALUE } from '../src/api/endpoints';
+import { CSRF_HEADER, CSRF_VALUE } from '../src/api/headers';
 import { expect, test } from './fixtures';
 
 test.describe('an expired session', () => {

@@ -7,7 +7,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { CSRF_HEADER, CSRF_VALUE } from '../src/api/endpoints';
+import { CSRF_HEADER, CSRF_VALUE } from '../src/api/headers';
 import { startTestServer } from '../src/server/start/test-start';
 import { findChromium } from './find-chromium';
 import { insightsBench } from './bench-insights';

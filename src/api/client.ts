@@ -2,14 +2,8 @@ import type { z } from 'zod';
 import { actingUserId } from './acting-user';
 import { ApiError } from './api-error';
 import { isUnattended } from '../lib/user-activity';
-import {
-  ACTING_USER_HEADER,
-  ACTIVITY_HEADER,
-  CSRF_HEADER,
-  CSRF_VALUE,
-  isStateChanging,
-  type Endpoint,
-} from './endpoints';
+import { isStateChanging, type Endpoint } from './endpoints/endpoint';
+import { ACTING_USER_HEADER, ACTIVITY_HEADER, CSRF_HEADER, CSRF_VALUE } from './headers';
 import { ErrorBody } from './schemas/common';
 import { apiBaseUrl } from './env';
 

@@ -4,17 +4,15 @@ import {
   type ZodOpenApiOperationObject,
   type ZodOpenApiPathsObject,
 } from 'zod-openapi';
+import { isStateChanging, type Endpoint, type ErrorStatus } from './endpoints/endpoint';
 import {
   ACTING_USER_HEADER,
   ACTIVITY_HEADER,
   CSRF_HEADER,
   CSRF_VALUE,
   SESSION_COOKIE,
-  isStateChanging,
-  type Endpoint,
-  type ErrorStatus,
-} from './endpoints';
-import { allEndpoints } from './all-endpoints';
+} from './headers';
+import { allEndpoints } from './endpoints/all';
 import { AuditEvent } from './schemas/audit';
 import { ErrorBody, Id } from './schemas/common';
 

@@ -1,7 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider, type RouterHistory } from '@tanstack/react-router';
 import { useState } from 'react';
-import { sessionQueryOptions } from '../api/queries/session';
+import { sessionQueryOptions } from '../api/endpoints/session.queries';
 import { createQueryClient } from './query-client';
 import { createAppRouter } from './router';
 

@@ -8,7 +8,7 @@ import {
   type RouterHistory,
 } from '@tanstack/react-router';
 import { z } from '../lib/zod';
-import { sessionQueryOptions } from '../api/queries/session';
+import { sessionQueryOptions } from '../api/endpoints/session.queries';
 import { SignInReason } from '../features/session/public';
 import { WorkspaceSearch } from '../features/triage/public';
 import { DashboardRoute } from './routes/dashboard';

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { CSRF_HEADER, CSRF_VALUE } from '../api/endpoints';
+import { CSRF_HEADER, CSRF_VALUE } from '../api/headers';
 import { ErrorBody } from '../api/schemas/common';
 import { SessionState } from '../api/schemas/session';
 import type { User } from '../api/schemas/user';

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { allEndpoints } from '../api/all-endpoints';
+import { allEndpoints } from '../api/endpoints/all';
 import { openTestServer } from './testing/test-server';
 
 test('the server serves every endpoint of the contract: none falls through to its 404 for unknown routes', async () => {

@@ -1,5 +1,5 @@
 import { setupServer } from 'msw/node';
-import { SESSION_COOKIE } from '../api/endpoints';
+import { SESSION_COOKIE } from '../api/headers';
 import { serverBridge } from '../mocks/server-bridge';
 import type { MockConfigRequest } from '../server/demo/knobs';
 import {

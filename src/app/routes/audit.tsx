@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { auditPageQueryOptions } from '../../api/queries/audit';
+import { auditPageQueryOptions } from '../../api/endpoints/audit.queries';
 import {
   AuditEventDetails,
   AuditExport,

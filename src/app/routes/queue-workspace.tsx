@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useRouter } from '@tanstack/react-router';
-import { queuesQueryOptions } from '../../api/queries/queues';
+import { queuesQueryOptions } from '../../api/endpoints/queues.queries';
 import { ErrorState } from '../../components/ui/error-state';
 import { LoadingState } from '../../components/ui/loading-state';
 import { waitingStatus } from '../../domain/review-rules';

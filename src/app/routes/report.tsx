@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, getRouteApi } from '@tanstack/react-router';
-import { reportQueryOptions } from '../../api/queries/reports';
+import { reportQueryOptions } from '../../api/endpoints/reports.queries';
 import { ErrorState } from '../../components/ui/error-state';
 import { LoadingState } from '../../components/ui/loading-state';
 import { ReportEditor, reportStatusStyles } from '../../features/reports/public';

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Outlet, getRouteApi, useRouter } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import { setActingUser } from '../../api/acting-user';
-import { forgetUserData, sessionQueryOptions } from '../../api/queries/session';
+import { forgetUserData, sessionQueryOptions } from '../../api/endpoints/session.queries';
 import { LoadingState } from '../../components/ui/loading-state';
 import { AppHeader } from '../../features/session/public';
 import { DecisionOutbox } from '../../shared/outbox/components/decision-outbox';

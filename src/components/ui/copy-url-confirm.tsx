@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { isApiError } from '../../api/api-error';
 import { apiRequest } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
-import { sessionQueryOptions } from '../../api/queries/session';
+import { sessionQueryOptions } from '../../api/endpoints/session.queries';
 import { mayCopyLive, type UrlCopyForm, type UrlCopyRequest } from '../../api/schemas/url-copy';
 import { wholeDefanged } from '../../lib/defang';
 import { Button } from './button';

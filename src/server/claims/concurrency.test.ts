@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, test } from 'vitest';
 import { DecisionResult, NextItem } from '../../api/schemas/decision';
 import { ErrorBody } from '../../api/schemas/common';
-import { CSRF_HEADER, CSRF_VALUE, ACTING_USER_HEADER } from '../../api/endpoints';
+import { CSRF_HEADER, CSRF_VALUE, ACTING_USER_HEADER } from '../../api/headers';
 import { createServerApp } from '../app';
 import { openDatabase, type Engine } from '../db/open-database';
 import { TEST_POSTGRES_VARIABLE } from '../db/postgres-for-tests';

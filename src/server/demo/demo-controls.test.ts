@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { CSRF_HEADER, CSRF_VALUE } from '../../api/endpoints';
+import { CSRF_HEADER, CSRF_VALUE } from '../../api/headers';
 import { ErrorBody } from '../../api/schemas/common';
 import { ItemDetail, RevealGrant } from '../../api/schemas/decision';
 import { ExposureShift } from '../../api/schemas/wellness';

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { SESSION_COOKIE } from '../../api/endpoints';
+import { SESSION_COOKIE } from '../../api/headers';
 import { Id } from '../../api/schemas/common';
 import { z } from '../../lib/zod';
 import { bodyLimit } from '../http/body-limit';

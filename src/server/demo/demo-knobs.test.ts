@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
-import { CSRF_HEADER, CSRF_VALUE } from '../../api/endpoints';
+import { CSRF_HEADER, CSRF_VALUE } from '../../api/headers';
 import { ErrorBody } from '../../api/schemas/common';
 import { demoCall } from '../testing/demo-app';
 import { openTestServer, type TestServer } from '../testing/test-server';

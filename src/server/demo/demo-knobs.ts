@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Context, MiddlewareHandler } from 'hono';
-import { allEndpoints } from '../../api/all-endpoints';
+import { allEndpoints } from '../../api/endpoints/all';
 import { bodyLimit } from '../http/body-limit';
 import {
   decodeParams,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { auditHashInput } from '../../api/audit-canonical';
-import { CSRF_HEADER, CSRF_VALUE } from '../../api/endpoints';
+import { CSRF_HEADER, CSRF_VALUE } from '../../api/headers';
 import { sha256Hex } from '../../lib/sha256-hex';
 import { auditHead, auditRange } from '../audit/audit-chain';
 import { demoCall } from '../testing/demo-app';

@@ -1,8 +1,8 @@
 import { expect, test } from 'vitest';
 import { z } from '../../lib/zod';
-import { allEndpoints } from '../../api/all-endpoints';
+import { allEndpoints } from '../../api/endpoints/all';
 import { endpoints } from '../../api/endpoints';
-import { reportEndpoints } from '../../api/report-endpoints';
+import { reportEndpoints } from '../../api/endpoints/reports';
 import { ReportEditable, type ReportEditable as Editable } from '../../api/schemas/report';
 import { ReportUpdate } from '../../api/schemas/report-workflow';
 import { DEFAULT_BODY_LIMIT, bodyLimit, jsonByteBound } from './body-limit';

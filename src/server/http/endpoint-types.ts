@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Endpoint } from '../../api/endpoints';
+import type { Endpoint } from '../../api/endpoints/endpoint';
 import { invalidRequest } from './responses';
 
 /** What a schema of an endpoint parses to; undefined where the endpoint has none. */

@@ -1,11 +1,7 @@
 import type { Hono } from 'hono';
 import type { Transaction } from 'kysely';
-import {
-  ACTIVITY_HEADER,
-  SESSION_COOKIE,
-  isStateChanging,
-  type Endpoint,
-} from '../../api/endpoints';
+import { isStateChanging, type Endpoint } from '../../api/endpoints/endpoint';
+import { ACTIVITY_HEADER, SESSION_COOKIE } from '../../api/headers';
 import type { User } from '../../api/schemas/user';
 import type { Database } from '../db/tables';
 import type { ServerContext } from '../server-context';

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { isStateChanging, type Endpoint } from '../../api/endpoints';
+import { isStateChanging, type Endpoint } from '../../api/endpoints/endpoint';
 import type { AuditAction, AuditEvent } from '../../api/schemas/audit';
 import type { User } from '../../api/schemas/user';
 import { appendAuditEvents } from '../audit/audit-chain';

@@ -1,10 +1,5 @@
-import {
-  ACTING_USER_HEADER,
-  CSRF_HEADER,
-  CSRF_VALUE,
-  isStateChanging,
-  type Endpoint,
-} from '../../api/endpoints';
+import { isStateChanging, type Endpoint } from '../../api/endpoints/endpoint';
+import { ACTING_USER_HEADER, CSRF_HEADER, CSRF_VALUE } from '../../api/headers';
 import type { SessionEnded } from '../../api/schemas/session';
 import type { User } from '../../api/schemas/user';
 import { HttpError } from './responses';

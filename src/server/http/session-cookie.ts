@@ -1,4 +1,4 @@
-import { SESSION_COOKIE } from '../../api/endpoints';
+import { SESSION_COOKIE } from '../../api/headers';
 
 /** The first of a proxy's comma-separated hops: the one the browser connected to. */
 const firstHop = (header: string | null) => header?.split(',')[0]?.trim().toLowerCase();

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { insightsEndpoints } from '../../api/insights-endpoints';
+import { insightsEndpoints } from '../../api/endpoints/insights';
 import { mountEndpoint } from '../http/mount-endpoint';
 import type { ServerContext } from '../server-context';
 import { computeInsights } from './insights';

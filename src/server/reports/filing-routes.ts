@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { reportEndpoints } from '../../api/report-endpoints';
+import { filingEndpoints } from '../../api/endpoints/filing';
 import { mountEndpoint } from '../http/mount-endpoint';
 import type { ServerContext } from '../server-context';
 import { fileReport } from './filing';
@@ -12,15 +12,15 @@ import { readReport } from './report-rows';
  * the documents kept of every exchange.
  */
 export function mountFilingRoutes(app: Hono, server: ServerContext) {
-  mountEndpoint(app, server, reportEndpoints.fileReport, async ({ trx, params, body, user }) => {
+  mountEndpoint(app, server, filingEndpoints.fileReport, async ({ trx, params, body, user }) => {
     const report = await fileReport(trx, server.ncmec, params.reportId, user, body, server.now());
     return { body: await presentReport(trx, report) };
   });
-  mountEndpoint(app, server, reportEndpoints.listFilingDocuments, async ({ trx, params }) => {
+  mountEndpoint(app, server, filingEndpoints.listFilingDocuments, async ({ trx, params }) => {
     const report = await readReport(trx, params.reportId);
     return { body: { reportId: report.id, documents: await listFilingDocuments(trx, report.id) } };
   });
-  mountEndpoint(app, server, reportEndpoints.getFilingDocument, async ({ trx, params }) => {
+  mountEndpoint(app, server, filingEndpoints.getFilingDocument, async ({ trx, params }) => {
     const report = await readReport(trx, params.reportId);
     const { content, fileName } = await filingDocumentContent(trx, report.id, params.documentId);
     return new Response(new Uint8Array(content), {

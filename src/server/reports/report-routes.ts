@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { reportEndpoints as endpoints } from '../../api/report-endpoints';
+import { reportEndpoints as endpoints } from '../../api/endpoints/reports';
 import { fileDetailsXml, missingRequired, reportXml } from '../../domain/cybertipline-xml';
 import { mountEndpoint } from '../http/mount-endpoint';
 import { Refusal } from '../refusal';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CSRF_HEADER, CSRF_VALUE } from '../../api/endpoints';
+import { CSRF_HEADER, CSRF_VALUE } from '../../api/headers';
 import { ErrorBody } from '../../api/schemas/common';
 import { sendRaw, sendRequest, type Answer } from '../../test/http-request';
 import { allowedHostNames } from '../http/request-guards';

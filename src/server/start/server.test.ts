@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { CSRF_HEADER, CSRF_VALUE } from '../../api/endpoints';
+import { CSRF_HEADER, CSRF_VALUE } from '../../api/headers';
 import { parseStartOptions } from './start-options';
 import { startTestServer, type TestStart } from './test-start';
 

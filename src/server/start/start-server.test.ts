@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { expect, test } from 'vitest';
-import { CSRF_HEADER, CSRF_VALUE } from '../../api/endpoints';
+import { CSRF_HEADER, CSRF_VALUE } from '../../api/headers';
 import { TEST_POSTGRES_VARIABLE } from '../db/postgres-for-tests';
 import { StartRefused } from '../demo/demo-data';
 import { readDemoData } from '../demo/knobs';

@@ -1,6 +1,6 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import type { Hono } from 'hono';
-import { ACTING_USER_HEADER, CSRF_HEADER, CSRF_VALUE } from '../../api/endpoints';
+import { ACTING_USER_HEADER, CSRF_HEADER, CSRF_VALUE } from '../../api/headers';
 import type { User } from '../../api/schemas/user';
 import { createServerApp } from '../app';
 import { createGroupCommit } from '../db/group-commit';

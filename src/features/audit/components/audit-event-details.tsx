@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { auditEventQueryOptions } from '../../../api/queries/audit';
+import { auditEventQueryOptions } from '../../../api/endpoints/audit.queries';
 import type { AuditEvent } from '../../../api/schemas/audit';
 import { Button } from '../../../components/ui/button';
 import { ErrorState } from '../../../components/ui/error-state';

@@ -6,7 +6,7 @@ import {
   AUDIT_PAGE_SIZE,
   auditPageQueryOptions,
   type AuditFilter,
-} from '../../../api/queries/audit';
+} from '../../../api/endpoints/audit.queries';
 import type { AuditEvent } from '../../../api/schemas/audit';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { AUDIT_PAGE_SIZE, auditPageQueryOptions } from '../../../api/queries/audit';
-import { itemQueryOptions, itemsKey } from '../../../api/queries/items';
+import { AUDIT_PAGE_SIZE, auditPageQueryOptions } from '../../../api/endpoints/audit.queries';
+import { itemQueryOptions, itemsKey } from '../../../api/endpoints/items.queries';
 import { Button } from '../../../components/ui/button';
 import { ErrorState } from '../../../components/ui/error-state';
 import { auditSentence } from '../model/audit-sentence';

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { insightsQueryOptions } from '../../../api/queries/insights';
+import { insightsQueryOptions } from '../../../api/endpoints/insights.queries';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { useNow } from '../../../lib/use-now';

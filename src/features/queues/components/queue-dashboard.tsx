@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { queuesQueryOptions } from '../../../api/queries/queues';
+import { queuesQueryOptions } from '../../../api/endpoints/queues.queries';
 import type { QueueSummary } from '../../../api/schemas/queue';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';

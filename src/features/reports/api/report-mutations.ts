@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../api/client';
-import { reportEndpoints } from '../../../api/report-endpoints';
-import { invalidateReports, reportQueryOptions } from '../../../api/queries/reports';
+import { filingEndpoints } from '../../../api/endpoints/filing';
+import { reportEndpoints } from '../../../api/endpoints/reports';
+import { invalidateReports, reportQueryOptions } from '../../../api/endpoints/reports.queries';
 import type { Report } from '../../../api/schemas/report';
 import type {
   FilingAction,
@@ -35,7 +36,7 @@ export const useTransitionReport = (reportId: string) =>
 
 export const useFileReport = (reportId: string) =>
   useReportMutation(reportId, (body: FilingAction) =>
-    apiRequest(reportEndpoints.fileReport, { params: { reportId }, body }),
+    apiRequest(filingEndpoints.fileReport, { params: { reportId }, body }),
   );
 
 export const useMoveFile = (reportId: string) =>

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { supplierReasonsQueryOptions } from '../../../api/queries/reports';
+import { supplierReasonsQueryOptions } from '../../../api/endpoints/reports.queries';
 import type { ActionabilityField } from '../../../api/schemas/report';
 import { Button } from '../../../components/ui/button';
 import {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { reportListQueryOptions } from '../../../api/queries/reports';
+import { reportListQueryOptions } from '../../../api/endpoints/reports.queries';
 import { reportStatusStyles } from '../model/report-labels';
 
 /** The reports an item is part of, for its page: a confirmed item's way to its report. */

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { reportListQueryOptions } from '../../../api/queries/reports';
+import { reportListQueryOptions } from '../../../api/endpoints/reports.queries';
 import type { Report } from '../../../api/schemas/report';
 import { Button } from '../../../components/ui/button';
 import { ErrorState } from '../../../components/ui/error-state';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { reportListQueryOptions } from '../../../api/queries/reports';
+import { reportListQueryOptions } from '../../../api/endpoints/reports.queries';
 import { ReportStatus } from '../../../api/schemas/report';
 import type { ReportSummary } from '../../../api/schemas/report-workflow';
 import { DataTable } from '../../../components/ui/data-table';

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../api/client';
 import { endpoints } from '../../../api/endpoints';
-import { forgetUserData, sessionQueryOptions } from '../../../api/queries/session';
+import { forgetUserData, sessionQueryOptions } from '../../../api/endpoints/session.queries';
 
 export const signIn = (userId: string) => apiRequest(endpoints.signIn, { body: { userId } });
 

@@ -1,4 +1,4 @@
-import { reviewerRoles } from '../../../api/endpoints';
+import { reviewerRoles } from '../../../api/endpoints/endpoint';
 import { Role } from '../../../api/schemas/user';
 import { mayOpen, restrictedPages } from './page-access';
 

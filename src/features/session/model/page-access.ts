@@ -1,4 +1,4 @@
-import { reviewerRoles } from '../../../api/endpoints';
+import { reviewerRoles } from '../../../api/endpoints/endpoint';
 import type { Role } from '../../../api/schemas/user';
 
 /**

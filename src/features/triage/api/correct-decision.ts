@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../api/client';
 import { endpoints } from '../../../api/endpoints';
-import { invalidateReviewData } from '../../../api/queries/review-data';
+import { invalidateReviewData } from '../../../api/endpoints/decisions.queries';
 import type { CorrectionRequest } from '../../../api/schemas/decision';
 
 /** A supervisor's correction of the item's latest decision. */

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../api/client';
 import { endpoints } from '../../../api/endpoints';
-import { invalidateReviewData } from '../../../api/queries/review-data';
+import { invalidateReviewData } from '../../../api/endpoints/decisions.queries';
 import type { ClusterDecisionRequest } from '../../../api/schemas/cluster';
 
 /** One verdict for an item and its cluster: the server decides each item on its own. */

@@ -4,7 +4,7 @@ import type { ApiError } from '../../../api/api-error';
 import { isApiError } from '../../../api/api-error';
 import { apiRequest } from '../../../api/client';
 import { endpoints } from '../../../api/endpoints';
-import { itemQueryOptions } from '../../../api/queries/items';
+import { itemQueryOptions } from '../../../api/endpoints/items.queries';
 import type { Lease } from '../../../api/schemas/item';
 import { afterNextPaint } from '../../../lib/after-paint';
 import { heldElsewhere } from '../model/holder';

@@ -7,7 +7,7 @@ import { endpoints } from '../../../api/endpoints';
 import type { RevealEnd, RevealGrant } from '../../../api/schemas/decision';
 import type { Wellness } from '../../../domain/wellness';
 import { recordExposure } from '../../../shared/wellness-state/model/exposure';
-import { exposureShiftKey } from '../../../api/queries/exposure-shift';
+import { exposureShiftKey } from '../../../api/endpoints/wellness.queries';
 import { isIdleLocked } from '../../../shared/wellness-state/model/idle-lock';
 import { useRevealCount } from '../model/reveal-count';
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { clusterQueryOptions } from '../../../api/queries/items';
+import { clusterQueryOptions } from '../../../api/endpoints/clusters.queries';
 import type { FlaggedItem } from '../../../api/schemas/item';
 import { DefangedUrl } from '../../../components/ui/defanged-url';
 import { ErrorState } from '../../../components/ui/error-state';

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { itemQueryOptions } from '../../../api/queries/items';
+import { itemQueryOptions } from '../../../api/endpoints/items.queries';
 import type { Role, User } from '../../../api/schemas/user';
 import { reviewRefusal, reviewedBy, stageOf, type ReviewStage } from '../../../domain/review-rules';
 import { useDecide } from '../../../shared/outbox/api/decide-item';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { FlaggedItem } from '../../../api/schemas/item';
 import { Button } from '../../../components/ui/button';
 import { useNow } from '../../../lib/use-now';
-import { reviewersQueryOptions } from '../../../api/queries/reviewers';
+import { reviewersQueryOptions } from '../../../api/endpoints/claims.queries';
 import { useChangeHolder } from '../api/change-holder';
 
 /** For a supervisor: release an item someone else holds, or hand it to another reviewer. */

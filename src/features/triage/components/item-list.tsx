@@ -6,7 +6,7 @@ import {
   itemPageQueryOptions,
   itemQueryOptions,
   type ItemSelection,
-} from '../../../api/queries/items';
+} from '../../../api/endpoints/items.queries';
 import type { ItemRow } from '../../../api/schemas/item';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { memo } from 'react';
-import { itemQueryOptions } from '../../../api/queries/items';
+import { itemQueryOptions } from '../../../api/endpoints/items.queries';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { useRecordView } from '../api/record-view';

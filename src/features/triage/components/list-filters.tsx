@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { memo, useId } from 'react';
-import { filterCatalogQueryOptions } from '../../../api/queries/filter-catalog';
+import { filterCatalogQueryOptions } from '../../../api/endpoints/items.queries';
 import { ItemStatus, type ItemSort } from '../../../api/schemas/item';
 import { Button } from '../../../components/ui/button';
 import { priorityStyles, signalKindLabels, statusFilterText, statusStyles } from '../model/labels';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { myEscalationsQueryOptions } from '../../../api/queries/escalations';
+import { myEscalationsQueryOptions } from '../../../api/endpoints/queues.queries';
 import type { MyEscalation } from '../../../api/schemas/escalation';
 import { ErrorState } from '../../../components/ui/error-state';
 import { statusStyles } from '../model/labels';

@@ -1,4 +1,4 @@
-import { reviewerRoles } from '../../../api/endpoints';
+import { reviewerRoles } from '../../../api/endpoints/endpoint';
 import type { FlaggedItem } from '../../../api/schemas/item';
 import type { Role } from '../../../api/schemas/user';
 import { reviewRefusal, stageOf, type ReviewStage } from '../../../domain/review-rules';

@@ -1,6 +1,6 @@
 import { z } from '../../../lib/zod';
 import { Id } from '../../../api/schemas/common';
-import type { ItemSelection } from '../../../api/queries/items';
+import type { ItemSelection } from '../../../api/endpoints/items.queries';
 import { ItemSort, ItemStatus, Priority } from '../../../api/schemas/item';
 
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);

@@ -2,7 +2,7 @@ import { onlineManager, useMutation, useQuery, useQueryClient } from '@tanstack/
 import { useSyncExternalStore } from 'react';
 import { apiRequest } from '../../../api/client';
 import { endpoints } from '../../../api/endpoints';
-import { exposureShiftQueryOptions } from '../../../api/queries/exposure-shift';
+import { exposureShiftQueryOptions } from '../../../api/endpoints/wellness.queries';
 import type { Wellness } from '../../../domain/wellness';
 import { useNow } from '../../../lib/use-now';
 import {

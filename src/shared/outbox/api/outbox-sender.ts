@@ -3,8 +3,8 @@ import { useEffect } from 'react';
 import { isApiError } from '../../../api/api-error';
 import { apiRequest } from '../../../api/client';
 import { endpoints } from '../../../api/endpoints';
-import { invalidateReviewData } from '../../../api/queries/review-data';
-import { sessionQueryOptions } from '../../../api/queries/session';
+import { invalidateReviewData } from '../../../api/endpoints/decisions.queries';
+import { sessionQueryOptions } from '../../../api/endpoints/session.queries';
 import {
   afterCheck,
   afterCheckFailure,

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { invalidateReviewData } from '../../../api/queries/review-data';
+import { invalidateReviewData } from '../../../api/endpoints/decisions.queries';
 import { Button } from '../../../components/ui/button';
 import { UNDO_OFFER_SECONDS } from '../../../domain/review-rules';
 import { isTypingTarget } from '../../../lib/keyboard';

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { organisationWellnessQueryOptions } from '../../../api/queries/wellness';
+import { organisationWellnessQueryOptions } from '../../../api/endpoints/wellness.queries';
 import { effectiveWellness } from '../../../domain/wellness';
 import { useWellnessChoices } from '../model/wellness-choices';
 

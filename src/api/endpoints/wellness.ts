@@ -1,18 +1,20 @@
-import { z } from '../lib/zod';
-import { Id } from './schemas/common';
-import { Role } from './schemas/user';
+import { z } from '../../lib/zod';
+import { Id } from '../schemas/common';
 import {
   BreakDismissal,
   ExposureShift,
   ExposureShiftQuery,
   OrganisationWellness,
-} from './schemas/wellness';
-import type { Endpoint } from './endpoints';
+} from '../schemas/wellness';
+import { anyRole, type Endpoint } from './endpoint';
 
 const UserIdParams = z.object({ userId: Id });
 
-/** The wellness operations, part of the one registry in `endpoints.ts`. */
-export const settingsEndpoints = {
+/**
+ * Wellness: the organisation's defaults and a person's exposure this shift. Query options:
+ * `wellness.queries.ts`.
+ */
+export const wellnessEndpoints = {
   getOrganisationWellness: {
     operationId: 'getOrganisationWellness',
     method: 'get',
@@ -21,7 +23,7 @@ export const settingsEndpoints = {
     description:
       'Blur strength, grayscale, auto re-blur, safe mode, exposure budget per shift and idle lock. Each analyst’s own settings live in their browser and may only make viewing safer than these.',
     tag: 'settings',
-    access: Role.options,
+    access: anyRole,
     response: OrganisationWellness,
     errors: [401],
   },
@@ -33,7 +35,7 @@ export const settingsEndpoints = {
     description:
       'Revealed seconds and reveals of the running shift, in every browser and session, and whether the break prompt was dismissed in it. Everyone reads their own; supervisors, who look after their reviewers, read anyone’s (403 for others; 404 for an unknown user). See docs/decisions/0010-exposure-shift-on-the-server.md.',
     tag: 'settings',
-    access: Role.options,
+    access: anyRole,
     params: UserIdParams,
     query: ExposureShiftQuery,
     response: ExposureShift,

@@ -1,12 +1,12 @@
 import { hashKey, queryOptions, type QueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../client';
-import { endpoints } from '../endpoints';
+import { sessionEndpoints } from './session';
 
 /** Who is signed in. Read by the route guard, the header and every role gate. */
 export const sessionQueryOptions = () =>
   queryOptions({
     queryKey: ['session'],
-    queryFn: ({ signal }) => apiRequest(endpoints.getSession, { signal }),
+    queryFn: ({ signal }) => apiRequest(sessionEndpoints.getSession, { signal }),
     staleTime: Infinity,
   });
 

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../client';
-import { endpoints } from '../endpoints';
+import { itemEndpoints } from './items';
 import type { AllItemsQuery } from '../schemas/item';
 
 /** Everything cached about items starts with this key: invalidate it after any item changes. */
@@ -13,7 +13,7 @@ export const itemsKey = ['items'] as const;
 export const itemQueryOptions = (itemId: string) =>
   queryOptions({
     queryKey: [...itemsKey, 'detail', itemId],
-    queryFn: ({ signal }) => apiRequest(endpoints.getItem, { params: { itemId }, signal }),
+    queryFn: ({ signal }) => apiRequest(itemEndpoints.getItem, { params: { itemId }, signal }),
     staleTime: 60_000,
   });
 
@@ -29,16 +29,17 @@ export const itemPageQueryOptions = (selection: ItemSelection, page: number) =>
   queryOptions({
     queryKey: [...itemsKey, 'page', selection, page],
     queryFn: ({ signal }) =>
-      apiRequest(endpoints.listItems, {
+      apiRequest(itemEndpoints.listItems, {
         query: { ...selection, offset: page * ITEM_PAGE_SIZE, limit: ITEM_PAGE_SIZE },
         signal,
       }),
     staleTime: 15_000,
   });
 
-/** The item's cluster; under `itemsKey`, so it is read again whenever items change. */
-export const clusterQueryOptions = (itemId: string) =>
+/** The suppliers and rules to filter by; they change rarely. */
+export const filterCatalogQueryOptions = () =>
   queryOptions({
-    queryKey: [...itemsKey, 'cluster', itemId],
-    queryFn: ({ signal }) => apiRequest(endpoints.getCluster, { params: { itemId }, signal }),
+    queryKey: ['filter-catalog'],
+    queryFn: ({ signal }) => apiRequest(itemEndpoints.getFilterCatalog, { signal }),
+    staleTime: 10 * 60_000,
   });

@@ -1,7 +1,10 @@
-import type { Endpoint } from './endpoints';
-import { Insights, InsightsQuery } from './schemas/insights';
+import { Insights, InsightsQuery } from '../schemas/insights';
+import type { Endpoint } from './endpoint';
 
-/** The insights operations, part of the contract (`all-endpoints.ts`). */
+/**
+ * Supervisors' insights, called only from their lazily loaded screen. Query options:
+ * `insights.queries.ts`.
+ */
 export const insightsEndpoints = {
   getInsights: {
     operationId: 'getInsights',

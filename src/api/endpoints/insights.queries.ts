@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../client';
-import { insightsEndpoints } from '../insights-endpoints';
+import { insightsEndpoints } from './insights';
 import type { InsightsQuery } from '../schemas/insights';
 
 export const insightsQueryOptions = (query: InsightsQuery) =>

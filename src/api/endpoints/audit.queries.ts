@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../client';
-import { endpoints } from '../endpoints';
+import { auditEndpoints } from './audit';
 import type { AuditQuery } from '../schemas/audit';
 
 export type AuditFilter = Omit<AuditQuery, 'offset' | 'limit'>;
@@ -12,7 +12,7 @@ export const auditPageQueryOptions = (filter: AuditFilter, page: number) =>
   queryOptions({
     queryKey: ['audit', 'page', filter, page],
     queryFn: ({ signal }) =>
-      apiRequest(endpoints.listAudit, {
+      apiRequest(auditEndpoints.listAudit, {
         query: { ...filter, offset: page * AUDIT_PAGE_SIZE, limit: AUDIT_PAGE_SIZE },
         signal,
       }),
@@ -26,7 +26,7 @@ export const auditEventQueryOptions = (seq: number) =>
   queryOptions({
     queryKey: ['audit', 'event', seq],
     queryFn: async ({ signal }) => {
-      const page = await apiRequest(endpoints.listAudit, {
+      const page = await apiRequest(auditEndpoints.listAudit, {
         query: { offset: seq - 1, limit: 1 },
         signal,
       });

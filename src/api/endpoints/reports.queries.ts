@@ -1,8 +1,11 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../client';
-import { reportEndpoints } from '../report-endpoints';
 import type { Report } from '../schemas/report';
 import type { ReportListQuery } from '../schemas/report-workflow';
+import { reportEndpoints } from './reports';
+
+/** Everything cached about reports starts with this key (their filing documents too). */
+export const reportsKey = ['reports'] as const;
 
 /** Whether a filing is under way on the server: the report page follows it. */
 export const isFilingRunning = (report: Report | undefined) =>
@@ -10,13 +13,13 @@ export const isFilingRunning = (report: Report | undefined) =>
 
 export const reportListQueryOptions = (query: Partial<ReportListQuery> = {}) =>
   queryOptions({
-    queryKey: ['reports', 'list', query],
+    queryKey: [...reportsKey, 'list', query],
     queryFn: ({ signal }) => apiRequest(reportEndpoints.listReports, { query, signal }),
   });
 
 export const reportQueryOptions = (reportId: string) =>
   queryOptions({
-    queryKey: ['reports', 'one', reportId],
+    queryKey: [...reportsKey, 'one', reportId],
     queryFn: ({ signal }) =>
       apiRequest(reportEndpoints.getReport, { params: { reportId }, signal }),
     // While the server files it, its steps are read as they happen.
@@ -25,7 +28,7 @@ export const reportQueryOptions = (reportId: string) =>
 
 export const supplierReasonsQueryOptions = (supplierId: string) =>
   queryOptions({
-    queryKey: ['reports', 'reasons', supplierId],
+    queryKey: [...reportsKey, 'reasons', supplierId],
     queryFn: ({ signal }) =>
       apiRequest(reportEndpoints.listSupplierReasons, { params: { supplierId }, signal }),
     staleTime: 60_000,
@@ -33,4 +36,4 @@ export const supplierReasonsQueryOptions = (supplierId: string) =>
 
 /** After any report change: the list's completeness and every open report are re-read. */
 export const invalidateReports = (queryClient: QueryClient) =>
-  queryClient.invalidateQueries({ queryKey: ['reports'] });
+  queryClient.invalidateQueries({ queryKey: reportsKey });

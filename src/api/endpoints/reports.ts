@@ -1,9 +1,7 @@
-import { z } from '../lib/zod';
-import { Id, hexDigest } from './schemas/common';
-import { Report } from './schemas/report';
-import { FilingDocumentList } from './schemas/filing';
+import { z } from '../../lib/zod';
+import { Id, hexDigest } from '../schemas/common';
+import { Report } from '../schemas/report';
 import {
-  FilingAction,
   ReportFileMove,
   ReportFileMoved,
   ReportList,
@@ -11,14 +9,19 @@ import {
   ReportTransition,
   ReportUpdate,
   SupplierReasons,
-} from './schemas/report-workflow';
-import type { Endpoint } from './endpoints';
+} from '../schemas/report-workflow';
+import type { Endpoint } from './endpoint';
 
-const ReportIdParams = z.object({ reportId: Id });
+/** The path of every operation on one report. */
+export const ReportIdParams = z.object({ reportId: Id });
 const editors = ['analyst', 'supervisor'] as const;
 const everyone = ['analyst', 'supervisor', 'auditor'] as const;
 
-/** The reports operations, part of the one registry in `endpoints.ts`. */
+/**
+ * CyberTipline reports: drafts, their review, their documents. Called only from the lazily loaded
+ * report screens, which import this file rather than the registry in `index.ts`. Query options and
+ * invalidation: `reports.queries.ts`.
+ */
 export const reportEndpoints = {
   listReports: {
     operationId: 'listReports',
@@ -87,44 +90,6 @@ export const reportEndpoints = {
     body: ReportTransition,
     response: Report,
     errors: [400, 401, 403, 404, 409],
-  },
-  fileReport: {
-    operationId: 'fileReport',
-    method: 'post',
-    path: '/api/reports/{reportId}/filing',
-    summary: 'Start, resume or retract the filing with NCMEC',
-    description:
-      'Runs on the server (NCMEC credentials and original files never reach the browser): `submit`, `upload` and `fileinfo` per file, `finish`. A step done is never repeated, so a report is never filed twice; NCMEC’s 5102 (already finished) to a later step means an earlier finish went through, and the report is filed. Before each step, and atomically with recording it, every item must still be confirmed: otherwise the filing stops before `finish` and retracts what was submitted (`retracted`, with `filing.retraction.reason`). Each NCMEC step is a `report.filing_step` audit event; the documents exchanged are kept (`listFilingDocuments`). Only the approving supervisor (the reporter) files. 409 `refused_by_ncmec` while it holds a value NCMEC’s rules refuse. 503 `ncmec_unavailable` while the server has no NCMEC settings (`NCMEC_BASE_URL`, `NCMEC_USERNAME`, `NCMEC_PASSWORD`): nothing is sent.',
-    tag: 'reports',
-    access: ['supervisor'],
-    params: ReportIdParams,
-    body: FilingAction,
-    response: Report,
-    errors: [400, 401, 403, 404, 409, 503],
-  },
-  listFilingDocuments: {
-    operationId: 'listFilingDocuments',
-    method: 'get',
-    path: '/api/reports/{reportId}/filing-documents',
-    summary: 'The documents exchanged with NCMEC while filing, kept with the report',
-    description:
-      'Every `<report>` and `<fileDetails>` sent and every answer NCMEC gave, of every filing attempt, with the SHA-256 that its `report.filing_step` audit event records.',
-    tag: 'reports',
-    access: ['supervisor', 'auditor'],
-    params: ReportIdParams,
-    response: FilingDocumentList,
-    errors: [401, 403, 404],
-  },
-  getFilingDocument: {
-    operationId: 'getFilingDocument',
-    method: 'get',
-    path: '/api/reports/{reportId}/filing-documents/{documentId}',
-    summary: 'One kept filing document, byte for byte as exchanged',
-    tag: 'reports',
-    access: ['supervisor', 'auditor'],
-    params: ReportIdParams.extend({ documentId: Id }),
-    response: { mediaType: 'application/xml' },
-    errors: [401, 403, 404],
   },
   createSupplementalReport: {
     operationId: 'createSupplementalReport',

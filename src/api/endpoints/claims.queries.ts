@@ -1,11 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../client';
-import { endpoints } from '../endpoints';
+import { claimEndpoints } from './claims';
 
 /** The analysts and supervisors an item may be handed to (supervisors only). */
 export const reviewersQueryOptions = () =>
   queryOptions({
     queryKey: ['reviewers'],
-    queryFn: ({ signal }) => apiRequest(endpoints.listReviewers, { signal }),
+    queryFn: ({ signal }) => apiRequest(claimEndpoints.listReviewers, { signal }),
     staleTime: 5 * 60_000,
   });

@@ -1,6 +1,15 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../client';
-import { endpoints } from '../endpoints';
+import { wellnessEndpoints } from './wellness';
+
+/** The organisation's wellness defaults: every preview and the settings page read them. */
+export const organisationWellnessQueryOptions = () =>
+  queryOptions({
+    queryKey: ['settings', 'organisation-wellness'],
+    queryFn: ({ signal }) => apiRequest(wellnessEndpoints.getOrganisationWellness, { signal }),
+    // Changed rarely, by an administrator: re-read every few minutes is soon enough.
+    staleTime: 5 * 60_000,
+  });
 
 /** Every query of one person's shift, whatever the shift length: what a reveal's end refreshes. */
 export const exposureShiftKey = (userId: string) => ['exposure-shift', userId] as const;
@@ -14,7 +23,7 @@ export const exposureShiftQueryOptions = (userId: string, shiftHours: number) =>
   queryOptions({
     queryKey: [...exposureShiftKey(userId), shiftHours],
     queryFn: ({ signal }) =>
-      apiRequest(endpoints.getExposureShift, {
+      apiRequest(wellnessEndpoints.getExposureShift, {
         params: { userId },
         query: { shiftHours },
         signal,

@@ -1,7 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { myEscalationsQueryOptions } from './escalations';
-import { itemsKey } from './items';
-import { queuesQueryOptions } from './queues';
+import { itemsKey } from './items.queries';
+import { myEscalationsQueryOptions, queuesQueryOptions } from './queues.queries';
 
 /**
  * After any decision, undo, correction, hold change or cluster decision: items (lists, details,
