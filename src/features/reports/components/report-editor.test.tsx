@@ -99,3 +99,11 @@ test('saving after someone else saved shows the conflict, keeps what the person 
   await user.click(screen.getByRole('button', { name: 'Discard changes' }));
   expect(await screen.findByRole('textbox', notesField)).toHaveValue(bensNotes);
 });
+
+test('once the conflicting edit is discarded, the form shows the saved report and no longer says “Not saved”', async () => {
+  const { user } = await saveAfterSomeoneElse();
+  await user.click(screen.getByRole('button', { name: 'Discard changes' }));
+  expect(await screen.findByRole('textbox', notesField)).toHaveValue(bensNotes);
+  expect(screen.getByRole('button', { name: 'Saved' })).toBeDisabled();
+  expect(screen.queryByRole('alert')).toBeNull();
+});
