@@ -2,8 +2,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { sql } from 'kysely';
 import { expect, test } from 'vitest';
+import { reportEndpoints } from '../../../api/report-endpoints';
 import { testBackend, signInForTest } from '../../../test/test-backend';
 import { renderApp } from '../../../test/render-app';
+import { editableOf } from './report-editor';
 
 test('a file name with a right-to-left override shows a visible marker in the editor, and is saved as found', async () => {
   await signInForTest('usr_ana');
@@ -46,4 +48,62 @@ test('a file name with a right-to-left override shows a visible marker in the ed
   expect(input).toHaveValue('⟨U+202E⟩evil.jpg.exe.zip');
   await user.click(screen.getByRole('button', { name: 'Save changes' }));
   await waitFor(async () => expect(await savedName()).toBe('\u202eevil.jpg.exe.zip'));
+});
+
+const notesField = { name: 'How it was found, what was done, what is still unknown' };
+const bensNotes = 'Ben: the supplier confirmed the batch.';
+
+/**
+ * Ana edits a draft's notes in the editor while Ben saves the same report from his browser, then
+ * she saves: the server answers 409.
+ */
+async function saveAfterSomeoneElse() {
+  await signInForTest('usr_ana');
+  const { db } = (await testBackend()).database;
+  const { id: reportId } = await db
+    .selectFrom('reports')
+    .where('status', '=', 'draft')
+    .select('id')
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const { user } = renderApp(`/reports/${reportId}`);
+  const notes = await screen.findByRole('textbox', notesField, { timeout: 10_000 });
+  await user.clear(notes);
+  await user.type(notes, 'Ana: found in shard 7.');
+
+  const ben = await (await testBackend()).signIn('usr_ben');
+  const saved = async () =>
+    reportEndpoints.getReport.response.parse(
+      await (await ben.get(`/api/reports/${reportId}`)).json(),
+    );
+  const seen = await saved();
+  const put = await ben.send('PUT', `/api/reports/${reportId}`, {
+    version: seen.version,
+    fields: { ...editableOf(seen), additionalInfo: bensNotes },
+  });
+  expect(put.status).toBe(200);
+
+  await user.click(screen.getByRole('button', { name: 'Save changes' }));
+  return { user, notes, reportId, saved, alert: await screen.findByRole('alert') };
+}
+
+test('saving after someone else saved shows the conflict, keeps what the person typed, and overwrites nothing', async () => {
+  const { user, notes, reportId, saved, alert } = await saveAfterSomeoneElse();
+  expect(alert).toHaveTextContent('Not saved');
+  expect(alert).toHaveTextContent(`Report ${reportId} changed since you opened it`);
+  expect(notes).toHaveValue('Ana: found in shard 7.');
+  expect(screen.getByRole('button', { name: 'Save changes' })).toBeEnabled();
+  expect((await saved()).additionalInfo).toBe(bensNotes);
+
+  // Discarding her edit shows his.
+  await user.click(screen.getByRole('button', { name: 'Discard changes' }));
+  expect(await screen.findByRole('textbox', notesField)).toHaveValue(bensNotes);
+});
+
+test('once the conflicting edit is discarded, the form shows the saved report and no longer says “Not saved”', async () => {
+  const { user } = await saveAfterSomeoneElse();
+  await user.click(screen.getByRole('button', { name: 'Discard changes' }));
+  expect(await screen.findByRole('textbox', notesField)).toHaveValue(bensNotes);
+  expect(screen.getByRole('button', { name: 'Saved' })).toBeDisabled();
+  expect(screen.queryByRole('alert')).toBeNull();
 });
