@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { insightsEndpoints } from '../../../api/insights-endpoints';
+import { insightsEndpoints } from '../../../api/endpoints/insights';
 import { renderComponent } from '../../../test/render-component';
 import { mockServer, signInForTest } from '../../../test/test-backend';
 import { percent } from '../model/insights-range';

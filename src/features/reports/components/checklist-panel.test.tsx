@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
-import { reportEndpoints } from '../../../api/report-endpoints';
+import { reportEndpoints } from '../../../api/endpoints/reports';
 import { reportChecklist, type EntryState } from '../../../domain/report-checklist';
 import { renderComponent } from '../../../test/render-component';
 import { signInForTest, testBackend } from '../../../test/test-backend';

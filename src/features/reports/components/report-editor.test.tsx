@@ -2,7 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { sql } from 'kysely';
 import { expect, test } from 'vitest';
-import { reportEndpoints } from '../../../api/report-endpoints';
+import { reportEndpoints } from '../../../api/endpoints/reports';
 import { testBackend, signInForTest } from '../../../test/test-backend';
 import { renderApp } from '../../../test/render-app';
 import { editableOf } from './report-editor';

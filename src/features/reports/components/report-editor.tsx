@@ -146,7 +146,14 @@ export function ReportEditor({
               {save.isPending ? 'Saving…' : dirty ? 'Save changes' : 'Saved'}
             </Button>
             {dirty && (
-              <Button variant="quiet" onClick={() => reset(base)}>
+              <Button
+                variant="quiet"
+                onClick={() => {
+                  // What was not saved is gone, and so is the reason it was not.
+                  save.reset();
+                  reset(base);
+                }}
+              >
                 Discard changes
               </Button>
             )}
