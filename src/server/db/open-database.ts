@@ -34,9 +34,8 @@ pg.types.setTypeParser(pg.types.builtins.INT8, Number);
 export async function openDatabase(location: DatabaseLocation): Promise<OpenDatabase> {
   if ('url' in location) {
     const pool = new pg.Pool({ connectionString: location.url, max: location.poolSize ?? 10 });
-    const prepared = process.env.VERITY_PREPARED !== '0';
     const db = new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: prepared ? withPreparedStatements(pool) : pool }),
+      dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }),
     });
     return { db, engine: 'postgresql', close: () => db.destroy() };
   }
