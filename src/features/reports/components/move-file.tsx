@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { reportListQueryOptions } from '../../../api/queries/reports';
 import type { Report } from '../../../api/schemas/report';
 import { Button } from '../../../components/ui/button';
+import { Select } from '../../../components/ui/controls';
+import { Field } from '../../../components/ui/field';
 import { ErrorState } from '../../../components/ui/error-state';
 import { useMoveFile } from '../api/report-mutations';
 
@@ -26,22 +28,19 @@ export function MoveFile({
   const others = (drafts.data?.reports ?? []).filter((r) => r.id !== report.id);
   return (
     <div className="flex flex-wrap items-end gap-2 border-t border-slate-100 pt-2">
-      <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
-        Move file {index + 1} to
-        <select
-          value={target}
-          onChange={(event) => setTarget(event.target.value)}
-          className="rounded-md border border-slate-300 px-2 py-1 text-sm"
-        >
-          <option value="new">A new draft</option>
-          {others.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.id}: {r.incident.dataset?.name ?? 'no dataset'} ·{' '}
-              {r.incident.batchId ?? 'no batch'}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Field label={`Move file ${index + 1} to`}>
+        {(control) => (
+          <Select {...control} value={target} onChange={(event) => setTarget(event.target.value)}>
+            <option value="new">A new draft</option>
+            {others.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.id}: {r.incident.dataset?.name ?? 'no dataset'} ·{' '}
+                {r.incident.batchId ?? 'no batch'}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
       <Button
         disabled={disabled || move.isPending}
         onClick={() =>

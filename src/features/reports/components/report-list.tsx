@@ -3,8 +3,10 @@ import { Link } from '@tanstack/react-router';
 import { reportListQueryOptions } from '../../../api/queries/reports';
 import { ReportStatus } from '../../../api/schemas/report';
 import type { ReportSummary } from '../../../api/schemas/report-workflow';
+import { Select } from '../../../components/ui/controls';
 import { DataTable } from '../../../components/ui/data-table';
 import { ErrorState } from '../../../components/ui/error-state';
+import { Field } from '../../../components/ui/field';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { daysUntil, preservationDueSoon } from '../../../domain/preservation';
 import { countOf } from '../../../lib/count-of';
@@ -27,21 +29,22 @@ export function ReportList({
   const now = useNow(60_000);
   return (
     <div className="flex flex-col gap-3">
-      <label className="flex items-center gap-2 text-sm">
-        Status
-        <select
-          value={status ?? ''}
-          onChange={(event) => onStatusChange(ReportStatus.safeParse(event.target.value).data)}
-          className="rounded-md border border-slate-300 px-2 py-1"
-        >
-          <option value="">Any</option>
-          {ReportStatus.options.map((s) => (
-            <option key={s} value={s}>
-              {reportStatusStyles[s].label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Field label="Status" layout="inline">
+        {(control) => (
+          <Select
+            {...control}
+            value={status ?? ''}
+            onChange={(event) => onStatusChange(ReportStatus.safeParse(event.target.value).data)}
+          >
+            <option value="">Any</option>
+            {ReportStatus.options.map((s) => (
+              <option key={s} value={s}>
+                {reportStatusStyles[s].label}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
       {list.isPending && <LoadingState label="Loading reports…" />}
       {list.isError && (
         <ErrorState
