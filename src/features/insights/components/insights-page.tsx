@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { insightsQueryOptions } from '../../../api/queries/insights';
+import { Select } from '../../../components/ui/controls';
 import { ErrorState } from '../../../components/ui/error-state';
+import { Field } from '../../../components/ui/field';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { useNow } from '../../../lib/use-now';
 import { rangeOptions, type RangeDays } from '../model/insights-range';
@@ -34,23 +36,24 @@ export function InsightsPage({
   const insights = useQuery(insightsQueryOptions(query));
   return (
     <div className="flex flex-col gap-4">
-      <label className="flex items-center gap-2 text-sm">
-        Range
-        <select
-          value={days}
-          onChange={(event) => {
-            const chosen = rangeOptions.find((o) => String(o.days) === event.target.value);
-            if (chosen) onDaysChange(chosen.days);
-          }}
-          className="rounded-md border border-slate-300 px-2 py-1"
-        >
-          {rangeOptions.map((o) => (
-            <option key={o.days} value={o.days}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Field label="Range" layout="inline">
+        {(control) => (
+          <Select
+            {...control}
+            value={days}
+            onChange={(event) => {
+              const chosen = rangeOptions.find((o) => String(o.days) === event.target.value);
+              if (chosen) onDaysChange(chosen.days);
+            }}
+          >
+            {rangeOptions.map((o) => (
+              <option key={o.days} value={o.days}>
+                {o.label}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
       <p role="status" className="text-sm text-slate-600">
         {insights.isFetching && insights.data ? 'Updating…' : ''}
       </p>

@@ -1,8 +1,7 @@
 import { DismissReason, IndustryClassification } from '../../../api/schemas/decision';
+import { Select } from '../../../components/ui/controls';
+import { Field } from '../../../components/ui/field';
 import { dismissReasonLabels } from '../../../domain/decision-labels';
-
-const labelClass = 'flex flex-col text-xs text-slate-700';
-const selectClass = 'rounded-md border border-slate-300 px-2 py-1 text-sm';
 
 /** The industry classification of a confirmation, or unknown (''): one field for every form. */
 export function ClassificationSelect({
@@ -15,22 +14,23 @@ export function ClassificationSelect({
   disabled?: boolean;
 }) {
   return (
-    <label className={labelClass}>
-      Classification
-      <select
-        value={value}
-        onChange={(event) =>
-          onChange(IndustryClassification.safeParse(event.target.value).data ?? '')
-        }
-        className={selectClass}
-        disabled={disabled}
-      >
-        <option value="">Unknown</option>
-        {IndustryClassification.options.map((c) => (
-          <option key={c}>{c}</option>
-        ))}
-      </select>
-    </label>
+    <Field label="Classification">
+      {(control) => (
+        <Select
+          {...control}
+          value={value}
+          onChange={(event) =>
+            onChange(IndustryClassification.safeParse(event.target.value).data ?? '')
+          }
+          disabled={disabled}
+        >
+          <option value="">Unknown</option>
+          {IndustryClassification.options.map((c) => (
+            <option key={c}>{c}</option>
+          ))}
+        </Select>
+      )}
+    </Field>
   );
 }
 
@@ -43,19 +43,20 @@ export function DismissReasonSelect({
   onChange: (value: DismissReason) => void;
 }) {
   return (
-    <label className={labelClass}>
-      Dismissal reason
-      <select
-        value={value}
-        onChange={(event) => onChange(DismissReason.parse(event.target.value))}
-        className={selectClass}
-      >
-        {DismissReason.options.map((r) => (
-          <option key={r} value={r}>
-            {dismissReasonLabels[r]}
-          </option>
-        ))}
-      </select>
-    </label>
+    <Field label="Dismissal reason">
+      {(control) => (
+        <Select
+          {...control}
+          value={value}
+          onChange={(event) => onChange(DismissReason.parse(event.target.value))}
+        >
+          {DismissReason.options.map((r) => (
+            <option key={r} value={r}>
+              {dismissReasonLabels[r]}
+            </option>
+          ))}
+        </Select>
+      )}
+    </Field>
   );
 }
