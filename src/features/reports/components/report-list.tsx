@@ -3,8 +3,10 @@ import { Link } from '@tanstack/react-router';
 import { reportListQueryOptions } from '../../../api/queries/reports';
 import { ReportStatus } from '../../../api/schemas/report';
 import type { ReportSummary } from '../../../api/schemas/report-workflow';
+import { Badge } from '../../../components/ui/badge';
 import { Select } from '../../../components/ui/controls';
 import { DataTable } from '../../../components/ui/data-table';
+
 import { ErrorState } from '../../../components/ui/error-state';
 import { Field } from '../../../components/ui/field';
 import { LoadingState } from '../../../components/ui/loading-state';
@@ -73,7 +75,6 @@ export function ReportList({
             ]}
           >
             {list.data.reports.map((r) => {
-              const style = reportStatusStyles[r.status];
               const { settled, total, blockers } = r.completeness;
               return (
                 <tr key={r.id} className="border-b border-slate-100 align-top">
@@ -101,11 +102,7 @@ export function ReportList({
                     </span>
                   </td>
                   <td className="pr-3">
-                    <span
-                      className={`rounded px-1.5 py-0.5 text-xs font-medium ${style.className}`}
-                    >
-                      {style.label}
-                    </span>
+                    <Badge {...reportStatusStyles[r.status]} />
                     {r.filed && <PreserveUntil filed={r.filed} now={now} />}
                   </td>
                   <td className="pr-3">
