@@ -55,9 +55,9 @@ export function Field({
   label: ReactNode;
   hint?: ReactNode;
   error?: ReactNode;
-  layout?: Layout;
+  layout?: Layout | undefined;
   hideLabel?: boolean;
-  className?: string;
+  className?: string | undefined;
   children: (control: FieldControl) => ReactNode;
 }) {
   const { control, hintId, errorId } = useField({ hint: shown(hint), error: shown(error) });

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { AuditAction } from '../../../api/schemas/audit';
 import { Actor } from '../../../api/schemas/user';
 import { Button } from '../../../components/ui/button';
-import { Input, Select } from '../../../components/ui/controls';
+import { Input } from '../../../components/ui/controls';
 import { Field } from '../../../components/ui/field';
+import { SelectField } from '../../../components/ui/select-field';
 import type { AuditSearch } from '../model/audit-search';
 
 /** How a typed filter is shown and read back: an id to match exactly, or an instant in UTC. */
@@ -62,20 +63,12 @@ function ChoiceFilter<T extends string>({
   onChange: (value: T | undefined) => void;
 }) {
   return (
-    <Field label={label}>
-      {(control) => (
-        <Select
-          {...control}
-          value={value ?? ''}
-          onChange={(e) => onChange(options.find((o) => o === e.target.value))}
-        >
-          <option value="">Any</option>
-          {options.map((option) => (
-            <option key={option}>{option}</option>
-          ))}
-        </Select>
-      )}
-    </Field>
+    <SelectField
+      label={label}
+      value={value ?? ''}
+      options={[{ value: '', label: 'Any' }, ...options.map((o) => ({ value: o, label: o }))]}
+      onChange={(chosen) => onChange(chosen || undefined)}
+    />
   );
 }
 

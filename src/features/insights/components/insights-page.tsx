@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { insightsQueryOptions } from '../../../api/queries/insights';
-import { Select } from '../../../components/ui/controls';
 import { ErrorState } from '../../../components/ui/error-state';
-import { Field } from '../../../components/ui/field';
 import { LoadingState } from '../../../components/ui/loading-state';
+import { SelectField } from '../../../components/ui/select-field';
 import { useNow } from '../../../lib/use-now';
 import { rangeOptions, type RangeDays } from '../model/insights-range';
 import { AgreementSection } from './agreement-section';
@@ -36,24 +35,13 @@ export function InsightsPage({
   const insights = useQuery(insightsQueryOptions(query));
   return (
     <div className="flex flex-col gap-4">
-      <Field label="Range" layout="inline">
-        {(control) => (
-          <Select
-            {...control}
-            value={days}
-            onChange={(event) => {
-              const chosen = rangeOptions.find((o) => String(o.days) === event.target.value);
-              if (chosen) onDaysChange(chosen.days);
-            }}
-          >
-            {rangeOptions.map((o) => (
-              <option key={o.days} value={o.days}>
-                {o.label}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
+      <SelectField
+        label="Range"
+        layout="inline"
+        value={days}
+        options={rangeOptions.map((o) => ({ value: o.days, label: o.label }))}
+        onChange={onDaysChange}
+      />
       <p role="status" className="text-sm text-slate-600">
         {insights.isFetching && insights.data ? 'Updating…' : ''}
       </p>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Input, Select, Textarea } from '../../../components/ui/controls';
+import { Input, Textarea } from '../../../components/ui/controls';
 import { Field } from '../../../components/ui/field';
 import { fromShownInput, shownWithMarkers, toShownInput } from '../../../lib/untrusted-input';
 
@@ -64,42 +64,6 @@ export function TextField({
           <Input type="text" {...control} {...props} />
         )
       }
-    </Field>
-  );
-}
-
-export function SelectField<T extends string>({
-  label,
-  value,
-  options,
-  onChange,
-  disabled,
-}: {
-  label: string;
-  value: T;
-  options: readonly { value: T; label: string }[];
-  onChange: (value: T) => void;
-  disabled: boolean;
-}) {
-  return (
-    <Field label={label}>
-      {(control) => (
-        <Select
-          {...control}
-          value={value}
-          disabled={disabled}
-          onChange={(event) => {
-            const chosen = options.find((o) => o.value === event.target.value);
-            if (chosen) onChange(chosen.value);
-          }}
-        >
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </Select>
-      )}
     </Field>
   );
 }

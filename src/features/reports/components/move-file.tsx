@@ -3,8 +3,7 @@ import { useState } from 'react';
 import { reportListQueryOptions } from '../../../api/queries/reports';
 import type { Report } from '../../../api/schemas/report';
 import { Button } from '../../../components/ui/button';
-import { Select } from '../../../components/ui/controls';
-import { Field } from '../../../components/ui/field';
+import { SelectField } from '../../../components/ui/select-field';
 import { ErrorState } from '../../../components/ui/error-state';
 import { useMoveFile } from '../api/report-mutations';
 
@@ -28,19 +27,18 @@ export function MoveFile({
   const others = (drafts.data?.reports ?? []).filter((r) => r.id !== report.id);
   return (
     <div className="flex flex-wrap items-end gap-2 border-t border-slate-100 pt-2">
-      <Field label={`Move file ${index + 1} to`}>
-        {(control) => (
-          <Select {...control} value={target} onChange={(event) => setTarget(event.target.value)}>
-            <option value="new">A new draft</option>
-            {others.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.id}: {r.incident.dataset?.name ?? 'no dataset'} ·{' '}
-                {r.incident.batchId ?? 'no batch'}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
+      <SelectField
+        label={`Move file ${index + 1} to`}
+        value={target}
+        options={[
+          { value: 'new', label: 'A new draft' },
+          ...others.map((r) => ({
+            value: r.id,
+            label: `${r.id}: ${r.incident.dataset?.name ?? 'no dataset'} · ${r.incident.batchId ?? 'no batch'}`,
+          })),
+        ]}
+        onChange={setTarget}
+      />
       <Button
         disabled={disabled || move.isPending}
         onClick={() =>

@@ -4,12 +4,11 @@ import { reportListQueryOptions } from '../../../api/queries/reports';
 import { ReportStatus } from '../../../api/schemas/report';
 import type { ReportSummary } from '../../../api/schemas/report-workflow';
 import { Badge } from '../../../components/ui/badge';
-import { Select } from '../../../components/ui/controls';
 import { DataTable } from '../../../components/ui/data-table';
 
 import { ErrorState } from '../../../components/ui/error-state';
-import { Field } from '../../../components/ui/field';
 import { LoadingState } from '../../../components/ui/loading-state';
+import { SelectField } from '../../../components/ui/select-field';
 import { daysUntil, preservationDueSoon } from '../../../domain/preservation';
 import { countOf } from '../../../lib/count-of';
 import { useNow } from '../../../lib/use-now';
@@ -31,22 +30,16 @@ export function ReportList({
   const now = useNow(60_000);
   return (
     <div className="flex flex-col gap-3">
-      <Field label="Status" layout="inline">
-        {(control) => (
-          <Select
-            {...control}
-            value={status ?? ''}
-            onChange={(event) => onStatusChange(ReportStatus.safeParse(event.target.value).data)}
-          >
-            <option value="">Any</option>
-            {ReportStatus.options.map((s) => (
-              <option key={s} value={s}>
-                {reportStatusStyles[s].label}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
+      <SelectField
+        label="Status"
+        layout="inline"
+        value={status ?? ''}
+        options={[
+          { value: '', label: 'Any' },
+          ...ReportStatus.options.map((s) => ({ value: s, label: reportStatusStyles[s].label })),
+        ]}
+        onChange={(chosen) => onStatusChange(chosen || undefined)}
+      />
       {list.isPending && <LoadingState label="Loading reports…" />}
       {list.isError && (
         <ErrorState

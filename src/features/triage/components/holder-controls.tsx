@@ -2,8 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FlaggedItem } from '../../../api/schemas/item';
 import { Button } from '../../../components/ui/button';
-import { Select } from '../../../components/ui/controls';
-import { Field } from '../../../components/ui/field';
+import { SelectField } from '../../../components/ui/select-field';
 import { useNow } from '../../../lib/use-now';
 import { reviewersQueryOptions } from '../../../api/queries/reviewers';
 import { useChangeHolder } from '../api/change-holder';
@@ -27,20 +26,17 @@ export function HolderControls({ item, userId }: { item: FlaggedItem; userId: st
       <Button onClick={() => change.mutate({ holderId: null })} disabled={change.isPending}>
         Release
       </Button>
-      <Field label="Reassign to">
-        {(control) => (
-          <Select {...control} value={to} onChange={(event) => setTo(event.target.value)}>
-            <option value="">Choose a reviewer…</option>
-            {reviewers.data?.reviewers
-              .filter((r) => r.id !== lease.holderId)
-              .map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name} ({r.role})
-                </option>
-              ))}
-          </Select>
-        )}
-      </Field>
+      <SelectField
+        label="Reassign to"
+        value={to}
+        options={[
+          { value: '', label: 'Choose a reviewer…' },
+          ...(reviewers.data?.reviewers ?? [])
+            .filter((r) => r.id !== lease.holderId)
+            .map((r) => ({ value: r.id, label: `${r.name} (${r.role})` })),
+        ]}
+        onChange={setTo}
+      />
       <Button onClick={() => change.mutate({ holderId: to })} disabled={!to || change.isPending}>
         Reassign
       </Button>

@@ -1,7 +1,16 @@
 import { DismissReason, IndustryClassification } from '../../../api/schemas/decision';
-import { Select } from '../../../components/ui/controls';
-import { Field } from '../../../components/ui/field';
+import { SelectField } from '../../../components/ui/select-field';
 import { dismissReasonLabels } from '../../../domain/decision-labels';
+
+const classificationOptions = [
+  { value: '', label: 'Unknown' },
+  ...IndustryClassification.options.map((c) => ({ value: c, label: c })),
+] as const;
+
+const dismissReasonOptions = DismissReason.options.map((r) => ({
+  value: r,
+  label: dismissReasonLabels[r],
+}));
 
 /** The industry classification of a confirmation, or unknown (''): one field for every form. */
 export function ClassificationSelect({
@@ -14,23 +23,13 @@ export function ClassificationSelect({
   disabled?: boolean;
 }) {
   return (
-    <Field label="Classification">
-      {(control) => (
-        <Select
-          {...control}
-          value={value}
-          onChange={(event) =>
-            onChange(IndustryClassification.safeParse(event.target.value).data ?? '')
-          }
-          disabled={disabled}
-        >
-          <option value="">Unknown</option>
-          {IndustryClassification.options.map((c) => (
-            <option key={c}>{c}</option>
-          ))}
-        </Select>
-      )}
-    </Field>
+    <SelectField
+      label="Classification"
+      value={value}
+      options={classificationOptions}
+      onChange={onChange}
+      disabled={disabled}
+    />
   );
 }
 
@@ -43,20 +42,11 @@ export function DismissReasonSelect({
   onChange: (value: DismissReason) => void;
 }) {
   return (
-    <Field label="Dismissal reason">
-      {(control) => (
-        <Select
-          {...control}
-          value={value}
-          onChange={(event) => onChange(DismissReason.parse(event.target.value))}
-        >
-          {DismissReason.options.map((r) => (
-            <option key={r} value={r}>
-              {dismissReasonLabels[r]}
-            </option>
-          ))}
-        </Select>
-      )}
-    </Field>
+    <SelectField
+      label="Dismissal reason"
+      value={value}
+      options={dismissReasonOptions}
+      onChange={onChange}
+    />
   );
 }
