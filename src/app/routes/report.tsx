@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { reportQueryOptions } from '../../api/endpoints/reports.queries';
+import { Badge } from '../../components/ui/badge';
 import { ErrorState } from '../../components/ui/error-state';
 import { LoadingState } from '../../components/ui/loading-state';
 import { ReportEditor, reportStatusStyles } from '../../features/reports/public';
@@ -25,7 +26,6 @@ export function ReportRoute() {
     );
   }
   const { data } = report;
-  const status = reportStatusStyles[data.status];
   return (
     <main className="flex flex-col gap-4 p-6">
       <header className="flex flex-col gap-1">
@@ -36,9 +36,7 @@ export function ReportRoute() {
         </p>
         <h1 className="flex items-center gap-3 text-xl font-semibold">
           Report {data.id}
-          <span className={`rounded px-2 py-0.5 text-sm font-medium ${status.className}`}>
-            {status.label}
-          </span>
+          <Badge {...reportStatusStyles[data.status]} size="large" />
         </h1>
         <p className="text-sm text-slate-700">
           {data.incident.supplier.name} ·{' '}

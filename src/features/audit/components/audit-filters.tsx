@@ -2,11 +2,75 @@ import { useState } from 'react';
 import { AuditAction } from '../../../api/schemas/audit';
 import { Actor } from '../../../api/schemas/user';
 import { Button } from '../../../components/ui/button';
+import { Input } from '../../../components/ui/controls';
+import { Field } from '../../../components/ui/field';
+import { SelectField } from '../../../components/ui/select-field';
 import type { AuditSearch } from '../model/audit-search';
 
-const toLocalInput = (iso: string | undefined) => (iso ? iso.slice(0, 16) : '');
-const fromLocalInput = (value: string) =>
-  value ? new Date(`${value}:00Z`).toISOString() : undefined;
+/** How a typed filter is shown and read back: an id to match exactly, or an instant in UTC. */
+const typedFilters = {
+  id: {
+    type: 'text',
+    className: 'w-32',
+    show: (value: string | undefined) => value ?? '',
+    read: (text: string) => text.trim() || undefined,
+  },
+  instant: {
+    type: 'datetime-local',
+    className: '',
+    show: (iso: string | undefined) => (iso ? iso.slice(0, 16) : ''),
+    read: (text: string) => (text ? new Date(`${text}:00Z`).toISOString() : undefined),
+  },
+} as const;
+
+/** A typed filter; blank is any. */
+function TypedFilter({
+  label,
+  kind,
+  value,
+  onChange,
+}: {
+  label: string;
+  kind: keyof typeof typedFilters;
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+}) {
+  const { show, read, ...look } = typedFilters[kind];
+  return (
+    <Field label={label}>
+      {(control) => (
+        <Input
+          {...control}
+          {...look}
+          value={show(value)}
+          onChange={(e) => onChange(read(e.target.value))}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** One of an enum's values, or any. */
+function ChoiceFilter<T extends string>({
+  label,
+  options,
+  value,
+  onChange,
+}: {
+  label: string;
+  options: readonly T[];
+  value: T | undefined;
+  onChange: (value: T | undefined) => void;
+}) {
+  return (
+    <SelectField
+      label={label}
+      value={value ?? ''}
+      options={[{ value: '', label: 'Any' }, ...options.map((o) => ({ value: o, label: o }))]}
+      onChange={(chosen) => onChange(chosen || undefined)}
+    />
+  );
+}
 
 /** The audit log's filters; applied to the URL, so the view can be shared. */
 export function AuditFilters({
@@ -17,77 +81,26 @@ export function AuditFilters({
   onChange: (search: AuditSearch) => void;
 }) {
   const [draft, setDraft] = useState(search);
-  const set = (change: Partial<AuditSearch>) => setDraft((d) => ({ ...d, ...change }));
-  const text = (value: string) => value.trim() || undefined;
+  /** A filter's value in the draft, and how it changes. */
+  const bind = <K extends keyof AuditSearch>(key: K) => ({
+    value: draft[key],
+    onChange: (value: AuditSearch[K]) => setDraft((d) => ({ ...d, [key]: value })),
+  });
   return (
     <form
       aria-label="Audit filters"
-      className="flex flex-wrap items-end gap-2 text-xs text-slate-700"
+      className="flex flex-wrap items-end gap-2"
       onSubmit={(event) => {
         event.preventDefault();
         onChange(draft);
       }}
     >
-      <label className="flex flex-col">
-        Actor id
-        <input
-          value={draft.actorId ?? ''}
-          onChange={(e) => set({ actorId: text(e.target.value) })}
-          className="w-28 rounded-md border border-slate-300 px-2 py-1 text-sm"
-        />
-      </label>
-      <label className="flex flex-col">
-        Role
-        <select
-          value={draft.role ?? ''}
-          onChange={(e) => set({ role: Actor.shape.role.safeParse(e.target.value).data })}
-          className="rounded-md border border-slate-300 px-2 py-1 text-sm"
-        >
-          <option value="">Any</option>
-          {Actor.shape.role.options.map((role) => (
-            <option key={role}>{role}</option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col">
-        Action
-        <select
-          value={draft.action ?? ''}
-          onChange={(e) => set({ action: AuditAction.safeParse(e.target.value).data })}
-          className="rounded-md border border-slate-300 px-2 py-1 text-sm"
-        >
-          <option value="">Any</option>
-          {AuditAction.options.map((action) => (
-            <option key={action}>{action}</option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col">
-        Subject id
-        <input
-          value={draft.subjectId ?? ''}
-          onChange={(e) => set({ subjectId: text(e.target.value) })}
-          className="w-36 rounded-md border border-slate-300 px-2 py-1 text-sm"
-        />
-      </label>
-      <label className="flex flex-col">
-        From (UTC)
-        <input
-          type="datetime-local"
-          value={toLocalInput(draft.from)}
-          onChange={(e) => set({ from: fromLocalInput(e.target.value) })}
-          className="rounded-md border border-slate-300 px-2 py-1 text-sm"
-        />
-      </label>
-      <label className="flex flex-col">
-        To (UTC)
-        <input
-          type="datetime-local"
-          value={toLocalInput(draft.to)}
-          onChange={(e) => set({ to: fromLocalInput(e.target.value) })}
-          className="rounded-md border border-slate-300 px-2 py-1 text-sm"
-        />
-      </label>
+      <TypedFilter label="Actor id" kind="id" {...bind('actorId')} />
+      <ChoiceFilter label="Role" options={Actor.shape.role.options} {...bind('role')} />
+      <ChoiceFilter label="Action" options={AuditAction.options} {...bind('action')} />
+      <TypedFilter label="Subject id" kind="id" {...bind('subjectId')} />
+      <TypedFilter label="From (UTC)" kind="instant" {...bind('from')} />
+      <TypedFilter label="To (UTC)" kind="instant" {...bind('to')} />
       <Button type="submit" variant="primary">
         Apply filters
       </Button>

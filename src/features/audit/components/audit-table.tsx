@@ -1,7 +1,5 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import {
   AUDIT_PAGE_SIZE,
   auditPageQueryOptions,
@@ -11,6 +9,7 @@ import type { AuditEvent } from '../../../api/schemas/audit';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { formatCount } from '../../../lib/format-count';
+import { usePagedVirtualRows } from '../../../shared/paged-rows/api/use-paged-virtual-rows';
 import { auditSentence } from '../model/audit-sentence';
 
 const ROW_HEIGHT = 44;
@@ -49,32 +48,25 @@ export function AuditTable({
   selected: number | undefined;
   onSelect: (seq: number) => void;
 }) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const first = useQuery(auditPageQueryOptions(filter, 0));
-  const total = first.data?.total ?? 0;
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+  const {
+    scrollRef,
+    first,
+    total,
+    virtualizer,
+    virtualRows,
+    rowAt: eventAt,
+  } = usePagedVirtualRows({
+    pageQuery: (page) => auditPageQueryOptions(filter, page),
+    rowsOf: (page) => page.events,
+    pageSize: AUDIT_PAGE_SIZE,
+    rowHeight: ROW_HEIGHT,
     overscan: 10,
-  });
-  const virtualRows = virtualizer.getVirtualItems();
-  const pageNumbers = [
-    ...new Set(virtualRows.map((row) => Math.floor(row.index / AUDIT_PAGE_SIZE))),
-  ];
-  const pages = useQueries({
-    queries: pageNumbers.map((page) => auditPageQueryOptions(filter, page)),
   });
   const unfiltered = Object.values(filter).every((v) => v === undefined);
   useEffect(() => {
     if (selected !== undefined && unfiltered && selected <= total)
       virtualizer.scrollToIndex(selected - 1, { align: 'auto' });
   }, [selected, unfiltered, total, virtualizer]);
-  const eventAt = (index: number): AuditEvent | undefined =>
-    pages[pageNumbers.indexOf(Math.floor(index / AUDIT_PAGE_SIZE))]?.data?.events[
-      index % AUDIT_PAGE_SIZE
-    ];
 
   if (first.isPending) return <LoadingState label="Loading the audit log…" />;
   if (first.isError)

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { insightsQueryOptions } from '../../../api/endpoints/insights.queries';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
+import { SelectField } from '../../../components/ui/select-field';
 import { useNow } from '../../../lib/use-now';
 import { rangeOptions, type RangeDays } from '../model/insights-range';
 import { AgreementSection } from './agreement-section';
@@ -34,23 +35,13 @@ export function InsightsPage({
   const insights = useQuery(insightsQueryOptions(query));
   return (
     <div className="flex flex-col gap-4">
-      <label className="flex items-center gap-2 text-sm">
-        Range
-        <select
-          value={days}
-          onChange={(event) => {
-            const chosen = rangeOptions.find((o) => String(o.days) === event.target.value);
-            if (chosen) onDaysChange(chosen.days);
-          }}
-          className="rounded-md border border-slate-300 px-2 py-1"
-        >
-          {rangeOptions.map((o) => (
-            <option key={o.days} value={o.days}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label="Range"
+        layout="inline"
+        value={days}
+        options={rangeOptions.map((o) => ({ value: o.days, label: o.label }))}
+        onChange={onDaysChange}
+      />
       <p role="status" className="text-sm text-slate-600">
         {insights.isFetching && insights.data ? 'Updating…' : ''}
       </p>

@@ -1,10 +1,9 @@
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { Input, Textarea } from '../../../components/ui/controls';
+import { Field } from '../../../components/ui/field';
 import { fromShownInput, shownWithMarkers, toShownInput } from '../../../lib/untrusted-input';
 
 /** The report form's inputs: a visible label on each, disabled when the report is closed. */
-
-const inputClass =
-  'rounded-md border border-slate-300 px-2 py-1 text-sm disabled:bg-slate-50 disabled:text-slate-700';
 
 export function TextField({
   label,
@@ -23,79 +22,49 @@ export function TextField({
   disabled: boolean;
   multiline?: boolean;
   maxLength?: number;
+  /** Said under the field; when `invalid`, it is the field's error. */
   hint?: string;
   invalid?: boolean;
   /** Third-party data: shown with visible markers, saved as found (see untrusted-input.ts). */
   untrusted?: boolean;
 }) {
-  const hintId = useId();
-  const markersId = useId();
   const markers = untrusted && shownWithMarkers(value);
-  const describedBy = [hint ? hintId : null, markers ? markersId : null].filter(Boolean).join(' ');
+  const advice = invalid ? undefined : hint;
   const props = {
     value: untrusted ? toShownInput(value) : value,
     disabled,
     maxLength,
     dir: untrusted ? 'ltr' : undefined,
-    'aria-describedby': describedBy || undefined,
-    'aria-invalid': invalid || undefined,
     onChange: (event: { target: { value: string } }) =>
       onChange(untrusted ? fromShownInput(event.target.value) : event.target.value),
-    className: `${inputClass} w-full`,
+    className: 'w-full',
   };
   return (
-    <div className="flex flex-col gap-1">
-      <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
-        {label}
-        {multiline ? <textarea rows={3} {...props} /> : <input type="text" {...props} />}
-      </label>
-      {hint && (
-        <span id={hintId} className={`text-xs ${invalid ? 'text-red-800' : 'text-slate-600'}`}>
-          {hint}
-        </span>
-      )}
-      {markers && (
-        <span id={markersId} className="text-xs text-amber-900">
-          ⟨U+…⟩ marks an invisible or direction-changing character of the data; the report keeps the
-          character itself.
-        </span>
-      )}
-    </div>
-  );
-}
-
-export function SelectField<T extends string>({
-  label,
-  value,
-  options,
-  onChange,
-  disabled,
-}: {
-  label: string;
-  value: T;
-  options: readonly { value: T; label: string }[];
-  onChange: (value: T) => void;
-  disabled: boolean;
-}) {
-  return (
-    <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
-      {label}
-      <select
-        value={value}
-        disabled={disabled}
-        onChange={(event) => {
-          const chosen = options.find((o) => o.value === event.target.value);
-          if (chosen) onChange(chosen.value);
-        }}
-        className={inputClass}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
+    <Field
+      label={label}
+      hint={
+        (advice || markers) && (
+          <>
+            {advice}
+            {markers && (
+              <span className="block text-amber-900">
+                ⟨U+…⟩ marks an invisible or direction-changing character of the data; the report
+                keeps the character itself.
+              </span>
+            )}
+          </>
+        )
+      }
+      error={invalid && hint}
+    >
+      {(control) =>
+        multiline ? (
+          <Textarea rows={3} {...control} {...props} />
+        ) : (
+          <Input type="text" {...control} {...props} />
+        )
+      }
+    </Field>
   );
 }
 

@@ -6,7 +6,8 @@ import { DefangedUrl } from '../../../components/ui/defanged-url';
 import { UntrustedText } from '../../../components/ui/untrusted-text';
 import { fileAnnotationLabels } from '../../../domain/cybertipline-labels';
 import { utcMinute } from '../model/report-labels';
-import { SelectField, TagsField, TextField, fromBoolean, toBoolean, yesNoUnknown } from './fields';
+import { SelectField } from '../../../components/ui/select-field';
+import { TagsField, TextField, fromBoolean, toBoolean, yesNoUnknown } from './fields';
 import type { Update } from './report-sections';
 import { ViewedByEsp } from './viewed-by-esp';
 

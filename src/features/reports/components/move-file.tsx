@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { reportListQueryOptions } from '../../../api/endpoints/reports.queries';
 import type { Report } from '../../../api/schemas/report';
 import { Button } from '../../../components/ui/button';
+import { SelectField } from '../../../components/ui/select-field';
 import { ErrorState } from '../../../components/ui/error-state';
 import { useMoveFile } from '../api/report-mutations';
 
@@ -26,22 +27,18 @@ export function MoveFile({
   const others = (drafts.data?.reports ?? []).filter((r) => r.id !== report.id);
   return (
     <div className="flex flex-wrap items-end gap-2 border-t border-slate-100 pt-2">
-      <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
-        Move file {index + 1} to
-        <select
-          value={target}
-          onChange={(event) => setTarget(event.target.value)}
-          className="rounded-md border border-slate-300 px-2 py-1 text-sm"
-        >
-          <option value="new">A new draft</option>
-          {others.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.id}: {r.incident.dataset?.name ?? 'no dataset'} ·{' '}
-              {r.incident.batchId ?? 'no batch'}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label={`Move file ${index + 1} to`}
+        value={target}
+        options={[
+          { value: 'new', label: 'A new draft' },
+          ...others.map((r) => ({
+            value: r.id,
+            label: `${r.id}: ${r.incident.dataset?.name ?? 'no dataset'} · ${r.incident.batchId ?? 'no batch'}`,
+          })),
+        ]}
+        onChange={setTarget}
+      />
       <Button
         disabled={disabled || move.isPending}
         onClick={() =>

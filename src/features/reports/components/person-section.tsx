@@ -1,7 +1,8 @@
 import { IpEventName, type ReportedPerson } from '../../../api/schemas/report';
 import { Button } from '../../../components/ui/button';
 import { ipEventLabels } from '../../../domain/cybertipline-labels';
-import { Section, SelectField, TextField } from './fields';
+import { SelectField } from '../../../components/ui/select-field';
+import { Section, TextField } from './fields';
 import type { SectionProps } from './report-sections';
 
 const emptyPerson: ReportedPerson = { screenName: null, profileUrl: null, ipCaptureEvents: [] };

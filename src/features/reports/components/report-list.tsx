@@ -3,9 +3,12 @@ import { Link } from '@tanstack/react-router';
 import { reportListQueryOptions } from '../../../api/endpoints/reports.queries';
 import { ReportStatus } from '../../../api/schemas/report';
 import type { ReportSummary } from '../../../api/schemas/report-workflow';
+import { Badge } from '../../../components/ui/badge';
 import { DataTable } from '../../../components/ui/data-table';
+
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
+import { SelectField } from '../../../components/ui/select-field';
 import { daysUntil, preservationDueSoon } from '../../../domain/preservation';
 import { countOf } from '../../../lib/count-of';
 import { useNow } from '../../../lib/use-now';
@@ -27,21 +30,16 @@ export function ReportList({
   const now = useNow(60_000);
   return (
     <div className="flex flex-col gap-3">
-      <label className="flex items-center gap-2 text-sm">
-        Status
-        <select
-          value={status ?? ''}
-          onChange={(event) => onStatusChange(ReportStatus.safeParse(event.target.value).data)}
-          className="rounded-md border border-slate-300 px-2 py-1"
-        >
-          <option value="">Any</option>
-          {ReportStatus.options.map((s) => (
-            <option key={s} value={s}>
-              {reportStatusStyles[s].label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label="Status"
+        layout="inline"
+        value={status ?? ''}
+        options={[
+          { value: '', label: 'Any' },
+          ...ReportStatus.options.map((s) => ({ value: s, label: reportStatusStyles[s].label })),
+        ]}
+        onChange={(chosen) => onStatusChange(chosen || undefined)}
+      />
       {list.isPending && <LoadingState label="Loading reports…" />}
       {list.isError && (
         <ErrorState
@@ -70,7 +68,6 @@ export function ReportList({
             ]}
           >
             {list.data.reports.map((r) => {
-              const style = reportStatusStyles[r.status];
               const { settled, total, blockers } = r.completeness;
               return (
                 <tr key={r.id} className="border-b border-slate-100 align-top">
@@ -98,11 +95,7 @@ export function ReportList({
                     </span>
                   </td>
                   <td className="pr-3">
-                    <span
-                      className={`rounded px-1.5 py-0.5 text-xs font-medium ${style.className}`}
-                    >
-                      {style.label}
-                    </span>
+                    <Badge {...reportStatusStyles[r.status]} />
                     {r.filed && <PreserveUntil filed={r.filed} now={now} />}
                   </td>
                   <td className="pr-3">

@@ -2,16 +2,9 @@ import { Timestamp } from '../../../api/schemas/common';
 import { useState } from 'react';
 import { IncidentType, ReportAnnotation, type ReportEditable } from '../../../api/schemas/report';
 import { Button } from '../../../components/ui/button';
+import { SelectField } from '../../../components/ui/select-field';
 import { reportAnnotationLabels } from '../../../domain/cybertipline-labels';
-import {
-  Section,
-  SelectField,
-  TagsField,
-  TextField,
-  fromBoolean,
-  toBoolean,
-  yesNoUnknown,
-} from './fields';
+import { Section, TagsField, TextField, fromBoolean, toBoolean, yesNoUnknown } from './fields';
 
 export type Update = (change: (fields: ReportEditable) => ReportEditable) => void;
 export interface SectionProps {

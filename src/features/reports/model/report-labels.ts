@@ -1,14 +1,15 @@
 import type { ReportStatus } from '../../../api/schemas/report';
 import type { EntryState } from '../../../domain/report-checklist';
 
+/** A report's status, as a `Badge`. */
 export const reportStatusStyles: Record<ReportStatus, { label: string; className: string }> = {
-  draft: { label: 'Draft', className: 'bg-slate-100 text-slate-800' },
-  in_review: { label: 'In review', className: 'bg-violet-100 text-violet-900' },
-  approved: { label: 'Approved', className: 'bg-sky-100 text-sky-900' },
-  filing: { label: 'Filing', className: 'bg-amber-100 text-amber-900' },
-  filed: { label: 'Filed', className: 'bg-emerald-100 text-emerald-900' },
-  rejected: { label: 'Rejected', className: 'bg-red-100 text-red-900' },
-  retracted: { label: 'Retracted', className: 'bg-slate-200 text-slate-800' },
+  draft: { label: 'Draft', className: 'bg-slate-100 text-slate-800 font-medium' },
+  in_review: { label: 'In review', className: 'bg-violet-100 text-violet-900 font-medium' },
+  approved: { label: 'Approved', className: 'bg-sky-100 text-sky-900 font-medium' },
+  filing: { label: 'Filing', className: 'bg-amber-100 text-amber-900 font-medium' },
+  filed: { label: 'Filed', className: 'bg-emerald-100 text-emerald-900 font-medium' },
+  rejected: { label: 'Rejected', className: 'bg-red-100 text-red-900 font-medium' },
+  retracted: { label: 'Retracted', className: 'bg-slate-200 text-slate-800 font-medium' },
 };
 
 export const entryStateStyles: Record<EntryState, { label: string; className: string }> = {

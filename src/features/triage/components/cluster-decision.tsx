@@ -3,6 +3,8 @@ import type { DismissReason } from '../../../api/schemas/decision';
 import { type Verdict } from '../../../api/schemas/decision';
 import type { FlaggedItem } from '../../../api/schemas/item';
 import { Button } from '../../../components/ui/button';
+import { Input } from '../../../components/ui/controls';
+import { Field } from '../../../components/ui/field';
 import { stageOf } from '../../../domain/review-rules';
 import { useDecideCluster } from '../api/decide-cluster';
 import { verdictText } from '../../../domain/decision-labels';
@@ -90,14 +92,11 @@ export function ClusterDecision({
           </label>
         ))}
         {kind === 'dismiss' && <DismissReasonSelect value={reason} onChange={setReason} />}
-        <label className="flex min-w-60 flex-1 flex-col text-xs text-slate-700">
-          Note (optional)
-          <input
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-            className="rounded-md border border-slate-300 px-2 py-1 text-sm"
-          />
-        </label>
+        <Field label="Note (optional)" className="min-w-60 flex-1">
+          {(control) => (
+            <Input {...control} value={note} onChange={(event) => setNote(event.target.value)} />
+          )}
+        </Field>
       </fieldset>
       <p aria-live="polite" className="font-medium empty:hidden">
         {confirming && (

@@ -6,6 +6,8 @@ import type {
 } from '../../../api/schemas/decision';
 import type { FlaggedItem } from '../../../api/schemas/item';
 import { Button } from '../../../components/ui/button';
+import { Textarea } from '../../../components/ui/controls';
+import { Field } from '../../../components/ui/field';
 import { useCorrectDecision } from '../api/correct-decision';
 import { ClassificationSelect, DismissReasonSelect } from './verdict-fields';
 
@@ -69,16 +71,17 @@ export function CorrectionForm({
       ) : (
         <DismissReasonSelect value={reason} onChange={setReason} />
       )}
-      <label className="flex flex-col text-xs text-slate-700">
-        Rationale (required)
-        <textarea
-          value={rationale}
-          onChange={(event) => setRationale(event.target.value)}
-          required
-          rows={2}
-          className="rounded-md border border-slate-300 px-2 py-1 text-sm"
-        />
-      </label>
+      <Field label="Rationale (required)">
+        {(control) => (
+          <Textarea
+            {...control}
+            value={rationale}
+            onChange={(event) => setRationale(event.target.value)}
+            required
+            rows={2}
+          />
+        )}
+      </Field>
       {correct.isError && (
         <p role="alert" className="text-sm text-red-900">
           Not corrected: {correct.error.message}

@@ -8,6 +8,8 @@ import type {
 } from '../../../api/schemas/decision';
 import type { FlaggedItem } from '../../../api/schemas/item';
 import { Button } from '../../../components/ui/button';
+import { Input } from '../../../components/ui/controls';
+import { Field } from '../../../components/ui/field';
 import { stageOf } from '../../../domain/review-rules';
 import { isTypingTarget } from '../../../lib/keyboard';
 import { decisionBlocker, isAllowed, type CommandContext } from '../model/commands';
@@ -146,31 +148,36 @@ export function DecisionBar({
               decide({ kind: 'escalate', reason: escalation.trim() });
             }}
           >
-            <label className="flex flex-col text-xs text-slate-700">
-              Escalation reason{keyHint('escalate')}
-              <input
-                ref={escalateRef}
-                value={escalation}
-                onChange={(event) => setEscalation(event.target.value)}
-                disabled={blocker !== null}
-                className="rounded-md border border-slate-300 px-2 py-1 text-sm"
-              />
-            </label>
+            <Field label={`Escalation reason${keyHint('escalate')}`}>
+              {(control) => (
+                <Input
+                  {...control}
+                  ref={escalateRef}
+                  value={escalation}
+                  onChange={(event) => setEscalation(event.target.value)}
+                  disabled={blocker !== null}
+                />
+              )}
+            </Field>
             <Button type="submit" disabled={blocker !== null || !escalation.trim()}>
               Escalate
             </Button>
           </form>
         )}
-        <label className="flex min-w-40 flex-1 flex-col text-xs text-slate-700">
-          {rationaleRequired ? 'Rationale (required)' : 'Note (optional)'}
-          <input
-            ref={noteRef}
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-            disabled={blocker !== null}
-            className="rounded-md border border-slate-300 px-2 py-1 text-sm"
-          />
-        </label>
+        <Field
+          label={rationaleRequired ? 'Rationale (required)' : 'Note (optional)'}
+          className="min-w-40 flex-1"
+        >
+          {(control) => (
+            <Input
+              {...control}
+              ref={noteRef}
+              value={note}
+              onChange={(event) => setNote(event.target.value)}
+              disabled={blocker !== null}
+            />
+          )}
+        </Field>
         <Button variant="quiet" aria-expanded={help} onClick={() => run('help')}>
           Shortcuts (?)
         </Button>

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FlaggedItem } from '../../../api/schemas/item';
 import { Button } from '../../../components/ui/button';
+import { SelectField } from '../../../components/ui/select-field';
 import { useNow } from '../../../lib/use-now';
 import { reviewersQueryOptions } from '../../../api/endpoints/claims.queries';
 import { useChangeHolder } from '../api/change-holder';
@@ -25,23 +26,17 @@ export function HolderControls({ item, userId }: { item: FlaggedItem; userId: st
       <Button onClick={() => change.mutate({ holderId: null })} disabled={change.isPending}>
         Release
       </Button>
-      <label className="flex flex-col text-xs text-slate-700">
-        Reassign to
-        <select
-          value={to}
-          onChange={(event) => setTo(event.target.value)}
-          className="rounded-md border border-slate-300 px-2 py-1 text-sm"
-        >
-          <option value="">Choose a reviewer…</option>
-          {reviewers.data?.reviewers
+      <SelectField
+        label="Reassign to"
+        value={to}
+        options={[
+          { value: '', label: 'Choose a reviewer…' },
+          ...(reviewers.data?.reviewers ?? [])
             .filter((r) => r.id !== lease.holderId)
-            .map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name} ({r.role})
-              </option>
-            ))}
-        </select>
-      </label>
+            .map((r) => ({ value: r.id, label: `${r.name} (${r.role})` })),
+        ]}
+        onChange={setTo}
+      />
       <Button onClick={() => change.mutate({ holderId: to })} disabled={!to || change.isPending}>
         Reassign
       </Button>

@@ -1,5 +1,4 @@
-import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useImperativeHandle, useRef, type RefObject } from 'react';
 import {
   ITEM_PAGE_SIZE,
@@ -7,7 +6,6 @@ import {
   itemQueryOptions,
   type ItemSelection,
 } from '../../../api/endpoints/items.queries';
-import type { ItemRow } from '../../../api/schemas/item';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { afterNextPaint } from '../../../lib/after-paint';
@@ -16,6 +14,7 @@ import { isTypingTarget } from '../../../lib/keyboard';
 import { useNow } from '../../../lib/use-now';
 import { singleKeyShortcutsOn } from '../../../shared/wellness-state/model/wellness-choices';
 import { sendingVerdict, useOutbox } from '../../../shared/outbox/model/outbox';
+import { usePagedVirtualRows } from '../../../shared/paged-rows/api/use-paged-virtual-rows';
 import { ItemRowContent } from './item-row';
 
 export interface ListNavigation {
@@ -49,29 +48,13 @@ export function ItemList({
 }) {
   const now = useNow();
   const outbox = useOutbox((o) => o.entries);
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const first = useQuery(itemPageQueryOptions(selection, 0));
-  const total = first.data?.total ?? 0;
-  // useVirtualizer returns new functions on each render, which the React Compiler would refuse
-  // to memoise; this project does not use the compiler, and the list re-renders as it should.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+  const { scrollRef, first, total, virtualizer, virtualRows, rowAt } = usePagedVirtualRows({
+    pageQuery: (page) => itemPageQueryOptions(selection, page),
+    rowsOf: (page) => page.items,
+    pageSize: ITEM_PAGE_SIZE,
+    rowHeight: ROW_HEIGHT,
     overscan: 8,
   });
-  const virtualRows = virtualizer.getVirtualItems();
-  const pageNumbers = [
-    ...new Set(virtualRows.map((row) => Math.floor(row.index / ITEM_PAGE_SIZE))),
-  ];
-  const pages = useQueries({
-    queries: pageNumbers.map((page) => itemPageQueryOptions(selection, page)),
-  });
-  const rowAt = (index: number): ItemRow | undefined => {
-    const at = pageNumbers.indexOf(Math.floor(index / ITEM_PAGE_SIZE));
-    return pages[at]?.data?.items[index % ITEM_PAGE_SIZE];
-  };
   const loadedRows = virtualRows.flatMap((v) => {
     const row = rowAt(v.index);
     return row ? [{ index: v.index, row }] : [];
@@ -97,6 +80,9 @@ export function ItemList({
 
   // j/k and the arrows move through the list, wherever the focus is (but never while typing).
   const move = useRef<(delta: number) => string | undefined>(() => undefined);
+  // Assigned in render: the key listener and the workspace's `next` call it only after a commit,
+  // so they always see the rows of the latest render.
+  // eslint-disable-next-line react-hooks/refs
   move.current = (delta: number) => {
     const target =
       selectedIndex === undefined

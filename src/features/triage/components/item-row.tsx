@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { Verdict } from '../../../api/schemas/decision';
 import type { ItemRow as Row } from '../../../api/schemas/item';
 import { pastThreshold } from '../../../domain/signal-threshold';
+import { Badge } from '../../../components/ui/badge';
 import { priorityStyles, signalKindLabels, statusStyles } from '../model/labels';
 import { holderName } from '../model/holder';
 import { slaDueText } from '../model/sla-due';
@@ -45,16 +46,11 @@ export const ItemRowContent = memo(function ItemRowContent({
   /** The reader: their own lease reads as theirs, here or in another window. */
   userId: string;
 }) {
-  const priority = priorityStyles[row.priority];
   const status = statusStyles[row.status];
   const sla = slaDueText(row, now);
   return (
     <>
-      <span
-        className={`w-7 shrink-0 rounded text-center text-xs font-semibold ${priority.className}`}
-      >
-        {priority.label}
-      </span>
+      <Badge {...priorityStyles[row.priority]} size="column" />
       <span className="w-28 shrink-0 font-mono text-xs">{row.id}</span>
       <span className="flex min-w-0 flex-1 flex-col items-start text-xs leading-4">
         <span className="max-w-full truncate">{topSignalText(row.topSignal)}</span>
@@ -65,9 +61,7 @@ export const ItemRowContent = memo(function ItemRowContent({
         )}
       </span>
       <span className="flex w-28 shrink-0 flex-col items-start gap-0.5 text-xs leading-4">
-        <span className={`rounded px-1 text-[11px] leading-4 ${status.className}`}>
-          {status.short}
-        </span>
+        <Badge label={status.short} className={status.className} size="row" />
         {sla && (
           <span className={sla.overdue ? 'font-semibold text-red-800' : 'text-slate-600'}>
             <span className="sr-only">, </span>

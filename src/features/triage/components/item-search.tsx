@@ -1,5 +1,7 @@
 import { useState, type SubmitEvent } from 'react';
 import { Button } from '../../../components/ui/button';
+import { Input } from '../../../components/ui/controls';
+import { Field } from '../../../components/ui/field';
 
 /** Finds an item by its id or by any of its hashes (SHA-256, MD5, PDQ, hash as obtained). */
 export function ItemSearch({
@@ -16,17 +18,18 @@ export function ItemSearch({
   };
   return (
     <form role="search" onSubmit={submit} className="flex gap-2">
-      <label className="sr-only" htmlFor="item-search">
-        Item id or hash
-      </label>
-      <input
-        id="item-search"
-        type="search"
-        value={text}
-        onChange={(event) => setText(event.target.value)}
-        placeholder="Item id or SHA-256 / MD5 / PDQ"
-        className="min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-1 font-mono text-sm"
-      />
+      <Field label="Item id or hash" hideLabel className="min-w-0 flex-1">
+        {(control) => (
+          <Input
+            {...control}
+            type="search"
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            placeholder="Item id or SHA-256 / MD5 / PDQ"
+            className="font-mono"
+          />
+        )}
+      </Field>
       <Button type="submit">Search</Button>
     </form>
   );

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { memo } from 'react';
 import { itemQueryOptions } from '../../../api/endpoints/items.queries';
+import { Badge } from '../../../components/ui/badge';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { useRecordView } from '../api/record-view';
@@ -54,18 +55,14 @@ export const ItemView = memo(function ItemView({
     );
   }
   const { item, decisions, blindSecondReview } = detail.data;
-  const status = statusStyles[item.status];
-  const priority = priorityStyles[item.priority];
   return (
     <article aria-labelledby="item-heading" className="space-y-6">
       <header className="flex flex-wrap items-center gap-3">
         <h1 id="item-heading" className="font-mono text-lg font-semibold">
           {item.id}
         </h1>
-        <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${priority.className}`}>
-          {priority.label}
-        </span>
-        <span className={`rounded px-1.5 py-0.5 text-xs ${status.className}`}>{status.label}</span>
+        <Badge {...priorityStyles[item.priority]} />
+        <Badge {...statusStyles[item.status]} />
         {sending && (
           <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-950">
             Your decision, not yet recorded: {verdictText(sending)}

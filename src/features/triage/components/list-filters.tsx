@@ -3,6 +3,8 @@ import { memo, useId } from 'react';
 import { filterCatalogQueryOptions } from '../../../api/endpoints/items.queries';
 import { ItemStatus, type ItemSort } from '../../../api/schemas/item';
 import { Button } from '../../../components/ui/button';
+import { Select } from '../../../components/ui/controls';
+import { Field } from '../../../components/ui/field';
 import { priorityStyles, signalKindLabels, statusFilterText, statusStyles } from '../model/labels';
 import {
   defaultStatus,
@@ -28,11 +30,6 @@ const sortChoices: [ItemSort, string][] = [
   ['sla', 'SLA due'],
   ['flagged', 'Newest flagged'],
 ];
-
-const selectClass = {
-  unset: 'border-slate-300 bg-white',
-  set: 'border-sky-700 bg-sky-50 font-medium ring-1 ring-sky-700',
-};
 
 /**
  * The list's filters and sort; every change goes to the URL, so a view is a shareable link.
@@ -126,25 +123,28 @@ export const ListFilters = memo(function ListFilters({
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-end gap-3">
         {filters.map(({ key, label, value, defaultValue, choices }) => (
-          <label key={key} className="flex flex-col text-xs text-slate-700">
-            {label}
-            <select
-              value={value}
-              onChange={(event) => change(key, event.target.value)}
-              aria-describedby={key === 'status' && statusSet ? noteId : undefined}
-              className={`max-w-44 rounded-md border px-2 py-1 text-sm ${value === defaultValue ? selectClass.unset : selectClass.set}`}
-            >
-              {/* A value from a shared link that the catalog does not (yet) list still shows. */}
-              {value && !choices.some(([v]) => v === value) && (
-                <option value={value}>{value}</option>
-              )}
-              {choices.map(([v, text]) => (
-                <option key={v} value={v}>
-                  {text}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Field key={key} label={label}>
+            {(control) => (
+              <Select
+                {...control}
+                value={value}
+                onChange={(event) => change(key, event.target.value)}
+                aria-describedby={key === 'status' && statusSet ? noteId : undefined}
+                marked={value !== defaultValue}
+                className="max-w-44"
+              >
+                {/* A value from a shared link that the catalog does not (yet) list still shows. */}
+                {value && !choices.some(([v]) => v === value) && (
+                  <option value={value}>{value}</option>
+                )}
+                {choices.map(([v, text]) => (
+                  <option key={v} value={v}>
+                    {text}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
         ))}
       </div>
       {statusSet && (

@@ -1,8 +1,16 @@
 import { DismissReason, IndustryClassification } from '../../../api/schemas/decision';
+import { SelectField } from '../../../components/ui/select-field';
 import { dismissReasonLabels } from '../../../domain/decision-labels';
 
-const labelClass = 'flex flex-col text-xs text-slate-700';
-const selectClass = 'rounded-md border border-slate-300 px-2 py-1 text-sm';
+const classificationOptions = [
+  { value: '', label: 'Unknown' },
+  ...IndustryClassification.options.map((c) => ({ value: c, label: c })),
+] as const;
+
+const dismissReasonOptions = DismissReason.options.map((r) => ({
+  value: r,
+  label: dismissReasonLabels[r],
+}));
 
 /** The industry classification of a confirmation, or unknown (''): one field for every form. */
 export function ClassificationSelect({
@@ -15,22 +23,13 @@ export function ClassificationSelect({
   disabled?: boolean;
 }) {
   return (
-    <label className={labelClass}>
-      Classification
-      <select
-        value={value}
-        onChange={(event) =>
-          onChange(IndustryClassification.safeParse(event.target.value).data ?? '')
-        }
-        className={selectClass}
-        disabled={disabled}
-      >
-        <option value="">Unknown</option>
-        {IndustryClassification.options.map((c) => (
-          <option key={c}>{c}</option>
-        ))}
-      </select>
-    </label>
+    <SelectField
+      label="Classification"
+      value={value}
+      options={classificationOptions}
+      onChange={onChange}
+      disabled={disabled}
+    />
   );
 }
 
@@ -43,19 +42,11 @@ export function DismissReasonSelect({
   onChange: (value: DismissReason) => void;
 }) {
   return (
-    <label className={labelClass}>
-      Dismissal reason
-      <select
-        value={value}
-        onChange={(event) => onChange(DismissReason.parse(event.target.value))}
-        className={selectClass}
-      >
-        {DismissReason.options.map((r) => (
-          <option key={r} value={r}>
-            {dismissReasonLabels[r]}
-          </option>
-        ))}
-      </select>
-    </label>
+    <SelectField
+      label="Dismissal reason"
+      value={value}
+      options={dismissReasonOptions}
+      onChange={onChange}
+    />
   );
 }

@@ -1,7 +1,7 @@
 import type { Decision } from '../../../api/schemas/decision';
 import type { HashList, ItemStatus, Priority, SignalKind } from '../../../api/schemas/item';
 
-/** One lookup table per enum the workspace shows: label and fixed classes. */
+/** One lookup table per enum the workspace shows: label and fixed classes (a `Badge`'s props). */
 
 /** `short`: the same status in a list row, where space is tight. */
 export const statusStyles: Record<ItemStatus, { label: string; short: string; className: string }> =
@@ -32,10 +32,10 @@ export const statusFilterText: Record<ItemStatus | 'all', string> = {
 };
 
 export const priorityStyles: Record<Priority, { label: string; className: string }> = {
-  p0: { label: 'P0', className: 'bg-red-700 text-white' },
-  p1: { label: 'P1', className: 'bg-orange-800 text-white' },
-  p2: { label: 'P2', className: 'bg-slate-600 text-white' },
-  p3: { label: 'P3', className: 'bg-slate-300 text-slate-900' },
+  p0: { label: 'P0', className: 'bg-red-700 font-semibold text-white' },
+  p1: { label: 'P1', className: 'bg-orange-800 font-semibold text-white' },
+  p2: { label: 'P2', className: 'bg-slate-600 font-semibold text-white' },
+  p3: { label: 'P3', className: 'bg-slate-300 font-semibold text-slate-900' },
 };
 
 export const signalKindLabels: Record<SignalKind, string> = {

@@ -1,32 +1,39 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { blurStrengths, type BlurStrength } from '../../../api/schemas/wellness';
+import { Input, Select } from '../../../components/ui/controls';
+import { useField, type FieldControl } from '../../../components/ui/field';
 import { blurStyles } from '../../../shared/wellness-state/model/wellness-labels';
 
-/** One setting: its label and control, and beside it the organisation's default and why. */
+/**
+ * One setting: its control (with `label` above it, unless the control brings its own) and any
+ * error, and beside it the organisation's default and why, which describes the control.
+ */
 function SettingRow({
   label,
-  htmlFor,
-  hintId,
   hint,
+  error,
   children,
 }: {
-  label: ReactNode;
-  htmlFor?: string;
-  hintId: string;
+  label?: string;
   hint: ReactNode;
-  children: ReactNode;
+  error?: ReactNode;
+  children: (control: FieldControl) => ReactNode;
 }) {
+  const { control, hintId, errorId } = useField({ hint: true, error: error !== undefined });
   return (
     <div className="grid gap-x-6 gap-y-1 py-3 sm:grid-cols-[16rem_1fr]">
       <div className="space-y-1">
-        {htmlFor ? (
-          <label htmlFor={htmlFor} className="block text-sm font-medium">
+        {label !== undefined && (
+          <label htmlFor={control.id} className="block text-sm font-medium">
             {label}
           </label>
-        ) : (
-          label
         )}
-        {children}
+        {children(control)}
+        {error !== undefined && (
+          <p id={errorId} className="text-sm text-red-900">
+            {error}
+          </p>
+        )}
       </div>
       <p id={hintId} className="text-sm text-slate-600">
         {hint}
@@ -56,40 +63,38 @@ export function NumberSetting({
   hint: ReactNode;
   onChange: (value: number) => void;
 }) {
-  const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const text = draft ?? String(value);
-  const number = Number(text);
-  const valid = text.trim() !== '' && Number.isInteger(number) && number >= min && number <= max;
+  const valid = (typed: string) => {
+    const number = Number(typed);
+    return typed.trim() !== '' && Number.isInteger(number) && number >= min && number <= max;
+  };
   return (
-    <SettingRow label={label} htmlFor={id} hintId={`${id}-hint`} hint={hint}>
-      <span className="flex items-center gap-2 text-sm">
-        <input
-          id={id}
-          type="number"
-          inputMode="numeric"
-          min={min}
-          max={max}
-          step={1}
-          value={text}
-          aria-invalid={!valid}
-          aria-describedby={`${id}-hint${valid ? '' : ` ${id}-error`}`}
-          onChange={(event) => {
-            const next = event.target.value;
-            setDraft(next);
-            const parsed = Number(next);
-            if (next.trim() !== '' && Number.isInteger(parsed) && parsed >= min && parsed <= max)
-              onChange(parsed);
-          }}
-          onBlur={() => setDraft(null)}
-          className="w-24 rounded-md border border-slate-300 px-2 py-1"
-        />
-        {unit}
-      </span>
-      {!valid && (
-        <p id={`${id}-error`} className="text-sm text-red-900">
-          Enter a whole number from {min} to {max}.
-        </p>
+    <SettingRow
+      label={label}
+      hint={hint}
+      error={valid(text) ? undefined : `Enter a whole number from ${min} to ${max}.`}
+    >
+      {(control) => (
+        <span className="flex items-center gap-2 text-sm">
+          <Input
+            {...control}
+            type="number"
+            inputMode="numeric"
+            min={min}
+            max={max}
+            step={1}
+            value={text}
+            onChange={(event) => {
+              const next = event.target.value;
+              setDraft(next);
+              if (valid(next)) onChange(Number(next));
+            }}
+            onBlur={() => setDraft(null)}
+            className="w-24"
+          />
+          {unit}
+        </span>
       )}
     </SettingRow>
   );
@@ -109,25 +114,20 @@ export function SwitchSetting({
   hint: ReactNode;
   onChange: (checked: boolean) => void;
 }) {
-  const id = useId();
   return (
-    <SettingRow
-      hintId={`${id}-hint`}
-      hint={fixedReason ?? hint}
-      label={
+    <SettingRow hint={fixedReason ?? hint}>
+      {(control) => (
         <label className="flex items-center gap-2 text-sm font-medium">
           <input
+            {...control}
             type="checkbox"
             checked={checked}
             disabled={fixedReason !== undefined}
-            aria-describedby={`${id}-hint`}
             onChange={(event) => onChange(event.target.checked)}
           />
           {label}
         </label>
-      }
-    >
-      {null}
+      )}
     </SettingRow>
   );
 }
@@ -142,13 +142,10 @@ export function BlurSetting({
   organisation: BlurStrength;
   onChange: (value: BlurStrength) => void;
 }) {
-  const id = useId();
   const name = (level: BlurStrength) => `${level} — ${blurStyles[level].label}`;
   return (
     <SettingRow
       label="Blur strength"
-      htmlFor={id}
-      hintId={`${id}-hint`}
       hint={
         <>
           Organisation default: {name(organisation)}, the lightest allowed. Lighter levels are not
@@ -156,23 +153,23 @@ export function BlurSetting({
         </>
       }
     >
-      <select
-        id={id}
-        value={value}
-        aria-describedby={`${id}-hint`}
-        onChange={(event) => {
-          const level = blurStrengths.find((l) => String(l) === event.target.value);
-          if (level !== undefined) onChange(level);
-        }}
-        className="rounded-md border border-slate-300 px-2 py-1 text-sm"
-      >
-        {blurStrengths.map((level) => (
-          <option key={level} value={level} disabled={level < organisation}>
-            {name(level)}
-            {level < organisation ? ' (lighter than your organisation allows)' : ''}
-          </option>
-        ))}
-      </select>
+      {(control) => (
+        <Select
+          {...control}
+          value={value}
+          onChange={(event) => {
+            const level = blurStrengths.find((l) => String(l) === event.target.value);
+            if (level !== undefined) onChange(level);
+          }}
+        >
+          {blurStrengths.map((level) => (
+            <option key={level} value={level} disabled={level < organisation}>
+              {name(level)}
+              {level < organisation ? ' (lighter than your organisation allows)' : ''}
+            </option>
+          ))}
+        </Select>
+      )}
     </SettingRow>
   );
 }

@@ -4,7 +4,7 @@ import type { OrganisationWellness } from '../../../api/schemas/wellness';
 import { Button } from '../../../components/ui/button';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
-import { wellnessLimits, type Wellness } from '../../../domain/wellness';
+import { wellnessLimits, type Wellness, type WellnessLimits } from '../../../domain/wellness';
 import { formatDuration } from '../../../lib/format-duration';
 import { useWellness } from '../../../shared/wellness-state/api/wellness';
 import {
@@ -17,6 +17,26 @@ import { ShortcutReference } from '../../../shared/shortcuts/components/shortcut
 import { BlurSetting, NumberSetting, SwitchSetting } from './wellness-fields';
 import { IdleLockSetting } from './idle-lock-setting';
 import { ExposureThisShift } from './exposure-this-shift';
+
+/** The preview switches an organisation may turn on for everyone, and what each says. */
+const previewSwitches = {
+  safeMode: {
+    label: 'Safe mode: no previews at all',
+    hint: 'Organisation default: off. With safe mode on, items show hashes and metadata only, and no image is loaded.',
+    fixedBy: 'safeModeFixed',
+    fixedReason: 'Your organisation has safe mode on for everyone.',
+  },
+  grayscale: {
+    label: 'Grayscale previews',
+    hint: 'Organisation default: off.',
+    fixedBy: 'grayscaleFixed',
+    fixedReason: 'Your organisation keeps grayscale on for everyone.',
+  },
+} as const satisfies Record<
+  'safeMode' | 'grayscale',
+  { label: string; hint: string; fixedBy: keyof WellnessLimits; fixedReason: string }
+>;
+type PreviewSwitch = keyof typeof previewSwitches;
 
 function WellnessForm({
   user,
@@ -31,35 +51,28 @@ function WellnessForm({
   const choose = (change: Partial<Wellness>) => chooseWellness(user.id, change);
   const [resetDone, setResetDone] = useState(false);
   const budgetMinutes = (seconds: number) => Math.floor(seconds / 60);
+  const previewSwitch = (name: PreviewSwitch) => {
+    const { fixedBy, fixedReason, ...text } = previewSwitches[name];
+    return {
+      ...text,
+      checked: wellness[name],
+      fixedReason: limits[fixedBy] ? fixedReason : undefined,
+      onChange: (on: boolean) => choose({ [name]: on }),
+    };
+  };
   return (
     <>
       <section aria-labelledby="previews-heading" className="divide-y divide-slate-200">
         <h2 id="previews-heading" className="pb-2 text-lg font-semibold">
           Previews
         </h2>
-        <SwitchSetting
-          label="Safe mode: no previews at all"
-          checked={wellness.safeMode}
-          fixedReason={
-            limits.safeModeFixed ? 'Your organisation has safe mode on for everyone.' : undefined
-          }
-          hint="Organisation default: off. With safe mode on, items show hashes and metadata only, and no image is loaded."
-          onChange={(safeMode) => choose({ safeMode })}
-        />
+        <SwitchSetting {...previewSwitch('safeMode')} />
         <BlurSetting
           value={wellness.blurStrength}
           organisation={organisation.blurStrength}
           onChange={(blurStrength) => choose({ blurStrength })}
         />
-        <SwitchSetting
-          label="Grayscale previews"
-          checked={wellness.grayscale}
-          fixedReason={
-            limits.grayscaleFixed ? 'Your organisation keeps grayscale on for everyone.' : undefined
-          }
-          hint="Organisation default: off."
-          onChange={(grayscale) => choose({ grayscale })}
-        />
+        <SwitchSetting {...previewSwitch('grayscale')} />
         <NumberSetting
           label="Blur a reveal again after"
           unit="seconds"
