@@ -4,6 +4,7 @@
  * failed; the exit code is non-zero if any failed; the last lines are one summary per runner.
  */
 import { spawn } from 'node:child_process';
+import { stripVTControlCharacters } from 'node:util';
 import { readFileSync, rmSync } from 'node:fs';
 import { z } from 'zod';
 import { findChromium, howToGetChromium } from './find-chromium';
@@ -134,8 +135,7 @@ summary(
 const FAILURE_LINE = /FAIL|×|✘|Unhandled|Error|Timeout|timed out/;
 for (const { name, ok, output } of results) {
   if (ok || output === '') continue;
-  // eslint-disable-next-line no-control-regex
-  const lines = output.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+  const lines = stripVTControlCharacters(output).split('\n');
   const runner = name === 'Vitest' || name === 'Playwright';
   const quoted = runner ? lines.filter((line) => FAILURE_LINE.test(line)) : lines.slice(-20);
   console.log(`\n=== What failed in ${name}`);

@@ -5,7 +5,7 @@ import { ACTIVITY_HEADER, SESSION_COOKIE } from '../../api/headers';
 import type { User } from '../../api/schemas/user';
 import type { Database } from '../db/tables';
 import type { ServerContext } from '../server-context';
-import { sessionForRequest } from '../sessions/session-store';
+import { sessionForRequest } from '../sessions/request-session';
 import { bodyLimit } from './body-limit';
 import { decodeParams, matchPath, readJsonBody, readQuery } from './request-input';
 import { Refusal } from '../refusal';

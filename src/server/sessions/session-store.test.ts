@@ -7,10 +7,10 @@ import {
   endedFor,
   endSession,
   findSession,
-  liveSessionNow,
   startSession,
   sweepSessions,
 } from './session-store';
+import { liveSessionNow } from './request-session';
 
 const limits = { idleMinutes: 30, maxHours: 12 };
 const minute = 60_000;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { SessionEnded } from '../../api/schemas/session';
 import { User } from '../../api/schemas/user';
 import { appendAuditEvents } from '../audit/audit-chain';
@@ -52,7 +52,7 @@ export async function startSession(trx: Trx, user: User, now: Date) {
 }
 
 /** What a session is read with: its row and its user's. */
-const sessionColumns = [
+export const sessionColumns = [
   'sessions.token_hash',
   'sessions.id',
   'sessions.started_at',
@@ -63,7 +63,7 @@ const sessionColumns = [
   'users.email',
 ] as const;
 
-const liveSessions = (db: Trx | Kysely<Database>) =>
+export const liveSessions = (db: Trx | Kysely<Database>) =>
   db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -72,7 +72,7 @@ const liveSessions = (db: Trx | Kysely<Database>) =>
 
 type LiveRow = Awaited<ReturnType<ReturnType<typeof liveSessions>['execute']>>[number];
 
-const sessionOf = (row: LiveRow): Session => ({
+export const sessionOf = (row: LiveRow): Session => ({
   id: row.id,
   user: User.parse({ id: row.user_id, name: row.name, role: row.role, email: row.email }),
   startedAt: row.started_at.getTime(),
@@ -136,64 +136,6 @@ export async function findSession(
       .where('last_used_at', '<', now)
       .execute();
   return { ...sessionOf(row), lastUsedAt: use ? now.getTime() : row.last_used_at.getTime() };
-}
-
-/** What a request asks of its session: found by its token at `now`, and counted as used or not. */
-export interface SessionRequest {
-  token: string | undefined;
-  now: Date;
-  limits: SessionLimits;
-  use: boolean;
-}
-
-/**
- * The common case of `findSession` in one statement and no transaction: the live session the
- * token names, while it has not run out, counted as used with `use`. Null when there is no such
- * session or it ran out — then `findSession`, in a transaction, ends it and says why.
- */
-export async function liveSessionNow(
-  db: Kysely<Database>,
-  { token, now, limits, use }: SessionRequest,
-): Promise<Session | null> {
-  if (token === undefined) return null;
-  const idleSince = new Date(now.getTime() - limits.idleMinutes * minuteMs);
-  const startedAfter = new Date(now.getTime() - limits.maxHours * hourMs);
-  const row = use
-    ? await db
-        .updateTable('sessions')
-        .from('users')
-        .set({ last_used_at: sql<Date>`greatest(sessions.last_used_at, ${now})` })
-        .whereRef('users.id', '=', 'sessions.user_id')
-        .where('sessions.token_hash', '=', sessionTokenHash(token))
-        .where('sessions.ended_at', 'is', null)
-        .where('sessions.last_used_at', '>', idleSince)
-        .where('sessions.started_at', '>', startedAfter)
-        .returning(sessionColumns)
-        .executeTakeFirst()
-    : await liveSessions(db)
-        .where('sessions.token_hash', '=', sessionTokenHash(token))
-        .where('sessions.last_used_at', '>', idleSince)
-        .where('sessions.started_at', '>', startedAfter)
-        .executeTakeFirst();
-  return row ? sessionOf(row) : null;
-}
-
-/**
- * A request's session: the live one (`liveSessionNow`), else, in a transaction of its own so that
- * an ending is kept whatever the request does next, the one that just ran out ended, and why the
- * token's session ended, when it did.
- */
-export async function sessionForRequest(
-  db: Kysely<Database>,
-  request: SessionRequest,
-): Promise<{ session: Session | null; ended: SessionEnded | null }> {
-  const live = await liveSessionNow(db, request);
-  if (live) return { session: live, ended: null };
-  const { token, now, limits, use } = request;
-  return db.transaction().execute(async (trx) => {
-    const found = await findSession(trx, token, now, limits, { use });
-    return { session: found, ended: found ? null : await endedFor(trx, token) };
-  });
 }
 
 /** Why the token's session ended, when its browser did not end it itself; else null. */
