@@ -40,7 +40,6 @@ export function createFakeClock(start = 1_000_000) {
     },
   };
 }
-export type FakeClock = ReturnType<typeof createFakeClock>;
 
 /** Lets every promise already started settle (a real macrotask: the fake clock does not move). */
 export const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
