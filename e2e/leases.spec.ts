@@ -53,3 +53,26 @@ test('my lease held in another browser reads as mine, in the item page too', asy
   await expect(elsewhere.getByText(/^Held by you \(another window\)/)).toBeVisible();
   await expect(elsewhere.getByRole('button', { name: 'Take over here' })).toBeVisible();
 });
+
+test.describe('a lease that cannot be renewed', () => {
+  test.use({ allowOffline: true });
+
+  test('says when it ran out, and is held again once the connection is back', async ({
+    page,
+    signInAs,
+    mock,
+  }) => {
+    await mock({ leaseSeconds: 5 });
+    await signInAs('analyst');
+    await holdFirstPending(page, 'q-text');
+
+    await page.context().setOffline(true);
+    await expect(page.getByText(/^Your hold on this item ran out at/)).toContainText(
+      'no answer from the server',
+    );
+    // Still decidable: the decision waits in the outbox.
+    await expect(page.getByRole('button', { name: 'Confirm (c)' })).toBeEnabled();
+    await page.context().setOffline(false);
+    await expect(page.getByText(/^Held by you until/)).toBeVisible();
+  });
+});

@@ -45,7 +45,9 @@ export function DecisionPanel({
   const decide = useDecide(user.id);
   const sending = useSendingVerdict(itemId) !== null;
   if (!item) return null;
-  const heldByMe = claim.kind === 'held';
+  // A lease that ran out while it could not be renewed still lets the reviewer decide: the decision
+  // waits in the outbox, and is refused if someone else decided the item first.
+  const heldByMe = claim.kind === 'held' || claim.kind === 'lapsed';
   return (
     <div className="space-y-2">
       {stage && <h2 className="text-sm font-semibold text-slate-800">{stageTitles[stage]}</h2>}
@@ -66,6 +68,19 @@ export function DecisionPanel({
               . Decide it there, or take it over here.
             </span>
             <Button onClick={claim.takeOver}>Take over here</Button>
+          </span>
+        )}
+        {claim.kind === 'lapsed' && (
+          <span className="text-amber-900">
+            Your hold on this item ran out at{' '}
+            {new Date(claim.lease.expiresAt).toLocaleTimeString('en-GB')}: it could not be renewed (
+            {claim.error === null
+              ? 'no answer in time'
+              : claim.error.status === 0
+                ? 'no answer from the server'
+                : claim.error.message}
+            ). Trying again; a decision made now is sent then, unless someone else decides the item
+            first.
           </span>
         )}
         {claim.kind === 'refused' && <span className="text-red-900">{claim.error.message}</span>}

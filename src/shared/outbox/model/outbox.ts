@@ -1,8 +1,10 @@
-import { create } from 'zustand';
+import { create, type StateCreator } from 'zustand';
+import { createStore } from 'zustand/vanilla';
 import type { ApiError } from '../../../api/api-error';
 import type { ItemDetail, Verdict } from '../../../api/schemas/decision';
+import type { KeyValueStorage } from '../../../lib/key-value-storage';
 import type { OutboxEntry } from './outbox-entry';
-import * as storage from './outbox-storage';
+import { browserOutboxStorage, outboxStorage, type OutboxStorage } from './outbox-storage';
 
 /**
  * Every decision goes through this outbox: applied optimistically (the list row and the item show
@@ -97,18 +99,20 @@ export const isRecordedIn = (detail: ItemDetail, entry: OutboxEntry) =>
   );
 
 /**
- * What reading the item back makes of a `checking` entry: recorded → null (done); not recorded →
+ * What the server's answer makes of a `checking` entry: recorded → null (done); not recorded →
  * sent again with the same key after a backoff (the server then records it once, or says why
  * not).
  */
-export const afterCheck = (
+export const afterReadBack = (
   entry: OutboxEntry,
-  detail: ItemDetail,
+  recorded: boolean,
   now: number,
 ): OutboxEntry | null =>
-  isRecordedIn(detail, entry)
-    ? null
-    : { ...entry, state: 'retrying', retryAt: now + retryDelay(entry.attempts) };
+  recorded ? null : { ...entry, state: 'retrying', retryAt: now + retryDelay(entry.attempts) };
+
+/** What reading the item back makes of a `checking` entry (`afterReadBack`). */
+export const afterCheck = (entry: OutboxEntry, detail: ItemDetail, now: number) =>
+  afterReadBack(entry, isRecordedIn(detail, entry), now);
 
 /** What a failed read-back makes of a `checking` entry: still unknown, checked again later. */
 export function afterCheckFailure(entry: OutboxEntry, failure: Failure, now: number) {
@@ -128,7 +132,7 @@ export function sendingVerdict(entries: readonly OutboxEntry[], itemId: string):
   return entry?.request.verdict ?? null;
 }
 
-interface Outbox {
+export interface Outbox {
   /** The signed-in user's entries, oldest first. */
   entries: OutboxEntry[];
   /** How many unsent decisions other users left in this browser (their content is theirs). */
@@ -142,6 +146,8 @@ interface Outbox {
   put: (entry: OutboxEntry) => void;
   replace: (entry: OutboxEntry) => void;
   remove: (key: string) => void;
+  /** Take the entry out of this browser's storage only: recorded after this tab stopped sending. */
+  forget: (entry: OutboxEntry) => void;
   /** Send what waits for a retry now (the browser came back online). */
   retryNow: () => void;
   /** Take back a decision not yet recorded (a tombstone the sender clears). */
@@ -152,50 +158,61 @@ interface Outbox {
 
 const byMadeAt = (a: OutboxEntry, b: OutboxEntry) => a.madeAt - b.madeAt;
 
-export const useOutbox = create<Outbox>()((set, get) => ({
-  entries: [],
-  waitingForOthers: 0,
-  load: (userId, resume = false) => {
-    const stored = storage.readEntries(userId);
-    const entries = resume
-      ? stored.map((e) => (e.state === 'signin' ? { ...e, state: 'sending' as const } : e))
-      : stored;
-    if (resume) for (const entry of entries) storage.writeEntry(entry);
-    set({
-      entries: entries.sort(byMadeAt),
-      waitingForOthers: storage.countWaitingForOthers(userId, isUnsent),
-    });
-  },
-  put: (entry) => {
-    storage.writeEntry(entry);
-    set({ entries: [...get().entries, entry].sort(byMadeAt) });
-  },
-  replace: (entry) => {
-    if (!get().entries.some((e) => e.key === entry.key)) return;
-    storage.writeEntry(entry);
-    set({ entries: get().entries.map((e) => (e.key === entry.key ? entry : e)) });
-  },
-  remove: (key) => {
-    const entry = get().entries.find((e) => e.key === key);
-    if (entry) storage.removeEntry(entry);
-    set({ entries: get().entries.filter((e) => e.key !== key) });
-  },
-  retryNow: () => {
-    for (const entry of get().entries)
-      if (entry.state === 'retrying' || entry.state === 'checking')
-        get().replace({ ...entry, retryAt: 0 });
-  },
-  undo: (key) => {
-    const entry = get().entries.find((e) => e.key === key);
-    if (entry) get().replace({ ...entry, state: 'undone' });
-  },
-  clearUndone: () => {
-    const undone = get().entries.filter((e) => e.state === 'undone');
-    if (undone.length === 0) return;
-    for (const entry of undone) storage.removeEntry(entry);
-    set({ entries: get().entries.filter((e) => e.state !== 'undone') });
-  },
-}));
+/** The outbox kept in `storage` (this browser's localStorage; a map in a unit test). */
+const outboxState =
+  (storage: OutboxStorage): StateCreator<Outbox> =>
+  (set, get) => ({
+    entries: [],
+    waitingForOthers: 0,
+    load: (userId, resume = false) => {
+      const stored = storage.readEntries(userId);
+      const entries = resume
+        ? stored.map((e) => (e.state === 'signin' ? { ...e, state: 'sending' as const } : e))
+        : stored;
+      if (resume) for (const entry of entries) storage.writeEntry(entry);
+      set({
+        entries: entries.sort(byMadeAt),
+        waitingForOthers: storage.countWaitingForOthers(userId, isUnsent),
+      });
+    },
+    put: (entry) => {
+      storage.writeEntry(entry);
+      set({ entries: [...get().entries, entry].sort(byMadeAt) });
+    },
+    replace: (entry) => {
+      if (!get().entries.some((e) => e.key === entry.key)) return;
+      storage.writeEntry(entry);
+      set({ entries: get().entries.map((e) => (e.key === entry.key ? entry : e)) });
+    },
+    remove: (key) => {
+      const entry = get().entries.find((e) => e.key === key);
+      if (entry) storage.removeEntry(entry);
+      set({ entries: get().entries.filter((e) => e.key !== key) });
+    },
+    forget: (entry) => storage.removeEntry(entry),
+    retryNow: () => {
+      for (const entry of get().entries)
+        if (entry.state === 'retrying' || entry.state === 'checking')
+          get().replace({ ...entry, retryAt: 0 });
+    },
+    undo: (key) => {
+      const entry = get().entries.find((e) => e.key === key);
+      if (entry) get().replace({ ...entry, state: 'undone' });
+    },
+    clearUndone: () => {
+      const undone = get().entries.filter((e) => e.state === 'undone');
+      if (undone.length === 0) return;
+      for (const entry of undone) storage.removeEntry(entry);
+      set({ entries: get().entries.filter((e) => e.state !== 'undone') });
+    },
+  });
+
+/** One tab's outbox over `storage`, for a unit test (two of them over one storage: two tabs). */
+export const createOutbox = (storage: KeyValueStorage) =>
+  createStore<Outbox>()(outboxState(outboxStorage(storage)));
+
+/** This tab's outbox, in this browser's localStorage. */
+export const useOutbox = create<Outbox>()(outboxState(browserOutboxStorage));
 
 export const useSendingVerdict = (itemId: string) =>
   useOutbox((outbox) => sendingVerdict(outbox.entries, itemId));
