@@ -5,6 +5,7 @@ import { createFakeBrowser } from '../../../lib/fake-browser.test-support';
 import { createFakeClock } from '../../../lib/fake-clock.test-support';
 import { createOutbox } from './outbox';
 import type { OutboxEntry } from './outbox-entry';
+import { storedDecision } from './outbox-entry.test-support';
 import { startOutboxSender } from './outbox-sender-engine';
 
 /**
@@ -123,24 +124,12 @@ export function senderWorld() {
   };
   let made = 0;
   /** A decision made now (after the one before), in the outbox's stored shape. */
-  const decision = (itemId: string, userId = 'usr_ana'): OutboxEntry => {
-    const key = crypto.randomUUID();
-    return {
-      version: 2,
-      key,
-      userId,
+  const decision = (itemId: string, userId = 'usr_ana'): OutboxEntry =>
+    storedDecision(
       itemId,
-      request: {
-        verdict: { kind: 'escalate', reason: 'Needs a supervisor' },
-        note: null,
-        itemVersion: 1,
-        idempotencyKey: key,
-        madeBy: userId,
-      },
-      madeAt: clock.now() + made++,
-      state: 'sending',
-      attempts: 0,
-    };
-  };
+      userId,
+      { kind: 'escalate', reason: 'Needs a supervisor' },
+      clock.now() + made++,
+    );
   return { clock, server, browser, openTab, decision };
 }

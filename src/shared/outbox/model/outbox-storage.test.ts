@@ -1,26 +1,16 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxEntry } from './outbox-entry';
+import { storedDecision } from './outbox-entry.test-support';
 import { countSetAside, readEntries, writeEntry } from './outbox-storage';
 
 function entry(itemId: string, userId = 'usr_ana'): OutboxEntry {
-  const key = crypto.randomUUID();
-  return {
-    version: 2,
-    key,
-    userId,
+  return storedDecision(
     itemId,
-    request: {
-      verdict: { kind: 'confirm', classification: null, annotations: [] },
-      note: null,
-      itemVersion: 1,
-      idempotencyKey: key,
-      madeBy: userId,
-    },
-    madeAt: 1,
-    state: 'sending',
-    attempts: 0,
-  };
+    userId,
+    { kind: 'confirm', classification: null, annotations: [] },
+    1,
+  );
 }
 
 const outboxKeys = () =>
