@@ -78,7 +78,7 @@ export function DecisionPanel({
       </p>
       <DecisionBar
         item={item}
-        context={{
+        state={{
           role: user.role,
           userId: user.id,
           reviewedBy: alreadyReviewed,

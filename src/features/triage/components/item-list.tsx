@@ -12,9 +12,9 @@ import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { afterNextPaint } from '../../../lib/after-paint';
 import { formatCount } from '../../../lib/format-count';
-import { isTypingTarget } from '../../../lib/keyboard';
 import { useNow } from '../../../lib/use-now';
-import { singleKeyShortcutsOn } from '../../../shared/wellness-state/model/wellness-choices';
+import { listCommands } from '../../../shared/shortcuts/model/command-registry';
+import { useCommands } from '../../../shared/shortcuts/model/use-commands';
 import { sendingVerdict, useOutbox } from '../../../shared/outbox/model/outbox';
 import { ItemRowContent } from './item-row';
 
@@ -95,7 +95,7 @@ export function ItemList({
     [neighbours, queryClient],
   );
 
-  // j/k and the arrows move through the list, wherever the focus is (but never while typing).
+  // j/k and the arrows move through the list, wherever the focus is (the list's commands).
   const move = useRef<(delta: number) => string | undefined>(() => undefined);
   move.current = (delta: number) => {
     const target =
@@ -115,18 +115,7 @@ export function ItemList({
     return target.row.id;
   };
   useImperativeHandle(navigation, () => ({ next: () => move.current(1) }), []);
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (isTypingTarget(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
-      const letters = singleKeyShortcutsOn(userId);
-      if (event.key === 'ArrowDown' || (letters && event.key === 'j')) move.current(1);
-      else if (event.key === 'ArrowUp' || (letters && event.key === 'k')) move.current(-1);
-      else return;
-      event.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [userId]);
+  useCommands(userId, listCommands, ['list'], () => ({ move: (delta) => move.current(delta) }));
 
   if (first.isPending) return <LoadingState label="Loading items…" />;
   if (first.isError) {
