@@ -42,13 +42,20 @@ const closed: Record<DecisionPanel, boolean> = {
 export function DecisionBar({
   item,
   state,
+  isSuperseded,
   onDecide,
 }: {
   item: FlaggedItem;
   state: DecisionState;
+  /**
+   * Whether the selection has moved on from this item, still on screen for a frame or two: asked
+   * when a decision is asked for (a key pressed now was meant for the next item), never painted.
+   */
+  isSuperseded: () => boolean;
   onDecide: (request: DecisionDraft) => void;
 }) {
   const blocker = decisionBlocker(state);
+  const blockerNow = () => decisionBlocker({ ...state, superseded: isSuperseded() });
   const shortcuts = useSingleKeyShortcuts(state.userId);
   const [classification, setClassification] = useState<IndustryClassification | ''>('');
   const [annotations, setAnnotations] = useState<FileAnnotation[]>([]);
@@ -62,7 +69,7 @@ export function DecisionBar({
   const stage = stageOf(item.status);
   const rationaleRequired = stage === 'supervisor';
   const decide = (verdict: Verdict) => {
-    if (blocker) return;
+    if (blockerNow()) return;
     if (rationaleRequired && !note.trim()) {
       setHint('A supervisor decision needs a written rationale: write it, then decide again.');
       noteRef.current?.focus();
@@ -94,7 +101,7 @@ export function DecisionBar({
     state.userId,
     decisionCommands,
     [open['dismiss menu'] ? 'dismiss menu' : 'decision'],
-    () => ctx,
+    () => ({ ...ctx, blocker: blockerNow() }),
   );
   const button = (command: Command<DecisionCommandContext>) => (
     <CommandButton key={command.id} command={command} ctx={ctx} run={run} shortcuts={shortcuts} />

@@ -1,22 +1,22 @@
-import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useImperativeHandle, useRef, type RefObject } from 'react';
+import { memo, useImperativeHandle, useRef, type RefObject } from 'react';
 import {
   ITEM_PAGE_SIZE,
   itemPageQueryOptions,
-  itemQueryOptions,
   type ItemSelection,
 } from '../../../api/queries/items';
 import type { ItemRow } from '../../../api/schemas/item';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
-import { afterNextPaint } from '../../../lib/after-paint';
 import { formatCount } from '../../../lib/format-count';
 import { useNow } from '../../../lib/use-now';
 import { listCommands } from '../../../shared/shortcuts/model/command-registry';
 import { useCommands } from '../../../shared/shortcuts/model/use-commands';
 import { sendingVerdict, useOutbox } from '../../../shared/outbox/model/outbox';
-import { ItemRowContent } from './item-row';
+import type { SelectionStore } from '../model/use-url-selection';
+import { ItemOption, SelectionListbox } from './item-option';
+import { PrefetchNeighbours } from './prefetch-neighbours';
 
 export interface ListNavigation {
   /** Selects the next item; returns its id (none at the end of what is loaded). */
@@ -24,22 +24,22 @@ export interface ListNavigation {
 }
 
 const ROW_HEIGHT = 40;
-const optionId = (itemId: string) => `item-option-${itemId}`;
 
 /**
  * The virtualized item list: only the rows in view are in the DOM, and only the pages that hold
- * them are fetched, by position. `j`/`k` or the arrow keys move the selection.
+ * them are fetched, by position. `j`/`k` or the arrow keys move the selection. The list itself
+ * does not follow the selection (its rows and its listbox do), so a move renders two rows.
  */
-export function ItemList({
+export const ItemList = memo(function ItemList({
   selection,
-  selectedId,
+  selectionStore,
   onSelect,
   label,
   navigation,
   userId,
 }: {
   selection: ItemSelection;
-  selectedId: string | undefined;
+  selectionStore: SelectionStore;
   onSelect: (itemId: string) => void;
   label: string;
   /** Lets the workspace move on to the next item after a decision. */
@@ -52,9 +52,6 @@ export function ItemList({
   const scrollRef = useRef<HTMLDivElement>(null);
   const first = useQuery(itemPageQueryOptions(selection, 0));
   const total = first.data?.total ?? 0;
-  // useVirtualizer returns new functions on each render, which the React Compiler would refuse
-  // to memoise; this project does not use the compiler, and the list re-renders as it should.
-  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
@@ -76,28 +73,14 @@ export function ItemList({
     const row = rowAt(v.index);
     return row ? [{ index: v.index, row }] : [];
   });
-  const selectedIndex = loadedRows.find((r) => r.row.id === selectedId)?.index;
-
-  // The neighbours of the selection are fetched ahead, so moving on (or deciding) shows the next
-  // item at once. Reading an item records nothing; showing it does.
-  const queryClient = useQueryClient();
-  const neighbours = loadedRows
-    .filter((r) => selectedIndex !== undefined && Math.abs(r.index - selectedIndex) <= 2)
-    .map((r) => r.row.id)
-    .join(' ');
-  useEffect(
-    () =>
-      afterNextPaint(() => {
-        for (const id of neighbours.split(' ').filter(Boolean)) {
-          queryClient.query(itemQueryOptions(id)).catch(() => undefined);
-        }
-      }),
-    [neighbours, queryClient],
-  );
+  const shown = new Set(loadedRows.map((r) => r.row.id));
+  const indexOf = (itemId: string | undefined) =>
+    loadedRows.find((r) => r.row.id === itemId)?.index;
 
   // j/k and the arrows move through the list, wherever the focus is (the list's commands).
   const move = useRef<(delta: number) => string | undefined>(() => undefined);
   move.current = (delta: number) => {
+    const selectedIndex = indexOf(selectionStore.getState().selected);
     const target =
       selectedIndex === undefined
         ? loadedRows[0]
@@ -134,49 +117,29 @@ export function ItemList({
       <p className="px-3 py-1 text-xs text-slate-600" aria-live="polite">
         {formatCount(total)} items
       </p>
-      <div
-        ref={scrollRef}
-        role="listbox"
-        aria-label={label}
-        tabIndex={0}
-        aria-activedescendant={
-          selectedId && selectedIndex !== undefined ? optionId(selectedId) : undefined
-        }
-        className="min-h-0 flex-1 overflow-auto rounded-md border border-slate-200 bg-white"
-      >
+      <PrefetchNeighbours selectionStore={selectionStore} rows={loadedRows} />
+      <SelectionListbox ref={scrollRef} label={label} selectionStore={selectionStore} shown={shown}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualRows.map((virtualRow) => {
             const row = rowAt(virtualRow.index);
-            const selected = row !== undefined && row.id === selectedId;
             return (
-              <div
+              <ItemOption
                 key={virtualRow.key}
-                id={row ? optionId(row.id) : undefined}
-                role="option"
-                aria-selected={selected}
-                aria-setsize={total}
-                aria-posinset={virtualRow.index + 1}
-                onClick={() => row && onSelect(row.id)}
-                className={`absolute left-0 flex w-full cursor-pointer items-center gap-2 border-b border-slate-100 px-3 ${
-                  selected ? 'bg-sky-100' : 'hover:bg-slate-50'
-                }`}
-                style={{ height: virtualRow.size, transform: `translateY(${virtualRow.start}px)` }}
-              >
-                {row ? (
-                  <ItemRowContent
-                    row={row}
-                    now={now}
-                    sending={sendingVerdict(outbox, row.id)}
-                    userId={userId}
-                  />
-                ) : (
-                  <span className="text-xs text-slate-400">Loading…</span>
-                )}
-              </div>
+                row={row}
+                index={virtualRow.index}
+                start={virtualRow.start}
+                size={virtualRow.size}
+                total={total}
+                now={now}
+                sending={row ? sendingVerdict(outbox, row.id) : null}
+                userId={userId}
+                selectionStore={selectionStore}
+                onSelect={onSelect}
+              />
             );
           })}
         </div>
-      </div>
+      </SelectionListbox>
     </div>
   );
-}
+});
