@@ -7,7 +7,7 @@ import { useNow } from '../../../lib/use-now';
 import { undoLastDecision } from '../api/undo-decision';
 import { verdictText } from '../../../domain/decision-labels';
 import { keyHint } from '../../shortcuts/model/command';
-import { undo, undoCommands } from '../../shortcuts/model/command-registry';
+import { undo, undoCommands } from '../../shortcuts/model/undo-command';
 import { useCommands } from '../../shortcuts/model/use-commands';
 import { useSingleKeyShortcuts } from '../../wellness-state/model/wellness-choices';
 import { undoOffered, useRecentDecision, type RecentDecision } from '../model/recent-decision';

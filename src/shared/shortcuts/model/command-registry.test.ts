@@ -1,7 +1,8 @@
 import { expect, test } from 'vitest';
 import type { Verdict } from '../../../api/schemas/decision';
 import { helpRow, isCharacterKey, keyHint } from './command';
-import { allCommands, liveTogether, next, undo } from './command-registry';
+import { allCommands, liveTogether, next } from './command-registry';
+import { undo } from './undo-command';
 import {
   annotate,
   confirm,

@@ -1,6 +1,6 @@
-import { UNDO_OFFER_SECONDS } from '../../../domain/review-rules';
 import type { Command, CommandContext, CommandEntry } from './command';
 import { decisionCommands } from './decision-commands';
+import { undoCommands } from './undo-command';
 
 /** What the item list gives its commands. */
 export interface ListCommandContext {
@@ -25,26 +25,6 @@ export const previous: Command<ListCommandContext> = {
 };
 
 export const listCommands: readonly Command<ListCommandContext>[] = [next, previous];
-
-/** What the undo offer gives its command. */
-export interface UndoCommandContext {
-  /** A decision of the reviewer's may still be taken back. */
-  offered: boolean;
-  undo: () => void;
-}
-
-export const undo: Command<UndoCommandContext> = {
-  id: 'undo',
-  label: 'Undo',
-  keys: ['u'],
-  context: 'anywhere',
-  help: { action: `Undo the last decision (for ${UNDO_OFFER_SECONDS} s)` },
-  once: true,
-  enabled: (ctx) => ctx.offered,
-  perform: (ctx) => ctx.undo(),
-};
-
-export const undoCommands: readonly Command<UndoCommandContext>[] = [undo];
 
 /**
  * The one list of commands, in the order the shortcut help shows them: on the settings page and

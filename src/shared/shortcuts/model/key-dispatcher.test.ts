@@ -5,7 +5,8 @@ import {
   singleKeyShortcutsOn,
 } from '../../wellness-state/model/wellness-choices';
 import { bindCommands, dispatchKey, mountScope, type KeyPress, type Scope } from './key-dispatcher';
-import { next, previous, undo, type ListCommandContext } from './command-registry';
+import { next, previous, type ListCommandContext } from './command-registry';
+import { undo } from './undo-command';
 
 const performed: string[] = [];
 let offered = true;
