@@ -82,7 +82,7 @@ export async function browserBench({ keysOnly = false, runs = 1 } = {}): Promise
         '≤ 200 KB',
       ]);
     }
-    rows.push(...(await selectionMoveBench(page, origin, runs)));
+    rows.push(...(await selectionMoveBench(browser, page, origin, runs)));
     rows.push(await decisionKeyBench(page, server));
     if (keysOnly) return rows;
 
