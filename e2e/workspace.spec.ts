@@ -1,6 +1,6 @@
 import { ItemDetail } from '../src/api/schemas/decision';
 import { ItemPage } from '../src/api/schemas/item';
-import { axeViolations, expect, test } from './fixtures';
+import { axeViolations, expect, holdFirstPending, test } from './fixtures';
 
 test('j/k and the arrows move the selection; the URL and the item panel follow', async ({
   page,
@@ -27,6 +27,41 @@ test('j/k and the arrows move the selection; the URL and the item panel follow',
   await expect(list.getByRole('option', { selected: true })).toContainText(String(ids[2]));
   await page.keyboard.press('k');
   await expect(page).toHaveURL(new RegExp(`item=${ids[1]}`));
+});
+
+test('skimming with j/k does not flash the open item: a key’s first render changes only the list’s selection', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('analyst');
+  const held = await holdFirstPending(page, 'q-clf-high');
+  // Watches the page from the key's first listener to its last, which runs after the render the
+  // key's handlers asked for: that render is committed in the microtask after their listener.
+  await page.evaluate(`window.__firstRender = new Promise((resolve) => {
+    const records = [];
+    const observer = new MutationObserver((found) => records.push(...found));
+    window.addEventListener('keydown', () => observer.observe(document.body, {
+      subtree: true, childList: true, attributes: true, characterData: true,
+    }), { once: true, capture: true });
+    window.addEventListener('keydown', () => {
+      const changed = [...records, ...observer.takeRecords()].map((record) =>
+        record.target instanceof Element ? record.target : record.target.parentElement);
+      observer.disconnect();
+      resolve({
+        inList: changed.filter((node) => node?.closest('[role=listbox]')).length,
+        elsewhere: changed.filter((node) => !node?.closest('[role=listbox]'))
+          .map((node) => node?.outerHTML.slice(0, 100) ?? 'a node no longer in the page'),
+      });
+    }, { once: true });
+  }); undefined`);
+  await page.keyboard.press('j');
+  const firstRender = await page.evaluate<{ inList: number; elsewhere: string[] }>(
+    'window.__firstRender',
+  );
+  expect(firstRender.elsewhere).toEqual([]);
+  expect(firstRender.inList).toBeGreaterThan(0);
+  // The item follows a moment later.
+  await expect(page.getByRole('heading', { level: 1, name: /^itm_/ })).not.toHaveText(held);
 });
 
 test('filters and sort live in the URL: a view survives a reload and can be shared', async ({

@@ -1,7 +1,5 @@
 import type { Browser } from '@playwright/test';
-import type { DemoServer } from './bench-browser';
-
-type Row = [string, string, string];
+import { signIn, type DemoServer, type Row } from './bench-demo-server';
 
 /**
  * Insights at scale: 100,000 items and 1,000,000 audit events. A supervisor opens /insights; the
@@ -14,9 +12,7 @@ export async function insightsBench(
 ): Promise<Row[]> {
   await configure({ reset: true, items: 100_000, auditEvents: 1_000_000 });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(`${origin}/sign-in`);
-  await page.getByRole('button', { name: /Sasha Reyes/ }).click();
-  await page.getByRole('table', { name: /queues/i }).waitFor();
+  await signIn(page, origin, /Sasha Reyes/);
   const open = async () => {
     const started = Date.now();
     await page.goto(`${origin}/insights`);

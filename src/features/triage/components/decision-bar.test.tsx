@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
+import { createStore } from 'zustand/vanilla';
 import { endpoints } from '../../../api/endpoints';
 import { DecisionOutbox } from '../../../shared/outbox/components/decision-outbox';
 import { freePendingItem } from '../../../test/backend-state';
@@ -13,7 +14,12 @@ async function openDecisionBar(userId: string, itemId: string) {
   const { user: signedIn } = await signInForTest(userId);
   const rendered = renderComponent(
     <>
-      <DecisionPanel itemId={itemId} user={signedIn} superseded={false} onDecided={() => {}} />
+      <DecisionPanel
+        itemId={itemId}
+        user={signedIn}
+        selectionStore={createStore(() => ({ selected: itemId }))}
+        onDecided={() => {}}
+      />
       <DecisionOutbox userId={signedIn.id} />
     </>,
   );

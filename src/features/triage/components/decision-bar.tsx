@@ -1,7 +1,6 @@
-import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type {
   DecisionDraft,
-  DismissReason,
   FileAnnotation,
   IndustryClassification,
   Verdict,
@@ -11,40 +10,60 @@ import { Button } from '../../../components/ui/button';
 import { Input } from '../../../components/ui/controls';
 import { Field } from '../../../components/ui/field';
 import { stageOf } from '../../../domain/review-rules';
-import { isTypingTarget } from '../../../lib/keyboard';
-import { decisionBlocker, isAllowed, type CommandContext } from '../model/commands';
+import { decisionBlocker, type DecisionState } from '../model/commands';
+import { CommandButton } from '../../../shared/shortcuts/components/command-button';
+import { ShortcutHelp } from '../../../shared/shortcuts/components/shortcut-help';
+import { keyHint, type Command } from '../../../shared/shortcuts/model/command';
 import {
-  commandForKey,
-  commands,
-  type CommandId,
-} from '../../../shared/shortcuts/model/command-list';
+  annotate,
+  confirm,
+  decisionCommands,
+  dismiss,
+  dismissReasons,
+  escalate,
+  help,
+  type DecisionCommandContext,
+  type DecisionPanel,
+} from '../../../shared/shortcuts/model/decision-commands';
+import { useCommands } from '../../../shared/shortcuts/model/use-commands';
 import { useSingleKeyShortcuts } from '../../../shared/wellness-state/model/wellness-choices';
 import { AnnotationPicker } from './annotation-picker';
-import { ShortcutHelp } from '../../../shared/shortcuts/components/shortcut-help';
 import { ClassificationSelect } from './verdict-fields';
 
+const closed: Record<DecisionPanel, boolean> = {
+  annotations: false,
+  'dismiss menu': false,
+  help: false,
+};
+
 /**
- * Confirm, dismiss with a reason, or escalate — by button or by key, from one command list. A
- * decision never needs a reveal. `onDecide` receives the request; the outbox sends it.
+ * Confirm, dismiss with a reason, or escalate — by button or by key, each a command of the one
+ * registry (its buttons, keys and help come from there). A decision never needs a reveal.
+ * `onDecide` receives the request; the outbox sends it.
  */
 export function DecisionBar({
   item,
-  context,
+  state,
+  isSuperseded,
   onDecide,
 }: {
   item: FlaggedItem;
-  context: CommandContext;
+  state: DecisionState;
+  /**
+   * Whether the selection has moved on from this item, still on screen for a frame or two: asked
+   * when a decision is asked for (a key pressed now was meant for the next item), never painted.
+   */
+  isSuperseded: () => boolean;
   onDecide: (request: DecisionDraft) => void;
 }) {
-  const blocker = decisionBlocker(context);
-  const shortcuts = useSingleKeyShortcuts(context.userId);
+  const blocker = decisionBlocker(state);
+  const blockerNow = () => decisionBlocker({ ...state, superseded: isSuperseded() });
+  const shortcuts = useSingleKeyShortcuts(state.userId);
   const [classification, setClassification] = useState<IndustryClassification | ''>('');
   const [annotations, setAnnotations] = useState<FileAnnotation[]>([]);
-  const [annotating, setAnnotating] = useState(false);
   const [note, setNote] = useState('');
   const [escalation, setEscalation] = useState('');
-  const [dismissMenu, setDismissMenu] = useState(false);
-  const [help, setHelp] = useState(false);
+  const [open, setOpen] = useState(closed);
   const [hint, setHint] = useState<string | null>(null);
   const noteRef = useRef<HTMLInputElement>(null);
   const escalateRef = useRef<HTMLInputElement>(null);
@@ -52,7 +71,7 @@ export function DecisionBar({
   const stage = stageOf(item.status);
   const rationaleRequired = stage === 'supervisor';
   const decide = (verdict: Verdict) => {
-    if (blocker) return;
+    if (blockerNow()) return;
     if (rationaleRequired && !note.trim()) {
       setHint('A supervisor decision needs a written rationale: write it, then decide again.');
       noteRef.current?.focus();
@@ -66,48 +85,30 @@ export function DecisionBar({
       madeAt: new Date().toISOString(),
     });
   };
-  const dismiss = (reason: DismissReason) => {
-    setDismissMenu(false);
-    if (reason === 'other' && !note.trim()) {
-      setHint('A dismissal for “other” needs a note: write it, then choose “other” again.');
-      noteRef.current?.focus();
-      return;
-    }
-    decide({ kind: 'dismiss', reason });
+  const ctx: DecisionCommandContext = {
+    blocker,
+    stage,
+    classification: classification || null,
+    annotations,
+    note,
+    open,
+    toggle: (panel) => setOpen((now) => ({ ...now, [panel]: !now[panel] })),
+    close: (...panels) =>
+      setOpen((now) => ({ ...now, ...Object.fromEntries(panels.map((p) => [p, false])) })),
+    decide,
+    focus: (field) => (field === 'note' ? noteRef : escalateRef).current?.focus(),
+    hint: setHint,
   };
-  const run = (id: CommandId) => {
-    if (id === 'help') return setHelp((open) => !open);
-    const command = commands.find((c) => c.id === id);
-    if (!command || !isAllowed(command, context)) return;
-    if (id === 'confirm')
-      return decide({ kind: 'confirm', classification: classification || null, annotations });
-    if (id === 'annotate') return setAnnotating((open) => !open);
-    if (id === 'dismiss') return setDismissMenu((open) => !open);
-    if (id === 'escalate') return escalateRef.current?.focus();
-    dismiss(id.slice('dismiss:'.length) as DismissReason);
-  };
+  const run = useCommands(
+    state.userId,
+    decisionCommands,
+    [open['dismiss menu'] ? 'dismiss menu' : 'decision'],
+    () => ({ ...ctx, blocker: blockerNow() }),
+  );
+  const button = (command: Command<DecisionCommandContext>) => (
+    <CommandButton key={command.id} command={command} ctx={ctx} run={run} shortcuts={shortcuts} />
+  );
 
-  const onKey = useEffectEvent((event: KeyboardEvent) => {
-    if (isTypingTarget(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
-    if (event.key === 'Escape') {
-      setDismissMenu(false);
-      setAnnotating(false);
-      return;
-    }
-    if (!shortcuts) return;
-    const command = commandForKey(event.key, dismissMenu);
-    if (!command) return;
-    event.preventDefault();
-    run(command.id);
-  });
-  useEffect(() => {
-    const listener = (event: KeyboardEvent) => onKey(event);
-    window.addEventListener('keydown', listener);
-    return () => window.removeEventListener('keydown', listener);
-  }, []);
-
-  const keyHint = (id: CommandId) =>
-    shortcuts ? ` (${commands.find((c) => c.id === id)?.keys[0] ?? ''})` : '';
   return (
     <section
       aria-label="Decision"
@@ -120,24 +121,9 @@ export function DecisionBar({
           onChange={setClassification}
           disabled={blocker !== null}
         />
-        <Button variant="primary" disabled={blocker !== null} onClick={() => run('confirm')}>
-          Confirm{keyHint('confirm')}
-        </Button>
-        <Button
-          disabled={blocker !== null}
-          aria-expanded={annotating}
-          onClick={() => run('annotate')}
-        >
-          Annotations{annotations.length > 0 ? ` (${annotations.length})` : ''}
-          {keyHint('annotate')}
-        </Button>
-        <Button
-          disabled={blocker !== null}
-          aria-expanded={dismissMenu}
-          onClick={() => run('dismiss')}
-        >
-          Dismiss…{keyHint('dismiss')}
-        </Button>
+        {button(confirm)}
+        {button(annotate)}
+        {button(dismiss)}
         {stage !== 'supervisor' && (
           <form
             className="flex items-end gap-1"
@@ -148,7 +134,7 @@ export function DecisionBar({
               decide({ kind: 'escalate', reason: escalation.trim() });
             }}
           >
-            <Field label={`Escalation reason${keyHint('escalate')}`}>
+            <Field label={`Escalation reason${keyHint(escalate, shortcuts)}`}>
               {(control) => (
                 <Input
                   {...control}
@@ -178,31 +164,22 @@ export function DecisionBar({
             />
           )}
         </Field>
-        <Button variant="quiet" aria-expanded={help} onClick={() => run('help')}>
-          Shortcuts (?)
-        </Button>
+        {button(help)}
       </div>
-      {annotating && (
+      {open.annotations && (
         <AnnotationPicker
           value={annotations}
           onChange={setAnnotations}
           disabled={blocker !== null}
         />
       )}
-      {dismissMenu && (
+      {open['dismiss menu'] && (
         <div role="group" aria-label="Dismiss reason" className="flex flex-wrap gap-1">
-          {commands
-            .filter((c) => c.inDismissMenu)
-            .map((c) => (
-              <Button key={c.id} onClick={() => run(c.id)}>
-                {shortcuts ? `${c.keys[0] ?? ''} ` : ''}
-                {c.label}
-              </Button>
-            ))}
+          {dismissReasons.map(button)}
         </div>
       )}
       {hint && <p className="text-sm text-amber-900">{hint}</p>}
-      {help && <ShortcutHelp userId={context.userId} onClose={() => setHelp(false)} />}
+      {open.help && <ShortcutHelp userId={state.userId} onClose={() => ctx.close('help')} />}
     </section>
   );
 }

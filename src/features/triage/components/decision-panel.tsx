@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
+import { memo } from 'react';
 import { itemQueryOptions } from '../../../api/endpoints/items.queries';
 import type { Role, User } from '../../../api/schemas/user';
 import { reviewRefusal, reviewedBy, stageOf, type ReviewStage } from '../../../domain/review-rules';
 import { useDecide } from '../../../shared/outbox/api/decide-item';
 import { useItemClaim } from '../api/item-claim';
 import { useSendingVerdict } from '../../../shared/outbox/model/outbox';
+import type { SelectionStore } from '../model/use-url-selection';
 import { thisWindowId } from '../model/window-id';
 import { Button } from '../../../components/ui/button';
 import { DecisionBar } from './decision-bar';
@@ -18,18 +20,20 @@ const stageTitles: Record<ReviewStage, string> = {
 /**
  * For an analyst or supervisor: holds the open item while it waits for a review they may make
  * (claim, renewal, release) and decides it; after a decision the next item opens at once while
- * the outbox sends this one.
+ * the outbox sends this one. Memoised: a move of the selection does not render it; a decision
+ * asked for once the selection has moved on is refused (`isSuperseded`), as it was meant for the
+ * item about to replace this one.
  */
-export function DecisionPanel({
+export const DecisionPanel = memo(function DecisionPanel({
   itemId,
   user,
-  superseded,
+  selectionStore,
   onDecided,
 }: {
   itemId: string;
-  /** The selection has already moved to another item, about to replace this one. */
-  superseded: boolean;
   user: User & { role: Role };
+  /** The workspace's selection: once it has moved on, this item decides nothing more. */
+  selectionStore: SelectionStore;
   onDecided: () => void;
 }) {
   const detail = useQuery(itemQueryOptions(itemId));
@@ -93,7 +97,7 @@ export function DecisionPanel({
       </p>
       <DecisionBar
         item={item}
-        context={{
+        state={{
           role: user.role,
           userId: user.id,
           reviewedBy: alreadyReviewed,
@@ -101,9 +105,9 @@ export function DecisionPanel({
           item,
           heldByMe,
           windowId: thisWindowId(),
-          superseded,
           sending,
         }}
+        isSuperseded={() => selectionStore.getState().selected !== itemId}
         onDecide={(request) => {
           decide(item.id, request, stage !== 'second');
           onDecided();
@@ -111,4 +115,4 @@ export function DecisionPanel({
       />
     </div>
   );
-}
+});

@@ -1,21 +1,20 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useImperativeHandle, useRef, type RefObject } from 'react';
+import { memo, useImperativeHandle, useRef, type RefObject } from 'react';
 import {
   ITEM_PAGE_SIZE,
   itemPageQueryOptions,
-  itemQueryOptions,
   type ItemSelection,
 } from '../../../api/endpoints/items.queries';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
-import { afterNextPaint } from '../../../lib/after-paint';
 import { formatCount } from '../../../lib/format-count';
-import { isTypingTarget } from '../../../lib/keyboard';
 import { useNow } from '../../../lib/use-now';
-import { singleKeyShortcutsOn } from '../../../shared/wellness-state/model/wellness-choices';
+import { listCommands } from '../../../shared/shortcuts/model/command-registry';
+import { useCommands } from '../../../shared/shortcuts/model/use-commands';
 import { sendingVerdict, useOutbox } from '../../../shared/outbox/model/outbox';
 import { usePagedVirtualRows } from '../../../shared/paged-rows/api/use-paged-virtual-rows';
-import { ItemRowContent } from './item-row';
+import type { SelectionStore } from '../model/use-url-selection';
+import { ItemOption, SelectionListbox } from './item-option';
+import { PrefetchNeighbours } from './prefetch-neighbours';
 
 export interface ListNavigation {
   /** Selects the next item; returns its id (none at the end of what is loaded). */
@@ -23,22 +22,22 @@ export interface ListNavigation {
 }
 
 const ROW_HEIGHT = 40;
-const optionId = (itemId: string) => `item-option-${itemId}`;
 
 /**
  * The virtualized item list: only the rows in view are in the DOM, and only the pages that hold
- * them are fetched, by position. `j`/`k` or the arrow keys move the selection.
+ * them are fetched, by position. `j`/`k` or the arrow keys move the selection. The list itself
+ * does not follow the selection (its rows and its listbox do), so a move renders two rows.
  */
-export function ItemList({
+export const ItemList = memo(function ItemList({
   selection,
-  selectedId,
+  selectionStore,
   onSelect,
   label,
   navigation,
   userId,
 }: {
   selection: ItemSelection;
-  selectedId: string | undefined;
+  selectionStore: SelectionStore;
   onSelect: (itemId: string) => void;
   label: string;
   /** Lets the workspace move on to the next item after a decision. */
@@ -59,31 +58,16 @@ export function ItemList({
     const row = rowAt(v.index);
     return row ? [{ index: v.index, row }] : [];
   });
-  const selectedIndex = loadedRows.find((r) => r.row.id === selectedId)?.index;
+  const shown = new Set(loadedRows.map((r) => r.row.id));
+  const indexOf = (itemId: string | undefined) =>
+    loadedRows.find((r) => r.row.id === itemId)?.index;
 
-  // The neighbours of the selection are fetched ahead, so moving on (or deciding) shows the next
-  // item at once. Reading an item records nothing; showing it does.
-  const queryClient = useQueryClient();
-  const neighbours = loadedRows
-    .filter((r) => selectedIndex !== undefined && Math.abs(r.index - selectedIndex) <= 2)
-    .map((r) => r.row.id)
-    .join(' ');
-  useEffect(
-    () =>
-      afterNextPaint(() => {
-        for (const id of neighbours.split(' ').filter(Boolean)) {
-          queryClient.query(itemQueryOptions(id)).catch(() => undefined);
-        }
-      }),
-    [neighbours, queryClient],
-  );
-
-  // j/k and the arrows move through the list, wherever the focus is (but never while typing).
+  // j/k and the arrows move through the list, wherever the focus is (the list's commands).
   const move = useRef<(delta: number) => string | undefined>(() => undefined);
   // Assigned in render: the key listener and the workspace's `next` call it only after a commit,
   // so they always see the rows of the latest render.
-  // eslint-disable-next-line react-hooks/refs
   move.current = (delta: number) => {
+    const selectedIndex = indexOf(selectionStore.getState().selected);
     const target =
       selectedIndex === undefined
         ? loadedRows[0]
@@ -101,18 +85,7 @@ export function ItemList({
     return target.row.id;
   };
   useImperativeHandle(navigation, () => ({ next: () => move.current(1) }), []);
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (isTypingTarget(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
-      const letters = singleKeyShortcutsOn(userId);
-      if (event.key === 'ArrowDown' || (letters && event.key === 'j')) move.current(1);
-      else if (event.key === 'ArrowUp' || (letters && event.key === 'k')) move.current(-1);
-      else return;
-      event.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [userId]);
+  useCommands(userId, listCommands, ['list'], () => ({ move: (delta) => move.current(delta) }));
 
   if (first.isPending) return <LoadingState label="Loading items…" />;
   if (first.isError) {
@@ -131,49 +104,29 @@ export function ItemList({
       <p className="px-3 py-1 text-xs text-slate-600" aria-live="polite">
         {formatCount(total)} items
       </p>
-      <div
-        ref={scrollRef}
-        role="listbox"
-        aria-label={label}
-        tabIndex={0}
-        aria-activedescendant={
-          selectedId && selectedIndex !== undefined ? optionId(selectedId) : undefined
-        }
-        className="min-h-0 flex-1 overflow-auto rounded-md border border-slate-200 bg-white"
-      >
+      <PrefetchNeighbours selectionStore={selectionStore} rows={loadedRows} />
+      <SelectionListbox ref={scrollRef} label={label} selectionStore={selectionStore} shown={shown}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualRows.map((virtualRow) => {
             const row = rowAt(virtualRow.index);
-            const selected = row !== undefined && row.id === selectedId;
             return (
-              <div
+              <ItemOption
                 key={virtualRow.key}
-                id={row ? optionId(row.id) : undefined}
-                role="option"
-                aria-selected={selected}
-                aria-setsize={total}
-                aria-posinset={virtualRow.index + 1}
-                onClick={() => row && onSelect(row.id)}
-                className={`absolute left-0 flex w-full cursor-pointer items-center gap-2 border-b border-slate-100 px-3 ${
-                  selected ? 'bg-sky-100' : 'hover:bg-slate-50'
-                }`}
-                style={{ height: virtualRow.size, transform: `translateY(${virtualRow.start}px)` }}
-              >
-                {row ? (
-                  <ItemRowContent
-                    row={row}
-                    now={now}
-                    sending={sendingVerdict(outbox, row.id)}
-                    userId={userId}
-                  />
-                ) : (
-                  <span className="text-xs text-slate-400">Loading…</span>
-                )}
-              </div>
+                row={row}
+                index={virtualRow.index}
+                start={virtualRow.start}
+                size={virtualRow.size}
+                total={total}
+                now={now}
+                sending={row ? sendingVerdict(outbox, row.id) : null}
+                userId={userId}
+                selectionStore={selectionStore}
+                onSelect={onSelect}
+              />
             );
           })}
         </div>
-      </div>
+      </SelectionListbox>
     </div>
   );
-}
+});

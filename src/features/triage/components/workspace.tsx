@@ -1,19 +1,20 @@
-import { useCallback, useDeferredValue, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, type ReactNode } from 'react';
 import type { User } from '../../../api/schemas/user';
+import { useSameValue } from '../../../lib/use-same-value';
 import { canDecide } from '../model/commands';
 import { useUrlSelection } from '../model/use-url-selection';
 import { selectionOf, type QueueScope, type WorkspaceSearch } from '../model/workspace-search';
-import { DecisionPanel } from './decision-panel';
 import { ItemList, type ListNavigation } from './item-list';
-import { ItemView } from './item-view';
 import { ListFilters } from './list-filters';
+import { SelectedItem } from './selected-item';
 
 /**
  * The triage workspace: the filtered, virtualized list beside the selected item in full, and for
  * analysts and supervisors the decision bar. The view (filters, sort, search, selection) is the
- * URL's; this component reads it and asks to change it. The selection alone is shown before the
- * URL catches up, so moving through the list never waits for a navigation. The selected item
- * opens at once, even while the list waits (`listPlaceholder`).
+ * URL's; this component reads it and asks to change it. The selection is kept in a store that
+ * the list's rows and the item read, and reaches the URL a moment later: a move renders neither
+ * this component nor the list, and the URL catching up renders only what the view changes. The
+ * selected item opens at once, even while the list waits (`listPlaceholder`).
  */
 export function Workspace({
   title,
@@ -39,24 +40,23 @@ export function Workspace({
 }) {
   const navigation = useRef<ListNavigation>(null);
   const reviewer = canDecide(user.role);
-  const { selected, select, cancel } = useUrlSelection(search.item, (item) =>
-    onSearchChange({ item }),
+  const searchChange = useRef(onSearchChange);
+  useEffect(() => {
+    searchChange.current = onSearchChange;
+  });
+  const { store, select, cancel } = useUrlSelection(search.item, (item) =>
+    searchChange.current({ item }),
   );
-  // Skimming (j/k, clicks): the list's highlight moves in the frame after the key; the item itself
-  // follows a frame or two later (a render React may interrupt, and skips while the selection
-  // keeps moving). After a decision the next item — prefetched — is shown in the same frame.
-  const skimmed = useDeferredValue(selected);
-  // The jump a decision made (from the decided item to the next); it lasts while the deferred
-  // value still holds the decided item, which must not come back on screen meanwhile.
-  const [jump, setJump] = useState<{ from: string | undefined; to: string } | null>(null);
-  if (jump && skimmed !== jump.from) setJump(null);
-  const shown = jump && skimmed === jump.from ? jump.to : skimmed;
+  const { item: _selected, ...filters } = search;
+  const view = useSameValue(filters);
+  const scope = useSameValue(queue);
+  const selection = useSameValue(selectionOf(search, queue));
   const onFilterChange = useCallback(
     (change: Partial<WorkspaceSearch>) => {
       cancel();
-      void onSearchChange({ ...change, item: undefined });
+      void searchChange.current({ ...change, item: undefined });
     },
-    [cancel, onSearchChange],
+    [cancel],
   );
   return (
     <main className="flex h-[calc(100vh-3.5rem)] gap-4 p-4">
@@ -65,10 +65,10 @@ export function Workspace({
         {toolbar}
         {listPlaceholder ?? (
           <>
-            <ListFilters search={search} queue={queue} onChange={onFilterChange} />
+            <ListFilters search={view} queue={scope} onChange={onFilterChange} />
             <ItemList
-              selection={selectionOf(search, queue)}
-              selectedId={selected}
+              selection={selection}
+              selectionStore={store}
               onSelect={select}
               label={`${title} items`}
               navigation={navigation}
@@ -79,32 +79,12 @@ export function Workspace({
       </section>
       <div className="min-w-0 flex-1 space-y-4 overflow-auto">
         {reviewer && monitor}
-        {shown ? (
-          <>
-            {reviewer && (
-              <DecisionPanel
-                key={shown}
-                itemId={shown}
-                superseded={shown !== selected}
-                user={user}
-                onDecided={() => {
-                  const next = navigation.current?.next();
-                  if (next) setJump({ from: selected, to: next });
-                }}
-              />
-            )}
-            <ItemView
-              itemId={shown}
-              reviewer={reviewer}
-              supervisor={user.role === 'supervisor'}
-              userId={user.id}
-            />
-          </>
-        ) : (
-          <p className="p-4 text-sm text-slate-600">
-            Select an item (j/k or the arrow keys move the selection).
-          </p>
-        )}
+        <SelectedItem
+          selectionStore={store}
+          navigation={navigation}
+          user={user}
+          reviewer={reviewer}
+        />
       </div>
     </main>
   );

@@ -1,12 +1,11 @@
 import { reviewerRoles } from '../../../api/endpoints/endpoint';
 import type { FlaggedItem } from '../../../api/schemas/item';
 import type { Role } from '../../../api/schemas/user';
-import { reviewRefusal, stageOf, type ReviewStage } from '../../../domain/review-rules';
-import type { Command } from '../../../shared/shortcuts/model/command-list';
+import { reviewRefusal, stageOf } from '../../../domain/review-rules';
 import { holdingOf } from './holder';
 
-/** What decides whether a command may run now. */
-export interface CommandContext {
+/** What decides whether the open item may be decided now (the decision bar's commands read it). */
+export interface DecisionState {
   role: Role;
   userId: string;
   /** Who already reviewed the item in this round, when the caller may know (`reviewedBy`). */
@@ -41,7 +40,7 @@ export function decisionBlocker({
   windowId,
   superseded = false,
   sending = false,
-}: CommandContext): string | null {
+}: DecisionState): string | null {
   if (!canDecide(role)) return `A${role === 'auditor' ? 'n' : ''} ${role} does not decide items.`;
   if (!item) return 'Select an item.';
   if (superseded) return 'Opening the selected item…';
@@ -66,12 +65,3 @@ export function decisionBlocker({
   }
   return null;
 }
-
-/** A supervisor's decision is final: it confirms or dismisses, never escalates further. */
-const offeredAt = (command: Command, stage: ReviewStage | null) =>
-  !(command.id === 'escalate' && stage === 'supervisor');
-
-export const isAllowed = (command: Command, context: CommandContext) =>
-  command.id === 'help' ||
-  (decisionBlocker(context) === null &&
-    offeredAt(command, context.item ? stageOf(context.item.status) : null));

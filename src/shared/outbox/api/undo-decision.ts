@@ -1,9 +1,8 @@
 import { isApiError } from '../../../api/api-error';
 import { apiRequest } from '../../../api/client';
 import { endpoints } from '../../../api/endpoints';
-import { UNDO_OFFER_SECONDS } from '../../../domain/review-rules';
 import { useOutbox } from '../model/outbox';
-import { useRecentDecision } from '../model/recent-decision';
+import { undoOffered, useRecentDecision } from '../model/recent-decision';
 
 /** Takes back a decision the server has recorded, by the key it was sent with; says how it went. */
 export async function undoRecorded(itemId: string, idempotencyKey: string) {
@@ -24,7 +23,7 @@ export async function undoRecorded(itemId: string, idempotencyKey: string) {
  */
 export function undoLastDecision(now = Date.now()): boolean {
   const { last, settled } = useRecentDecision.getState();
-  if (!last || now - last.madeAt > UNDO_OFFER_SECONDS * 1000) return false;
+  if (!undoOffered(last, now)) return false;
   useRecentDecision.setState({ last: null }); // one undo per decision, however often it is asked
   const outbox = useOutbox.getState();
   const entry = outbox.entries.find((e) => e.key === last.key);

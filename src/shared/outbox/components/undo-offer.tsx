@@ -3,38 +3,32 @@ import { useEffect } from 'react';
 import { invalidateReviewData } from '../../../api/endpoints/decisions.queries';
 import { Button } from '../../../components/ui/button';
 import { UNDO_OFFER_SECONDS } from '../../../domain/review-rules';
-import { isTypingTarget } from '../../../lib/keyboard';
 import { useNow } from '../../../lib/use-now';
 import { undoLastDecision } from '../api/undo-decision';
 import { verdictText } from '../../../domain/decision-labels';
-import {
-  singleKeyShortcutsOn,
-  useSingleKeyShortcuts,
-} from '../../wellness-state/model/wellness-choices';
-import { useRecentDecision, type RecentDecision } from '../model/recent-decision';
+import { keyHint } from '../../shortcuts/model/command';
+import { undo, undoCommands } from '../../shortcuts/model/undo-command';
+import { useCommands } from '../../shortcuts/model/use-commands';
+import { useSingleKeyShortcuts } from '../../wellness-state/model/wellness-choices';
+import { undoOffered, useRecentDecision, type RecentDecision } from '../model/recent-decision';
 
 function Offer({ last, userId }: { last: RecentDecision; userId: string }) {
   const now = useNow(250);
   const shortcuts = useSingleKeyShortcuts(userId);
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'u' || event.repeat || !singleKeyShortcutsOn(userId)) return;
-      if (isTypingTarget(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
-      if (undoLastDecision()) event.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [userId]);
+  const run = useCommands(userId, undoCommands, ['anywhere'], () => ({
+    offered: undoOffered(useRecentDecision.getState().last, Date.now()),
+    undo: () => undoLastDecision(),
+  }));
   const left = Math.ceil((last.madeAt + UNDO_OFFER_SECONDS * 1000 - now.getTime()) / 1000);
   if (left <= 0) return null;
-  const label = `Undo${shortcuts ? ' (u)' : ''}`;
+  const label = `${undo.label}${keyHint(undo, shortcuts)}`;
   return (
     <p className="flex items-center gap-2">
       <span>
         {verdictText(last.verdict)} — <span className="font-mono">{last.itemId}</span>. Undo
         possible for {UNDO_OFFER_SECONDS} s.
       </span>
-      <Button aria-label={label} onClick={() => undoLastDecision()}>
+      <Button aria-label={label} onClick={() => run(undo)}>
         {label} <span aria-hidden="true">· {left} s</span>
       </Button>
     </p>

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Verdict } from '../../../api/schemas/decision';
+import { UNDO_OFFER_SECONDS } from '../../../domain/review-rules';
 
 /** The decision the reviewer made last, which they may still undo for UNDO_OFFER_SECONDS. */
 export interface RecentDecision {
@@ -26,3 +27,7 @@ export const useRecentDecision = create<RecentDecisionStore>()((set) => ({
   made: (decision) => set({ last: decision, outcome: null }),
   settled: (outcome) => set({ last: null, outcome }),
 }));
+
+/** Whether `last` may still be undone at `now`. */
+export const undoOffered = (last: RecentDecision | null, now: number): last is RecentDecision =>
+  last !== null && now - last.madeAt <= UNDO_OFFER_SECONDS * 1000;
