@@ -1,7 +1,7 @@
 /**
  * `npx tsx scripts/bench-server-start.ts [--items 300] [--later 3] [--console]`: how long the
- * server takes from its process starting to answering HTTP, on the embedded database (PGlite) in
- * a new temporary data directory: the first start (creating the cluster, migrating, seeding the
+ * server `npm start` runs (its bundle, built first) takes from its process starting to answering
+ * HTTP, on the embedded database (PGlite) in a new temporary data directory: the first start (creating the cluster, migrating, seeding the
  * demo data) and later starts on the same directory. `--console` serves the built console (run
  * `npm run build` first); without it the API only, as the build is not part of a start. CPU is
  * the server process's own (user + system); the machine's load is given, as other processes
@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildServerBundle, SERVER_BUNDLE } from '../src/server/start/server-bundle';
 import { cpuMs, peakMemoryMb } from './bench-cpu';
 
 const { values } = parseArgs({
@@ -33,7 +34,7 @@ interface Run {
 async function start(dataDir: string): Promise<Run> {
   const load = loadavg()[0] ?? NaN;
   const started = performance.now();
-  const args = ['--import', 'tsx', 'src/server/main.ts', '--port', '0', '--items', values.items];
+  const args = ['--enable-source-maps', SERVER_BUNDLE, '--port', '0', '--items', values.items];
   const child = spawn(process.execPath, values.console ? args : [...args, '--api-only'], {
     env: { ...process.env, VERITY_DEMO: '1', VERITY_DATA_DIR: dataDir, DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -65,6 +66,7 @@ async function start(dataDir: string): Promise<Run> {
   return run;
 }
 
+await buildServerBundle();
 const dataDir = mkdtempSync(join(tmpdir(), 'verity-bench-start-'));
 const rows: [string, Run][] = [];
 try {

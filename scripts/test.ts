@@ -63,7 +63,7 @@ await run('Vitest', 'npx', [
   '--reporter=json',
   `--outputFile=${vitestJson}`,
 ]);
-const built = await run('Build', 'npx', ['vite', 'build']);
+const built = await run('Build', 'npm', ['run', 'build']);
 
 const chromium = await findChromium();
 if (!chromium) {

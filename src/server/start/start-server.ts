@@ -1,6 +1,4 @@
 import { sql } from 'kysely';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createGroupCommit } from '../db/group-commit';
 import { databaseLocation } from '../db/location';
 import { refreshPlannerStatistics } from '../db/bulk-load';
@@ -15,13 +13,12 @@ import { directoryMediaStore, mediaDirectory } from '../media/media-store';
 import type { NcmecAccess } from '../ncmec/ncmec-settings';
 import { startFilingWorker } from '../reports/filing-worker';
 import type { ServerContext } from '../server-context';
+import { builtConsoleDir } from './console-dir';
 import { createHttpApp } from './http-app';
 import { listen } from './listen';
 import { isDemoMode, productionStartRefusal } from './production-start';
 import { reviewSecret } from './review-secret';
 import type { StartOptions } from './start-options';
-
-const distDir = resolve(fileURLToPath(import.meta.url), '../../../../dist');
 
 export interface RunningServer {
   port: number;
@@ -116,7 +113,6 @@ export async function startServer(
       }
       return done;
     });
-    if (database.engine === 'pglite') await refreshPlannerStatistics(db);
     const knobs = await readDemoKnobs(db);
     const ncmec = demoNcmec(db, env);
     const context: ServerContext = {
@@ -137,10 +133,19 @@ export async function startServer(
     const filing = startFilingWorker(context);
     const app = createHttpApp({
       context,
-      consoleDir: options.apiOnly ? null : (options.consoleDir ?? distDir),
+      consoleDir: options.apiOnly ? null : (options.consoleDir ?? builtConsoleDir()),
       demo: { start },
     });
     const listening = await listen(app, options);
+    // PGlite has no autovacuum: each later start gives the planner fresh statistics once it
+    // serves (requests wait for them meanwhile); a seed has just done so. Without them the
+    // planner keeps the ones it had.
+    const statistics =
+      database.engine === 'pglite' && demoData === 'kept'
+        ? refreshPlannerStatistics(db).catch((error: unknown) => {
+            console.warn('The planner statistics were not refreshed:', error);
+          })
+        : Promise.resolve();
     const config = await currentConfig(context, start);
     return {
       port: listening.port,
@@ -150,6 +155,7 @@ export async function startServer(
       config,
       async close() {
         await listening.close();
+        await statistics;
         await filing.stop();
         await database.close();
       },

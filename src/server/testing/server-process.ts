@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { ACTING_USER_HEADER, CSRF_HEADER, CSRF_VALUE } from '../../api/headers';
 
 /**
- * The real server as a deployment runs it: `node --import tsx src/server/main.ts --api-only` in a
- * child process of its own, in demo mode, on a port the system picks. Tests kill it (`kill -9`
+ * The real server as a deployment runs it: `node --import tsx src/server/main.ts --api-only` (or
+ * its bundle) in a child process of its own, in demo mode, on a port the system picks. Tests kill it (`kill -9`
  * included) and start it again on the same data.
  */
 export interface ServerProcess {
@@ -25,6 +25,8 @@ export interface ServerProcessOptions {
   databaseUrl?: string;
   /** How long the start may take (a seed of thousands of items takes tens of seconds). */
   timeoutMs?: number;
+  /** The server's bundle (`npm run build`) to run with plain Node, rather than its source. */
+  bundle?: string;
 }
 
 function exited(child: ChildProcess) {
@@ -40,22 +42,23 @@ export function startServerProcess({
   dataDir,
   databaseUrl,
   timeoutMs = 180_000,
+  bundle,
 }: ServerProcessOptions): Promise<ServerProcess> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/server/main.ts', '--api-only', '--port', '0', ...args],
-    {
-      // Only what the server reads: nothing of the test runner's environment leaks in.
-      env: {
-        PATH: process.env.PATH ?? '',
-        VERITY_DEMO: '1',
-        VERITY_DATA_DIR: dataDir,
-        VERITY_REVIEW_SECRET: 'server-process-tests',
-        ...(databaseUrl === undefined ? {} : { DATABASE_URL: databaseUrl }),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const entry =
+    bundle === undefined
+      ? ['--import', 'tsx', 'src/server/main.ts']
+      : ['--enable-source-maps', bundle];
+  const child = spawn(process.execPath, [...entry, '--api-only', '--port', '0', ...args], {
+    // Only what the server reads: nothing of the test runner's environment leaks in.
+    env: {
+      PATH: process.env.PATH ?? '',
+      VERITY_DEMO: '1',
+      VERITY_DATA_DIR: dataDir,
+      VERITY_REVIEW_SECRET: 'server-process-tests',
+      ...(databaseUrl === undefined ? {} : { DATABASE_URL: databaseUrl }),
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
