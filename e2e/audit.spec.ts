@@ -207,7 +207,8 @@ test('with 100,000 events the log scrolls to its end with a bounded DOM, and ver
   signInAs,
   mock,
 }) => {
-  test.setTimeout(90_000);
+  // Seeding, scrolling and hashing 100,000 events: a loaded machine takes minutes.
+  test.setTimeout(150_000);
   await mock({ auditEvents: 100_000 });
   await signInAs('auditor');
   const pages: string[] = [];
@@ -240,6 +241,6 @@ test('with 100,000 events the log scrolls to its end with a bounded DOM, and ver
   await page.getByRole('button', { name: /^Verify events 1–/ }).click();
   await expect(page.getByRole('progressbar')).toBeVisible();
   await expect(page.getByText(/^Verified [\d,]+ events: the chain holds/)).toBeVisible({
-    timeout: 30_000,
+    timeout: 60_000,
   });
 });
