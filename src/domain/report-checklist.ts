@@ -3,8 +3,8 @@ import {
   type ActionabilityField,
   type Report,
   type ReportEditable,
-  type ReportFile,
 } from '../api/schemas/report';
+import type { ReportFile } from '../api/schemas/report-file';
 import type { CybertiplineField, SourceDetailsPart } from './cybertipline-fields';
 import type { ChecklistLevel } from './provenance-checklist';
 import { rules } from './report-checklist-rules';

@@ -1,12 +1,8 @@
 import type { Decision } from '../../api/schemas/decision';
 import type { FlaggedItem } from '../../api/schemas/item';
-import type {
-  ActionabilityField,
-  Incident,
-  Report,
-  ReportFile,
-  WebPageIncident,
-} from '../../api/schemas/report';
+import type { ActionabilityField, Report } from '../../api/schemas/report';
+import type { ReportFile } from '../../api/schemas/report-file';
+import type { Incident, WebPageIncident } from '../../api/schemas/report-incident';
 import { webPageUrls } from '../../domain/cybertipline-notes';
 import {
   accepted,
