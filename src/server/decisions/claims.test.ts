@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ErrorBody } from '../../api/schemas/common';
 import { ClaimResult, NextItem } from '../../api/schemas/decision';
-import { serverPerFile } from '../testing/server-per-file';
+import { serverPerFile } from '../testing/test-server-hooks';
 import type { TestClient, TestServer } from '../testing/test-server';
 import {
   allItems,

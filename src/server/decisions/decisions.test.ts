@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { DecisionResult } from '../../api/schemas/decision';
-import { serverPerFile } from '../testing/server-per-file';
+import { serverPerFile } from '../testing/test-server-hooks';
 import type { TestServer } from '../testing/test-server';
 import {
   claim,

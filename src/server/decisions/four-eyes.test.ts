@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ErrorBody } from '../../api/schemas/common';
 import { DecisionResult } from '../../api/schemas/decision';
-import { serverPerFile } from '../testing/server-per-file';
+import { serverPerFile } from '../testing/test-server-hooks';
 import type { TestServer } from '../testing/test-server';
 import {
   claim,
