@@ -1,7 +1,7 @@
 import { z } from '../../lib/zod';
 import { Id, hexDigest } from './common';
 
-/** A value of the supplier's data that NCMEC's rules refuse, set aside from the report as evidence. */
+/** A value of the supplier's data NCMEC's rules refuse: set aside as evidence, never pre-filled. */
 
 /** How much of a refused source value is kept: escaped, then cut to this many characters. */
 export const REFUSED_EXCERPT_MAX = 200;
