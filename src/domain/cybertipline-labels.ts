@@ -1,5 +1,6 @@
 import type { FileAnnotation } from '../api/schemas/decision';
-import type { IpEventName, ReportAnnotation } from '../api/schemas/report';
+import type { ReportAnnotation } from '../api/schemas/report-incident';
+import type { IpEventName } from '../api/schemas/report-person';
 
 /** Plain-language labels for NCMEC's CyberTipline vocabulary, shared by triage and reports. */
 

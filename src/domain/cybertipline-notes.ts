@@ -1,9 +1,6 @@
-import type {
-  ActionabilityField,
-  RefusedSourceValue,
-  Report,
-  ReportFile,
-} from '../api/schemas/report';
+import type { RefusedSourceValue } from '../api/schemas/refused-source-value';
+import type { ActionabilityField, Report } from '../api/schemas/report';
+import type { ReportFile } from '../api/schemas/report-file';
 
 /**
  * What the CyberTipline documents say in words (`additionalInfo`), so that everything the report

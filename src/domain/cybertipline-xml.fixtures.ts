@@ -1,14 +1,9 @@
 import { FileAnnotation, IndustryClassification } from '../api/schemas/decision';
-import {
-  ActionabilityField,
-  IncidentType,
-  IpEventName,
-  REFUSED_EXCERPT_MAX,
-  RefusedSourceValue,
-  ReportAnnotation,
-  type Report,
-  type ReportFile,
-} from '../api/schemas/report';
+import { REFUSED_EXCERPT_MAX, RefusedSourceValue } from '../api/schemas/refused-source-value';
+import { ActionabilityField, type Report } from '../api/schemas/report';
+import type { ReportFile } from '../api/schemas/report-file';
+import { IncidentType, ReportAnnotation } from '../api/schemas/report-incident';
+import { IpEventName } from '../api/schemas/report-person';
 
 /**
  * Test-only reports for `cybertipline-xml.test.ts`: one complete hand-written report, and a

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
-import { Report, type ReportFile } from '../api/schemas/report';
+import { Report } from '../api/schemas/report';
+import type { ReportFile } from '../api/schemas/report-file';
 import hostile from '../server/demo/fixtures/hostile-strings.json';
 import { fileDetailsXml, missingRequired, reportXml, xmlText } from './cybertipline-xml';
 import { completeFile, completeReport, randomReport, seededRng } from './cybertipline-xml.fixtures';

@@ -1,4 +1,5 @@
-import type { Report, ReportFile } from '../api/schemas/report';
+import type { Report } from '../api/schemas/report';
+import type { ReportFile } from '../api/schemas/report-file';
 import { fileNotes, otherLocationPages, personNote, reportNotes } from './cybertipline-notes';
 
 /**

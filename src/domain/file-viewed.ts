@@ -1,5 +1,5 @@
 import type { AuditEvent } from '../api/schemas/audit';
-import type { FileViewedByEsp } from '../api/schemas/report';
+import type { FileViewedByEsp } from '../api/schemas/report-file';
 
 /** The answer a filing sent NCMEC, and where the audit log stood when it was sent. */
 export interface SentAnswer {

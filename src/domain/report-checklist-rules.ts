@@ -6,12 +6,12 @@ import type {
 } from './report-checklist';
 import type { ChecklistLevel } from './provenance-checklist';
 import { webPageUrls } from './cybertipline-notes';
-import { ncmecRefusal } from './ncmec-value-rules';
 import { filled } from './usable-value';
 
 /**
  * The report checklist's entries, in report order (read by `report-checklist.ts`): what each
- * needs to be present, and which of its values NCMEC's rules would refuse.
+ * needs to be present. Which of their values NCMEC's rules would refuse is
+ * `report-checklist-refusals.ts`.
  */
 export interface Rule {
   id: ReportEntryId;
@@ -22,8 +22,6 @@ export interface Rule {
   hint: string;
   /** True, or a count of the files lacking it. */
   check: (report: ChecklistInput, now: number) => boolean | { lacking: number; of: number };
-  /** Its values NCMEC's rules refuse, each as "where: the rule" (see `ncmec-value-rules.ts`). */
-  refused?: (report: ChecklistInput, now: Date) => string[];
 }
 
 /** Every file has it: true, or how many lack it. */
@@ -33,26 +31,6 @@ const everyFile =
     const lacking = files.filter((file) => !has(file)).length;
     return lacking === 0 && files.length > 0 ? true : { lacking, of: files.length };
   };
-
-/** "where: rule" for each value NCMEC refuses at `path`; blank values are not sent, so not refused. */
-const refusals = (
-  path: string,
-  values: readonly (readonly [where: string, value: string | null])[],
-  now: Date,
-) =>
-  values.flatMap(([where, value]) => {
-    const says = filled(value) ? ncmecRefusal(path, value, now) : null;
-    return says === null ? [] : [`${where}: ${says}`];
-  });
-
-const perFile =
-  (path: string, value: (file: ChecklistFile) => string | null): NonNullable<Rule['refused']> =>
-  ({ files }, now) =>
-    refusals(
-      path,
-      files.map((f, i) => [`file ${i + 1}`, value(f)] as const),
-      now,
-    );
 
 export const rules: readonly Rule[] = [
   {
@@ -74,18 +52,6 @@ export const rules: readonly Rule[] = [
     check: (r) =>
       r.incidentSummary.incidentDateTime !== null &&
       filled(r.incidentSummary.incidentDateTimeDescription),
-    refused: ({ incidentSummary: s }, now) =>
-      refusals(
-        'incidentSummary/incidentDateTime',
-        [['incident date', s.incidentDateTime]],
-        now,
-      ).concat(
-        refusals(
-          'incidentSummary/incidentDateTimeDescription',
-          [['what that time is', s.incidentDateTimeDescription]],
-          now,
-        ),
-      ),
   },
   {
     id: 'escalate_to_high_priority',
@@ -95,12 +61,6 @@ export const rules: readonly Rule[] = [
     xsdPath: 'incidentSummary/escalateToHighPriority',
     hint: 'Only with signs of new or ongoing abuse (a child at immediate risk): giving a reason escalates the report at NCMEC. Leave it empty otherwise.',
     check: (r) => filled(r.incidentSummary.escalateToHighPriority),
-    refused: (r, now) =>
-      refusals(
-        'incidentSummary/escalateToHighPriority',
-        [['reason', r.incidentSummary.escalateToHighPriority]],
-        now,
-      ),
   },
   {
     id: 'reporter_email',
@@ -110,8 +70,6 @@ export const rules: readonly Rule[] = [
     xsdPath: 'reporter/reportingPerson/email',
     hint: 'The filing supervisor: filled in when a supervisor approves the report.',
     check: (r) => r.reporter !== null && filled(r.reporter.email),
-    refused: (r, now) =>
-      refusals('reportingPerson/email', [['email', r.reporter?.email ?? null]], now),
   },
   {
     id: 'files',
@@ -131,17 +89,6 @@ export const rules: readonly Rule[] = [
     hint: 'The manifest’s URL column, the crawl log’s target URI, or the supplier’s per-item source. Every other URL a file was found at is sent here too.',
     // What the XML sends as web page URLs: the web pages’ and the files’ other locations.
     check: (r) => webPageUrls(r).length > 0,
-    refused: (r, now) =>
-      refusals(
-        'webPageIncident/url',
-        [
-          ...r.webPages.map((p, i) => [`web page ${i + 1}`, p.url] as const),
-          ...r.files.flatMap((f, i) =>
-            f.otherLocations.map((url) => [`file ${i + 1}, found also at`, url] as const),
-          ),
-        ],
-        now,
-      ),
   },
   {
     id: 'third_party_hosted',
@@ -170,7 +117,6 @@ export const rules: readonly Rule[] = [
     xsdPath: 'fileDetails/locationOfFile',
     hint: 'The file’s primary source URL: manifest URL column or crawl log.',
     check: everyFile((f) => filled(f.locationOfFile)),
-    refused: perFile('fileDetails/locationOfFile', (f) => f.locationOfFile),
   },
   {
     id: 'publicly_available',
@@ -189,7 +135,6 @@ export const rules: readonly Rule[] = [
     xsdPath: 'fileDetails/originalFileHash',
     hint: 'The ingestion pipeline’s hash of the bytes before any transcoding.',
     check: everyFile((f) => f.originalFileHash !== null),
-    refused: perFile('originalFileHash/@hashType', (f) => f.originalFileHash?.hashType ?? null),
   },
   {
     id: 'reported_person',
@@ -201,10 +146,6 @@ export const rules: readonly Rule[] = [
     check: (r) =>
       r.reportedPerson !== null &&
       (filled(r.reportedPerson.screenName) || filled(r.reportedPerson.profileUrl)),
-    refused: ({ reportedPerson: p }, now) => [
-      ...refusals('personOrUserReported/screenName', [['screen name', p?.screenName ?? null]], now),
-      ...refusals('personOrUserReported/profileUrl', [['profile URL', p?.profileUrl ?? null]], now),
-    ],
   },
   {
     id: 'ip_capture',
@@ -214,11 +155,6 @@ export const rules: readonly Rule[] = [
     xsdPath: 'personOrUserReported/ipCaptureEvent',
     hint: 'Usually unavailable for crawled data: mark it not available and say why.',
     check: (r) => r.reportedPerson !== null && r.reportedPerson.ipCaptureEvents.length > 0,
-    refused: ({ reportedPerson: p }, now) =>
-      (p?.ipCaptureEvents ?? []).flatMap((event, i) => [
-        ...refusals('ipCaptureEvent/ipAddress', [[`IP address ${i + 1}`, event.ipAddress]], now),
-        ...refusals('ipCaptureEvent/dateTime', [[`IP address ${i + 1} time`, event.dateTime]], now),
-      ]),
   },
   {
     id: 'file_viewed',
@@ -238,7 +174,6 @@ export const rules: readonly Rule[] = [
     xsdPath: 'fileDetails/originalFileName',
     hint: 'The URL’s last segment or the archive member name.',
     check: everyFile((f) => filled(f.originalFileName)),
-    refused: perFile('fileDetails/originalFileName', (f) => f.originalFileName),
   },
   {
     id: 'industry_classification',
@@ -266,7 +201,6 @@ export const rules: readonly Rule[] = [
     xsdPath: 'fileDetails/uploadedToEspTimestamp',
     hint: 'The custody record’s ingestion time.',
     check: everyFile((f) => f.uploadedToEspTimestamp !== null),
-    refused: perFile('fileDetails/uploadedToEspTimestamp', (f) => f.uploadedToEspTimestamp),
   },
   {
     id: 'hash_details',
@@ -276,14 +210,6 @@ export const rules: readonly Rule[] = [
     xsdPath: 'fileDetails/details[@type=HASH]',
     hint: 'PDQ, MD5 and the hash list matched, with its distance.',
     check: everyFile((f) => f.hashDetails.length > 0),
-    refused: ({ files }, now) =>
-      files.flatMap((f, i) =>
-        refusals(
-          'nameValuePair/name',
-          f.hashDetails.map((d) => [`file ${i + 1}, detail name`, d.name] as const),
-          now,
-        ),
-      ),
   },
   {
     id: 'additional_info',

@@ -3,17 +3,19 @@ import {
   type ActionabilityField,
   type Report,
   type ReportEditable,
-  type ReportFile,
 } from '../api/schemas/report';
+import type { ReportFile } from '../api/schemas/report-file';
 import type { CybertiplineField, SourceDetailsPart } from './cybertipline-fields';
 import type { ChecklistLevel } from './provenance-checklist';
+import { entryRefusals } from './report-checklist-refusals';
 import { rules } from './report-checklist-rules';
 
 /**
  * The report completeness checklist: a pure function of the report, read by the report editor
  * (live, as fields change), the report list (sorting, what blocks) and the mock server (which
  * refuses submitting, approval and filing while something blocks). Its entries are in
- * `report-checklist-rules.ts`; docs/report-completeness.md says why each.
+ * `report-checklist-rules.ts`, the values of each that NCMEC's rules refuse in
+ * `report-checklist-refusals.ts`; docs/report-completeness.md says why each.
  *
  * - `required`: the report cannot be filed without it;
  * - `actionability`: present, or marked *not available* with a written reason;
@@ -72,11 +74,11 @@ export const isActionabilityField = (id: ReportEntryId): id is ActionabilityFiel
 
 /** Every entry, in report order, with its state as of `now`. */
 export function reportChecklist(report: ChecklistInput, now: Date): ReportChecklistEntry[] {
-  return rules.map(({ check, refused, ...rule }) => {
+  return rules.map(({ check, ...rule }) => {
     const result = check(report, now.getTime());
     const present = result === true;
     const detail = typeof result === 'object' ? `${result.lacking} of ${result.of} files` : null;
-    const refusals = refused?.(report, now) ?? [];
+    const refusals = entryRefusals[rule.id]?.(report, now) ?? [];
     const reason = isActionabilityField(rule.id)
       ? (report.notAvailable.find((n) => n.field === rule.id)?.reason ?? null)
       : null;

@@ -7,7 +7,8 @@ import { refusedEntries, reportChecklist } from '../../domain/report-checklist';
 import hostile from '../demo/fixtures/hostile-strings.json';
 import { generateData } from '../demo/generator';
 import { openTestServer } from '../testing/test-server';
-import { draftFields, fileOf, incidentOf, uploaderKey } from './draft-fields';
+import { draftFields, incidentOf, uploaderKey } from './draft-fields';
+import { fileOf } from './draft-file';
 import { seededReportDrafts } from './seed-report-drafts';
 import { editable, reportKit } from './testing/report-kit';
 

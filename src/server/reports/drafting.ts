@@ -4,7 +4,8 @@ import { groupBy } from '../../lib/group-by';
 import type { Database } from '../db/tables';
 import { readDecisions } from '../decisions/decision-rows';
 import { readItems } from '../items/item-rows';
-import { draftFields, fileEdits, fileOf, incidentKey, incidentOf } from './draft-fields';
+import { draftFields, incidentKey, incidentOf } from './draft-fields';
+import { fileEdits, fileOf } from './draft-file';
 import { refusedSourceValues } from './refused-source-values';
 import { nextReportId, type StoredFile, type StoredReport } from './report-rows';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { z } from '../../lib/zod';
 import { FilingStepName } from '../../api/schemas/filing';
-import { FileViewedByEsp } from '../../api/schemas/report';
+import { FileViewedByEsp } from '../../api/schemas/report-file';
 import { Actor } from '../../api/schemas/user';
 import type { Database } from '../db/tables';
 

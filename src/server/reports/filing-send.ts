@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { FileViewedByEsp } from '../../api/schemas/report';
+import type { FileViewedByEsp } from '../../api/schemas/report-file';
 import type { FilingStep } from '../../api/schemas/filing';
 import { fileDetailsXml, reportXml } from '../../domain/cybertipline-xml';
 import type { Database } from '../db/tables';

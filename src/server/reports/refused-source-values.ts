@@ -2,10 +2,9 @@ import { createHash } from 'node:crypto';
 import type { FlaggedItem } from '../../api/schemas/item';
 import {
   REFUSED_EXCERPT_MAX,
-  type ActionabilityField,
-  type NotAvailable,
   type RefusedSourceValue,
-} from '../../api/schemas/report';
+} from '../../api/schemas/refused-source-value';
+import type { ActionabilityField, NotAvailable } from '../../api/schemas/report';
 import { ncmecRefusal } from '../../domain/ncmec-value-rules';
 
 /**

@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import { z } from '../../lib/zod';
-import { Report, ReportFile } from '../../api/schemas/report';
+import { Report } from '../../api/schemas/report';
+import { ReportFile } from '../../api/schemas/report-file';
 import type { SentAnswer } from '../../domain/file-viewed';
 import type { Database, Row } from '../db/tables';
 import { Refusal } from '../refusal';

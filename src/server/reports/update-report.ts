@@ -5,7 +5,7 @@ import { reportChecklist } from '../../domain/report-checklist';
 import { canEditReport } from '../../domain/report-permissions';
 import type { Database } from '../db/tables';
 import { Refusal } from '../refusal';
-import { fileEdits } from './draft-fields';
+import { fileEdits } from './draft-file';
 import { actorOf, checkVersion, recordReportChange, statusText } from './report-record';
 import type { StoredReport } from './report-rows';
 

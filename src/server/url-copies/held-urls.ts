@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import { Provenance } from '../../api/schemas/item';
-import { ReportFile } from '../../api/schemas/report';
+import { ReportFile } from '../../api/schemas/report-file';
 import type { UrlCopyRequest } from '../../api/schemas/url-copy';
 import type { Database } from '../db/tables';
 

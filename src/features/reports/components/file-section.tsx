@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from '@tanstack/react-router';
-import { type ReportEditable, type ReportFile } from '../../../api/schemas/report';
+import type { ReportEditable } from '../../../api/schemas/report';
+import type { ReportFile } from '../../../api/schemas/report-file';
 import { FileAnnotation, IndustryClassification } from '../../../api/schemas/decision';
 import { DefangedUrl } from '../../../components/ui/defanged-url';
 import { UntrustedText } from '../../../components/ui/untrusted-text';

@@ -1,4 +1,4 @@
-import { IpEventName, type ReportedPerson } from '../../../api/schemas/report';
+import { IpEventName, type ReportedPerson } from '../../../api/schemas/report-person';
 import { Button } from '../../../components/ui/button';
 import { ipEventLabels } from '../../../domain/cybertipline-labels';
 import { SelectField } from '../../../components/ui/select-field';

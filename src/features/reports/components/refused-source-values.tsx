@@ -1,4 +1,4 @@
-import type { RefusedSourceValue } from '../../../api/schemas/report';
+import type { RefusedSourceValue } from '../../../api/schemas/refused-source-value';
 import { UntrustedText } from '../../../components/ui/untrusted-text';
 import { Section } from './fields';
 

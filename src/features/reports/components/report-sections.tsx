@@ -1,6 +1,7 @@
 import { Timestamp } from '../../../api/schemas/common';
 import { useState } from 'react';
-import { IncidentType, ReportAnnotation, type ReportEditable } from '../../../api/schemas/report';
+import type { ReportEditable } from '../../../api/schemas/report';
+import { IncidentType, ReportAnnotation } from '../../../api/schemas/report-incident';
 import { Button } from '../../../components/ui/button';
 import { SelectField } from '../../../components/ui/select-field';
 import { reportAnnotationLabels } from '../../../domain/cybertipline-labels';

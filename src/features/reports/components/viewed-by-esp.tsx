@@ -1,4 +1,4 @@
-import type { FileViewedByEsp } from '../../../api/schemas/report';
+import type { FileViewedByEsp } from '../../../api/schemas/report-file';
 import { utcMinute } from '../model/report-labels';
 
 type Evidence = NonNullable<FileViewedByEsp['evidence']>;

@@ -1,5 +1,5 @@
 import { unescapeXml } from '../../ncmec/ncmec-client';
-import { IncidentType } from '../../../api/schemas/report';
+import { IncidentType } from '../../../api/schemas/report-incident';
 import { documentRefusals, type DocumentElement } from '../../../domain/ncmec-document-rules';
 
 /**

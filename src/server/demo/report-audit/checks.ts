@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FlaggedItem } from '../../../api/schemas/item';
 import type { ActionabilityField, Report } from '../../../api/schemas/report';
 import { xmlText } from '../../../domain/cybertipline-xml';
-import { publiclyAvailable } from '../../reports/draft-fields';
+import { publiclyAvailable } from '../../reports/draft-file';
 import { accepted } from '../../reports/refused-source-values';
 import { unescapeXml } from '../../ncmec/ncmec-client';
 import { textsOf, type AuditDocument } from './documents';
