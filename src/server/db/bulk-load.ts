@@ -31,8 +31,8 @@ export async function withIndexesDeferred<T>(
 /**
  * Gives the query planner fresh statistics of these tables (all without): without them it guesses,
  * and at 100,000 items a guess turns an index lookup into a scan of a whole table. PostgreSQL's
- * autovacuum refreshes them in time; embedded PGlite has no autovacuum, so it is asked after a
- * bulk load and at each start.
+ * autovacuum refreshes them in time; embedded PGlite has none, so a bulk load asks (and
+ * `vacuumAndAnalyze` at each start).
  */
 export async function refreshPlannerStatistics(
   db: Kysely<Database> | Transaction<Database>,
@@ -43,4 +43,14 @@ export async function refreshPlannerStatistics(
       ? sql`analyze`
       : sql`analyze ${sql.join(tables.map((table) => sql.table(table)))}`;
   await statement.execute(db);
+}
+
+/**
+ * What autovacuum does on PostgreSQL, for embedded PGlite, which has none: the planner's
+ * statistics, and the visibility map, without which reading a list by its index visits the row
+ * of every entry it skips (a queue's last page at 100,000 items: a scan and a sort of the whole
+ * table instead of an index-only scan). Outside any transaction.
+ */
+export async function vacuumAndAnalyze(db: Kysely<Database>) {
+  await sql`vacuum analyze`.execute(db);
 }

@@ -34,11 +34,11 @@ const auditHead = (start: TestStart) =>
     .executeTakeFirstOrThrow()
     .then(({ seq, hash }) => ({ seq, hash }));
 
-const lastAnalyzed = async (start: TestStart, table: string) => {
+/** When `table` was last vacuumed and analyzed, both (0: not yet). */
+const lastVacuumed = async (start: TestStart, table: string) => {
   const { rows } = await sql<{ at: Date | null }>`
-    select last_analyze as at from pg_stat_user_tables where relname = ${table}`.execute(
-    start.running.database.db,
-  );
+    select least(last_vacuum, last_analyze) as at from pg_stat_user_tables
+    where relname = ${table}`.execute(start.running.database.db);
   return rows[0]?.at?.getTime() ?? 0;
 };
 
@@ -68,8 +68,12 @@ test('a start outside demo mode refuses to run, says what is missing, and exits 
 }, 60_000);
 
 test('the first demo start seeds, a later one keeps everything; another seed needs --reset', async () => {
+  const firstStarted = new Date();
   const first = await startTestServer({ config: { items: 20, seed: 3 } });
   expect(first.running.demoData).toBe('seeded');
+  await expect
+    .poll(() => lastVacuumed(first, 'items'))
+    .toBeGreaterThanOrEqual(firstStarted.getTime());
   expect(first.running.context.demoUsers.map((u) => u.id)).toContain('usr_ana');
   const cookie = await signIn(first.origin, 'usr_ana');
   const head = await auditHead(first);
@@ -78,9 +82,9 @@ test('the first demo start seeds, a later one keeps everything; another seed nee
   const laterStarted = new Date();
   const later = await startTestServer({ dataDir: first.dataDir, config: { latency: 7 } });
   expect(later.running.demoData).toBe('kept');
-  // PGlite has no autovacuum: a later start gives the planner fresh statistics itself.
+  // PGlite has no autovacuum: each start vacuums and analyzes itself.
   await expect
-    .poll(() => lastAnalyzed(later, 'items'))
+    .poll(() => lastVacuumed(later, 'items'))
     .toBeGreaterThanOrEqual(laterStarted.getTime());
   expect(later.running.config).toMatchObject({ seed: 3, items: 20, latency: 7 });
   expect(await whoAmI(later.origin, cookie)).toBe('usr_ana');

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { createGroupCommit } from '../db/group-commit';
 import { databaseLocation } from '../db/location';
-import { refreshPlannerStatistics } from '../db/bulk-load';
+import { vacuumAndAnalyze } from '../db/bulk-load';
 import { migrateToLatest } from '../db/migrate';
 import { openDatabase, type OpenDatabase } from '../db/open-database';
 import { currentConfig } from '../demo/configure';
@@ -137,13 +137,12 @@ export async function startServer(
       demo: { start },
     });
     const listening = await listen(app, options);
-    // PGlite has no autovacuum: each later start gives the planner fresh statistics once it
-    // serves (requests wait for them meanwhile); a seed has just done so. Without them the
-    // planner keeps the ones it had.
-    const statistics =
-      database.engine === 'pglite' && demoData === 'kept'
-        ? refreshPlannerStatistics(db).catch((error: unknown) => {
-            console.warn('The planner statistics were not refreshed:', error);
+    // PGlite has no autovacuum: each start vacuums once it serves (requests wait meanwhile).
+    // Until it is done, the planner and the index-only scans work from what the last one left.
+    const vacuumed =
+      database.engine === 'pglite'
+        ? vacuumAndAnalyze(db).catch((error: unknown) => {
+            console.warn('The embedded database was not vacuumed:', error);
           })
         : Promise.resolve();
     const config = await currentConfig(context, start);
@@ -155,7 +154,7 @@ export async function startServer(
       config,
       async close() {
         await listening.close();
-        await statistics;
+        await vacuumed;
         await filing.stop();
         await database.close();
       },
