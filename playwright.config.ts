@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { findChromium } from './scripts/find-chromium';
 
 /**
- * The e2e suite drives the same server `npm start` runs: each worker starts its own, on its own
+ * The e2e suite drives the same server `npm start` runs (from its source, through tsx, rather than
+ * its bundle): each worker starts its own, on its own
  * port and data directory (the `demoOrigin` fixture, e2e/fixtures.ts), so workers share no data.
  * `VERITY_E2E_WORKERS` sets how many run at once (a number or a share of the cores such as `50%`;
  * default 1, see README).

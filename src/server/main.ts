@@ -1,7 +1,7 @@
 /**
- * The Verity server: `npm start` (demo mode, with the console built first).
- * `tsx src/server/main.ts --seed 7 --items 300 --latency 200 --port 4318`, and the other options
- * of `parseStartOptions` (start/start-options.ts). Outside demo mode (`VERITY_DEMO=1`) it refuses
+ * The Verity server: `npm start` (demo mode; the console and this server's bundle,
+ * `dist-server/main.mjs`, built first). `npm start -- --seed 7 --items 300 --latency 200 --port
+ * 4318`, and the other options of `parseStartOptions` (start/start-options.ts). Outside demo mode (`VERITY_DEMO=1`) it refuses
  * to start, saying what a real deployment still lacks.
  */
 import { pathToFileURL } from 'node:url';

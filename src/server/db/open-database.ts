@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { vacuumAndAnalyze } from './bulk-load';
 import { PGliteDialect } from './pglite-dialect';
 import { withPreparedStatements } from './prepared-statements';
 import type { Database } from './tables';
@@ -16,6 +17,11 @@ export interface OpenDatabase {
   snapshot?: () => Promise<Blob>;
   /** PGlite opened `rewindable` only (tests): back to where it was opened, in milliseconds. */
   rewind?: () => Promise<void>;
+  /**
+   * PGlite only, which has no autovacuum (and not `rewindable`, as it cannot vacuum inside its
+   * open transaction): `vacuumAndAnalyze`, run at each start and after a reseed.
+   */
+  vacuum?: () => Promise<void>;
 }
 
 export type DatabaseLocation =
@@ -51,6 +57,8 @@ export async function openDatabase(location: DatabaseLocation): Promise<OpenData
     engine: 'pglite',
     close: () => db.destroy(),
     snapshot: () => pglite.dumpDataDir('none'),
-    ...(location.rewindable === true ? { rewind: () => dialect.rewind() } : {}),
+    ...(location.rewindable === true
+      ? { rewind: () => dialect.rewind() }
+      : { vacuum: () => vacuumAndAnalyze(db) }),
   };
 }

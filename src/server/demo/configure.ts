@@ -59,8 +59,10 @@ export async function configureDemo(
     next.seed !== current.seed ||
     next.items !== current.items ||
     next.auditEvents > head.seq;
-  if (regenerate) await reseedDemoData(db, next, server.now(), server.mediaDir);
-  else await writeDemoKnobs(db, knobsOf(next));
+  if (regenerate) {
+    await reseedDemoData(db, next, server.now(), server.mediaDir);
+    await server.database.vacuum?.();
+  } else await writeDemoKnobs(db, knobsOf(next));
   const tamper = 'tamper:audit';
   if (next.faults.includes(tamper) && (regenerate || !current.faults.includes(tamper)))
     await db.transaction().execute(async (trx) => {

@@ -110,6 +110,15 @@ test('the first demo start seeds, a later one keeps everything; another seed nee
   });
   expect(await whoAmI(reset.origin, cookie)).toBeNull();
   expect((await auditHead(reset)).hash).not.toBe(head.hash);
+  // A reseed through the knobs vacuums too, before it answers.
+  const resetAt = new Date();
+  const reseeded = await fetch(`${reset.origin}/__mock/config`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', [CSRF_HEADER]: CSRF_VALUE },
+    body: JSON.stringify({ reset: true }),
+  });
+  expect(reseeded.status).toBe(200);
+  expect(await lastVacuumed(reset, 'items')).toBeGreaterThanOrEqual(resetAt.getTime());
   await reset.close();
   reset.remove();
 }, 240_000);

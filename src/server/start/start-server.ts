@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import { createGroupCommit } from '../db/group-commit';
 import { databaseLocation } from '../db/location';
-import { vacuumAndAnalyze } from '../db/bulk-load';
 import { migrateToLatest } from '../db/migrate';
 import { openDatabase, type OpenDatabase } from '../db/open-database';
 import { currentConfig } from '../demo/configure';
@@ -136,16 +135,14 @@ export async function startServer(
       consoleDir: options.apiOnly ? null : (options.consoleDir ?? builtConsoleDir()),
       demo: { start },
     });
+    const config = await currentConfig(context, start);
     const listening = await listen(app, options);
     // PGlite has no autovacuum: each start vacuums once it serves (requests wait meanwhile).
     // Until it is done, the planner and the index-only scans work from what the last one left.
-    const vacuumed =
-      database.engine === 'pglite'
-        ? vacuumAndAnalyze(db).catch((error: unknown) => {
-            console.warn('The embedded database was not vacuumed:', error);
-          })
-        : Promise.resolve();
-    const config = await currentConfig(context, start);
+    // Closing waits for it: a vacuum is not interrupted.
+    const vacuumed = (database.vacuum?.() ?? Promise.resolve()).catch((error: unknown) => {
+      console.warn('The embedded database was not vacuumed:', error);
+    });
     return {
       port: listening.port,
       context,

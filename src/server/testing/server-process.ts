@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { ACTING_USER_HEADER, CSRF_HEADER, CSRF_VALUE } from '../../api/headers';
 
 /**
- * The real server as a deployment runs it: `node --import tsx src/server/main.ts --api-only` (or
- * its bundle) in a child process of its own, in demo mode, on a port the system picks. Tests kill it (`kill -9`
- * included) and start it again on the same data.
+ * The real server in a child process of its own: its bundle (`npm start` runs it) when given,
+ * else `node --import tsx src/server/main.ts`; API only, in demo mode, on a port the system
+ * picks. Tests kill it (`kill -9` included) and start it again on the same data.
  */
 export interface ServerProcess {
   origin: string;

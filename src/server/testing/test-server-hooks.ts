@@ -1,8 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { openTestServer, type TestServer } from './test-server';
 
-/** A test file's server, opened and closed by the file's hooks: `opened` is handed it once open. */
-
 /** What a file's hooks share: the open server, and the step that opens it. */
 function opener(opened: (server: TestServer) => void) {
   const held: { server: TestServer | null } = { server: null };
