@@ -150,6 +150,9 @@ test('revealed media blurs again when the analyst moves to another item', async 
   await page.getByRole('button', { name: 'Reveal…' }).click();
   await page.getByRole('button', { name: 'Reveal for 10 s' }).click();
   await expect(page.getByRole('img', { name: /Revealed original/ })).toBeVisible();
+  await expect(
+    page.getByRole('option', { name: new RegExp(item.id), selected: true }),
+  ).toBeVisible();
   await page.keyboard.press('j');
   await expect(page).not.toHaveURL(new RegExp(`item=${item.id}`));
   await expect(page.getByRole('img', { name: /Revealed original/ })).toHaveCount(0);

@@ -59,7 +59,10 @@ test('with safe mode on, the triage workspace makes no preview request at all', 
   await expect(page.getByText(/Safe mode is on: no previews are shown/)).toBeVisible();
   await expect(page.getByRole('img', { name: /Visual fingerprint of SHA-256/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Reveal…' })).toHaveCount(0);
-  // Moving on through the queue loads no media either.
+  // Moving on through the queue loads no media either (once the list shows where the item is).
+  await expect(
+    page.getByRole('option', { name: new RegExp(itemId), selected: true }),
+  ).toBeVisible();
   await page.keyboard.press('j');
   await page.keyboard.press('j');
   await expect(page.getByRole('heading', { level: 1, name: itemId })).toHaveCount(0);
