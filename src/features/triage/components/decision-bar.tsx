@@ -10,7 +10,7 @@ import { Button } from '../../../components/ui/button';
 import { Input } from '../../../components/ui/controls';
 import { Field } from '../../../components/ui/field';
 import { stageOf } from '../../../domain/review-rules';
-import { decisionBlocker, type DecisionState } from '../model/commands';
+import { decisionBlocker, type DecisionState } from '../model/decision-blocker';
 import { CommandButton } from '../../../shared/shortcuts/components/command-button';
 import { ShortcutHelp } from '../../../shared/shortcuts/components/shortcut-help';
 import { keyHint, type Command } from '../../../shared/shortcuts/model/command';

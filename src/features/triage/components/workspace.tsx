@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, type ReactNode } from 'react';
 import type { User } from '../../../api/schemas/user';
 import { useSameValue } from '../../../lib/use-same-value';
-import { canDecide } from '../model/commands';
+import { canDecide } from '../model/decision-blocker';
 import { useUrlSelection } from '../model/use-url-selection';
 import { selectionOf, type QueueScope, type WorkspaceSearch } from '../model/workspace-search';
 import { ItemList, type ListNavigation } from './item-list';

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import type { FlaggedItem } from '../../../api/schemas/item';
 import { generateData } from '../../../server/demo/generator';
-import { decisionBlocker, type DecisionState } from './commands';
+import { decisionBlocker, type DecisionState } from './decision-blocker';
 
 const [generated] = generateData({ seed: 4, items: 3, now: new Date(), leaseSeconds: 300 }).items;
 if (!generated) throw new Error('no item');
