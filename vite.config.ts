@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
@@ -50,6 +51,9 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
+    // One file per core (Vitest's default leaves one core to itself: half of this machine's two).
+    // The runner itself is nearly idle, and many files wait on a server process or a database.
+    maxWorkers: availableParallelism(),
     restoreMocks: true,
     // Component tests render the whole console; on a shared 2-core machine 5 s is not enough.
     testTimeout: 20_000,
@@ -64,6 +68,10 @@ export default defineConfig({
           name: 'server',
           include: ['src/server/**/*.test.ts', 'scripts/**/*.test.ts'],
           setupFiles: ['src/server/testing/setup.ts'],
+          // Each file opens its own servers and databases and leaves nothing global behind (no
+          // fake timers, no environment changes): one module graph per worker, not per file, so
+          // the server's modules are loaded a few times rather than once for each of ~80 files.
+          isolate: false,
         },
       },
       {

@@ -4,7 +4,6 @@
  * 4318`, and the other options of `parseStartOptions` (start/start-options.ts). Outside demo mode (`VERITY_DEMO=1`) it refuses
  * to start, saying what a real deployment still lacks.
  */
-import { pathToFileURL } from 'node:url';
 import { parseStartOptions } from './start/start-options';
 import { startServer } from './start/start-server';
 
@@ -30,9 +29,9 @@ async function main() {
   process.once('SIGTERM', stop);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exit(1);
-  });
-}
+// Only ever run as the entry point (nothing imports it): no check of `process.argv[1]`, which a
+// symbolic link in the path would make differ from this module's URL, and the server not start.
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

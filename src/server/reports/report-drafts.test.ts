@@ -3,7 +3,7 @@ import { Report } from '../../api/schemas/report';
 import { appendAuditEvents } from '../audit/audit-chain';
 import { readItems } from '../items/item-rows';
 import type { TestServer } from '../testing/test-server';
-import { serverPerTest } from '../testing/test-server-hooks';
+import { serverPerFile } from '../testing/test-server-hooks';
 import { NOT_IN_MANIFEST, editable, reportKit } from './testing/report-kit';
 
 /**
@@ -13,7 +13,7 @@ import { NOT_IN_MANIFEST, editable, reportKit } from './testing/report-kit';
 
 let server: TestServer;
 let kit: ReturnType<typeof reportKit>;
-serverPerTest((opened) => {
+serverPerFile((opened) => {
   server = opened;
   kit = reportKit(server);
 });

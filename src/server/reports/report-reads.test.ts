@@ -1,17 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditRange } from '../audit/audit-chain';
 import { readItems } from '../items/item-rows';
-import { openTestServer, type TestServer } from '../testing/test-server';
+import type { TestServer } from '../testing/test-server';
+import { serverPerFile } from '../testing/test-server-hooks';
 import { incidentKey } from './draft-fields';
 import { reportKit } from './testing/report-kit';
 
 let server: TestServer;
 let kit: ReturnType<typeof reportKit>;
-beforeEach(async () => {
-  server = await openTestServer();
+serverPerFile((opened) => {
+  server = opened;
   kit = reportKit(server);
-}, 120_000);
-afterEach(() => server.close());
+});
 
 const ANA = 'usr_ana';
 

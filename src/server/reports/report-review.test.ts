@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { Report } from '../../api/schemas/report';
 import { SupplierReasons } from '../../api/schemas/report-workflow';
-import { serverPerTest } from '../testing/test-server-hooks';
+import { serverPerFile } from '../testing/test-server-hooks';
 import { NOT_IN_MANIFEST, editable, reportKit } from './testing/report-kit';
 
 /** A report's review against the server: four eyes, what approval needs, rejection, refusals. */
 
 let kit: ReturnType<typeof reportKit>;
-serverPerTest((server) => {
+serverPerFile((server) => {
   kit = reportKit(server);
 });
 

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +17,6 @@ import {
   type ProcessClient,
   type ServerProcess,
 } from '../testing/server-process';
-import { buildServerBundle } from './server-bundle';
 
 /**
  * `kill -9` right after a decision was answered 200: a restarted server on the same data has the
@@ -29,16 +28,6 @@ const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 }, 60_000);
-
-/** The server's bundle, built as `npm run build` builds it, inside the project (its packages resolve from there). */
-async function testBundle(): Promise<string> {
-  mkdirSync(join('node_modules', '.cache'), { recursive: true });
-  const dir = mkdtempSync(join('node_modules', '.cache', 'verity-server-bundle-'));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  const bundle = join(dir, 'main.mjs');
-  await buildServerBundle(bundle);
-  return bundle;
-}
 
 const json = async (response: Response) => ({
   status: response.status,
@@ -151,14 +140,10 @@ function durabilityTests(start: () => Promise<ServerProcess>) {
   }, 300_000);
 }
 
-describe('the embedded database (PGlite in a data directory), the bundle `npm start` runs', () => {
+describe('the embedded database (PGlite in a data directory)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'verity-kill-'));
   cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-  let bundle: Promise<string> | undefined;
-  durabilityTests(async () => {
-    bundle ??= testBundle();
-    return startServerProcess({ dataDir, bundle: await bundle, args: ['--items', '100'] });
-  });
+  durabilityTests(() => startServerProcess({ dataDir, args: ['--items', '100'] }));
 });
 
 describe.skipIf(postgres.skipReason !== null)('PostgreSQL', () => {

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { expect, test } from 'vitest';
@@ -9,6 +9,7 @@ import { CSRF_HEADER, CSRF_VALUE } from '../../api/headers';
 import { TEST_POSTGRES_VARIABLE } from '../db/postgres-for-tests';
 import { StartRefused } from '../demo/demo-data';
 import { readDemoData } from '../demo/knobs';
+import { serverBundle } from '../testing/server-process';
 import { MISSING_FOR_PRODUCTION } from './production-start';
 import { startServer } from './start-server';
 import { startTestServer, type TestStart } from './test-start';
@@ -51,9 +52,10 @@ test('a start outside demo mode refuses to run, says what is missing, and exits 
       env,
     ),
   ).rejects.toThrow(StartRefused);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--api-only'], {
-    env,
-  });
+  // The bundle `npm start` runs, through a symbolic link (a path that is not the module's own).
+  const linked = join(dataDir, 'main.mjs');
+  symlinkSync(resolve(await serverBundle()), linked);
+  const child = spawn(process.execPath, [linked, '--api-only'], { env });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));

@@ -1,10 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { ACTING_USER_HEADER, CSRF_HEADER, CSRF_VALUE } from '../../api/headers';
+import { buildServerBundle } from '../start/server-bundle';
 
 /**
- * The real server in a child process of its own: its bundle (`npm start` runs it) when given,
- * else `node --import tsx src/server/main.ts`; API only, in demo mode, on a port the system
- * picks. Tests kill it (`kill -9` included) and start it again on the same data.
+ * The real server in a child process of its own, run as `npm start` runs it: its bundle, with
+ * plain Node; API only, in demo mode, on a port the system picks. Tests kill it (`kill -9`
+ * included) and start it again on the same data.
  */
 export interface ServerProcess {
   origin: string;
@@ -25,8 +28,24 @@ export interface ServerProcessOptions {
   databaseUrl?: string;
   /** How long the start may take (a seed of thousands of items takes tens of seconds). */
   timeoutMs?: number;
-  /** The server's bundle (`npm run build`) to run with plain Node, rather than its source. */
-  bundle?: string;
+}
+
+let bundle: Promise<string> | undefined;
+
+/**
+ * The server's bundle, built from its source as `npm run build` builds it, once per process:
+ * inside the project, where its packages resolve, and removed when the process exits.
+ */
+export function serverBundle(): Promise<string> {
+  bundle ??= (async () => {
+    mkdirSync(join('node_modules', '.cache'), { recursive: true });
+    const dir = mkdtempSync(join('node_modules', '.cache', 'verity-server-bundle-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    const outfile = join(dir, 'main.mjs');
+    await buildServerBundle(outfile);
+    return outfile;
+  })();
+  return bundle;
 }
 
 function exited(child: ChildProcess) {
@@ -37,17 +56,13 @@ function exited(child: ChildProcess) {
 }
 
 /** Starts the server and answers once it listens; a start that fails rejects with its output. */
-export function startServerProcess({
+export async function startServerProcess({
   args = [],
   dataDir,
   databaseUrl,
   timeoutMs = 180_000,
-  bundle,
 }: ServerProcessOptions): Promise<ServerProcess> {
-  const entry =
-    bundle === undefined
-      ? ['--import', 'tsx', 'src/server/main.ts']
-      : ['--enable-source-maps', bundle];
+  const entry = ['--enable-source-maps', await serverBundle()];
   const child = spawn(process.execPath, [...entry, '--api-only', '--port', '0', ...args], {
     // Only what the server reads: nothing of the test runner's environment leaks in.
     env: {

@@ -1,29 +1,22 @@
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { openTestServer, type TestServer } from './test-server';
 
-/** What a file's hooks share: the open server, and the step that opens it. */
-function opener(opened: (server: TestServer) => void) {
-  const held: { server: TestServer | null } = { server: null };
-  const open = async () => {
-    held.server = await openTestServer();
-    opened(held.server);
-  };
-  return { held, open };
-}
-
-/** One server for the whole file, back to its seeded data before each test. */
-export function serverPerFile(opened: (server: TestServer) => void): void {
-  const { held, open } = opener(opened);
-  beforeAll(open, 120_000);
+/**
+ * One server for the whole file, back to its seeded data before each test (milliseconds, where
+ * opening one takes seconds). `ready` is called with it before each test, after the reset: what a
+ * test builds on it (signed-in clients, whose sessions the reset ends) is built afresh.
+ */
+export function serverPerFile(ready: (server: TestServer) => void): void {
+  let server: TestServer | null = null;
+  beforeAll(async () => {
+    server = await openTestServer();
+  }, 120_000);
   afterAll(async () => {
-    await held.server?.close();
+    await server?.close();
   });
-  beforeEach(() => held.server?.reset());
-}
-
-/** A server of its own for each test. */
-export function serverPerTest(opened: (server: TestServer) => void): void {
-  const { held, open } = opener(opened);
-  beforeEach(open, 120_000);
-  afterEach(() => held.server?.close());
+  beforeEach(async () => {
+    if (!server) throw new Error('The test server did not open.');
+    await server.reset();
+    ready(server);
+  });
 }

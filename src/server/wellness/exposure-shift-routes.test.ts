@@ -1,14 +1,14 @@
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { RevealGrant } from '../../api/schemas/decision';
 import { ExposureShift } from '../../api/schemas/wellness';
 import { endAllSessionsOf } from '../sessions/session-store';
-import { openTestServer, type TestClient, type TestServer } from '../testing/test-server';
+import type { TestClient, TestServer } from '../testing/test-server';
+import { serverPerFile } from '../testing/test-server-hooks';
 
 let server: TestServer;
-beforeEach(async () => {
-  server = await openTestServer();
-}, 120_000);
-afterEach(() => server.close());
+serverPerFile((opened) => {
+  server = opened;
+});
 
 const advance = (ms: number) => {
   server.clock.now = new Date(server.clock.now.getTime() + ms);
