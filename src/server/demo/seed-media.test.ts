@@ -58,3 +58,21 @@ test(
     expect(existsSync(paths.original(hex(1000)))).toBe(true);
   },
 );
+
+test('seeding the same media again draws nothing and keeps every file; other media are drawn anew', async () => {
+  const dir = await fresh();
+  const items = [item(1, 'blurred'), item(2, 'hash_only'), item(3, 'blurred')];
+  await seedDemoMedia(dir, items);
+  const paths = mediaPaths(dir);
+  const before = await readFile(paths.blurredOf(hex(3)));
+  expect(await seedDemoMedia(dir, items)).toEqual({ hashes: 2, drawn: 0 });
+  expect(await readFile(paths.blurredOf(hex(3)))).toEqual(before);
+  expect(existsSync(paths.original(hex(2)))).toBe(false);
+  // The same hashes, one now hash-only: drawn anew, and its files are gone.
+  expect(await seedDemoMedia(dir, [item(1, 'blurred'), item(3, 'hash_only')])).toEqual({
+    hashes: 1,
+    drawn: 1,
+  });
+  expect(existsSync(paths.original(hex(3)))).toBe(false);
+  expect(existsSync(paths.blurredOf(hex(3)))).toBe(false);
+});

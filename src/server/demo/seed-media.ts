@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { FlaggedItem } from '../../api/schemas/item';
 import { mediaPaths } from '../media/media-store';
@@ -19,6 +19,18 @@ const DISCARDED = '.discarded-';
 
 /** Files are linked this many at a time. */
 const CONCURRENCY = 32;
+
+/**
+ * Names what the media directory holds once a draw has finished: a digest of its blurred hashes,
+ * in order (which hash links to which picture follows from it). Removed before a draw starts, so
+ * a draw that stopped half way is never taken for a finished one.
+ */
+const DRAWN = 'drawn.sha256';
+
+const digestOf = (hashes: readonly string[]) =>
+  createHash('sha256').update(hashes.join('\n')).digest('hex');
+
+const readDrawn = (path: string) => readFile(path, 'utf8').catch(() => null);
 
 /** A file in place: a hard link to one already written with the same bytes, else a copy. */
 async function linkOrCopy(from: string, to: string) {
@@ -57,19 +69,24 @@ async function setAside(dir: string, folders: readonly string[]) {
  * each drawn from their own bytes, and the hash at position i after them gets hard links to the
  * files of hash i mod 256 (no bytes written). Up to 256 blurred files (the 300-item demo has
  * about 190) every item shows its own picture; at 100,000 items 256 are drawn and the rest are
- * links.
+ * links. When the directory already holds a finished draw of the same hashes (a demo reset to the
+ * same seed), it is kept as it is: nothing is drawn.
  */
 export async function seedDemoMedia(
   dir: string,
   items: readonly MediaOf[],
 ): Promise<{ hashes: number; drawn: number }> {
   const paths = mediaPaths(dir);
-  await setAside(dir, [paths.originals, paths.blurred]);
-  await mkdir(paths.originals, { recursive: true });
-  await mkdir(paths.blurred, { recursive: true });
   const hashes = [
     ...new Set(items.filter((i) => i.preview.mode === 'blurred').map((i) => i.media.sha256)),
   ];
+  const drawnPath = join(dir, DRAWN);
+  const digest = digestOf(hashes);
+  if ((await readDrawn(drawnPath)) === digest) return { hashes: hashes.length, drawn: 0 };
+  await rm(drawnPath, { force: true });
+  await setAside(dir, [paths.originals, paths.blurred]);
+  await mkdir(paths.originals, { recursive: true });
+  await mkdir(paths.blurred, { recursive: true });
   const drawn: string[] = [];
   const linked: [from: string, to: string][] = [];
   for (const [index, sha256] of hashes.entries()) {
@@ -85,5 +102,6 @@ export async function seedDemoMedia(
   }
   for (let from = 0; from < linked.length; from += CONCURRENCY)
     await Promise.all(linked.slice(from, from + CONCURRENCY).map(([a, b]) => linkOrCopy(a, b)));
+  await writeFile(drawnPath, digest);
   return { hashes: hashes.length, drawn: drawn.length };
 }
