@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { GENESIS_HASH } from '../../api/audit-canonical';
 import { createChainVerifier } from '../../domain/audit-verification';
@@ -139,6 +139,16 @@ describe.skipIf(postgres.skipReason !== null)('group commit across instances on 
     subject: { type: 'item' as const, id },
     detail: {},
   });
+  /** Until `count` transactions on the test's database wait for a lock. */
+  async function waitingForLocks(count: number) {
+    for (;;) {
+      const { rows } = await sql<{ waiting: number }>`
+        select count(*)::int as waiting from pg_stat_activity
+        where datname = current_database() and wait_event_type = 'Lock'`.execute(database.db);
+      if ((rows[0]?.waiting ?? 0) >= count) return;
+      await sleep(10);
+    }
+  }
   const touch = (trx: Transaction<Database>) =>
     trx
       .updateTable('settings')
@@ -181,11 +191,15 @@ describe.skipIf(postgres.skipReason !== null)('group commit across instances on 
     const retries: unknown[] = [];
     const a = createGroupCommit(database.db, { onRetry: (error) => retries.push(error) });
     const rowHeld = signal();
-    // Another transaction, outside any batch: it holds the row, then waits for the head.
+    // Another transaction, outside any batch: it holds the row, then waits for the head. It asks
+    // for the head only once this instance's batch is waiting for the row, and a while later: the
+    // transaction that has waited longest finds the deadlock first, and PostgreSQL rolls back the
+    // one that finds it.
     const elsewhere = other.db.transaction().execute(async (trx) => {
       await touch(trx);
       rowHeld.resolve();
-      await sleep(300);
+      await waitingForLocks(1);
+      await sleep(200);
       await appendAuditEvents(trx, [event('itm_elsewhere')]);
     });
     // This one holds the head and waits for the row first: PostgreSQL rolls it back.
