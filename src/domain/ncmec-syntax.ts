@@ -39,7 +39,8 @@ export function isWebUrl(value: string): boolean {
   return bracketed === undefined || isIpv6(bracketed);
 }
 
-const isIpv4 = (value: string) => new RegExp(`^${IPV4}$`).test(value);
+const WHOLE_IPV4 = new RegExp(`^${IPV4}$`);
+const isIpv4 = (value: string) => WHOLE_IPV4.test(value);
 
 /** RFC 4291 text form: eight groups, one `::` at most, an IPv4 address as the last two groups. */
 function isIpv6(value: string): boolean {

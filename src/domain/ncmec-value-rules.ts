@@ -36,10 +36,13 @@ const between = (min: number, max: number): ValueRule => ({
   says: `must be between ${min} and ${max}`,
   breaks: (value) => !/^-?\d+$/.test(value.trim()) || +value < min || +value > max,
 });
-const matches = (pattern: string): ValueRule => ({
-  says: `must conform to the regular expression ${pattern}`,
-  breaks: (value) => !new RegExp(`^(?:${pattern})$`).test(value),
-});
+const matches = (pattern: string): ValueRule => {
+  const whole = new RegExp(`^(?:${pattern})$`);
+  return {
+    says: `must conform to the regular expression ${pattern}`,
+    breaks: (value) => !whole.test(value),
+  };
+};
 /** "must be in the past", for an ISO 8601 date and time with its zone (section 7.3). */
 const inThePast: ValueRule = {
   says: 'must be in the past',
@@ -149,14 +152,20 @@ export const valueRules: Readonly<Record<string, readonly ValueRule[]>> = {
   'nameValuePair/name': [maxLength(64)],
 };
 
-const keys = Object.keys(valueRules).sort((a, b) => b.length - a.length);
-const fits = (path: string, key: string) => path === key || path.endsWith(`/${key}`);
+const rulesByKey = new Map(Object.entries(valueRules));
 
-/** The rules for the element (or `…/@attribute`) at this path. */
-export const rulesFor = (path: string): readonly ValueRule[] => {
-  const key = keys.find((k) => fits(path, k));
-  return key === undefined ? [] : (valueRules[key] ?? []);
-};
+/**
+ * The rules for the element (or `…/@attribute`) at this path: those of the longest key the path
+ * ends with, whole segments compared (`…/webPageIncident/url` takes `webPageIncident/url`'s).
+ */
+export function rulesFor(path: string): readonly ValueRule[] {
+  const segments = path.split('/');
+  for (let from = 0; from < segments.length; from++) {
+    const rules = rulesByKey.get(segments.slice(from).join('/'));
+    if (rules) return rules;
+  }
+  return [];
+}
 
 /**
  * The first of NCMEC's rules this value breaks at this path (e.g. `webPageIncident/url`,

@@ -1,4 +1,4 @@
-import type { FlaggedItem } from '../api/schemas/item';
+import type { Media, Provenance } from '../api/schemas/item';
 import type { FieldsOf } from './cybertipline-fields';
 import { filled, sendable, usableTime } from './usable-value';
 
@@ -40,8 +40,17 @@ export interface ChecklistEntry {
   present: boolean;
 }
 
+/**
+ * What of an item the checklist reads: its provenance but the custody chain, and two facts of its
+ * media. A whole `FlaggedItem` is one; a list reads only these.
+ */
+export interface ChecklistSubject {
+  media: Pick<Media, 'originalHash' | 'fileName'>;
+  provenance: Omit<Provenance, 'custody'>;
+}
+
 export type ProvenanceRule = Omit<ChecklistEntry, 'present'> & {
-  present: (item: FlaggedItem, now: Date) => boolean;
+  present: (item: ChecklistSubject, now: Date) => boolean;
 };
 
 /**
@@ -49,7 +58,7 @@ export type ProvenanceRule = Omit<ChecklistEntry, 'present'> & {
  * supplier delivery), each only when usable; null when neither is.
  */
 export function acquisitionTime(
-  item: FlaggedItem,
+  item: ChecklistSubject,
   now = new Date(),
 ): { at: string; kind: 'crawled' | 'acquired' } | null {
   const { origin, acquisition } = item.provenance;
@@ -61,7 +70,7 @@ export function acquisitionTime(
 }
 
 /** The uploader is named: an account name or a profile URL, as the report's reported person. */
-export const uploaderNamed = (item: FlaggedItem, now = new Date()) => {
+export const uploaderNamed = (item: ChecklistSubject, now = new Date()) => {
   const uploader = item.provenance.origin.uploader;
   return (
     uploader !== null &&
@@ -157,7 +166,7 @@ export const provenanceRules: readonly ProvenanceRule[] = [
 ];
 
 /** Every entry for one item, in report order, each present or missing. */
-export function provenanceChecklist(item: FlaggedItem, now = new Date()): ChecklistEntry[] {
+export function provenanceChecklist(item: ChecklistSubject, now = new Date()): ChecklistEntry[] {
   return provenanceRules.map(({ present, ...entry }) => ({
     ...entry,
     present: present(item, now),

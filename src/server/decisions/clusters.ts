@@ -3,6 +3,7 @@ import { ClusterMember, type Cluster } from '../../api/schemas/cluster';
 import { Provenance } from '../../api/schemas/item';
 import { noItem } from '../claims/item-state';
 import type { Database } from '../db/tables';
+import { leaseOf } from '../items/item-rows';
 import { PDQ_CLUSTER_DISTANCE } from '../review/cluster-members';
 
 /**
@@ -78,15 +79,7 @@ export async function clusterMembers(
         version: row.version,
         queueId: row.queue_id,
         status: row.status,
-        lease:
-          row.holder_id && row.expires_at
-            ? {
-                holderId: row.holder_id,
-                holderName: row.holder_name ?? row.holder_id,
-                expiresAt: row.expires_at.toISOString(),
-                window: row.window_id,
-              }
-            : null,
+        lease: leaseOf(row),
       },
       match: sameFile ? 'sha256' : 'pdq',
       distance: sameFile ? 0 : row.distance,

@@ -1,17 +1,10 @@
 import { sql, type ExpressionBuilder, type Transaction } from 'kysely';
-import type {
-  AllItemsQuery,
-  FlaggedItem,
-  ItemListQuery,
-  ItemPage,
-  ItemRow,
-} from '../../api/schemas/item';
-import { actionabilityScore, provenanceChecklist } from '../../domain/provenance-checklist';
+import type { AllItemsQuery, ItemListQuery, ItemPage } from '../../api/schemas/item';
 import { waitingStatus } from '../../domain/review-rules';
 import type { Database } from '../db/tables';
 import type { QueueDefinition } from '../directory/directory';
 import { Refusal } from '../refusal';
-import { readItems } from './item-rows';
+import { readListRows } from './list-rows';
 
 /**
  * Pages of item lists, filtered, sorted and paged in the database. Cursors carry the offset of
@@ -146,25 +139,6 @@ function countedTotal(
     .then((row) => Number(row.n));
 }
 
-export function toRow(item: FlaggedItem, now: Date): ItemRow {
-  const [topSignal] = item.signals;
-  if (!topSignal) throw new Error(`${item.id} has no signal`);
-  return {
-    id: item.id,
-    version: item.version,
-    queueId: item.queueId,
-    status: item.status,
-    priority: item.priority,
-    flaggedAt: item.flaggedAt,
-    slaDueAt: item.slaDueAt,
-    lease: item.lease,
-    previewMode: item.preview.mode,
-    topSignal,
-    supplier: { id: item.provenance.supplier.id, name: item.provenance.supplier.name },
-    completeness: actionabilityScore(provenanceChecklist(item, now)),
-  };
-}
-
 /** One page of the items in `scope` matching the query's filters, in its order. */
 export async function listItemPage(
   trx: Transaction<Database>,
@@ -196,13 +170,14 @@ export async function listItemPage(
       .limit(query.limit)
       .execute(),
   ]);
-  const items = await readItems(
+  const items = await readListRows(
     trx,
     ids.map((row) => row.id),
+    now,
   );
   const next = offset + items.length;
   return {
-    items: items.map((item) => toRow(item, now)),
+    items,
     total,
     offset,
     nextCursor: next < total ? encodeCursor(next) : null,

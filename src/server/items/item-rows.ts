@@ -76,6 +76,22 @@ export async function insertItems(trx: Transaction<Database>, items: readonly Fl
   }
 }
 
+/** A claim row, with its holder's name, as the lease the contract shows; null when unclaimed. */
+export const leaseOf = (row: {
+  holder_id: string | null;
+  holder_name: string | null;
+  window_id: string | null;
+  expires_at: Date | null;
+}) =>
+  row.holder_id && row.expires_at
+    ? {
+        holderId: row.holder_id,
+        holderName: row.holder_name ?? row.holder_id,
+        expiresAt: row.expires_at.toISOString(),
+        window: row.window_id,
+      }
+    : null;
+
 /** The items with these ids as the contract has them, in the order asked; missing ids left out. */
 export async function readItems(
   db: Kysely<Database> | Transaction<Database>,
@@ -115,15 +131,7 @@ export async function readItems(
         priority: row.priority,
         flaggedAt: row.flagged_at.toISOString(),
         slaDueAt: row.sla_due_at.toISOString(),
-        lease:
-          row.holder_id && row.expires_at
-            ? {
-                holderId: row.holder_id,
-                holderName: row.holder_name ?? row.holder_id,
-                expiresAt: row.expires_at.toISOString(),
-                window: row.window_id,
-              }
-            : null,
+        lease: leaseOf(row),
         media,
         preview: row.hash_only
           ? { mode: 'hash_only' }
