@@ -1,7 +1,13 @@
 import { expect, test } from 'vitest';
 import type { FlaggedItem } from '../api/schemas/item';
 import { generateData } from '../server/demo/generator';
-import { acquisitionTime, actionabilityScore, provenanceChecklist } from './provenance-checklist';
+import {
+  acquisitionTime,
+  actionabilityScore,
+  completenessAt,
+  keptCompleteness,
+  provenanceChecklist,
+} from './provenance-checklist';
 
 const [generated] = generateData({ seed: 3, items: 5, now: new Date(), leaseSeconds: 300 }).items;
 if (!generated) throw new Error('no item');
@@ -157,4 +163,68 @@ test('a value NCMEC refuses is not present: the report could not send it', () =>
   expect(provenanceChecklist(refused, now).find((e) => e.id === 'location_of_file')?.present).toBe(
     true,
   );
+});
+
+test('the completeness an item keeps gives its badge at any time, as its checklist would then', () => {
+  const now = new Date('2026-03-02T12:00:00.000Z');
+  const times = [
+    '2026-03-03T00:00:00.000Z',
+    '2026-03-01T00:00:00+05:00',
+    '2026-03-02T12:00:00.000Z',
+    '2026-03-02 12:00:00Z',
+    '2026-03-02T12:00:00',
+    'yesterday',
+    '2026-13-45T00:00:00Z',
+    ' 2026-03-02T12:00:00Z ',
+    '+275760-09-13T00:00:00.000Z',
+    '',
+    null,
+  ];
+  const crafted = times.flatMap((crawledAt) =>
+    times.map((acquiredAt) =>
+      itemWith((i) => {
+        i.provenance.origin.crawledAt = crawledAt;
+        i.provenance.acquisition.acquiredAt = acquiredAt;
+      }),
+    ),
+  );
+  const items = [
+    ...generateData({ seed: 5, items: 500, now, leaseSeconds: 300 }).items,
+    complete,
+    ...crafted,
+  ];
+  const moments = [
+    new Date(0),
+    now,
+    ...times.flatMap((at) => {
+      const ms = at === null ? NaN : Date.parse(at);
+      return Number.isFinite(ms) && Math.abs(ms) < 8.64e15
+        ? [new Date(ms - 1), new Date(ms), new Date(ms + 1)]
+        : [];
+    }),
+    new Date(8.64e15),
+  ];
+  const badges = new Set<string>();
+  for (const item of items) {
+    const kept = keptCompleteness(item);
+    for (const moment of moments) {
+      const expected = actionabilityScore(provenanceChecklist(item, moment));
+      expect(completenessAt(kept, moment), `${item.id} at ${moment.toISOString()}`).toEqual(
+        expected,
+      );
+      badges.add(`${expected.present}`);
+    }
+  }
+  // The clock moves a badge: a crawl the day after `now` answers the incident date once past.
+  const crawledTomorrow = keptCompleteness(
+    itemWith((i) => {
+      i.provenance.origin.crawledAt = '2026-03-03T00:00:00.000Z';
+      i.provenance.acquisition.acquiredAt = null;
+    }),
+  );
+  const dayAfter = new Date('2026-03-04T00:00:00.000Z');
+  expect(completenessAt(crawledTomorrow, dayAfter).present).toBe(
+    completenessAt(crawledTomorrow, now).present + 1,
+  );
+  expect(badges.size).toBeGreaterThan(4);
 });

@@ -62,12 +62,15 @@ export function acquisitionTime(
   now = new Date(),
 ): { at: string; kind: 'crawled' | 'acquired' } | null {
   const { origin, acquisition } = item.provenance;
-  const usable = (at: string | null): at is string =>
-    usableTime(at) && sendable('incidentSummary/incidentDateTime', at, now);
-  if (usable(origin.crawledAt)) return { at: origin.crawledAt, kind: 'crawled' };
-  if (usable(acquisition.acquiredAt)) return { at: acquisition.acquiredAt, kind: 'acquired' };
+  if (usableIncidentTime(origin.crawledAt, now)) return { at: origin.crawledAt, kind: 'crawled' };
+  if (usableIncidentTime(acquisition.acquiredAt, now))
+    return { at: acquisition.acquiredAt, kind: 'acquired' };
   return null;
 }
+
+/** A time the report can send as its incident date: a date with its zone, and past by `now`. */
+const usableIncidentTime = (at: string | null, now: Date): at is string =>
+  usableTime(at) && sendable('incidentSummary/incidentDateTime', at, now);
 
 /** The uploader is named: an account name or a profile URL, as the report's reported person. */
 export const uploaderNamed = (item: ChecklistSubject, now = new Date()) => {
@@ -178,3 +181,39 @@ export function actionabilityScore(entries: readonly ChecklistEntry[]) {
   const actionable = entries.filter((e) => e.level === 'actionability');
   return { present: actionable.filter((e) => e.present).length, total: actionable.length };
 }
+
+/** Later than any time a report holds: what is present then is present whatever the clock. */
+const END_OF_TIME = new Date(8.64e15);
+
+/**
+ * The completeness badge as an item can keep it: its provenance never changes, and the clock
+ * moves only the incident date, which is present once the earliest crawl or acquisition time a
+ * report could send has passed. `timeless` counts the other actionability entries present;
+ * `incidentFrom` is that time in epoch milliseconds, null when there is none.
+ */
+export interface KeptCompleteness {
+  timeless: number;
+  incidentFrom: number | null;
+}
+
+export function keptCompleteness(item: ChecklistSubject): KeptCompleteness {
+  const { origin, acquisition } = item.provenance;
+  const times = [origin.crawledAt, acquisition.acquiredAt].flatMap((at) =>
+    usableIncidentTime(at, END_OF_TIME) ? [Date.parse(at)] : [],
+  );
+  return {
+    timeless: provenanceRules.filter(
+      (rule) =>
+        rule.level === 'actionability' &&
+        rule.id !== 'incident_date' &&
+        rule.present(item, END_OF_TIME),
+    ).length,
+    incidentFrom: times.length === 0 ? null : Math.min(...times),
+  };
+}
+
+/** The badge at `now` from what the item keeps: `actionabilityScore` of its checklist then. */
+export const completenessAt = ({ timeless, incidentFrom }: KeptCompleteness, now: Date) => ({
+  present: timeless + (incidentFrom !== null && incidentFrom < now.getTime() ? 1 : 0),
+  total: provenanceRules.filter((rule) => rule.level === 'actionability').length,
+});

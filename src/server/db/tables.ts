@@ -28,6 +28,9 @@ export interface ItemsTable {
   media: Json;
   /** When its latest standing decision was made; kept by the database's triggers. */
   status_since: ColumnType<Date | null, never, never>;
+  /** Its completeness badge as kept (`keptCompleteness`); null for items stored before it was. */
+  completeness_timeless: number | null;
+  completeness_incident_from: number | null;
 }
 
 /** How many items by queue, status and priority, in stripes; kept by the database's triggers. */

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { FlaggedItem, Media } from '../../api/schemas/item';
+import { keptCompleteness } from '../../domain/provenance-checklist';
 import type { Database, NewRow } from '../db/tables';
 
 /**
@@ -10,20 +11,25 @@ import type { Database, NewRow } from '../db/tables';
 /** Rows go in this many items at a time: PostgreSQL takes at most 65,535 parameters a statement. */
 const BATCH = 500;
 
-const itemRow = (item: FlaggedItem): NewRow<'items'> => ({
-  id: item.id,
-  version: item.version,
-  queue_id: item.queueId,
-  status: item.status,
-  priority: item.priority,
-  flagged_at: item.flaggedAt,
-  sla_due_at: item.slaDueAt,
-  sha256: item.media.sha256,
-  md5: item.media.md5,
-  pdq: item.media.pdq,
-  hash_only: item.preview.mode === 'hash_only',
-  media: JSON.stringify(item.media),
-});
+function itemRow(item: FlaggedItem): NewRow<'items'> {
+  const kept = keptCompleteness(item);
+  return {
+    id: item.id,
+    version: item.version,
+    queue_id: item.queueId,
+    status: item.status,
+    priority: item.priority,
+    flagged_at: item.flaggedAt,
+    sla_due_at: item.slaDueAt,
+    sha256: item.media.sha256,
+    md5: item.media.md5,
+    pdq: item.media.pdq,
+    hash_only: item.preview.mode === 'hash_only',
+    media: JSON.stringify(item.media),
+    completeness_timeless: kept.timeless,
+    completeness_incident_from: kept.incidentFrom,
+  };
+}
 
 const provenanceRow = ({ id, provenance: p }: FlaggedItem): NewRow<'provenance'> => ({
   item_id: id,

@@ -1,20 +1,28 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { z } from '../../lib/zod';
 import { Media, Provenance, Signal, type ItemRow } from '../../api/schemas/item';
-import { actionabilityScore, provenanceChecklist } from '../../domain/provenance-checklist';
+import {
+  completenessAt,
+  keptCompleteness,
+  type KeptCompleteness,
+} from '../../domain/provenance-checklist';
+import { z } from '../../lib/zod';
 import type { Database } from '../db/tables';
 import { leaseOf } from './item-rows';
 
 /**
- * What a list row is made of beyond the item's columns: its first signal, and what the
- * provenance checklist reads for the completeness badge. Not the rest of the item: at 100 rows a
- * page, the custody chains, the other signals and the media's details were half of what a list
- * read from the database and parsed.
+ * What a list row is made of beyond the item's columns: its first signal, and, for an item stored
+ * before items kept their completeness, what the provenance checklist reads. Not the rest of the
+ * item: at 100 rows a page, reading whole items (custody chains, every signal, the media's
+ * details) and checking every provenance made most of a list's time.
  */
 const RowSource = z.object({
   topSignal: Signal,
-  media: Media.pick({ originalHash: true, fileName: true }),
-  provenance: Provenance.omit({ custody: true }),
+  checklistSubject: z
+    .object({
+      media: Media.pick({ originalHash: true, fileName: true }),
+      provenance: Provenance.omit({ custody: true }),
+    })
+    .nullable(),
 });
 
 /** The list rows of the items with these ids, in the order asked; missing ids left out. */
@@ -38,33 +46,35 @@ export async function readListRows(
       'items.flagged_at',
       'items.sla_due_at',
       'items.hash_only',
-      'provenance.supplier',
-      'provenance.dataset',
-      'provenance.acquisition',
-      'provenance.origin',
+      'items.completeness_timeless',
+      'items.completeness_incident_from',
+      'provenance.supplier_id',
+      sql<string>`provenance.supplier ->> 'name'`.as('supplier_name'),
       'claims.holder_id',
       'claims.window_id',
       'claims.expires_at',
       'users.name as holder_name',
-      sql`items.media -> 'originalHash'`.as('original_hash'),
-      sql`items.media -> 'fileName'`.as('file_name'),
       sql`(select s.signal from signals s
         where s.item_id = items.id and s.position = 0)`.as('top_signal'),
+      sql`case when items.completeness_timeless is null then json_build_object(
+        'media', json_build_object(
+          'originalHash', items.media -> 'originalHash', 'fileName', items.media -> 'fileName'),
+        'provenance', json_build_object('supplier', provenance.supplier,
+          'dataset', provenance.dataset, 'acquisition', provenance.acquisition,
+          'origin', provenance.origin)) end`.as('checklist_subject'),
     ])
-    .where('items.id', 'in', ids)
+    .where('items.id', '=', sql<string>`any(${ids}::text[])`)
     .execute();
   const byId = new Map(
     rows.map((row) => {
-      const { topSignal, media, provenance } = RowSource.parse({
+      const { topSignal, checklistSubject } = RowSource.parse({
         topSignal: row.top_signal,
-        media: { originalHash: row.original_hash, fileName: row.file_name },
-        provenance: {
-          supplier: row.supplier,
-          dataset: row.dataset,
-          acquisition: row.acquisition,
-          origin: row.origin,
-        },
+        checklistSubject: row.checklist_subject,
       });
+      const kept: KeptCompleteness =
+        row.completeness_timeless === null
+          ? keptCompleteness(checklistSubject ?? missingSubject(row.id))
+          : { timeless: row.completeness_timeless, incidentFrom: row.completeness_incident_from };
       const itemRow: ItemRow = {
         id: row.id,
         version: row.version,
@@ -76,8 +86,8 @@ export async function readListRows(
         lease: leaseOf(row),
         previewMode: row.hash_only ? 'hash_only' : 'blurred',
         topSignal,
-        supplier: { id: provenance.supplier.id, name: provenance.supplier.name },
-        completeness: actionabilityScore(provenanceChecklist({ media, provenance }, now)),
+        supplier: { id: row.supplier_id, name: row.supplier_name },
+        completeness: completenessAt(kept, now),
       };
       return [row.id, itemRow] as const;
     }),
@@ -86,4 +96,8 @@ export async function readListRows(
     const itemRow = byId.get(id);
     return itemRow ? [itemRow] : [];
   });
+}
+
+function missingSubject(id: string): never {
+  throw new Error(`${id} keeps no completeness and its provenance was not read`);
 }
