@@ -65,6 +65,35 @@ describeOnEachEngine('group commit', (database, skip) => {
   );
 
   test.skipIf(skip)(
+    'a change alone takes no savepoint, and what it throws rolls back only it and reaches its caller',
+    async () => {
+      let savepoints = 0;
+      const db = database().db.withPlugin({
+        transformQuery: ({ node }) => {
+          if (JSON.stringify(node).includes('savepoint')) savepoints++;
+          return node;
+        },
+        transformResult: ({ result }) => Promise.resolve(result),
+      });
+      const group = createGroupCommit(db);
+      const setting = (key: string) => ({ key, value: JSON.stringify(key), version: 1 });
+      await group.run((trx) => trx.insertInto('settings').values(setting('alone.kept')).execute());
+      const refused = group.run(async (trx) => {
+        await trx.insertInto('settings').values(setting('alone.refused')).execute();
+        throw new Error('refused alone');
+      });
+      await expect(refused).rejects.toThrow('refused alone');
+      expect(savepoints).toBe(0);
+      const kept = await db
+        .selectFrom('settings')
+        .select('key')
+        .where('key', 'like', 'alone.%')
+        .execute();
+      expect(kept).toEqual([{ key: 'alone.kept' }]);
+    },
+  );
+
+  test.skipIf(skip)(
     'a batch reads and writes the chain’s head once, however many of its changes are audited',
     async () => {
       let headStatements = 0;

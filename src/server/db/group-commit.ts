@@ -28,8 +28,8 @@ const isRetryable = (error: unknown) =>
 export interface GroupCommit {
   /**
    * Runs `work` in a transaction shared with the other work queued meanwhile, each in a savepoint
-   * of its own: what one throws rolls back only itself and is thrown to its caller; the rest
-   * commit together. Work that `changes` nothing (a read) spares its batch the chain's head.
+   * of its own (alone, in the transaction itself): what one throws rolls back only itself and is
+   * thrown to its caller; the rest commit together. Work that `changes` nothing (a read) spares its batch the chain's head.
    */
   run<T>(work: Work<T>, options?: { changes?: boolean }): Promise<T>;
 }
@@ -94,7 +94,10 @@ export function createGroupCommit(
     const outcomes = await db.transaction().execute(async (trx) => {
       if (batch.some((unit) => unit.changes)) await holdAuditHead(trx);
       const done = [];
-      for (const unit of batch) done.push(await runInSavepoint(trx, unit));
+      // Alone, a unit needs no savepoint: what it throws rolls back the transaction, its own.
+      const [alone] = batch.length === 1 ? batch : [];
+      if (alone) done.push({ ok: true as const, value: await alone.work(trx) });
+      else for (const unit of batch) done.push(await runInSavepoint(trx, unit));
       await writeHeldAuditHead(trx);
       return done;
     });

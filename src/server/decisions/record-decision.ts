@@ -47,8 +47,10 @@ export async function recordDecision(
     throw new Error(`${item.id} changed under its lock (version ${item.version})`);
   await trx.deleteFrom('claims').where('item_id', '=', item.id).execute();
   // The item's reports follow it (drafted when confirmed, changed when not), before the decision
-  // is chained, as the chain's one lock is taken last.
-  await reportItemChanged(trx, item.id, new Date(decision.at));
+  // is chained, as the chain's one lock is taken last. Only a confirmed item is in a report still
+  // open or in review, so a change neither from nor to confirmed leaves every report as it is.
+  if (item.status === 'confirmed' || outcome === 'confirmed')
+    await reportItemChanged(trx, item.id, new Date(decision.at));
   await appendAuditEvents(trx, [
     {
       at: decision.at,
