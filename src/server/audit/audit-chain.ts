@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { auditHashInput } from '../../api/audit-canonical';
 import { AuditEvent } from '../../api/schemas/audit';
+import { insertRows } from '../db/bulk-load';
 import type { Database, Row } from '../db/tables';
 import { heldAuditHead, moveHeldAuditHead } from './held-head';
 
@@ -47,22 +48,21 @@ export async function appendAuditEvents(
       .forUpdate()
       .executeTakeFirstOrThrow());
   const chained = chainEvents(head, events);
-  await trx
-    .insertInto('audit_events')
-    .values(
-      chained.map((e) => ({
-        seq: e.seq,
-        at: e.at,
-        actor: JSON.stringify(e.actor),
-        action: e.action,
-        subject_type: e.subject.type,
-        subject_id: e.subject.id,
-        detail: JSON.stringify(e.detail),
-        prev_hash: e.prevHash,
-        hash: e.hash,
-      })),
-    )
-    .execute();
+  await insertRows(
+    trx,
+    'audit_events',
+    chained.map((e) => ({
+      seq: e.seq,
+      at: e.at,
+      actor: JSON.stringify(e.actor),
+      action: e.action,
+      subject_type: e.subject.type,
+      subject_id: e.subject.id,
+      detail: JSON.stringify(e.detail),
+      prev_hash: e.prevHash,
+      hash: e.hash,
+    })),
+  );
   const last = chained.at(-1) ?? head;
   const moved = { seq: last.seq, hash: last.hash };
   if (held) moveHeldAuditHead(trx, moved);

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { expect, test } from 'vitest';
+import hostile from '../demo/fixtures/hostile-strings.json';
 import { seedDemoData } from '../demo/seed';
-import { withIndexesDeferred } from './bulk-load';
+import { insertRows, withIndexesDeferred } from './bulk-load';
 import { describeOnEachEngine } from './each-engine';
 import type { Database } from './tables';
 
@@ -61,4 +62,65 @@ describeOnEachEngine('a bulk load', (database, skip) => {
     ).rejects.toThrow('the load failed');
     expect(await indexesOf(db)).toEqual(before);
   });
+
+  test.skipIf(skip)(
+    'rows inserted many at once come back as they went in: hostile text, blanks apart from nulls, booleans, times, JSON',
+    async () => {
+      const { db } = database();
+      // PostgreSQL cannot store U+0000; the contract refuses it before anything is stored. PGlite
+      // reads a text column that starts with U+FEFF without it, however it was written (its
+      // reader decodes each value as a document, byte-order mark and all): not a loader's doing.
+      const texts = [
+        ...hostile.html,
+        ...hostile.urls,
+        ...hostile.text,
+        ...hostile.csv,
+        ',',
+        '\\N',
+      ].filter((text) => !text.includes('\u0000') && !text.startsWith('\uFEFF'));
+      const rows = Array.from({ length: 250 }, (_, i) => i);
+      const users = rows.map((i) => ({
+        id: `usr_bulk_${i}`,
+        name: texts[i % texts.length] ?? '',
+        role: 'analyst' as const,
+        email: `bulk${i}@example.com`,
+        demo: i % 2 === 0,
+      }));
+      const sessions = rows.map((i) => ({
+        token_hash: `bulk-${i}`,
+        id: `ses_bulk_${i}`,
+        user_id: `usr_bulk_${i}`,
+        started_at: new Date(Date.UTC(2026, 2, 2, 12, 0, i)),
+        last_used_at: new Date(Date.UTC(2026, 2, 2, 12, 5, i)).toISOString(),
+        ended_at: i % 3 === 0 ? null : new Date(Date.UTC(2026, 2, 2, 13, 0, i)),
+        end_reason: [null, '', texts[i % texts.length] ?? ''][i % 3] ?? null,
+        ended: i % 2 === 0 ? null : JSON.stringify({ says: texts[i % texts.length] }),
+      }));
+      await db.transaction().execute(async (trx) => {
+        await insertRows(trx, 'users', users);
+        await insertRows(trx, 'sessions', sessions);
+      });
+      const storedUsers = await db
+        .selectFrom('users')
+        .selectAll()
+        .where('id', 'like', 'usr_bulk_%')
+        .execute();
+      const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+      expect(storedUsers.sort(byId)).toEqual([...users].sort(byId));
+      const storedSessions = await db
+        .selectFrom('sessions')
+        .selectAll()
+        .where('id', 'like', 'ses_bulk_%')
+        .execute();
+      expect(storedSessions.sort(byId)).toEqual(
+        sessions
+          .map((s) => ({
+            ...s,
+            last_used_at: new Date(s.last_used_at),
+            ended: s.ended === null ? null : (JSON.parse(s.ended) as unknown),
+          }))
+          .sort(byId),
+      );
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from './tables';
+import { PGliteConnection } from './pglite-dialect';
+import type { Database, NewRow } from './tables';
 
 /**
  * Runs `load` with these tables' secondary indexes dropped, then builds them again, all in the
@@ -53,4 +54,54 @@ export async function refreshPlannerStatistics(
  */
 export async function vacuumAndAnalyze(db: Kysely<Database>) {
   await sql`vacuum analyze`.execute(db);
+}
+
+/** Fewer rows than this go in as one INSERT: a COPY's setup costs more than it saves. */
+const COPY_FROM_ROWS = 200;
+/** Rows go in this many at a time through INSERT: PostgreSQL takes 65,535 parameters a statement. */
+const INSERT_BATCH = 500;
+
+/** A value as COPY's CSV format reads it: unquoted empty is NULL, anything else quoted. */
+function csvValue(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  const text = value instanceof Date ? value.toISOString() : value;
+  if (typeof text !== 'string') throw new Error(`No CSV form for ${typeof value}`);
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+/**
+ * Inserts rows into a table, in the caller's transaction, checked by every constraint and
+ * trigger as any insert is. On the embedded PGlite, many rows go in through one COPY, about twice
+ * as fast as INSERT statements there; otherwise (and on PostgreSQL, where the driver has no COPY)
+ * through INSERTs of up to 500 rows.
+ */
+export async function insertRows<T extends keyof Database>(
+  trx: Transaction<Database>,
+  table: T,
+  rows: readonly NewRow<T>[],
+): Promise<void> {
+  const [first] = rows;
+  if (!first) return;
+  const columns = Object.keys(first);
+  const copied =
+    rows.length >= COPY_FROM_ROWS &&
+    (await trx.getExecutor().provideConnection(async (connection) => {
+      if (!(connection instanceof PGliteConnection)) return false;
+      const data = rows
+        .map((row: Readonly<Record<string, unknown>>) =>
+          columns.map((c) => csvValue(row[c])).join(','),
+        )
+        .join('\n');
+      const names = columns.map((c) => `"${c}"`).join(', ');
+      await connection.copyFrom(`copy "${table}" (${names}) from '/dev/blob' with (format csv)`, data);
+      return true;
+    }));
+  if (copied) return;
+  for (let from = 0; from < rows.length; from += INSERT_BATCH)
+    await trx
+      .insertInto(table)
+      .values(rows.slice(from, from + INSERT_BATCH))
+      .execute();
 }

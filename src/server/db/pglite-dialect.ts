@@ -13,8 +13,13 @@ import {
 } from 'kysely';
 
 /** PGlite answers one query at a time: one connection, handed out in turn. */
-class PGliteConnection implements DatabaseConnection {
+export class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pglite: PGlite) {}
+
+  /** Runs `copy … from '/dev/blob'`, PGlite's COPY FROM STDIN, with `data` as its input. */
+  async copyFrom(statement: string, data: string): Promise<void> {
+    await this.pglite.query(statement, [], { blob: new Blob([data]) });
+  }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const result = await this.pglite.query<R>(query.sql, [...query.parameters]);

@@ -1,11 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import { Decision } from '../../api/schemas/decision';
+import { insertRows } from '../db/bulk-load';
 import type { Database, NewRow, Row } from '../db/tables';
 
 /** A decision as stored: the contract's shape, plus its maker's idempotency key. */
 export type StoredDecision = Decision & { idempotencyKey: string };
 
-const BATCH = 1000;
+/** Decisions go in this many at a time, so that what is written at once stays small. */
+const CHUNK = 5000;
 
 export const decisionRow = (d: StoredDecision): NewRow<'decisions'> => ({
   id: d.id,
@@ -25,11 +27,8 @@ export async function insertDecisions(
   trx: Transaction<Database>,
   decisions: readonly StoredDecision[],
 ) {
-  for (let from = 0; from < decisions.length; from += BATCH)
-    await trx
-      .insertInto('decisions')
-      .values(decisions.slice(from, from + BATCH).map(decisionRow))
-      .execute();
+  for (let from = 0; from < decisions.length; from += CHUNK)
+    await insertRows(trx, 'decisions', decisions.slice(from, from + CHUNK).map(decisionRow));
 }
 
 /** A decision row, joined with its actor's name and role, as the contract has it. */

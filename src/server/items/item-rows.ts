@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { FlaggedItem, Media } from '../../api/schemas/item';
 import { keptCompleteness } from '../../domain/provenance-checklist';
+import { insertRows } from '../db/bulk-load';
 import type { Database, NewRow } from '../db/tables';
 
 /**
@@ -8,8 +9,8 @@ import type { Database, NewRow } from '../db/tables';
  * shapes the console reads whole as JSONB. A lease is a claim row, named for its holder on read.
  */
 
-/** Rows go in this many items at a time: PostgreSQL takes at most 65,535 parameters a statement. */
-const BATCH = 500;
+/** Items go in this many at a time, so that what is written at once stays small. */
+const CHUNK = 5000;
 
 function itemRow(item: FlaggedItem): NewRow<'items'> {
   const kept = keptCompleteness(item);
@@ -46,39 +47,41 @@ const provenanceRow = ({ id, provenance: p }: FlaggedItem): NewRow<'provenance'>
 
 /** Inserts the items whole: their signals, provenance and leases (as claims). */
 export async function insertItems(trx: Transaction<Database>, items: readonly FlaggedItem[]) {
-  for (let from = 0; from < items.length; from += BATCH) {
-    const batch = items.slice(from, from + BATCH);
-    await trx.insertInto('items').values(batch.map(itemRow)).execute();
-    await trx
-      .insertInto('signals')
-      .values(
-        batch.flatMap((item) =>
-          item.signals.map((signal, position) => ({
-            item_id: item.id,
-            position,
-            kind: signal.kind,
-            rule_id: signal.ruleId,
-            rule_version: signal.ruleVersion,
-            signal: JSON.stringify(signal),
-          })),
-        ),
-      )
-      .execute();
-    await trx.insertInto('provenance').values(batch.map(provenanceRow)).execute();
-    const claims = batch.flatMap((item) =>
-      item.lease
-        ? [
-            {
-              item_id: item.id,
-              holder_id: item.lease.holderId,
-              window_id: item.lease.window,
-              claimed_at: item.flaggedAt,
-              expires_at: item.lease.expiresAt,
-            },
-          ]
-        : [],
+  for (let from = 0; from < items.length; from += CHUNK) {
+    const chunk = items.slice(from, from + CHUNK);
+    await insertRows(trx, 'items', chunk.map(itemRow));
+    await insertRows(
+      trx,
+      'signals',
+      chunk.flatMap((item) =>
+        item.signals.map((signal, position) => ({
+          item_id: item.id,
+          position,
+          kind: signal.kind,
+          rule_id: signal.ruleId,
+          rule_version: signal.ruleVersion,
+          signal: JSON.stringify(signal),
+        })),
+      ),
     );
-    if (claims.length > 0) await trx.insertInto('claims').values(claims).execute();
+    await insertRows(trx, 'provenance', chunk.map(provenanceRow));
+    await insertRows(
+      trx,
+      'claims',
+      chunk.flatMap((item) =>
+        item.lease
+          ? [
+              {
+                item_id: item.id,
+                holder_id: item.lease.holderId,
+                window_id: item.lease.window,
+                claimed_at: item.flaggedAt,
+                expires_at: item.lease.expiresAt,
+              },
+            ]
+          : [],
+      ),
+    );
   }
 }
 
