@@ -3,6 +3,7 @@ import { z } from '../../lib/zod';
 import { Report } from '../../api/schemas/report';
 import { ReportFile } from '../../api/schemas/report-file';
 import type { SentAnswer } from '../../domain/file-viewed';
+import { insertRows } from '../db/bulk-load';
 import type { Database, Row } from '../db/tables';
 import { Refusal } from '../refusal';
 
@@ -134,10 +135,7 @@ function columnsOf(report: StoredReport) {
   };
 }
 
-/** Rows go in this many at a time: PostgreSQL takes at most 65,535 parameters a statement. */
-const BATCH = 1000;
-
-/** The file and item rows of these reports, inserted in batches. */
+/** The file and item rows of these reports. */
 async function insertFiles(trx: Transaction<Database>, reports: readonly StoredReport[]) {
   const files = reports.flatMap((report) =>
     report.files.map((file, position) => ({
@@ -160,16 +158,8 @@ async function insertFiles(trx: Transaction<Database>, reports: readonly StoredR
       })),
     ),
   );
-  for (let from = 0; from < files.length; from += BATCH)
-    await trx
-      .insertInto('report_files')
-      .values(files.slice(from, from + BATCH))
-      .execute();
-  for (let from = 0; from < items.length; from += BATCH)
-    await trx
-      .insertInto('report_items')
-      .values(items.slice(from, from + BATCH))
-      .execute();
+  await insertRows(trx, 'report_files', files);
+  await insertRows(trx, 'report_items', items);
 }
 
 async function writeFiles(trx: Transaction<Database>, report: StoredReport) {
@@ -180,11 +170,11 @@ async function writeFiles(trx: Transaction<Database>, report: StoredReport) {
 
 /** Stores new reports with their files. */
 export async function insertReports(trx: Transaction<Database>, reports: readonly StoredReport[]) {
-  for (let from = 0; from < reports.length; from += BATCH)
-    await trx
-      .insertInto('reports')
-      .values(reports.slice(from, from + BATCH).map((r) => ({ id: r.id, ...columnsOf(r) })))
-      .execute();
+  await insertRows(
+    trx,
+    'reports',
+    reports.map((r) => ({ id: r.id, ...columnsOf(r) })),
+  );
   await insertFiles(trx, reports);
 }
 
