@@ -40,6 +40,11 @@ pg.types.setTypeParser(pg.types.builtins.INT8, Number);
 export async function openDatabase(location: DatabaseLocation): Promise<OpenDatabase> {
   if ('url' in location) {
     const pool = new pg.Pool({ connectionString: location.url, max: location.poolSize ?? 10 });
+    // An idle connection the server ends (a restart, an administrator, a dropped database) is
+    // reported here and replaced by the next query; unheard, the report would end the process.
+    pool.on('error', (error) => {
+      console.warn(`An idle PostgreSQL connection ended: ${error.message}`);
+    });
     const db = new Kysely<Database>({
       dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }),
     });
