@@ -77,6 +77,9 @@ describeOnEachEngine('a bulk load', (database, skip) => {
         ...hostile.csv,
         ',',
         '\\N',
+        '\\.',
+        'a\\tb\\',
+        'tab\tand\nnew line\r\n',
       ].filter((text) => !text.includes('\u0000') && !text.startsWith('\uFEFF'));
       const rows = Array.from({ length: 250 }, (_, i) => i);
       const users = rows.map((i) => ({

@@ -61,21 +61,31 @@ const COPY_FROM_ROWS = 200;
 /** Rows go in this many at a time through INSERT: PostgreSQL takes 65,535 parameters a statement. */
 const INSERT_BATCH = 500;
 
-/** A value as COPY's CSV format reads it: unquoted empty is NULL, anything else quoted. */
-function csvValue(value: unknown): string {
-  if (value === null || value === undefined) return '';
+/** What COPY's text format must see escaped in a value: its delimiters and its escape. */
+const SPECIAL = /[\\\t\n\r]/;
+const SPECIALS = /[\\\t\n\r]/g;
+const ESCAPED: Readonly<Record<string, string>> = {
+  '\\': '\\\\',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\r': '\\r',
+};
+
+/** A value as COPY's text format reads it: `\N` is NULL, anything else as is but escaped. */
+function copyValue(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
   if (typeof value === 'boolean') return value ? 't' : 'f';
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   const text = value instanceof Date ? value.toISOString() : value;
-  if (typeof text !== 'string') throw new Error(`No CSV form for ${typeof value}`);
-  return `"${text.replaceAll('"', '""')}"`;
+  if (typeof text !== 'string') throw new Error(`No COPY form for ${typeof value}`);
+  return SPECIAL.test(text) ? text.replace(SPECIALS, (c) => ESCAPED[c] ?? c) : text;
 }
 
 /**
  * Inserts rows into a table, in the caller's transaction, checked by every constraint and
- * trigger as any insert is. On the embedded PGlite, many rows go in through one COPY, about twice
- * as fast as INSERT statements there; otherwise (and on PostgreSQL, where the driver has no COPY)
- * through INSERTs of up to 500 rows.
+ * trigger as any insert is. On the embedded PGlite, many rows go in through one COPY, faster than
+ * INSERT statements there (a seed of 100,000 items: 45 s to 37 s); otherwise (and on PostgreSQL,
+ * where the driver has no COPY) through INSERTs of up to 500 rows.
  */
 export async function insertRows<T extends keyof Database>(
   trx: Transaction<Database>,
@@ -91,11 +101,11 @@ export async function insertRows<T extends keyof Database>(
       if (!(connection instanceof PGliteConnection)) return false;
       const data = rows
         .map((row: Readonly<Record<string, unknown>>) =>
-          columns.map((c) => csvValue(row[c])).join(','),
+          columns.map((c) => copyValue(row[c])).join('\t'),
         )
         .join('\n');
       const names = columns.map((c) => `"${c}"`).join(', ');
-      await connection.copyFrom(`copy "${table}" (${names}) from '/dev/blob' with (format csv)`, data);
+      await connection.copyFrom(`copy "${table}" (${names}) from '/dev/blob'`, data);
       return true;
     }));
   if (copied) return;

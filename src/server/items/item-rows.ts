@@ -10,7 +10,7 @@ import type { Database, NewRow } from '../db/tables';
  */
 
 /** Items go in this many at a time, so that what is written at once stays small. */
-const CHUNK = 5000;
+const CHUNK = 1000;
 
 function itemRow(item: FlaggedItem): NewRow<'items'> {
   const kept = keptCompleteness(item);
