@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { GENESIS_HASH } from '../../api/audit-canonical';
 import { createChainVerifier } from '../../domain/audit-verification';
@@ -10,6 +10,21 @@ import { migrateToLatest } from './migrate';
 import { openDatabase, type OpenDatabase } from './open-database';
 import { postgresForTests } from './postgres-for-tests';
 import type { Database } from './tables';
+
+/** `db`, counting the statements it runs whose query mentions `text`. */
+function counting(db: Kysely<Database>, text: string) {
+  const counter = {
+    count: 0,
+    db: db.withPlugin({
+      transformQuery: ({ node }) => {
+        if (JSON.stringify(node).includes(text)) counter.count++;
+        return node;
+      },
+      transformResult: ({ result }) => Promise.resolve(result),
+    }),
+  };
+  return counter;
+}
 
 describeOnEachEngine('group commit', (database, skip) => {
   test.skipIf(skip)(
@@ -67,14 +82,8 @@ describeOnEachEngine('group commit', (database, skip) => {
   test.skipIf(skip)(
     'a change alone takes no savepoint, and what it throws rolls back only it and reaches its caller',
     async () => {
-      let savepoints = 0;
-      const db = database().db.withPlugin({
-        transformQuery: ({ node }) => {
-          if (JSON.stringify(node).includes('savepoint')) savepoints++;
-          return node;
-        },
-        transformResult: ({ result }) => Promise.resolve(result),
-      });
+      const savepoints = counting(database().db, 'savepoint');
+      const { db } = savepoints;
       const group = createGroupCommit(db);
       const setting = (key: string) => ({ key, value: JSON.stringify(key), version: 1 });
       await group.run((trx) => trx.insertInto('settings').values(setting('alone.kept')).execute());
@@ -83,7 +92,7 @@ describeOnEachEngine('group commit', (database, skip) => {
         throw new Error('refused alone');
       });
       await expect(refused).rejects.toThrow('refused alone');
-      expect(savepoints).toBe(0);
+      expect(savepoints.count).toBe(0);
       const kept = await db
         .selectFrom('settings')
         .select('key')
@@ -96,18 +105,12 @@ describeOnEachEngine('group commit', (database, skip) => {
   test.skipIf(skip)(
     'a batch reads and writes the chain’s head once, however many of its changes are audited',
     async () => {
-      let headStatements = 0;
-      const db = database().db.withPlugin({
-        transformQuery: ({ node }) => {
-          if (JSON.stringify(node).includes('"audit_head"')) headStatements++;
-          return node;
-        },
-        transformResult: ({ result }) => Promise.resolve(result),
-      });
+      const headStatements = counting(database().db, '"audit_head"');
+      const { db } = headStatements;
       const sizes: number[] = [];
       const group = createGroupCommit(db, { onBatch: (size) => sizes.push(size) });
       const before = await auditHead(db);
-      headStatements = 0;
+      headStatements.count = 0;
       await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
           group.run((trx) =>
@@ -124,7 +127,7 @@ describeOnEachEngine('group commit', (database, skip) => {
         ),
       );
       expect(sizes).toEqual([1, 19]);
-      expect(headStatements).toBe(2 * sizes.length);
+      expect(headStatements.count).toBe(2 * sizes.length);
       const head = await auditHead(db);
       expect(head.seq - before.seq).toBe(20);
       const verifier = createChainVerifier({ firstSeq: 1, prevHash: GENESIS_HASH, sha256Hex });

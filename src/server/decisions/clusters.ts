@@ -3,7 +3,7 @@ import { ClusterMember, type Cluster } from '../../api/schemas/cluster';
 import { Provenance } from '../../api/schemas/item';
 import { noItem } from '../claims/item-state';
 import type { Database } from '../db/tables';
-import { leaseOf } from '../items/item-rows';
+import { itemsWithHolders, leaseOf } from '../items/item-rows';
 import { PDQ_CLUSTER_DISTANCE } from '../review/cluster-members';
 
 /**
@@ -37,11 +37,7 @@ export async function clusterMembers(
       ? sql<number | null>`null::integer`
       : sql<number | null>`case when items.pdq ~ '^[0-9a-fA-F]{64}$'
           then bit_count(('x' || items.pdq)::bit(256) # ('x' || ${pdq})::bit(256))::integer end`;
-  let query = db
-    .selectFrom('items')
-    .innerJoin('provenance', 'provenance.item_id', 'items.id')
-    .leftJoin('claims', 'claims.item_id', 'items.id')
-    .leftJoin('users', 'users.id', 'claims.holder_id')
+  let query = itemsWithHolders(db)
     .select([
       'items.id',
       'items.version',

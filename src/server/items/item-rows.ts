@@ -2,7 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { FlaggedItem, Media } from '../../api/schemas/item';
 import { keptCompleteness } from '../../domain/provenance-checklist';
 import { insertRows } from '../db/bulk-load';
-import type { Database, NewRow } from '../db/tables';
+import type { Database, NewRow, Row } from '../db/tables';
 
 /**
  * Items in the database and back: the columns queries filter, sort and join on, and the nested
@@ -101,17 +101,39 @@ export const leaseOf = (row: {
       }
     : null;
 
+/** Items with their provenance, and their claim and its holder when they have one. */
+export const itemsWithHolders = (db: Kysely<Database> | Transaction<Database>) =>
+  db
+    .selectFrom('items')
+    .innerJoin('provenance', 'provenance.item_id', 'items.id')
+    .leftJoin('claims', 'claims.item_id', 'items.id')
+    .leftJoin('users', 'users.id', 'claims.holder_id');
+
+/** An item's own columns and its lease, as the contract names them. */
+export const itemCoreOf = (
+  row: Pick<
+    Row<'items'>,
+    'id' | 'version' | 'queue_id' | 'status' | 'priority' | 'flagged_at' | 'sla_due_at'
+  > &
+    Parameters<typeof leaseOf>[0],
+) => ({
+  id: row.id,
+  version: row.version,
+  queueId: row.queue_id,
+  status: row.status,
+  priority: row.priority,
+  flaggedAt: row.flagged_at.toISOString(),
+  slaDueAt: row.sla_due_at.toISOString(),
+  lease: leaseOf(row),
+});
+
 /** The items with these ids as the contract has them, in the order asked; missing ids left out. */
 export async function readItems(
   db: Kysely<Database> | Transaction<Database>,
   ids: readonly string[],
 ): Promise<FlaggedItem[]> {
   if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('items')
-    .innerJoin('provenance', 'provenance.item_id', 'items.id')
-    .leftJoin('claims', 'claims.item_id', 'items.id')
-    .leftJoin('users', 'users.id', 'claims.holder_id')
+  const rows = await itemsWithHolders(db)
     .selectAll('items')
     .select([
       'provenance.supplier',
@@ -133,14 +155,7 @@ export async function readItems(
     rows.map((row) => {
       const media = Media.parse(row.media);
       const item = FlaggedItem.parse({
-        id: row.id,
-        version: row.version,
-        queueId: row.queue_id,
-        status: row.status,
-        priority: row.priority,
-        flaggedAt: row.flagged_at.toISOString(),
-        slaDueAt: row.sla_due_at.toISOString(),
-        lease: leaseOf(row),
+        ...itemCoreOf(row),
         media,
         preview: row.hash_only
           ? { mode: 'hash_only' }

@@ -7,7 +7,7 @@ import {
 } from '../../domain/provenance-checklist';
 import { z } from '../../lib/zod';
 import type { Database } from '../db/tables';
-import { leaseOf } from './item-rows';
+import { itemCoreOf, itemsWithHolders } from './item-rows';
 
 /**
  * What a list row is made of beyond the item's columns: its first signal, and, for an item stored
@@ -32,11 +32,7 @@ export async function readListRows(
   now: Date,
 ): Promise<ItemRow[]> {
   if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('items')
-    .innerJoin('provenance', 'provenance.item_id', 'items.id')
-    .leftJoin('claims', 'claims.item_id', 'items.id')
-    .leftJoin('users', 'users.id', 'claims.holder_id')
+  const rows = await itemsWithHolders(db)
     .select([
       'items.id',
       'items.version',
@@ -76,14 +72,7 @@ export async function readListRows(
           ? keptCompleteness(checklistSubject ?? missingSubject(row.id))
           : { timeless: row.completeness_timeless, incidentFrom: row.completeness_incident_from };
       const itemRow: ItemRow = {
-        id: row.id,
-        version: row.version,
-        queueId: row.queue_id,
-        status: row.status,
-        priority: row.priority,
-        flaggedAt: row.flagged_at.toISOString(),
-        slaDueAt: row.sla_due_at.toISOString(),
-        lease: leaseOf(row),
+        ...itemCoreOf(row),
         previewMode: row.hash_only ? 'hash_only' : 'blurred',
         topSignal,
         supplier: { id: row.supplier_id, name: row.supplier_name },
