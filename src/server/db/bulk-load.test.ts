@@ -126,4 +126,31 @@ describeOnEachEngine('a bulk load', (database, skip) => {
       );
     },
   );
+
+  test.skipIf(skip)(
+    'rows many at once that break a constraint are refused, nothing of them is kept, and the connection goes on',
+    async () => {
+      const { db } = database();
+      const users = Array.from({ length: 300 }, (_, i) => ({
+        id: `usr_refused_${i}`,
+        name: `Refused ${i}`,
+        role: i === 299 ? ('visitor' as 'analyst') : ('analyst' as const),
+        email: `refused${i}@example.com`,
+        demo: false,
+      }));
+      await expect(
+        db.transaction().execute((trx) => insertRows(trx, 'users', users)),
+      ).rejects.toThrow(/check constraint/);
+      const kept = await db
+        .selectFrom('users')
+        .select('id')
+        .where('id', 'like', 'usr_refused_%')
+        .execute();
+      expect(kept).toEqual([]);
+      await db.transaction().execute((trx) => insertRows(trx, 'users', users.slice(0, 299)));
+      const { rows } = await sql<{ n: number }>`
+        select count(*)::int as n from users where id like 'usr_refused_%'`.execute(db);
+      expect(rows).toEqual([{ n: 299 }]);
+    },
+  );
 });

@@ -11,18 +11,18 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { copyFromBlob, isCopyFromStdin } from './copy-from-stdin';
 
 /** PGlite answers one query at a time: one connection, handed out in turn. */
 export class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pglite: PGlite) {}
 
-  /** Runs `copy … from '/dev/blob'`, PGlite's COPY FROM STDIN, with `data` as its input. */
-  async copyFrom(statement: string, data: string): Promise<void> {
-    await this.pglite.query(statement, [], { blob: new Blob([data]) });
-  }
-
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.pglite.query<R>(query.sql, [...query.parameters]);
+    const result = isCopyFromStdin(query.sql, query.parameters)
+      ? await this.pglite.query<R>(copyFromBlob(query.sql), [], {
+          blob: new Blob([String(query.parameters[0])]),
+        })
+      : await this.pglite.query<R>(query.sql, [...query.parameters]);
     return {
       rows: result.rows,
       ...(result.affectedRows === undefined

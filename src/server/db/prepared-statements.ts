@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import type pg from 'pg';
+import { copyFromStdin, isCopyFromStdin } from './copy-from-stdin';
 
 /**
  * Statements with at most this many parameters are prepared. Verity's statements with more are
@@ -17,7 +18,7 @@ const statementName = (text: string) =>
  * The pool as Kysely's PostgreSQL dialect uses it, with each statement of a few parameters sent as
  * a named prepared statement: a request's dozen short statements are then each bound and run,
  * not parsed and planned every time. Statements without parameters (transaction control) and
- * cursors pass through as they are.
+ * cursors pass through as they are; a `copy … from stdin` streams its one parameter as COPY's input.
  */
 export function withPreparedStatements(pool: pg.Pool): PostgresPool {
   return {
@@ -34,6 +35,8 @@ export function withPreparedStatements(pool: pg.Pool): PostgresPool {
       ): unknown {
         if (typeof text !== 'string')
           return client.query(text as PostgresCursor<R> & pg.Submittable);
+        if (isCopyFromStdin(text, parameters))
+          return copyFromStdin(client, text, String(parameters[0]));
         const values = [...parameters];
         return parameters.length > 0 && parameters.length <= MAX_PARAMETERS
           ? client.query({ name: statementName(text), text, values })
