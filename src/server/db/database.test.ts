@@ -116,4 +116,30 @@ describeOnEachEngine('the database', (database, skip) => {
       expect(row).toMatchObject({ value: 20, version: 21 });
     },
   );
+
+  test.skipIf(skip)(
+    'analyze leaves the JSON documents out, and keeps statistics of the columns beside them',
+    async () => {
+      const { db } = database();
+      const { rows: sampled } = await sql<{ column: string }>`
+        select c.relname || '.' || a.attname as column
+        from pg_attribute a
+        join pg_class c on c.oid = a.attrelid
+        join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = current_schema() and c.relkind = 'r'
+          and a.atttypid = 'jsonb'::regtype and not a.attisdropped
+          and a.attstattarget is distinct from 0
+        order by 1`.execute(db);
+      expect(sampled).toEqual([]);
+      await db
+        .insertInto('settings')
+        .values({ key: 'analyzed', value: JSON.stringify({ a: 1 }), version: 1 })
+        .execute();
+      await sql`analyze settings`.execute(db);
+      const { rows: stats } = await sql<{ column: string }>`
+        select attname as column from pg_stats
+        where schemaname = current_schema() and tablename = 'settings' order by 1`.execute(db);
+      expect(stats.map((s) => s.column)).toEqual(['key', 'version']);
+    },
+  );
 });
