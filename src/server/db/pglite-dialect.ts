@@ -11,7 +11,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
-import { copyFromBlob, isCopyFromStdin } from './copy-from-stdin';
+import { blobOfCopyInput, copyFromBlob, isCopyFromStdin } from './copy-from-stdin';
 
 /** PGlite answers one query at a time: one connection, handed out in turn. */
 export class PGliteConnection implements DatabaseConnection {
@@ -20,7 +20,7 @@ export class PGliteConnection implements DatabaseConnection {
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const result = isCopyFromStdin(query.sql, query.parameters)
       ? await this.pglite.query<R>(copyFromBlob(query.sql), [], {
-          blob: new Blob([String(query.parameters[0])]),
+          blob: blobOfCopyInput(String(query.parameters[0])),
         })
       : await this.pglite.query<R>(query.sql, [...query.parameters]);
     return {
