@@ -127,30 +127,34 @@ describeOnEachEngine('a bulk load', (database, skip) => {
     },
   );
 
-  test.skipIf(skip)(
-    'rows many at once that break a constraint are refused, nothing of them is kept, and the connection goes on',
-    async () => {
+  // A refusal of the last row arrives once all the input is in; of the first row of megabytes,
+  // while the input is still being sent, which must then stop without breaking the connection.
+  test.skipIf(skip).each([
+    { bad: 'last', count: 300, nameLength: 10 },
+    { bad: 'first', count: 4000, nameLength: 1000 },
+  ])(
+    'rows many at once whose $bad breaks a constraint are refused, nothing of them is kept, and the connection goes on',
+    async ({ bad, count, nameLength }) => {
       const { db } = database();
-      const users = Array.from({ length: 300 }, (_, i) => ({
-        id: `usr_refused_${i}`,
-        name: `Refused ${i}`,
-        role: i === 299 ? ('visitor' as 'analyst') : ('analyst' as const),
-        email: `refused${i}@example.com`,
+      const badIndex = bad === 'first' ? 0 : count - 1;
+      const users = Array.from({ length: count }, (_, i) => ({
+        id: `usr_refused_${bad}_${i}`,
+        name: `Refused ${i} `.padEnd(nameLength, 'x'),
+        role: i === badIndex ? ('visitor' as 'analyst') : ('analyst' as const),
+        email: `refused_${bad}_${i}@example.com`,
         demo: false,
       }));
       await expect(
         db.transaction().execute((trx) => insertRows(trx, 'users', users)),
       ).rejects.toThrow(/check constraint/);
-      const kept = await db
-        .selectFrom('users')
-        .select('id')
-        .where('id', 'like', 'usr_refused_%')
-        .execute();
+      const prefix = `usr_refused_${bad}_%`;
+      const kept = await db.selectFrom('users').select('id').where('id', 'like', prefix).execute();
       expect(kept).toEqual([]);
-      await db.transaction().execute((trx) => insertRows(trx, 'users', users.slice(0, 299)));
+      const good = users.filter((_, i) => i !== badIndex);
+      await db.transaction().execute((trx) => insertRows(trx, 'users', good));
       const { rows } = await sql<{ n: number }>`
-        select count(*)::int as n from users where id like 'usr_refused_%'`.execute(db);
-      expect(rows).toEqual([{ n: 299 }]);
+        select count(*)::int as n from users where id like ${prefix}`.execute(db);
+      expect(rows).toEqual([{ n: count - 1 }]);
     },
   );
 });

@@ -3,13 +3,14 @@ import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyStream } from 'pg-copy-streams';
 
-/**
- * `copy … from stdin`, sent through Kysely as a statement whose one parameter is COPY's input (text
- * format). Each engine's connection recognises it and feeds the parameter to PostgreSQL as the
- * input stream: PostgreSQL through the COPY sub-protocol, PGlite as its `/dev/blob`.
- */
 const COPY_FROM_STDIN = /^copy [^;]+ from stdin$/i;
 
+/**
+ * Whether a statement is a `copy … from stdin` sent through Kysely with its one parameter as
+ * COPY's input (text format). Each engine's connection recognises it and feeds the parameter to
+ * PostgreSQL as the input stream: PostgreSQL through the COPY sub-protocol, PGlite as its
+ * `/dev/blob`.
+ */
 export const isCopyFromStdin = (text: string, parameters: readonly unknown[]) =>
   parameters.length === 1 && typeof parameters[0] === 'string' && COPY_FROM_STDIN.test(text);
 
@@ -26,9 +27,9 @@ const utf8 = new TextEncoder();
  * resizable buffer's memory is mapped for it alone, and unmapped once it is collected.
  */
 export function blobOfCopyInput(input: string): Blob {
-  const most = input.length * 3;
-  const bytes = new ArrayBuffer(most, { maxByteLength: most });
-  bytes.resize(utf8.encodeInto(input, new Uint8Array(bytes)).written);
+  const length = Buffer.byteLength(input, 'utf8');
+  const bytes = new ArrayBuffer(length, { maxByteLength: length });
+  utf8.encodeInto(input, new Uint8Array(bytes));
   const blob: Pick<Blob, 'arrayBuffer'> = { arrayBuffer: () => Promise.resolve(bytes) };
   return blob as Blob;
 }

@@ -38,10 +38,10 @@ export type DatabaseLocation =
 pg.types.setTypeParser(pg.types.builtins.INT8, Number);
 
 /**
- * PGlite on its data directory, which holds a cluster once this returns. A cluster it creates is
- * closed and opened again: creating one runs initdb in a second PostgreSQL in this process, whose
- * memory the first keeps until it is closed (about 450 MB of the 650 MB a first start held
- * before it seeded anything; opened again, 210 MB).
+ * PGlite in memory, or on its data directory, which holds a cluster once this returns. A cluster
+ * it creates in a directory is closed and opened again: creating one runs initdb in a second
+ * PostgreSQL in this process, whose memory the first keeps until it is closed (about 450 MB of
+ * the 650 MB a first start held before it seeded anything; opened again, 210 MB).
  */
 async function openPGlite({
   dataDir,

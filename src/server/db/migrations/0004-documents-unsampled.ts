@@ -2,9 +2,9 @@ import { sql, type Kysely } from 'kysely';
 
 /**
  * The JSON documents rows carry (an item's media, its provenance, a verdict, a report's body, an
- * audit event's actor and detail…), by table. No query compares a whole document, so the planner
- * never uses statistics of one; what it filters on inside them has an expression index, and an
- * expression index keeps statistics of its own.
+ * audit event's actor and detail…), by table. No query compares a whole document or tests one for
+ * null, and the planner keeps no statistics of a field read out of one (`->>`): what a query
+ * filters on often inside them has an expression index, which keeps statistics of its own.
  */
 const documents: Readonly<Record<string, readonly string[]>> = {
   items: ['media'],
