@@ -29,9 +29,9 @@ const setStatistics = async (db: Kysely<unknown>, target: number) => {
 };
 
 /**
- * `analyze` skips the JSON documents: sampling and sorting them was most of its time (at 100,000 items,
- * analyzing the tables they are in took 2.4 s and now 1.3 s on PostgreSQL 15, 1.1 s on PGlite),
- * for statistics nothing reads.
+ * `analyze` skips the JSON documents: sampling and sorting them was most of its time (at 100,000
+ * items, analyzing the tables they are in took 2.4 s and now 1.3 s on PostgreSQL 15, 1.1 s on
+ * PGlite), for statistics nothing reads.
  */
 export const up = (db: Kysely<unknown>) => setStatistics(db, 0);
 
