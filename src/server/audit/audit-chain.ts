@@ -48,21 +48,17 @@ export async function appendAuditEvents(
       .forUpdate()
       .executeTakeFirstOrThrow());
   const chained = chainEvents(head, events);
-  await insertRows(
-    trx,
-    'audit_events',
-    chained.map((e) => ({
-      seq: e.seq,
-      at: e.at,
-      actor: JSON.stringify(e.actor),
-      action: e.action,
-      subject_type: e.subject.type,
-      subject_id: e.subject.id,
-      detail: JSON.stringify(e.detail),
-      prev_hash: e.prevHash,
-      hash: e.hash,
-    })),
-  );
+  await insertRows(trx, 'audit_events', chained, (e) => ({
+    seq: e.seq,
+    at: e.at,
+    actor: JSON.stringify(e.actor),
+    action: e.action,
+    subject_type: e.subject.type,
+    subject_id: e.subject.id,
+    detail: JSON.stringify(e.detail),
+    prev_hash: e.prevHash,
+    hash: e.hash,
+  }));
   const last = chained.at(-1) ?? head;
   const moved = { seq: last.seq, hash: last.hash };
   if (held) moveHeldAuditHead(trx, moved);

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { expect, test } from 'vitest';
 import hostile from '../demo/fixtures/hostile-strings.json';
 import { seedDemoData } from '../demo/seed';
-import { insertRows, withIndexesDeferred } from './bulk-load';
+import { insertRows, withForeignKeysDeferred, withIndexesDeferred } from './bulk-load';
 import { describeOnEachEngine } from './each-engine';
 import type { Database } from './tables';
 
@@ -11,6 +11,16 @@ const indexesOf = async (db: Kysely<Database>) =>
     await sql<{ definition: string }>`
       select indexdef as definition from pg_indexes
       where schemaname = current_schema() order by indexname`.execute(db)
+  ).rows.map((r) => r.definition);
+
+const foreignKeysOf = async (db: Kysely<Database>) =>
+  (
+    await sql<{ definition: string }>`
+      select conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+        as definition
+      from pg_constraint
+      where contype = 'f' and connamespace = current_schema()::regnamespace
+      order by 1`.execute(db)
   ).rows.map((r) => r.definition);
 
 describeOnEachEngine('a bulk load', (database, skip) => {
@@ -47,6 +57,44 @@ describeOnEachEngine('a bulk load', (database, skip) => {
         select count(*)::int as n from pg_stats
         where schemaname = current_schema() and tablename = 'items'`.execute(db);
       expect(rows[0]?.n).toBeGreaterThan(5);
+    },
+  );
+
+  test.skipIf(skip)(
+    'adds the foreign keys again as they were, and refuses a load with a row that refers to nothing',
+    async () => {
+      const { db } = database();
+      const before = await foreignKeysOf(db);
+      expect(before.some((definition) => definition.startsWith('signals '))).toBe(true);
+
+      const during = await db
+        .transaction()
+        .execute((trx) =>
+          withForeignKeysDeferred(trx, ['signals', 'provenance'], () => foreignKeysOf(trx)),
+        );
+      expect(during.filter((d) => /^(signals|provenance) /.test(d))).toEqual([]);
+      expect(await foreignKeysOf(db)).toEqual(before);
+
+      // A signal of an item that does not exist: accepted while loading, refused at the end.
+      const orphans = Array.from({ length: 300 }, (_, position) => ({
+        item_id: 'itm_missing',
+        position,
+        kind: 'hash_match' as const,
+        rule_id: 'r',
+        rule_version: '1',
+        signal: '{}',
+      }));
+      await expect(
+        db
+          .transaction()
+          .execute((trx) =>
+            withForeignKeysDeferred(trx, ['signals'], () => insertRows(trx, 'signals', orphans)),
+          ),
+      ).rejects.toThrow(/signals_item_id_fkey/);
+      expect(await foreignKeysOf(db)).toEqual(before);
+      const { rows } = await sql<{ n: number }>`
+        select count(*)::int as n from signals where item_id = 'itm_missing'`.execute(db);
+      expect(rows).toEqual([{ n: 0 }]);
     },
   );
 

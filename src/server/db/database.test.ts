@@ -35,6 +35,26 @@ describeOnEachEngine('the database', (database, skip) => {
     expect(await migrateToLatest(database().db)).toEqual([]);
   });
 
+  test.skipIf(skip)('has no index whose keys lead another index of the same table', async () => {
+    // Plain indexes only (no expression, no predicate, not unique): their key columns and
+    // collations, compared as arrays; a btree reads either way, so directions do not count.
+    const { rows } = await sql<{ shorter: string; longer: string }>`
+      with plain as (
+        select indexrelid::regclass::text as name, indrelid, indnkeyatts as n,
+          (indkey::int2[])[0:indnkeyatts - 1] as keys,
+          (indcollation::oid[])[0:indnkeyatts - 1] as collations
+        from pg_index
+        where indexprs is null and indpred is null and not indisunique
+          and indrelid::regclass::text not like 'kysely_%'
+          and (select relnamespace from pg_class where oid = indrelid) = current_schema()::regnamespace
+      )
+      select a.name as shorter, b.name as longer
+      from plain a join plain b on a.indrelid = b.indrelid and a.name <> b.name
+      where a.n <= b.n and a.keys = b.keys[1:a.n] and a.collations = b.collations[1:a.n]
+      order by 1, 2`.execute(database().db);
+    expect(rows).toEqual([]);
+  });
+
   test.skipIf(skip)(
     'keeps JSON whole, times exact, and refuses a value its checks forbid',
     async () => {

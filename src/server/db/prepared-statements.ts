@@ -35,8 +35,7 @@ export function withPreparedStatements(pool: pg.Pool): PostgresPool {
       ): unknown {
         if (typeof text !== 'string')
           return client.query(text as PostgresCursor<R> & pg.Submittable);
-        if (isCopyFromStdin(text, parameters))
-          return copyFromStdin(client, text, String(parameters[0]));
+        if (isCopyFromStdin(text, parameters)) return copyFromStdin(client, text, parameters[0]);
         const values = [...parameters];
         return parameters.length > 0 && parameters.length <= MAX_PARAMETERS
           ? client.query({ name: statementName(text), text, values })

@@ -28,7 +28,7 @@ export async function insertDecisions(
   decisions: readonly StoredDecision[],
 ) {
   for (let from = 0; from < decisions.length; from += CHUNK)
-    await insertRows(trx, 'decisions', decisions.slice(from, from + CHUNK).map(decisionRow));
+    await insertRows(trx, 'decisions', decisions.slice(from, from + CHUNK), decisionRow);
 }
 
 /** A decision row, joined with its actor's name and role, as the contract has it. */

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { FlaggedItem } from '../../api/schemas/item';
 import { appendAuditEvents, type NewAuditEvent } from '../audit/audit-chain';
-import { withIndexesDeferred } from '../db/bulk-load';
+import { withForeignKeysDeferred, withIndexesDeferred } from '../db/bulk-load';
 import type { Database } from '../db/tables';
 import { insertDecisions } from '../decisions/decision-rows';
 import { demoUsers, otherUsers } from '../directory/directory';
@@ -71,12 +71,19 @@ const seededTables = [
   'audit_events',
 ] as const;
 
-/** `seedDemoData` in the caller's transaction (a reset empties and re-seeds in one). */
+/**
+ * `seedDemoData` in the caller's transaction (a reset empties and re-seeds in one). Decisions
+ * keep their indexes: the trigger that keeps `items.status_since` looks an item's decisions up
+ * by them.
+ */
 export const seedDemoDataIn = (
   trx: Transaction<Database>,
   options: DemoDataOptions,
   moreHistory: (data: ReturnType<typeof generateData>) => NewAuditEvent[] = () => [],
-) => withIndexesDeferred(trx, seededTables, () => seed(trx, options, moreHistory));
+) =>
+  withForeignKeysDeferred(trx, [...seededTables, 'decisions'], () =>
+    withIndexesDeferred(trx, seededTables, () => seed(trx, options, moreHistory)),
+  );
 
 async function seed(
   trx: Transaction<Database>,

@@ -49,7 +49,7 @@ const provenanceRow = ({ id, provenance: p }: FlaggedItem): NewRow<'provenance'>
 export async function insertItems(trx: Transaction<Database>, items: readonly FlaggedItem[]) {
   for (let from = 0; from < items.length; from += CHUNK) {
     const chunk = items.slice(from, from + CHUNK);
-    await insertRows(trx, 'items', chunk.map(itemRow));
+    await insertRows(trx, 'items', chunk, itemRow);
     await insertRows(
       trx,
       'signals',
@@ -64,7 +64,7 @@ export async function insertItems(trx: Transaction<Database>, items: readonly Fl
         })),
       ),
     );
-    await insertRows(trx, 'provenance', chunk.map(provenanceRow));
+    await insertRows(trx, 'provenance', chunk, provenanceRow);
     await insertRows(
       trx,
       'claims',

@@ -170,11 +170,7 @@ async function writeFiles(trx: Transaction<Database>, report: StoredReport) {
 
 /** Stores new reports with their files. */
 export async function insertReports(trx: Transaction<Database>, reports: readonly StoredReport[]) {
-  await insertRows(
-    trx,
-    'reports',
-    reports.map((r) => ({ id: r.id, ...columnsOf(r) })),
-  );
+  await insertRows(trx, 'reports', reports, (r) => ({ id: r.id, ...columnsOf(r) }));
   await insertFiles(trx, reports);
 }
 

@@ -3,6 +3,7 @@ import * as core from './0001-core';
 import * as queueOrder from './0002-queue-order';
 import * as keptCompleteness from './0003-kept-completeness';
 import * as documentsUnsampled from './0004-documents-unsampled';
+import * as noPrefixIndexes from './0005-no-prefix-indexes';
 
 /** Every migration, in order, by name: listed in code, so a bundle or a test needs no file system. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002-queue-order': queueOrder,
   '0003-kept-completeness': keptCompleteness,
   '0004-documents-unsampled': documentsUnsampled,
+  '0005-no-prefix-indexes': noPrefixIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {
