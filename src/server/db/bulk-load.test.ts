@@ -180,6 +180,33 @@ describeOnEachEngine('a bulk load', (database, skip) => {
     },
   );
 
+  test.skipIf(skip)(
+    'a row that cannot be made while COPY reads the input stops it: nothing is kept, and the connection goes on',
+    async () => {
+      const { db } = database();
+      const ids = Array.from({ length: 500 }, (_, i) => i);
+      const row = (i: number) => ({
+        id: `usr_unmade_${i}`,
+        name: `Unmade ${i}`,
+        role: 'analyst' as const,
+        email: `unmade${i}@example.com`,
+        demo: false,
+      });
+      await expect(
+        db.transaction().execute((trx) =>
+          insertRows(trx, 'users', ids, (i) => {
+            if (i === 350) throw new Error('row 350 cannot be made');
+            return row(i);
+          }),
+        ),
+      ).rejects.toThrow('row 350 cannot be made');
+      await db.transaction().execute((trx) => insertRows(trx, 'users', ids, row));
+      const { rows } = await sql<{ n: number }>`
+        select count(*)::int as n from users where id like 'usr_unmade_%'`.execute(db);
+      expect(rows).toEqual([{ n: 500 }]);
+    },
+  );
+
   // A refusal of the last row arrives once all the input is in; of the first row of megabytes,
   // while the input is still being sent, which must then stop without breaking the connection.
   test.skipIf(skip).each([
