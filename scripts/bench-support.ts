@@ -58,7 +58,7 @@ export async function seededDatabase(
   try {
     await migrateToLatest(database.db);
     const started = performance.now();
-    await seedDemoData(database.db, { seed: 1, items, auditEvents, leaseSeconds: 300, now });
+    await seedDemoData(database, { seed: 1, items, auditEvents, leaseSeconds: 300, now });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     // As a start does on PGlite, and autovacuum soon after a load on PostgreSQL.
     const vacuumStarted = performance.now();

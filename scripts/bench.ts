@@ -55,7 +55,7 @@ async function dataBench() {
   const database = await openDatabase({ dataDir: null });
   await migrateToLatest(database.db);
   const seedStarted = performance.now();
-  await seedDemoData(database.db, {
+  await seedDemoData(database, {
     seed: 1,
     items: 100_000,
     auditEvents: 0,

@@ -57,13 +57,6 @@ export async function withForeignKeysDeferred<T>(
   return loaded;
 }
 
-/** Whether the database is the embedded PGlite, which names itself in `version()`. */
-export async function isPGlite(db: Kysely<Database> | Transaction<Database>) {
-  const { rows } = await sql<{ pglite: boolean }>`
-    select version() like '%PGlite%' as pglite`.execute(db);
-  return rows[0]?.pglite === true;
-}
-
 /**
  * Gives the query planner fresh statistics of these tables (all without): without them it guesses,
  * and at 100,000 items a guess turns an index lookup into a scan of a whole table. PostgreSQL's
@@ -136,10 +129,8 @@ function* copyLines<S>(
  * Inserts rows into a table, in the caller's transaction, checked by every constraint and
  * trigger as any insert is: the rows as they are, or made from `sources` by `toRow`. Every row
  * has the first row's columns, each with a value (undefined goes in as null, not as the column's
- * default). Many rows go in through one `copy … from stdin`, each made as COPY reads its input,
- * a few as one INSERT. A seed of 100,000 items took 45 s through INSERTs of 500 rows on PGlite,
- * 37 s through COPY; on PostgreSQL 15, 38 s and 29–34 s, and 26–30 s once each COPY's input was
- * made as it was sent (with the seed's foreign keys deferred).
+ * default). Many rows go in through one `copy … from stdin`, each made as COPY reads its input
+ * (several times faster than INSERTs of a few hundred rows), a few as one INSERT.
  */
 export function insertRows<T extends keyof Database>(
   trx: Transaction<Database>,

@@ -60,7 +60,7 @@ export async function configureDemo(
     next.items !== current.items ||
     next.auditEvents > head.seq;
   if (regenerate) {
-    await reseedDemoData(db, next, server.now(), server.mediaDir);
+    await reseedDemoData(server.database, next, server.now(), server.mediaDir);
     await server.database.vacuum?.();
   } else await writeDemoKnobs(db, knobsOf(next));
   const tamper = 'tamper:audit';

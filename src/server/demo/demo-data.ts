@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { OpenDatabase } from '../db/open-database';
 import type { Database } from '../db/tables';
 import { seedDemoMedia } from './seed-media';
 import { seedDemoDataIn } from './seed';
@@ -45,14 +46,14 @@ export const knobsOf = (config: MockConfig): DemoKnobs => ({
  * pictures are drawn into `mediaDir`, when the media are a directory.
  */
 export async function reseedDemoData(
-  db: Kysely<Database>,
+  { db, engine }: Pick<OpenDatabase, 'db' | 'engine'>,
   config: MockConfig,
   now: Date,
   mediaDir: string | null,
 ) {
   const data = await db.transaction().execute(async (trx) => {
     await emptyDatabase(trx);
-    const seeded = await seedDemoDataIn(trx, { ...config, now });
+    const seeded = await seedDemoDataIn(trx, engine, { ...config, now });
     await writeDemoKnobs(trx, knobsOf(config));
     return seeded;
   });
@@ -69,7 +70,7 @@ const FLAGS = { seed: '--seed', items: '--items' } as const;
  * empties the database and seeds it again. `where` names the database in messages.
  */
 export async function prepareDemoData(
-  db: Kysely<Database>,
+  database: Pick<OpenDatabase, 'db' | 'engine'>,
   {
     start,
     explicit,
@@ -86,6 +87,7 @@ export async function prepareDemoData(
     mediaDir: string | null;
   },
 ): Promise<'seeded' | 'kept'> {
+  const { db } = database;
   const stored = await readDemoData(db);
   if (!reset && stored === null) {
     const found = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
@@ -96,7 +98,7 @@ export async function prepareDemoData(
       );
   }
   if (reset || stored === null) {
-    await reseedDemoData(db, start, now, mediaDir);
+    await reseedDemoData(database, start, now, mediaDir);
     return 'seeded';
   }
   const differs = (['seed', 'items'] as const).filter(

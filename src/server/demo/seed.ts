@@ -1,7 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { FlaggedItem } from '../../api/schemas/item';
 import { appendAuditEvents, type NewAuditEvent } from '../audit/audit-chain';
-import { isPGlite, withForeignKeysDeferred, withIndexesDeferred } from '../db/bulk-load';
+import { withForeignKeysDeferred, withIndexesDeferred } from '../db/bulk-load';
+import type { Engine, OpenDatabase } from '../db/open-database';
 import type { Database } from '../db/tables';
 import { insertDecisions } from '../decisions/decision-rows';
 import { demoUsers, otherUsers } from '../directory/directory';
@@ -54,10 +55,10 @@ function* padding(
  * from the items: it is chained in time order with the rest.
  */
 export const seedDemoData = (
-  db: Kysely<Database>,
+  { db, engine }: Pick<OpenDatabase, 'db' | 'engine'>,
   options: DemoDataOptions,
   moreHistory?: (data: ReturnType<typeof generateData>) => NewAuditEvent[],
-) => db.transaction().execute((trx) => seedDemoDataIn(trx, options, moreHistory));
+) => db.transaction().execute((trx) => seedDemoDataIn(trx, engine, options, moreHistory));
 
 /** The tables the seed fills, their indexes built once it is done. */
 const seededTables = [
@@ -79,11 +80,12 @@ const seededTables = [
  */
 export async function seedDemoDataIn(
   trx: Transaction<Database>,
+  engine: Engine,
   options: DemoDataOptions,
   moreHistory: (data: ReturnType<typeof generateData>) => NewAuditEvent[] = () => [],
 ) {
   const load = () => withIndexesDeferred(trx, seededTables, () => seed(trx, options, moreHistory));
-  return (await isPGlite(trx))
+  return engine === 'pglite'
     ? load()
     : withForeignKeysDeferred(trx, [...seededTables, 'decisions'], load);
 }

@@ -93,7 +93,7 @@ export async function startServer(
     await migrateToLatest(db);
     const start: MockConfig = { ...defaultMockConfig, ...options.config };
     const demoData = await oneStartAtATime(database, async () => {
-      const done = await prepareDemoData(db, {
+      const done = await prepareDemoData(database, {
         start,
         explicit: options.config,
         reset: options.reset,

@@ -63,7 +63,7 @@ async function seededSnapshot(options: DemoDataOptions): Promise<Blob> {
   const path = await cachedPath(`snapshot ${JSON.stringify(options)}`, async (to) => {
     const database = await openDatabase({ dataDir: null });
     await migrateToLatest(database.db);
-    await seedDemoData(database.db, options);
+    await seedDemoData(database, options);
     const blob = await (database.snapshot?.() ?? Promise.reject(new Error('not PGlite')));
     await database.close();
     await writeFile(to, new Uint8Array(await blob.arrayBuffer()));
@@ -76,7 +76,7 @@ async function seededDatabase(engine: Engine, data: DemoDataOptions): Promise<Op
     return openDatabase({ dataDir: null, snapshot: await seededSnapshot(data), rewindable: true });
   const database = await postgres.open();
   await migrateToLatest(database.db);
-  await seedDemoData(database.db, data);
+  await seedDemoData(database, data);
   return database;
 }
 
