@@ -128,6 +128,8 @@ describeOnEachEngine('a bulk load', (database, skip) => {
         '\\.',
         'a\\tb\\',
         'tab\tand\nnew line\r\n',
+        'Latin-1 only: café ÿ',
+        'beyond it: 漢字 → “quotes” and an astral 🧪, tab\t after',
       ].filter((text) => !text.includes('\u0000') && !text.startsWith('\uFEFF'));
       const rows = Array.from({ length: 250 }, (_, i) => i);
       const users = rows.map((i) => ({

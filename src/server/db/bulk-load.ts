@@ -58,6 +58,23 @@ export async function withForeignKeysDeferred<T>(
 }
 
 /**
+ * Runs `load` with one of a table's triggers off, in the caller's transaction: for a bulk load
+ * that has already written what the trigger keeps. Should `load` fail, the transaction's
+ * rollback turns the trigger on again.
+ */
+export async function withTriggerDisabled<T>(
+  trx: Transaction<Database>,
+  table: keyof Database,
+  trigger: string,
+  load: () => Promise<T>,
+): Promise<T> {
+  await sql`alter table ${sql.table(table)} disable trigger ${sql.id(trigger)}`.execute(trx);
+  const loaded = await load();
+  await sql`alter table ${sql.table(table)} enable trigger ${sql.id(trigger)}`.execute(trx);
+  return loaded;
+}
+
+/**
  * Gives the query planner fresh statistics of these tables (all without): without them it guesses,
  * and at 100,000 items a guess turns an index lookup into a scan of a whole table. PostgreSQL's
  * autovacuum refreshes them in time; embedded PGlite has none, so a bulk load asks (and
@@ -90,15 +107,24 @@ const COPY_FROM_ROWS = 200;
 /** COPY's input is made this many rows at a time: PostgreSQL reads one piece while the next is made. */
 const ROWS_PER_PIECE = 100;
 
-/** What COPY's text format must see escaped in a value: its delimiters and its escape. */
-const SPECIAL = /[\\\t\n\r]/;
-const SPECIALS = /[\\\t\n\r]/g;
+/**
+ * What COPY's text format must see escaped in a value: its delimiters and its escape, and any
+ * character beyond Latin-1, sent as its UTF-8 bytes in `\xNN` escapes. One such character in a
+ * piece otherwise makes the whole piece a two-byte string: twice the memory to build it, and a
+ * slow conversion to UTF-8 as it is sent.
+ */
+const SPECIAL = /[\\\t\n\r\u0100-\uffff]/;
+const SPECIALS = /[\\\t\n\r]|[\u0100-\u{10ffff}]/gu;
 const ESCAPED: Readonly<Record<string, string>> = {
   '\\': '\\\\',
   '\t': '\\t',
   '\n': '\\n',
   '\r': '\\r',
 };
+
+const escapeSpecial = (c: string) =>
+  ESCAPED[c] ??
+  Array.from(Buffer.from(c), (byte) => `\\x${byte.toString(16).padStart(2, '0')}`).join('');
 
 /** A value as COPY's text format reads it: `\N` is NULL, anything else as is but escaped. */
 function copyValue(value: unknown): string {
@@ -107,7 +133,10 @@ function copyValue(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   const text = value instanceof Date ? value.toISOString() : value;
   if (typeof text !== 'string') throw new Error(`No COPY form for ${typeof value}`);
-  return SPECIAL.test(text) ? text.replace(SPECIALS, (c) => ESCAPED[c] ?? c) : text;
+  if (!SPECIAL.test(text)) return text;
+  const escaped = text.replace(SPECIALS, escapeSpecial);
+  // Made from a two-byte string, the escaped one is two-byte too, though all of it is Latin-1.
+  return Buffer.from(escaped, 'latin1').toString('latin1');
 }
 
 /** The rows made from `sources` as COPY's lines, `ROWS_PER_PIECE` to a piece. */

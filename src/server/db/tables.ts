@@ -26,8 +26,11 @@ export interface ItemsTable {
   pdq: string | null;
   hash_only: boolean;
   media: Json;
-  /** When its latest standing decision was made; kept by the database's triggers. */
-  status_since: ColumnType<Date | null, never, never>;
+  /**
+   * When its latest standing decision was made; kept by the database's triggers. Written only by
+   * a bulk load that inserts the decisions with that trigger off.
+   */
+  status_since: ColumnType<Date | null, string | null | undefined, never>;
   /** Its completeness badge as kept (`keptCompleteness`); null for items stored before it was. */
   completeness_timeless: number | null;
   completeness_incident_from: number | null;

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { FlaggedItem } from '../../api/schemas/item';
 import { appendAuditEvents, type NewAuditEvent } from '../audit/audit-chain';
-import { withForeignKeysDeferred, withIndexesDeferred } from '../db/bulk-load';
+import { withForeignKeysDeferred, withIndexesDeferred, withTriggerDisabled } from '../db/bulk-load';
 import type { Engine, OpenDatabase } from '../db/open-database';
 import type { Database } from '../db/tables';
 import { insertDecisions } from '../decisions/decision-rows';
@@ -63,6 +63,7 @@ export const seedDemoData = (
 /** The tables the seed fills, their indexes built once it is done. */
 const seededTables = [
   'items',
+  'decisions',
   'signals',
   'provenance',
   'claims',
@@ -73,10 +74,9 @@ const seededTables = [
 ] as const;
 
 /**
- * `seedDemoData` in the caller's transaction (a reset empties and re-seeds in one). Decisions
- * keep their indexes: the trigger that keeps `items.status_since` looks an item's decisions up
- * by them. Foreign keys are deferred on PostgreSQL only: on PGlite a first start of 100,000 items
- * took 54–63 s checking each row as it went in, and 61–68 s deferring them.
+ * `seedDemoData` in the caller's transaction (a reset empties and re-seeds in one). Foreign keys
+ * are deferred on PostgreSQL only: on PGlite a first start of 100,000 items took 54–63 s checking
+ * each row as it went in, and 61–68 s deferring them.
  */
 export async function seedDemoDataIn(
   trx: Transaction<Database>,
@@ -85,9 +85,18 @@ export async function seedDemoDataIn(
   moreHistory: (data: ReturnType<typeof generateData>) => NewAuditEvent[] = () => [],
 ) {
   const load = () => withIndexesDeferred(trx, seededTables, () => seed(trx, options, moreHistory));
-  return engine === 'pglite'
-    ? load()
-    : withForeignKeysDeferred(trx, [...seededTables, 'decisions'], load);
+  return engine === 'pglite' ? load() : withForeignKeysDeferred(trx, seededTables, load);
+}
+
+/** When each item's latest decision was made, by id: what `items.status_since` keeps. */
+function latestDecisions(decisions: ReadonlyMap<string, readonly { at: string }[]>) {
+  const latest = new Map<string, string>();
+  for (const [itemId, made] of decisions)
+    for (const { at } of made) {
+      const before = latest.get(itemId);
+      if (before === undefined || at > before) latest.set(itemId, at);
+    }
+  return latest;
 }
 
 async function seed(
@@ -99,10 +108,14 @@ async function seed(
   const drafts = seededReportDrafts(data, options.now);
   await ensureUsers(trx, demoUsers, { demo: true });
   await ensureUsers(trx, otherUsers, { demo: false });
-  await insertItems(trx, data.items);
-  await insertDecisions(
-    trx,
-    [...data.decisions.values()].flat().map((d) => ({ ...d, idempotencyKey: `seed:${d.id}` })),
+  // Each item goes in with its status_since, rather than the trigger updating it once per item
+  // as its decisions go in (and the decisions' indexes kept up to date for it to read them).
+  await insertItems(trx, data.items, latestDecisions(data.decisions));
+  await withTriggerDisabled(trx, 'decisions', 'decisions_inserted_status_since', () =>
+    insertDecisions(
+      trx,
+      [...data.decisions.values()].flat().map((d) => ({ ...d, idempotencyKey: `seed:${d.id}` })),
+    ),
   );
   await insertSeededDrafts(trx, drafts.reports);
   const history = [...data.history, ...drafts.history, ...moreHistory(data)].sort((a, b) =>

@@ -12,7 +12,7 @@ import type { Database, NewRow, Row } from '../db/tables';
 /** Items go in this many at a time, so that what is written at once stays small. */
 const CHUNK = 1000;
 
-function itemRow(item: FlaggedItem): NewRow<'items'> {
+function itemRow(item: FlaggedItem, statusSince: string | null): NewRow<'items'> {
   const kept = keptCompleteness(item);
   return {
     id: item.id,
@@ -29,6 +29,7 @@ function itemRow(item: FlaggedItem): NewRow<'items'> {
     media: JSON.stringify(item.media),
     completeness_timeless: kept.timeless,
     completeness_incident_from: kept.incidentFrom,
+    status_since: statusSince,
   };
 }
 
@@ -45,11 +46,21 @@ const provenanceRow = ({ id, provenance: p }: FlaggedItem): NewRow<'provenance'>
   custody: JSON.stringify(p.custody),
 });
 
-/** Inserts the items whole: their signals, provenance and leases (as claims). */
-export async function insertItems(trx: Transaction<Database>, items: readonly FlaggedItem[]) {
+/**
+ * Inserts the items whole: their signals, provenance and leases (as claims). `statusSince` is for
+ * a bulk load that inserts their decisions next with the trigger that keeps it off: when each
+ * item's latest decision was made, by id.
+ */
+export async function insertItems(
+  trx: Transaction<Database>,
+  items: readonly FlaggedItem[],
+  statusSince: ReadonlyMap<string, string> = new Map(),
+) {
   for (let from = 0; from < items.length; from += CHUNK) {
     const chunk = items.slice(from, from + CHUNK);
-    await insertRows(trx, 'items', chunk, itemRow);
+    await insertRows(trx, 'items', chunk, (item) =>
+      itemRow(item, statusSince.get(item.id) ?? null),
+    );
     await insertRows(
       trx,
       'signals',
