@@ -6,9 +6,6 @@ import type { Database, NewRow, Row } from '../db/tables';
 /** A decision as stored: the contract's shape, plus its maker's idempotency key. */
 export type StoredDecision = Decision & { idempotencyKey: string };
 
-/** Decisions go in this many at a time, so that what is written at once stays small. */
-const CHUNK = 5000;
-
 export const decisionRow = (d: StoredDecision): NewRow<'decisions'> => ({
   id: d.id,
   item_id: d.itemId,
@@ -27,8 +24,7 @@ export async function insertDecisions(
   trx: Transaction<Database>,
   decisions: readonly StoredDecision[],
 ) {
-  for (let from = 0; from < decisions.length; from += CHUNK)
-    await insertRows(trx, 'decisions', decisions.slice(from, from + CHUNK), decisionRow);
+  await insertRows(trx, 'decisions', decisions, decisionRow);
 }
 
 /** A decision row, joined with its actor's name and role, as the contract has it. */

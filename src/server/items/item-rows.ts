@@ -9,9 +9,6 @@ import type { Database, NewRow, Row } from '../db/tables';
  * shapes the console reads whole as JSONB. A lease is a claim row, named for its holder on read.
  */
 
-/** Items go in this many at a time, so that what is written at once stays small. */
-const CHUNK = 1000;
-
 function itemRow(item: FlaggedItem, statusSince: string | null): NewRow<'items'> {
   const kept = keptCompleteness(item);
   return {
@@ -46,54 +43,57 @@ const provenanceRow = ({ id, provenance: p }: FlaggedItem): NewRow<'provenance'>
   custody: JSON.stringify(p.custody),
 });
 
+const signalRow = ({
+  item,
+  signal,
+  position,
+}: {
+  item: FlaggedItem;
+  signal: FlaggedItem['signals'][number];
+  position: number;
+}): NewRow<'signals'> => ({
+  item_id: item.id,
+  position,
+  kind: signal.kind,
+  rule_id: signal.ruleId,
+  rule_version: signal.ruleVersion,
+  signal: JSON.stringify(signal),
+});
+
+type LeasedItem = FlaggedItem & { lease: NonNullable<FlaggedItem['lease']> };
+
+const claimRow = ({ id, flaggedAt, lease }: LeasedItem): NewRow<'claims'> => ({
+  item_id: id,
+  holder_id: lease.holderId,
+  window_id: lease.window,
+  claimed_at: flaggedAt,
+  expires_at: lease.expiresAt,
+});
+
 /**
- * Inserts the items whole: their signals, provenance and leases (as claims). `statusSince` is for
- * a bulk load that inserts their decisions next with the trigger that keeps it off: when each
- * item's latest decision was made, by id.
+ * Inserts the items whole: their signals, provenance and leases (as claims), each table in one
+ * statement. `statusSince` is for a bulk load that inserts their decisions next with the trigger
+ * that keeps it off: when each item's latest decision was made, by id.
  */
 export async function insertItems(
   trx: Transaction<Database>,
   items: readonly FlaggedItem[],
   statusSince: ReadonlyMap<string, string> = new Map(),
 ) {
-  for (let from = 0; from < items.length; from += CHUNK) {
-    const chunk = items.slice(from, from + CHUNK);
-    await insertRows(trx, 'items', chunk, (item) =>
-      itemRow(item, statusSince.get(item.id) ?? null),
-    );
-    await insertRows(
-      trx,
-      'signals',
-      chunk.flatMap((item) =>
-        item.signals.map((signal, position) => ({
-          item_id: item.id,
-          position,
-          kind: signal.kind,
-          rule_id: signal.ruleId,
-          rule_version: signal.ruleVersion,
-          signal: JSON.stringify(signal),
-        })),
-      ),
-    );
-    await insertRows(trx, 'provenance', chunk, provenanceRow);
-    await insertRows(
-      trx,
-      'claims',
-      chunk.flatMap((item) =>
-        item.lease
-          ? [
-              {
-                item_id: item.id,
-                holder_id: item.lease.holderId,
-                window_id: item.lease.window,
-                claimed_at: item.flaggedAt,
-                expires_at: item.lease.expiresAt,
-              },
-            ]
-          : [],
-      ),
-    );
-  }
+  await insertRows(trx, 'items', items, (item) => itemRow(item, statusSince.get(item.id) ?? null));
+  await insertRows(
+    trx,
+    'signals',
+    items.flatMap((item) => item.signals.map((signal, position) => ({ item, signal, position }))),
+    signalRow,
+  );
+  await insertRows(trx, 'provenance', items, provenanceRow);
+  await insertRows(
+    trx,
+    'claims',
+    items.filter((item): item is LeasedItem => item.lease !== null),
+    claimRow,
+  );
 }
 
 /** A claim row, with its holder's name, as the lease the contract shows; null when unclaimed. */
