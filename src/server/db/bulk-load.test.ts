@@ -61,6 +61,36 @@ describeOnEachEngine('a bulk load', (database, skip) => {
   );
 
   test.skipIf(skip)(
+    'samples the planner’s statistics as finely as asked, and leaves the target as it was',
+    async () => {
+      const { db } = database();
+      const users = Array.from({ length: 400 }, (_, i) => ({
+        id: `usr_sampled_${String(i).padStart(3, '0')}`,
+        name: `Sampled ${i}`,
+        role: 'analyst' as const,
+        email: `sampled${i}@example.com`,
+        demo: false,
+      }));
+      const bounds = await db.transaction().execute(async (trx) => {
+        await withIndexesDeferred(trx, ['users'], () => insertRows(trx, 'users', users), {
+          statisticsTarget: 10,
+        });
+        const { rows } = await sql<{ n: number; target: string }>`
+          select array_length(histogram_bounds::text::text[], 1) as n,
+            current_setting('default_statistics_target') as target
+          from pg_stats
+          where schemaname = current_schema() and tablename = 'users' and attname = 'email'`.execute(
+          trx,
+        );
+        return rows[0];
+      });
+      expect(bounds?.n).toBeGreaterThan(2);
+      expect(bounds?.n).toBeLessThanOrEqual(11);
+      expect(bounds?.target).toBe('100');
+    },
+  );
+
+  test.skipIf(skip)(
     'adds the foreign keys again as they were, and refuses a load with a row that refers to nothing',
     async () => {
       const { db } = database();

@@ -7,12 +7,14 @@ import type { Database, NewRow } from './tables';
  * caller's transaction: building an index once over 100,000 rows is several times faster than
  * updating twenty indexes row by row. Indexes that back a constraint (primary keys, uniques) stay,
  * so the load is checked as any write is. Meant for filling empty tables (the demo's seed): the
- * drop locks each table until the transaction ends.
+ * drop locks each table until the transaction ends. The tables' planner statistics are then
+ * refreshed, from samples of `statisticsTarget` × 300 rows (PostgreSQL's default target is 100).
  */
 export async function withIndexesDeferred<T>(
   trx: Transaction<Database>,
   tables: readonly (keyof Database)[],
   load: () => Promise<T>,
+  { statisticsTarget }: { statisticsTarget?: number } = {},
 ): Promise<T> {
   const { rows: indexes } = await sql<{ name: string; definition: string }>`
     select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
@@ -25,12 +27,12 @@ export async function withIndexesDeferred<T>(
   for (const { name } of indexes) await sql`drop index ${sql.raw(name)}`.execute(trx);
   const loaded = await load();
   for (const { definition } of indexes) await sql.raw(definition).execute(trx);
-  // A rough sample (3,000 rows a table, not 30,000) is enough for the planner to know the sizes
-  // and the common values, at a tenth of the time; the next analyze (autovacuum's, or a start's
-  // on PGlite) samples as usual.
-  await sql`set local default_statistics_target = 10`.execute(trx);
-  await refreshPlannerStatistics(trx, tables);
-  await sql`set local default_statistics_target to default`.execute(trx);
+  if (statisticsTarget === undefined) await refreshPlannerStatistics(trx, tables);
+  else {
+    await sql`set local default_statistics_target = ${sql.lit(statisticsTarget)}`.execute(trx);
+    await refreshPlannerStatistics(trx, tables);
+    await sql`set local default_statistics_target to default`.execute(trx);
+  }
   return loaded;
 }
 
