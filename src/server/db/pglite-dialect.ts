@@ -40,8 +40,9 @@ function blobOfPieces(pieces: readonly string[]): Blob {
 
 /**
  * A `copy … from stdin` on PGlite, its input read as the file `/dev/blob`, in parts of about
- * `COPY_PART_CHARS`: what PGlite holds at once stays small however many rows go in. The parts
- * are one statement's as far as the caller's transaction goes; its rows, all parts together.
+ * `COPY_PART_CHARS`: what PGlite holds at once stays small however many rows go in. Inside a
+ * transaction, as every bulk load is, a part refused rolls back with the parts before it. The
+ * rows counted are all the parts'.
  */
 async function copyInParts(pglite: PGlite, text: string, input: CopyInput) {
   let rows = 0;

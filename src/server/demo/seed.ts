@@ -80,9 +80,10 @@ const seededTables = [
  * `seedDemoData` in the caller's transaction (a reset empties and re-seeds in one). On PostgreSQL
  * only, foreign keys are deferred, and the planner's statistics come from a rough sample (3,000
  * rows a table): enough to know the sizes and the common values, at a tenth of the time, until
- * autovacuum analyzes a table again once a tenth of it has changed. On PGlite, a first start of 100,000 items took 54–63 s checking
- * each row as it went in, and 61–68 s deferring them; and its full sample, taken later by the
- * start's vacuum, raised that start's peak memory from 929–949 MB to as much as 1,032 MB.
+ * autovacuum analyzes a table again once a tenth of it has changed. On PGlite, a first start of
+ * 100,000 items took 54–63 s checking each row as it went in, and 61–68 s deferring them; and the
+ * full sample, left to the start's vacuum, raised that start's peak memory from 929–949 MB to as
+ * much as 1,032 MB.
  */
 export async function seedDemoDataIn(
   trx: Transaction<Database>,
