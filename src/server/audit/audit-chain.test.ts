@@ -3,7 +3,14 @@ import { GENESIS_HASH } from '../../api/audit-canonical';
 import { createChainVerifier } from '../../domain/audit-verification';
 import { sha256Hex } from '../../lib/sha256-hex';
 import { describeOnEachEngine } from '../db/each-engine';
-import { appendAuditEvents, auditHead, auditRange, type NewAuditEvent } from './audit-chain';
+import {
+  appendAuditEvents,
+  appendChainedEvents,
+  auditHead,
+  auditRange,
+  chainEvents,
+  type NewAuditEvent,
+} from './audit-chain';
 
 const viewed = (n: number, by: string): NewAuditEvent => ({
   at: new Date(Date.UTC(2026, 1, 28, 23, 59, 59, n % 1000)).toISOString(),
@@ -58,6 +65,32 @@ describeOnEachEngine('the audit chain', (database, skip) => {
         .transaction()
         .execute((trx) => appendAuditEvents(trx, [viewed(2, 'usr_next')]));
       expect(next).toMatchObject({ seq: head.seq + 1, prevHash: head.hash });
+    },
+  );
+
+  test.skipIf(skip)(
+    'events chained beforehand go in only after the head they were chained from',
+    async () => {
+      const { db } = database();
+      const head = await auditHead(db);
+      const chained = chainEvents(head, [viewed(3, 'usr_bulk'), viewed(4, 'usr_bulk')]);
+      // Another append moves the head after the events were chained: they would fork the chain.
+      await db.transaction().execute((trx) => appendAuditEvents(trx, [viewed(5, 'usr_between')]));
+      await expect(
+        db.transaction().execute((trx) => appendChainedEvents(trx, chained)),
+      ).rejects.toThrow(`cannot follow the audit chain's head at seq ${head.seq + 1}`);
+      expect((await auditHead(db)).seq).toBe(head.seq + 1);
+
+      const moved = await auditHead(db);
+      const rechained = chainEvents(moved, [viewed(3, 'usr_bulk'), viewed(4, 'usr_bulk')]);
+      await db.transaction().execute(async (trx) => {
+        await appendChainedEvents(trx, rechained.slice(0, 1));
+        await appendChainedEvents(trx, rechained.slice(1));
+      });
+      const events = await auditRange(db, 1, 1000);
+      const verifier = createChainVerifier({ firstSeq: 1, prevHash: GENESIS_HASH, sha256Hex });
+      expect(verifier.push(events)).toBeNull();
+      expect(await auditHead(db)).toEqual({ seq: moved.seq + 2, hash: rechained[1]?.hash });
     },
   );
 });

@@ -39,15 +39,44 @@ export async function appendAuditEvents(
   events: readonly NewAuditEvent[],
 ): Promise<AuditEvent[]> {
   if (events.length === 0) return [];
-  const held = heldAuditHead(trx);
-  const head =
-    held ??
-    (await trx
-      .selectFrom('audit_head')
-      .select(['seq', 'hash'])
-      .forUpdate()
-      .executeTakeFirstOrThrow());
-  const chained = chainEvents(head, events);
+  const chained = chainEvents(await lockedHead(trx), events);
+  await insertChained(trx, chained);
+  return chained;
+}
+
+/**
+ * Appends events chained beforehand (`chainEvents`) from a head read earlier: for a bulk load,
+ * which chains its history while the database is busy with its previous statement. Under the
+ * same lock as `appendAuditEvents`, and refused, appending nothing, unless the first event
+ * follows the head as it is then.
+ */
+export async function appendChainedEvents(
+  trx: Transaction<Database>,
+  chained: readonly AuditEvent[],
+): Promise<void> {
+  const [first] = chained;
+  if (first === undefined) return;
+  const head = await lockedHead(trx);
+  if (first.seq !== head.seq + 1 || first.prevHash !== head.hash)
+    throw new Error(
+      `Events chained after seq ${first.seq - 1} cannot follow the audit chain's head at seq ${head.seq}.`,
+    );
+  await insertChained(trx, chained);
+}
+
+/** The head to chain from: as the transaction holds it, else its row, locked to the commit. */
+const lockedHead = async (trx: Transaction<Database>) =>
+  heldAuditHead(trx) ??
+  (await trx
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .forUpdate()
+    .executeTakeFirstOrThrow());
+
+/** Stores chained events and moves the head (held or stored) to the last of them. */
+async function insertChained(trx: Transaction<Database>, chained: readonly AuditEvent[]) {
+  const last = chained.at(-1);
+  if (last === undefined) return;
   await insertRows(trx, 'audit_events', chained, (e) => ({
     seq: e.seq,
     at: e.at,
@@ -59,11 +88,9 @@ export async function appendAuditEvents(
     prev_hash: e.prevHash,
     hash: e.hash,
   }));
-  const last = chained.at(-1) ?? head;
   const moved = { seq: last.seq, hash: last.hash };
-  if (held) moveHeldAuditHead(trx, moved);
+  if (heldAuditHead(trx)) moveHeldAuditHead(trx, moved);
   else await trx.updateTable('audit_head').set(moved).execute();
-  return chained;
 }
 
 /** An event as the contract has it; a stored row that does not parse is an error, not a guess. */

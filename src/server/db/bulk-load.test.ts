@@ -60,6 +60,62 @@ describeOnEachEngine('a bulk load', (database, skip) => {
   );
 
   test.skipIf(skip)(
+    'builds a table’s indexes when the load asks, while it goes on, and the rest at its end',
+    async () => {
+      const { db } = database();
+      const before = await indexesOf(db);
+      const tablesIndexed = (trx: Kysely<Database>) =>
+        sql<{ table: string; n: number }>`
+          select tablename as table, count(*)::int as n from pg_indexes
+          where schemaname = current_schema() and tablename in ('items', 'signals')
+          group by tablename order by tablename`.execute(trx);
+
+      const during = await db.transaction().execute((trx) =>
+        withIndexesDeferred(trx, ['items', 'signals'], async (indexes) => {
+          const { built } = await indexes.startBuilding(['items']);
+          await built;
+          return (await tablesIndexed(trx)).rows;
+        }),
+      );
+      const after = (await tablesIndexed(db)).rows;
+      expect(during).toEqual([after[0], { table: 'signals', n: 1 }]);
+      expect(after[0]?.n).toBeGreaterThan(10);
+      expect(await indexesOf(db)).toEqual(before);
+    },
+  );
+
+  test.skipIf(skip)(
+    'fails the load when an index it started building cannot be built, though no one awaited it',
+    async () => {
+      const { db } = database();
+      const before = await indexesOf(db);
+      const job = (id: string) => ({
+        id,
+        report_id: 'rpt_twice',
+        state: 'queued' as const,
+        requested_by: '{}',
+        created_at: '2026-03-02T12:00:00.000Z',
+        updated_at: '2026-03-02T12:00:00.000Z',
+      });
+      await expect(
+        db.transaction().execute((trx) =>
+          withForeignKeysDeferred(trx, ['filing_jobs'], () =>
+            withIndexesDeferred(trx, ['filing_jobs'], async (indexes) => {
+              // One open filing job per report: its unique index refuses the second.
+              await trx
+                .insertInto('filing_jobs')
+                .values([job('job_1'), job('job_2')])
+                .execute();
+              await indexes.startBuilding(['filing_jobs']);
+            }),
+          ),
+        ),
+      ).rejects.toThrow(/filing_jobs_open/);
+      expect(await indexesOf(db)).toEqual(before);
+    },
+  );
+
+  test.skipIf(skip)(
     'samples the planner’s statistics as finely as asked, and leaves the target as it was',
     async () => {
       const { db } = database();

@@ -2,31 +2,71 @@ import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
 import { CopyInput } from './copy-from-stdin';
 import type { Database, NewRow } from './tables';
 
+/** Deferred indexes a load may have built before it ends (`withIndexesDeferred`). */
+export interface DeferredIndexes {
+  /**
+   * Starts building these tables' deferred indexes, in one statement that the database works
+   * through while the caller goes on making the rest of its data: node-postgres sends a
+   * statement only when the caller yields, and a statement per index would leave the database
+   * idle between them. Resolves once the statement has gone out (one turn of the event loop),
+   * with the build's own promise; the load's next statement waits for the build.
+   */
+  startBuilding(tables: readonly (keyof Database)[]): Promise<{ built: Promise<void> }>;
+}
+
+/** `create index` statements as one, run one after another on the server. */
+const oneStatement = (definitions: readonly string[]) =>
+  sql.raw(
+    `do $build$ begin ${definitions.map((d) => `execute '${d.replaceAll("'", "''")}';`).join(' ')} end $build$`,
+  );
+
 /**
  * Runs `load` with these tables' secondary indexes dropped, then builds them again, all in the
  * caller's transaction: building an index once over 100,000 rows is several times faster than
  * updating twenty indexes row by row. Indexes that back a constraint (primary keys, uniques) stay,
  * so the load is checked as any write is. Meant for filling empty tables (the demo's seed): the
- * drop locks each table until the transaction ends. The tables' planner statistics are then
- * refreshed, from samples of `statisticsTarget` × 300 rows (PostgreSQL's default target is 100).
+ * drop locks each table until the transaction ends. `load` may build a table's indexes once it
+ * is filled (`startBuilding`); the rest are built when it ends. The tables' planner statistics
+ * are then refreshed, from samples of `statisticsTarget` × 300 rows (PostgreSQL's default target
+ * is 100).
  */
 export async function withIndexesDeferred<T>(
   trx: Transaction<Database>,
   tables: readonly (keyof Database)[],
-  load: () => Promise<T>,
+  load: (indexes: DeferredIndexes) => Promise<T>,
   { statisticsTarget }: { statisticsTarget?: number } = {},
 ): Promise<T> {
-  const { rows: indexes } = await sql<{ name: string; definition: string }>`
-    select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
+  const { rows: deferred } = await sql<{ table: string; name: string; definition: string }>`
+    select t.relname as table, i.indexrelid::regclass::text as name,
+      pg_get_indexdef(i.indexrelid) as definition
     from pg_index i
     join pg_class t on t.oid = i.indrelid
     where t.relname in (${sql.join(tables)})
       and t.relnamespace = current_schema()::regnamespace
       and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
     order by name`.execute(trx);
-  for (const { name } of indexes) await sql`drop index ${sql.raw(name)}`.execute(trx);
-  const loaded = await load();
-  for (const { definition } of indexes) await sql.raw(definition).execute(trx);
+  for (const { name } of deferred) await sql`drop index ${sql.raw(name)}`.execute(trx);
+  let unbuilt = deferred;
+  const builds: Promise<void>[] = [];
+  const loaded = await load({
+    async startBuilding(some) {
+      const now = unbuilt.filter((index) => some.some((table) => table === index.table));
+      unbuilt = unbuilt.filter((index) => !now.includes(index));
+      const built =
+        now.length === 0
+          ? Promise.resolve()
+          : oneStatement(now.map((index) => index.definition))
+              .execute(trx)
+              .then(() => undefined);
+      // Awaited below and by the caller: a build that fails is not an unhandled rejection meanwhile.
+      built.catch(() => undefined);
+      builds.push(built);
+      await new Promise((resolve) => setImmediate(resolve));
+      return { built };
+    },
+  });
+  await Promise.all(builds);
+  if (unbuilt.length > 0) await oneStatement(unbuilt.map((index) => index.definition)).execute(trx);
   if (statisticsTarget === undefined) await refreshPlannerStatistics(trx, tables);
   else {
     await sql`set local default_statistics_target = ${sql.lit(statisticsTarget)}`.execute(trx);

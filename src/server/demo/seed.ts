@@ -1,7 +1,18 @@
 import type { Transaction } from 'kysely';
 import type { FlaggedItem } from '../../api/schemas/item';
-import { appendAuditEvents, type NewAuditEvent } from '../audit/audit-chain';
-import { withForeignKeysDeferred, withIndexesDeferred, withTriggerDisabled } from '../db/bulk-load';
+import {
+  appendAuditEvents,
+  appendChainedEvents,
+  auditHead,
+  chainEvents,
+  type NewAuditEvent,
+} from '../audit/audit-chain';
+import {
+  withForeignKeysDeferred,
+  withIndexesDeferred,
+  withTriggerDisabled,
+  type DeferredIndexes,
+} from '../db/bulk-load';
 import type { Engine, OpenDatabase } from '../db/open-database';
 import type { Database } from '../db/tables';
 import { insertDecisions } from '../decisions/decision-rows';
@@ -76,6 +87,9 @@ const seededTables = [
   'audit_events',
 ] as const;
 
+/** The tables `insertItems` fills. */
+const itemTables = ['items', 'signals', 'provenance', 'claims'] as const;
+
 /**
  * `seedDemoData` in the caller's transaction (a reset empties and re-seeds in one). On PostgreSQL
  * only, foreign keys are deferred, and the planner's statistics come from a rough sample (3,000
@@ -92,7 +106,12 @@ export async function seedDemoDataIn(
   moreHistory: (data: ReturnType<typeof generateData>) => NewAuditEvent[] = () => [],
 ) {
   const load = (analyze: { statisticsTarget?: number } = {}) =>
-    withIndexesDeferred(trx, seededTables, () => seed(trx, options, moreHistory), analyze);
+    withIndexesDeferred(
+      trx,
+      seededTables,
+      (indexes) => seed(trx, options, moreHistory, indexes),
+      analyze,
+    );
   return engine === 'pglite'
     ? load()
     : withForeignKeysDeferred(trx, seededTables, () =>
@@ -115,26 +134,34 @@ async function seed(
   trx: Transaction<Database>,
   options: DemoDataOptions,
   moreHistory: (data: ReturnType<typeof generateData>) => NewAuditEvent[],
+  indexes: DeferredIndexes,
 ) {
   const data = generateData(options);
-  const drafts = seededReportDrafts(data, options.now);
   await ensureUsers(trx, demoUsers, { demo: true });
   await ensureUsers(trx, otherUsers, { demo: false });
+  const head = await auditHead(trx);
   // Each item goes in with its status_since, rather than the trigger updating it once per item
   // as its decisions go in (and the decisions' indexes kept up to date for it to read them).
   await insertItems(trx, data.items, latestDecisions(data.decisions));
-  await withTriggerDisabled(trx, 'decisions', 'decisions_inserted_status_since', () =>
-    insertDecisions(
-      trx,
-      [...data.decisions.values()].flat().map((d) => ({ ...d, idempotencyKey: `seed:${d.id}` })),
+  // The database builds the items' indexes while this process makes the rest of the data.
+  const { built } = await indexes.startBuilding(itemTables);
+  const drafts = seededReportDrafts(data, options.now);
+  const decisions = [...data.decisions.values()]
+    .flat()
+    .map((d) => ({ ...d, idempotencyKey: `seed:${d.id}` }));
+  const history = chainEvents(
+    head,
+    [...data.history, ...drafts.history, ...moreHistory(data)].sort((a, b) =>
+      a.at < b.at ? -1 : a.at > b.at ? 1 : 0,
     ),
   );
-  await insertSeededDrafts(trx, drafts.reports);
-  const history = [...data.history, ...drafts.history, ...moreHistory(data)].sort((a, b) =>
-    a.at < b.at ? -1 : a.at > b.at ? 1 : 0,
+  await built;
+  await withTriggerDisabled(trx, 'decisions', 'decisions_inserted_status_since', () =>
+    insertDecisions(trx, decisions),
   );
+  await insertSeededDrafts(trx, drafts.reports);
   for (let from = 0; from < history.length; from += AUDIT_BATCH)
-    await appendAuditEvents(trx, history.slice(from, from + AUDIT_BATCH));
+    await appendChainedEvents(trx, history.slice(from, from + AUDIT_BATCH));
   let batch: NewAuditEvent[] = [];
   for (const event of padding(data.items, options.auditEvents - history.length, options.now)) {
     batch.push(event);
