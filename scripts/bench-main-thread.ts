@@ -12,10 +12,10 @@ const TraceEvent = z.object({
   name: z.string(),
   ph: z.string(),
   ts: z.number(),
-  dur: z.number().optional(),
+  dur: z.optional(z.number()),
   pid: z.number(),
   tid: z.number(),
-  args: z.object({ data: z.object({ type: z.string().optional() }).optional() }).optional(),
+  args: z.optional(z.object({ data: z.optional(z.object({ type: z.optional(z.string()) })) })),
 });
 type TraceEvent = z.infer<typeof TraceEvent>;
 const Trace = z.object({ traceEvents: z.array(z.unknown()) });

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { stripVTControlCharacters } from 'node:util';
 import { readFileSync, rmSync } from 'node:fs';
-import { z } from 'zod';
+import { z } from '../src/lib/zod';
 import { findChromium, howToGetChromium } from './find-chromium';
 
 const vitestJson = '.vitest-results.json';

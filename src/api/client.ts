@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { actingUserId } from './acting-user';
 import { ApiError } from './api-error';
 import { isUnattended } from '../lib/user-activity';
@@ -7,19 +7,19 @@ import { ACTING_USER_HEADER, ACTIVITY_HEADER, CSRF_HEADER, CSRF_VALUE } from './
 import { ErrorBody } from './schemas/common';
 import { apiBaseUrl } from './env';
 
-type JsonEndpoint = Endpoint & { response: z.ZodType };
-type Input<S> = S extends z.ZodType ? z.input<S> : never;
+type JsonEndpoint = Endpoint & { response: z.ZodMiniType };
+type Input<S> = S extends z.ZodMiniType ? z.input<S> : never;
 /** Query fields may be left out or undefined; undefined ones are not sent. */
 type OptionalFields<T> = { [K in keyof T]?: T[K] | undefined };
 
 /** What a call to endpoint E needs: its path params, query and body, each only when E has one. */
-export type RequestInput<E extends Endpoint> = (E['params'] extends z.ZodType
+export type RequestInput<E extends Endpoint> = (E['params'] extends z.ZodMiniType
   ? { params: Input<E['params']> }
   : { params?: never }) &
-  (E['query'] extends z.ZodType
+  (E['query'] extends z.ZodMiniType
     ? { query?: OptionalFields<Input<E['query']>> }
     : { query?: never }) &
-  (E['body'] extends z.ZodType ? { body: Input<E['body']> } : { body?: never }) & {
+  (E['body'] extends z.ZodMiniType ? { body: Input<E['body']> } : { body?: never }) & {
     signal?: AbortSignal;
   };
 

@@ -1,6 +1,6 @@
 import { z } from '../lib/zod';
 
-const ApiBaseUrl = z.url({ protocol: /^https?$/ }).optional();
+const ApiBaseUrl = z.optional(z.url({ protocol: /^https?$/ }));
 
 let cached: string | undefined;
 

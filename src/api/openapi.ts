@@ -29,15 +29,17 @@ function operation(endpoint: Endpoint): ZodOpenApiOperationObject {
   const roles = endpoint.access === 'public' ? 'anyone' : endpoint.access.join(', ');
   const csrf = isStateChanging(endpoint.method);
   const activity = {
-    [ACTIVITY_HEADER]: z.literal('background').optional().meta({
+    [ACTIVITY_HEADER]: z.optional(z.literal('background')).register(z.globalRegistry, {
       description:
         'Sent on a request the console makes while no one has used it for a minute (polling, lease renewals, retries): it does not count as use of the session, so an unattended console idles out.',
     }),
   };
   const header = csrf
     ? z.object({
-        [CSRF_HEADER]: z.literal(CSRF_VALUE).meta({ description: 'CSRF guard.' }),
-        [ACTING_USER_HEADER]: Id.optional().meta({
+        [CSRF_HEADER]: z
+          .literal(CSRF_VALUE)
+          .register(z.globalRegistry, { description: 'CSRF guard.' }),
+        [ACTING_USER_HEADER]: z.optional(Id).register(z.globalRegistry, {
           description:
             'The user this request acts for (the console always sends it): refused with 403 `maker_mismatch` under another user’s session.',
         }),
@@ -46,7 +48,11 @@ function operation(endpoint: Endpoint): ZodOpenApiOperationObject {
     : z.object(activity);
   const success =
     'mediaType' in endpoint.response
-      ? { [endpoint.response.mediaType]: { schema: z.string().meta({ format: 'binary' }) } }
+      ? {
+          [endpoint.response.mediaType]: {
+            schema: z.string().register(z.globalRegistry, { format: 'binary' }),
+          },
+        }
       : { 'application/json': { schema: endpoint.response } };
   return {
     operationId: endpoint.operationId,

@@ -31,8 +31,8 @@ const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sign-in',
   validateSearch: z.object({
-    reason: SignInReason.optional().catch(undefined),
-    redirect: z.string().optional().catch(undefined),
+    reason: z.catch(z.optional(SignInReason), undefined),
+    redirect: z.catch(z.optional(z.string()), undefined),
   }),
   beforeLoad: async ({ context }) => {
     const session = await context.queryClient.query(sessionQueryOptions());
@@ -108,7 +108,9 @@ const reportsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/reports',
   // The status is checked against the contract on the (lazily loaded) page itself.
-  validateSearch: z.object({ status: z.string().max(40).optional().catch(undefined) }),
+  validateSearch: z.object({
+    status: z.catch(z.optional(z.string().check(z.maxLength(40))), undefined),
+  }),
   component: lazyRouteComponent(() => import('./routes/reports'), 'ReportsRoute'),
   errorComponent: RouteError,
 });
@@ -124,7 +126,9 @@ const reportRoute = createRoute({
 const insightsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/insights',
-  validateSearch: z.object({ days: z.coerce.number().int().optional().catch(undefined) }),
+  validateSearch: z.object({
+    days: z.catch(z.optional(z.coerce.number().check(z.int())), undefined),
+  }),
   component: guardedPage(
     'insights',
     lazyRouteComponent(() => import('./routes/insights'), 'InsightsRoute'),

@@ -29,11 +29,11 @@ export type UserWellness = { [K in keyof Wellness]?: Wellness[K] | undefined };
 const UserWellnessFields = z.object({
   blurStrength: BlurStrength,
   grayscale: z.boolean(),
-  reblurSeconds: z.number().int(),
+  reblurSeconds: z.int(),
   safeMode: z.boolean(),
-  exposureBudgetSeconds: z.number().int(),
-  shiftHours: z.number().int(),
-  idleLockMinutes: z.number().int().nullable(),
+  exposureBudgetSeconds: z.int(),
+  shiftHours: z.int(),
+  idleLockMinutes: z.nullable(z.int()),
 });
 
 /**
@@ -49,7 +49,7 @@ export function parseUserWellness(raw: unknown): UserWellness {
     const field = schema.safeParse(record.data[key]);
     if (field.success) valid[key] = field.data;
   }
-  return UserWellnessFields.partial().parse(valid);
+  return z.partial(UserWellnessFields).parse(valid);
 }
 
 interface Range {

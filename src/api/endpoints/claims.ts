@@ -6,19 +6,21 @@ import { reviewerRoles, type Endpoint } from './endpoint';
 import { ItemIdParams } from './items';
 
 /** The window a claim comes from (leases are a person's, held in one of their windows). */
-const windowField = WindowId.optional().meta({
+const windowField = z.optional(WindowId).register(z.globalRegistry, {
   description: 'The caller’s window. Without it the lease is taken for no window in particular.',
 });
 export const ClaimQuery = z
   .object({
     window: windowField,
-    takeOver: z.enum(['true', 'false']).optional().meta({
+    takeOver: z.optional(z.enum(['true', 'false'])).register(z.globalRegistry, {
       description:
         '`true`: move the caller’s own lease from another of their windows to this one (a renewal). Without it, such a claim is refused (409 `held_elsewhere`).',
     }),
   })
-  .meta({ id: 'ClaimQuery' });
-export const WindowQuery = z.object({ window: windowField }).meta({ id: 'WindowQuery' });
+  .register(z.globalRegistry, { id: 'ClaimQuery' });
+export const WindowQuery = z
+  .object({ window: windowField })
+  .register(z.globalRegistry, { id: 'WindowQuery' });
 
 /**
  * Claims (leases) on items: a reviewer's own, and a supervisor's release or hand-over to one of the

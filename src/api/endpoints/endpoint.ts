@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { Role } from '../schemas/user';
 
 /**
@@ -20,12 +20,12 @@ export interface Endpoint {
   tag: 'session' | 'queues' | 'items' | 'audit' | 'reports' | 'insights' | 'settings';
   /** Roles allowed to call; `public` needs no session. */
   access: 'public' | readonly Role[];
-  params?: z.ZodObject;
-  query?: z.ZodObject;
-  body?: z.ZodType;
+  params?: z.ZodMiniObject;
+  query?: z.ZodMiniObject;
+  body?: z.ZodMiniType;
   /** JSON response schema, or the media type of a binary response. */
   response:
-    | z.ZodType
+    | z.ZodMiniType
     | { mediaType: 'image/png' | 'text/csv' | 'application/x-ndjson' | 'application/xml' };
   errors: readonly ErrorStatus[];
 }

@@ -1,3 +1,4 @@
+import { z } from '../../lib/zod';
 import { Id } from '../schemas/common';
 import { FilingDocumentList } from '../schemas/filing';
 import { Report } from '../schemas/report';
@@ -44,7 +45,7 @@ export const filingEndpoints = {
     summary: 'One kept filing document, byte for byte as exchanged',
     tag: 'reports',
     access: ['supervisor', 'auditor'],
-    params: ReportIdParams.extend({ documentId: Id }),
+    params: z.extend(ReportIdParams, { documentId: Id }),
     response: { mediaType: 'application/xml' },
     errors: [401, 403, 404],
   },

@@ -46,7 +46,7 @@ export const mediaEndpoints = {
       'Single-use and short-lived: a second request, or one after `expiresAt`, is a 404. `Cache-Control: no-store`. Serving it is recorded as `media.served`: only that makes a report’s `fileViewedByEsp` true.',
     tag: 'items',
     access: reviewerRoles,
-    params: z.object({ token: z.string().regex(/^[\w-]+$/) }),
+    params: z.object({ token: z.string().check(z.regex(/^[\w-]+$/)) }),
     response: { mediaType: 'image/png' },
     errors: [401, 403, 404],
   },

@@ -125,7 +125,7 @@ export const reportEndpoints = {
     description: 'Before filing, `reportId` is 0 and `fileId` a placeholder: NCMEC assigns both.',
     tag: 'reports',
     access: everyone,
-    params: ReportIdParams.extend({ sha256: hexDigest(64) }),
+    params: z.extend(ReportIdParams, { sha256: hexDigest(64) }),
     response: { mediaType: 'application/xml' },
     errors: [401, 404],
   },

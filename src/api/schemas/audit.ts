@@ -37,7 +37,7 @@ export const AuditAction = z
     'report.filed',
     'audit.exported',
   ])
-  .meta({
+  .register(z.globalRegistry, {
     id: 'AuditAction',
     description:
       'What happened. `*_refused`: a claim, decision, reveal or approval answered 403 or 409, with `status`, `refusal` (the error code) and `message` in the detail — never the verdict tried. `url.copied`: a third-party URL copied, in its defanged form, with the form copied (`defanged` or `live`).',
@@ -48,33 +48,37 @@ export const AuditDetailValue = z.union([z.string(), z.number(), z.boolean(), z.
 
 export const AuditEvent = z
   .object({
-    seq: z.number().int().positive(),
+    seq: z.int().check(z.positive()),
     at: Timestamp,
     actor: Actor,
     action: AuditAction,
     subject: z.object({ type: z.enum(['session', 'item', 'report', 'audit']), id: Id }),
     detail: z.record(z.string(), AuditDetailValue),
-    prevHash: hexDigest(64).meta({
+    prevHash: hexDigest(64).register(z.globalRegistry, {
       description: 'The previous event’s `hash`; 64 zeros for seq 1.',
     }),
-    hash: hexDigest(64).meta({
+    hash: hexDigest(64).register(z.globalRegistry, {
       description:
         'Lower-case hex SHA-256 of the UTF-8 canonical JSON of this event without `hash`: object keys sorted by UTF-16 code unit (JavaScript’s default sort) at every level, no whitespace, strings and numbers as JSON.stringify writes them.',
     }),
   })
-  .meta({ id: 'AuditEvent', description: 'One link of the append-only, hash-chained audit log.' });
+  .register(z.globalRegistry, {
+    id: 'AuditEvent',
+    description: 'One link of the append-only, hash-chained audit log.',
+  });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
 export const AuditHead = z
   .object({
     seq: z
       .number()
-      .int()
-      .nonnegative()
-      .meta({ description: 'The last event’s seq; 0 when empty.' }),
-    hash: hexDigest(64).meta({ description: 'The last event’s hash; 64 zeros when empty.' }),
+      .check(z.int(), z.nonnegative())
+      .register(z.globalRegistry, { description: 'The last event’s seq; 0 when empty.' }),
+    hash: hexDigest(64).register(z.globalRegistry, {
+      description: 'The last event’s hash; 64 zeros when empty.',
+    }),
   })
-  .meta({
+  .register(z.globalRegistry, {
     id: 'AuditHead',
     description:
       'The chain’s head. An auditor who records it can later check that the log still extends it.',
@@ -83,42 +87,50 @@ export type AuditHead = z.infer<typeof AuditHead>;
 
 export const AuditQuery = z
   .object({
-    offset: z.coerce.number().int().min(0).default(0).meta({
+    offset: z._default(z.coerce.number().check(z.int(), z.gte(0)), 0).register(z.globalRegistry, {
       description: 'Position of the first event wanted in the filtered log: any page, directly.',
     }),
-    limit: z.coerce.number().int().min(1).max(1000).default(100),
-    actorId: Id.optional(),
-    role: Actor.shape.role.optional(),
-    action: AuditAction.optional(),
-    subjectId: Id.optional(),
-    from: Timestamp.optional().meta({ description: 'Events at or after this instant.' }),
-    to: Timestamp.optional().meta({ description: 'Events before this instant.' }),
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000)), 100),
+    actorId: z.optional(Id),
+    role: z.optional(Actor.shape.role),
+    action: z.optional(AuditAction),
+    subjectId: z.optional(Id),
+    from: z
+      .optional(Timestamp)
+      .register(z.globalRegistry, { description: 'Events at or after this instant.' }),
+    to: z
+      .optional(Timestamp)
+      .register(z.globalRegistry, { description: 'Events before this instant.' }),
   })
-  .meta({ id: 'AuditQuery' });
+  .register(z.globalRegistry, { id: 'AuditQuery' });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
-export const AuditFilterQuery = AuditQuery.omit({ offset: true, limit: true }).meta({
-  id: 'AuditFilterQuery',
-});
+export const AuditFilterQuery = z
+  .omit(AuditQuery, { offset: true, limit: true })
+  .register(z.globalRegistry, {
+    id: 'AuditFilterQuery',
+  });
 export type AuditFilterQuery = z.infer<typeof AuditFilterQuery>;
 
 export const AuditPage = z
   .object({
-    events: z.array(AuditEvent).meta({ description: 'In `seq` order.' }),
-    total: z.number().int().nonnegative().meta({ description: 'Events matching the filters.' }),
-    offset: z.number().int().nonnegative(),
+    events: z.array(AuditEvent).register(z.globalRegistry, { description: 'In `seq` order.' }),
+    total: z
+      .int()
+      .check(z.nonnegative())
+      .register(z.globalRegistry, { description: 'Events matching the filters.' }),
+    offset: z.int().check(z.nonnegative()),
     seqRange: z
-      .object({ first: z.number().int().positive(), last: z.number().int().positive() })
-      .nullable()
-      .meta({
+      .nullable(z.object({ first: z.int().check(z.positive()), last: z.int().check(z.positive()) }))
+      .register(z.globalRegistry, {
         description:
           'The contiguous range of `seq` that covers every matching event: what “Verify” checks for this filter.',
       }),
     head: AuditHead,
-    secondReviewsBarred: z.array(Id).meta({
+    secondReviewsBarred: z.array(Id).register(z.globalRegistry, {
       description:
         'Items whose blind second review the caller may no longer make, because this page shows them their first verdict (`item.second_review_barred` is audited for each). The log is never redacted; reading it is what bars.',
     }),
   })
-  .meta({ id: 'AuditPage' });
+  .register(z.globalRegistry, { id: 'AuditPage' });
 export type AuditPage = z.infer<typeof AuditPage>;

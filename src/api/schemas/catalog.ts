@@ -13,5 +13,5 @@ export const FilterCatalog = z
       }),
     ),
   })
-  .meta({ id: 'FilterCatalog' });
+  .register(z.globalRegistry, { id: 'FilterCatalog' });
 export type FilterCatalog = z.infer<typeof FilterCatalog>;

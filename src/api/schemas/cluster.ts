@@ -5,34 +5,36 @@ import { FlaggedItem, Provenance } from './item';
 
 export const ClusterMember = z
   .object({
-    item: FlaggedItem.pick({ id: true, version: true, queueId: true, status: true, lease: true }),
-    match: z.enum(['sha256', 'pdq']).meta({
+    item: z.pick(FlaggedItem, {
+      id: true,
+      version: true,
+      queueId: true,
+      status: true,
+      lease: true,
+    }),
+    match: z.enum(['sha256', 'pdq']).register(z.globalRegistry, {
       description: '`sha256`: the same file; `pdq`: a perceptually similar image.',
     }),
-    distance: z
-      .number()
-      .int()
-      .min(0)
-      .max(256)
-      .meta({ description: 'PDQ Hamming distance in bits (0 for a SHA-256 match).' }),
-    provenance: Provenance.pick({ supplier: true, dataset: true }).extend({
-      batchId: z.string().nullable(),
+    distance: z.number().check(z.int(), z.gte(0), z.lte(256)).register(z.globalRegistry, {
+      description: 'PDQ Hamming distance in bits (0 for a SHA-256 match).',
+    }),
+    provenance: z.extend(z.pick(Provenance, { supplier: true, dataset: true }), {
+      batchId: z.nullable(z.string()),
       sourceUrls: Provenance.shape.origin.shape.sourceUrls,
     }),
   })
-  .meta({ id: 'ClusterMember' });
+  .register(z.globalRegistry, { id: 'ClusterMember' });
 export type ClusterMember = z.infer<typeof ClusterMember>;
 
 export const Cluster = z
   .object({
     itemId: Id,
-    maxPdqDistance: z.number().int().min(0).max(31),
-    members: z
-      .array(ClusterMember)
-      .max(500)
-      .meta({ description: 'The other items, same SHA-256 first, then by PDQ distance.' }),
+    maxPdqDistance: z.int().check(z.gte(0), z.lte(31)),
+    members: z.array(ClusterMember).check(z.maxLength(500)).register(z.globalRegistry, {
+      description: 'The other items, same SHA-256 first, then by PDQ distance.',
+    }),
   })
-  .meta({
+  .register(z.globalRegistry, {
     id: 'Cluster',
     description:
       'The item’s neighbourhood across suppliers and datasets: the items sharing its SHA-256, or whose PDQ lies within `maxPdqDistance` of its own (not a transitive chain).',
@@ -42,15 +44,14 @@ export type Cluster = z.infer<typeof Cluster>;
 export const ClusterDecisionRequest = z
   .object({
     verdict: Verdict,
-    note: z.string().trim().max(4000).nullable(),
+    note: z.nullable(z.string().check(z.trim(), z.maxLength(4000))),
     items: z
-      .array(z.object({ itemId: Id, itemVersion: z.number().int().positive() }))
-      .min(1)
-      .max(500)
-      .meta({ description: 'Each item with the version the reviewer saw.' }),
-    idempotencyKey: z.string().min(8).max(100),
+      .array(z.object({ itemId: Id, itemVersion: z.int().check(z.positive()) }))
+      .check(z.minLength(1), z.maxLength(500))
+      .register(z.globalRegistry, { description: 'Each item with the version the reviewer saw.' }),
+    idempotencyKey: z.string().check(z.minLength(8), z.maxLength(100)),
   })
-  .meta({ id: 'ClusterDecisionRequest' });
+  .register(z.globalRegistry, { id: 'ClusterDecisionRequest' });
 export type ClusterDecisionRequest = z.infer<typeof ClusterDecisionRequest>;
 
 export const ClusterDecisionOutcome = z
@@ -63,10 +64,10 @@ export const ClusterDecisionOutcome = z
       message: z.string(),
     }),
   ])
-  .meta({ id: 'ClusterDecisionOutcome' });
+  .register(z.globalRegistry, { id: 'ClusterDecisionOutcome' });
 export type ClusterDecisionOutcome = z.infer<typeof ClusterDecisionOutcome>;
 
 export const ClusterDecisionResult = z
   .object({ outcomes: z.array(ClusterDecisionOutcome) })
-  .meta({ id: 'ClusterDecisionResult' });
+  .register(z.globalRegistry, { id: 'ClusterDecisionResult' });
 export type ClusterDecisionResult = z.infer<typeof ClusterDecisionResult>;

@@ -7,35 +7,41 @@ import { z } from '../../lib/zod';
  */
 export const Id = z
   .string()
-  .min(1)
-  .max(128)
-  .regex(
-    /^[A-Za-z0-9][\w.:-]*$/,
-    'an id is letters, digits, `_`, `-`, `.` or `:`, starting with a letter or digit',
+  .check(
+    z.minLength(1),
+    z.maxLength(128),
+    z.regex(
+      /^[A-Za-z0-9][\w.:-]*$/,
+      'an id is letters, digits, `_`, `-`, `.` or `:`, starting with a letter or digit',
+    ),
   );
 
 /** ISO-8601 instant in UTC (`Z`), as every time in the contract is; at most nanoseconds. */
-export const Timestamp = z.iso.datetime().max(30);
+export const Timestamp = z.iso.datetime().check(z.maxLength(30));
 
 /** Lower-case hexadecimal digest of a fixed length. */
 export const hexDigest = (length: number) =>
   z
     .string()
-    .regex(new RegExp(`^[0-9a-f]{${length}}$`), `expected ${length} lower-case hex digits`)
-    .length(length);
+    .check(
+      z.regex(new RegExp(`^[0-9a-f]{${length}}$`), `expected ${length} lower-case hex digits`),
+      z.length(length),
+    );
 
 export const ErrorBody = z
   .object({
     error: z.object({
-      code: z
-        .string()
-        .meta({ description: 'Machine-readable error code, e.g. `invalid_request`.' }),
+      code: z.string().register(z.globalRegistry, {
+        description: 'Machine-readable error code, e.g. `invalid_request`.',
+      }),
       message: z.string(),
-      field: z
-        .string()
-        .optional()
-        .meta({ description: 'Path of the request field that failed validation, when one did.' }),
+      field: z.optional(z.string()).register(z.globalRegistry, {
+        description: 'Path of the request field that failed validation, when one did.',
+      }),
     }),
   })
-  .meta({ id: 'Error', description: 'Every 4xx and 5xx response carries this body.' });
+  .register(z.globalRegistry, {
+    id: 'Error',
+    description: 'Every 4xx and 5xx response carries this body.',
+  });
 export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -10,13 +10,15 @@ export type FilingStepName = z.infer<typeof FilingStepName>;
 export const FilingStep = z
   .object({
     step: FilingStepName,
-    sha256: hexDigest(64).nullable().meta({ description: 'The file, for upload and fileinfo.' }),
+    sha256: z
+      .nullable(hexDigest(64))
+      .register(z.globalRegistry, { description: 'The file, for upload and fileinfo.' }),
     state: z.enum(['pending', 'done', 'failed']),
-    at: Timestamp.nullable(),
-    ncmecCode: z.number().int().nullable(),
-    message: z.string().nullable(),
+    at: z.nullable(Timestamp),
+    ncmecCode: z.nullable(z.int()),
+    message: z.nullable(z.string()),
   })
-  .meta({ id: 'FilingStep' });
+  .register(z.globalRegistry, { id: 'FilingStep' });
 export type FilingStep = z.infer<typeof FilingStep>;
 
 export const Filing = z
@@ -24,25 +26,28 @@ export const Filing = z
     state: z.enum(['running', 'failed', 'finished', 'retracted']),
     startedBy: Actor,
     startedAt: Timestamp,
-    ncmecReportId: z.string().nullable(),
+    ncmecReportId: z.nullable(z.string()),
     steps: z.array(FilingStep),
     error: z
-      .object({
-        ncmecCode: z
-          .number()
-          .int()
-          .nullable()
-          .meta({ description: 'Null when NCMEC was not reached.' }),
-        message: z.string(),
-      })
-      .nullable()
-      .meta({ description: 'Why the filing stopped; it can be resumed or retracted.' }),
-    retraction: z.object({ reason: z.string(), by: Actor, at: Timestamp }).nullable().meta({
-      description:
-        'Why the filing is being (or was) retracted, by whom and when: a person’s choice after it stopped, or the server’s when an item was no longer confirmed before NCMEC’s finish.',
-    }),
+      .nullable(
+        z.object({
+          ncmecCode: z
+            .nullable(z.number().check(z.int()))
+            .register(z.globalRegistry, { description: 'Null when NCMEC was not reached.' }),
+          message: z.string(),
+        }),
+      )
+      .register(z.globalRegistry, {
+        description: 'Why the filing stopped; it can be resumed or retracted.',
+      }),
+    retraction: z
+      .nullable(z.object({ reason: z.string(), by: Actor, at: Timestamp }))
+      .register(z.globalRegistry, {
+        description:
+          'Why the filing is being (or was) retracted, by whom and when: a person’s choice after it stopped, or the server’s when an item was no longer confirmed before NCMEC’s finish.',
+      }),
   })
-  .meta({
+  .register(z.globalRegistry, {
     id: 'Filing',
     description:
       'The CyberTipline sequence, run by the server: submit, upload and fileinfo per file, finish. A step done is never sent again. Before each step, and atomically with recording its answer, the server checks that every item is still confirmed; if one is not, it retracts what was submitted instead of finishing.',
@@ -53,25 +58,25 @@ export const FilingDocument = z
   .object({
     id: Id,
     step: FilingStepName,
-    fileSha256: hexDigest(64)
-      .nullable()
-      .meta({ description: 'The file, for upload and fileinfo.' }),
-    direction: z.enum(['sent', 'answer']).meta({
+    fileSha256: z
+      .nullable(hexDigest(64))
+      .register(z.globalRegistry, { description: 'The file, for upload and fileinfo.' }),
+    direction: z.enum(['sent', 'answer']).register(z.globalRegistry, {
       description:
         '`sent`: a document sent to NCMEC (the `<report>` of submit, the `<fileDetails>` of fileinfo); `answer`: NCMEC’s response, as received. Forms (upload, finish, retract) are recorded by their fields in the audit event; the file’s bytes are never kept here.',
     }),
     at: Timestamp,
-    ncmecReportId: z.string().nullable(),
+    ncmecReportId: z.nullable(z.string()),
     mediaType: z.literal('application/xml'),
-    bytes: z.number().int().nonnegative(),
-    sha256: hexDigest(64).meta({ description: 'Of the exact bytes kept, as in the audit event.' }),
-    auditSeq: z
-      .number()
-      .int()
-      .positive()
-      .meta({ description: 'The `report.filing_step` event that records it and its hash.' }),
+    bytes: z.int().check(z.nonnegative()),
+    sha256: hexDigest(64).register(z.globalRegistry, {
+      description: 'Of the exact bytes kept, as in the audit event.',
+    }),
+    auditSeq: z.number().check(z.int(), z.positive()).register(z.globalRegistry, {
+      description: 'The `report.filing_step` event that records it and its hash.',
+    }),
   })
-  .meta({
+  .register(z.globalRegistry, {
     id: 'FilingDocument',
     description: 'A document exchanged with NCMEC while filing, kept with the report as sent.',
   });
@@ -79,7 +84,7 @@ export type FilingDocument = z.infer<typeof FilingDocument>;
 
 export const FilingDocumentList = z
   .object({ reportId: Id, documents: z.array(FilingDocument) })
-  .meta({
+  .register(z.globalRegistry, {
     id: 'FilingDocumentList',
     description: 'Every filing attempt’s documents, in the order they were exchanged.',
   });

@@ -4,28 +4,32 @@ import { DismissReason } from './decision';
 import { HashList } from './item';
 import { Actor } from './user';
 
-const count = z.number().int().nonnegative();
-const share = z.number().min(0).max(1);
+const count = z.int().check(z.nonnegative());
+const share = z.number().check(z.gte(0), z.lte(1));
 const Interval = z
   .object({ low: share, high: share })
-  .meta({ id: 'Interval', description: 'A 95% Wilson score interval.' });
+  .register(z.globalRegistry, { id: 'Interval', description: 'A 95% Wilson score interval.' });
 
 export const InsightsQuery = z
   .object({
-    from: Timestamp.optional().meta({
+    from: z.optional(Timestamp).register(z.globalRegistry, {
       description: 'Start of the range (inclusive); default 7 days before `to`.',
     }),
-    to: Timestamp.optional().meta({ description: 'End of the range (exclusive); default now.' }),
+    to: z
+      .optional(Timestamp)
+      .register(z.globalRegistry, { description: 'End of the range (exclusive); default now.' }),
   })
-  .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), {
-    message: '`from` must be before `to`',
-    path: ['from'],
-  })
-  .refine((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, {
-    message: 'at most 366 days',
-    path: ['from'],
-  })
-  .meta({ id: 'InsightsQuery' });
+  .check(
+    z.refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), {
+      message: '`from` must be before `to`',
+      path: ['from'],
+    }),
+    z.refine((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, {
+      message: 'at most 366 days',
+      path: ['from'],
+    }),
+  )
+  .register(z.globalRegistry, { id: 'InsightsQuery' });
 export type InsightsQuery = z.infer<typeof InsightsQuery>;
 
 /** What a rule's flags became, for a rule or one of its versions. */
@@ -33,22 +37,27 @@ const RuleCounts = {
   flagged: count,
   confirmed: count,
   dismissed: z.array(z.object({ reason: DismissReason, count })),
-  falsePositives: count.meta({
+  falsePositives: count.clone().register(z.globalRegistry, {
     description: 'Dismissals for a false-positive reason (not `duplicate` or `unusable_media`).',
   }),
-  pending: count.meta({ description: 'Not decided yet (pending, in second review, escalated).' }),
-  precision: share.nullable().meta({
+  pending: count.clone().register(z.globalRegistry, {
+    description: 'Not decided yet (pending, in second review, escalated).',
+  }),
+  precision: z.nullable(share).register(z.globalRegistry, {
     description: 'confirmed / (confirmed + falsePositives); null when neither.',
   }),
-  interval: Interval.nullable(),
-  enoughVolume: z.boolean().meta({
+  interval: z.nullable(Interval),
+  enoughVolume: z.boolean().register(z.globalRegistry, {
     description: 'At least `minVolume` decided flags (confirmed plus false positives).',
   }),
 };
 
 export const RuleVersionPrecision = z
   .object({ ruleVersion: z.string(), ...RuleCounts })
-  .meta({ id: 'RuleVersionPrecision', description: 'One version of a rule: its own flags.' });
+  .register(z.globalRegistry, {
+    id: 'RuleVersionPrecision',
+    description: 'One version of a rule: its own flags.',
+  });
 export type RuleVersionPrecision = z.infer<typeof RuleVersionPrecision>;
 
 export const RulePrecision = z
@@ -57,12 +66,12 @@ export const RulePrecision = z
     ruleName: z.string(),
     kind: z.enum(['hash_match', 'classifier', 'text_rule', 'heuristic']),
     ...RuleCounts,
-    versions: z.array(RuleVersionPrecision).meta({
+    versions: z.array(RuleVersionPrecision).register(z.globalRegistry, {
       description:
         'Each version that flagged items in the range, newest first. An item flagged by two versions counts in each, and once for the rule.',
     }),
   })
-  .meta({
+  .register(z.globalRegistry, {
     id: 'RulePrecision',
     description: 'A detector rule over all its versions: each flagged item counted once.',
   });
@@ -77,7 +86,7 @@ export const HashDismissals = z
     falsePositives: count,
     confirmed: count,
   })
-  .meta({
+  .register(z.globalRegistry, {
     id: 'HashDismissals',
     description: 'A listed hash and how often its matches were false.',
   });
@@ -89,50 +98,61 @@ export const SupplierScore = z
     name: z.string(),
     items: count,
     confirmed: count,
-    fields: z.array(z.object({ id: z.string(), label: z.string(), share })).meta({
-      description: 'Share of the supplier’s items whose provenance holds each actionability field.',
-    }),
+    fields: z
+      .array(z.object({ id: z.string(), label: z.string(), share }))
+      .register(z.globalRegistry, {
+        description:
+          'Share of the supplier’s items whose provenance holds each actionability field.',
+      }),
     notAvailable: z.array(z.object({ field: z.string(), reason: z.string(), reports: count })),
     reportsFiled: count,
   })
-  .meta({ id: 'SupplierScore' });
+  .register(z.globalRegistry, { id: 'SupplierScore' });
 export type SupplierScore = z.infer<typeof SupplierScore>;
 
 const Agreement = z.object({
-  compared: count.meta({
+  compared: count.clone().register(z.globalRegistry, {
     description: 'Items with a first and a second verdict (confirm or dismiss).',
   }),
-  rate: share.nullable(),
-  kappa: z.number().min(-1).max(1).nullable().meta({ description: 'Cohen’s kappa.' }),
+  rate: z.nullable(share),
+  kappa: z
+    .nullable(z.number().check(z.gte(-1), z.lte(1)))
+    .register(z.globalRegistry, { description: 'Cohen’s kappa.' }),
 });
 
 export const ReviewAgreement = z
   .object({
     overall: Agreement,
     pairs: z
-      .array(Agreement.extend({ first: Actor, second: Actor }))
-      .meta({ description: 'First and second reviewer pairs with at least `minOverlap` items.' }),
+      .array(z.extend(Agreement, { first: Actor, second: Actor }))
+      .register(z.globalRegistry, {
+        description: 'First and second reviewer pairs with at least `minOverlap` items.',
+      }),
     minOverlap: count,
     disagreements: z.object({
       confirmed: count,
       dismissed: count,
-      waiting: count.meta({ description: 'Still with the supervisors.' }),
+      waiting: count
+        .clone()
+        .register(z.globalRegistry, { description: 'Still with the supervisors.' }),
     }),
   })
-  .meta({ id: 'ReviewAgreement' });
+  .register(z.globalRegistry, { id: 'ReviewAgreement' });
 export type ReviewAgreement = z.infer<typeof ReviewAgreement>;
 
 export const Flow = z
   .object({
     itemsIn: count,
     decided: count,
-    medianSecondsToDecision: z.number().nonnegative().nullable(),
+    medianSecondsToDecision: z.nullable(z.number().check(z.nonnegative())),
     days: z.array(z.object({ day: z.iso.date(), itemsIn: count, decided: count })),
     pendingByAge: z
       .array(z.object({ band: z.enum(['within_half', 'within_sla', 'over_sla']), count }))
-      .meta({ description: 'Waiting now: under half their SLA, within it, past it.' }),
+      .register(z.globalRegistry, {
+        description: 'Waiting now: under half their SLA, within it, past it.',
+      }),
   })
-  .meta({ id: 'Flow' });
+  .register(z.globalRegistry, { id: 'Flow' });
 export type Flow = z.infer<typeof Flow>;
 
 export const Exposure = z
@@ -141,14 +161,14 @@ export const Exposure = z
       z.object({
         actor: Actor,
         reveals: count,
-        revealedSeconds: z.number().nonnegative(),
+        revealedSeconds: z.number().check(z.nonnegative()),
         decisions: count,
         decisionsWithoutReveal: count,
         days: z.array(
           z.object({
             day: z.iso.date(),
             reveals: count,
-            revealedSeconds: z.number().nonnegative(),
+            revealedSeconds: z.number().check(z.nonnegative()),
           }),
         ),
       }),
@@ -156,7 +176,7 @@ export const Exposure = z
     decisions: count,
     decisionsWithoutReveal: count,
   })
-  .meta({
+  .register(z.globalRegistry, {
     id: 'Exposure',
     description:
       'Reveals and revealed seconds per reviewer; the goal is that most decisions need none.',
@@ -167,20 +187,20 @@ export const Insights = z
   .object({
     from: Timestamp,
     to: Timestamp,
-    minVolume: count.meta({
+    minVolume: count.clone().register(z.globalRegistry, {
       description: 'Decided flags (confirmed plus false positives) a rule needs to be ranked.',
     }),
-    rules: z.array(RulePrecision).meta({
+    rules: z.array(RulePrecision).register(z.globalRegistry, {
       description:
         'Ranked first, the rules with at least `minVolume` decided flags, the most false positives first (decided flags × (1 − precision): the reviews a retune would save), then the least precise; then the rest, the most flagged first.',
     }),
     hashes: z
       .array(HashDismissals)
-      .meta({ description: 'The listed hashes most often dismissed.' }),
+      .register(z.globalRegistry, { description: 'The listed hashes most often dismissed.' }),
     suppliers: z.array(SupplierScore),
     agreement: ReviewAgreement,
     flow: Flow,
     exposure: Exposure,
   })
-  .meta({ id: 'Insights' });
+  .register(z.globalRegistry, { id: 'Insights' });
 export type Insights = z.infer<typeof Insights>;

@@ -3,33 +3,40 @@ import { Id, Timestamp, hexDigest } from './common';
 
 export const ItemStatus = z
   .enum(['pending', 'awaiting_second_review', 'escalated', 'confirmed', 'dismissed'])
-  .meta({ id: 'ItemStatus' });
+  .register(z.globalRegistry, { id: 'ItemStatus' });
 export type ItemStatus = z.infer<typeof ItemStatus>;
 
-export const Priority = z.enum(['p0', 'p1', 'p2', 'p3']).meta({ id: 'Priority' });
+export const Priority = z
+  .enum(['p0', 'p1', 'p2', 'p3'])
+  .register(z.globalRegistry, { id: 'Priority' });
 export type Priority = z.infer<typeof Priority>;
 
 /** Text that came from third-party data: render as text only, never as HTML or a live link. */
 const untrusted = (description: string) =>
-  z.string().meta({ description: `${description} Untrusted third-party text.` });
+  z
+    .string()
+    .register(z.globalRegistry, { description: `${description} Untrusted third-party text.` });
 
 /** One browser window (tab) of a person, named by the console: random, kept for the tab's life. */
 export const WindowId = z
   .string()
-  .regex(/^[\w-]{8,64}$/, 'must be 8–64 letters, digits, - or _')
-  .meta({ id: 'WindowId', description: 'An opaque id the console draws for one browser tab.' });
+  .check(z.regex(/^[\w-]{8,64}$/, 'must be 8–64 letters, digits, - or _'))
+  .register(z.globalRegistry, {
+    id: 'WindowId',
+    description: 'An opaque id the console draws for one browser tab.',
+  });
 
 export const Lease = z
   .object({
     holderId: Id,
     holderName: z.string(),
     expiresAt: Timestamp,
-    window: WindowId.nullable().meta({
+    window: z.nullable(WindowId).register(z.globalRegistry, {
       description:
         'Which of the holder’s windows holds it: only that one renews or releases it, another takes it over deliberately. Null when taken without one (handed over by a supervisor, or by a client that names none): the holder’s next claim from a window takes it there.',
     }),
   })
-  .meta({
+  .register(z.globalRegistry, {
     id: 'Lease',
     description: 'Who holds the item for decision (a person, in one of their windows), until when.',
   });
@@ -39,23 +46,26 @@ export const Media = z
   .object({
     kind: z.enum(['image', 'video', 'text', 'archive']),
     mimeType: z.string(),
-    byteSize: z.number().int().nonnegative(),
-    width: z.number().int().positive().nullable(),
-    height: z.number().int().positive().nullable(),
-    durationSeconds: z.number().nonnegative().nullable(),
+    byteSize: z.int().check(z.nonnegative()),
+    width: z.nullable(z.int().check(z.positive())),
+    height: z.nullable(z.int().check(z.positive())),
+    durationSeconds: z.nullable(z.number().check(z.nonnegative())),
     sha256: hexDigest(64),
     md5: hexDigest(32),
-    pdq: hexDigest(64).nullable().meta({ description: 'PDQ perceptual hash (images only).' }),
+    pdq: z
+      .nullable(hexDigest(64))
+      .register(z.globalRegistry, { description: 'PDQ perceptual hash (images only).' }),
     originalHash: z
-      .object({ algorithm: z.enum(['SHA256', 'MD5', 'SHA1']), value: z.string() })
-      .nullable()
-      .meta({ description: 'Hash of the bytes as obtained, before any transcoding.' }),
-    fileName: untrusted('File name as found.').nullable(),
+      .nullable(z.object({ algorithm: z.enum(['SHA256', 'MD5', 'SHA1']), value: z.string() }))
+      .register(z.globalRegistry, {
+        description: 'Hash of the bytes as obtained, before any transcoding.',
+      }),
+    fileName: z.nullable(untrusted('File name as found.')),
     exif: z
       .array(z.object({ tag: z.string(), value: untrusted('EXIF value.') }))
-      .meta({ description: 'EXIF/metadata fields as found in the file.' }),
+      .register(z.globalRegistry, { description: 'EXIF/metadata fields as found in the file.' }),
   })
-  .meta({ id: 'Media' });
+  .register(z.globalRegistry, { id: 'Media' });
 export type Media = z.infer<typeof Media>;
 
 export const Preview = z
@@ -64,12 +74,16 @@ export const Preview = z
       mode: z.literal('blurred'),
       blurredUrl: z
         .string()
-        .regex(/^\/api\/items\/[^/]+\/preview$/, 'must be the console API’s own preview path')
-        .meta({ description: 'Same-origin URL of the server-blurred derivative.' }),
+        .check(
+          z.regex(/^\/api\/items\/[^/]+\/preview$/, 'must be the console API’s own preview path'),
+        )
+        .register(z.globalRegistry, {
+          description: 'Same-origin URL of the server-blurred derivative.',
+        }),
     }),
     z.object({ mode: z.literal('hash_only') }),
   ])
-  .meta({
+  .register(z.globalRegistry, {
     id: 'Preview',
     description: 'Hash-only items carry no media URL at all and have no preview endpoint.',
   });
@@ -81,7 +95,9 @@ const ruleFields = {
   ruleVersion: z.string(),
 };
 
-export const HashList = z.enum(['ncmec', 'industry', 'internal']).meta({ id: 'HashList' });
+export const HashList = z
+  .enum(['ncmec', 'industry', 'internal'])
+  .register(z.globalRegistry, { id: 'HashList' });
 export type HashList = z.infer<typeof HashList>;
 
 export const Signal = z
@@ -91,24 +107,23 @@ export const Signal = z
       ...ruleFields,
       hashList: HashList,
       algorithm: z.enum(['PDQ', 'MD5', 'SHA256', 'PhotoDNA']),
-      distance: z
-        .number()
-        .int()
-        .min(0)
-        .max(256)
-        .meta({ description: 'Match distance (PDQ Hamming distance; 0 for exact hashes).' }),
-      maxDistance: z.number().int().min(0).max(256),
+      distance: z.number().check(z.int(), z.gte(0), z.lte(256)).register(z.globalRegistry, {
+        description: 'Match distance (PDQ Hamming distance; 0 for exact hashes).',
+      }),
+      maxDistance: z.int().check(z.gte(0), z.lte(256)),
     }),
     z.object({
       kind: z.literal('classifier'),
       ...ruleFields,
-      score: z.number().min(0).max(1),
-      threshold: z.number().min(0).max(1),
+      score: z.number().check(z.gte(0), z.lte(1)),
+      threshold: z.number().check(z.gte(0), z.lte(1)),
     }),
     z.object({
       kind: z.literal('text_rule'),
       ...ruleFields,
-      field: z.string().meta({ description: 'Where the text was found, e.g. `pageTitle`.' }),
+      field: z
+        .string()
+        .register(z.globalRegistry, { description: 'Where the text was found, e.g. `pageTitle`.' }),
       matchedText: untrusted('The span that matched.'),
     }),
     z.object({
@@ -117,13 +132,13 @@ export const Signal = z
       description: z.string(),
     }),
   ])
-  .meta({ id: 'Signal' });
+  .register(z.globalRegistry, { id: 'Signal' });
 export type Signal = z.infer<typeof Signal>;
 export type SignalKind = Signal['kind'];
 
 export const AcquisitionMethod = z
   .enum(['web_crawl', 'licensed_corpus', 'purchased', 'user_contributed', 'unknown'])
-  .meta({ id: 'AcquisitionMethod' });
+  .register(z.globalRegistry, { id: 'AcquisitionMethod' });
 
 export const CustodyEvent = z
   .object({
@@ -132,7 +147,7 @@ export const CustodyEvent = z
     by: z.string(),
     location: z.string(),
   })
-  .meta({ id: 'CustodyEvent' });
+  .register(z.globalRegistry, { id: 'CustodyEvent' });
 export type CustodyEvent = z.infer<typeof CustodyEvent>;
 
 export const Provenance = z
@@ -140,123 +155,140 @@ export const Provenance = z
     supplier: z.object({
       id: Id,
       name: z.string(),
-      contractRef: z.string().nullable(),
+      contractRef: z.nullable(z.string()),
     }),
-    dataset: z.object({ id: Id, name: z.string(), version: z.string().nullable() }).nullable(),
+    dataset: z.nullable(z.object({ id: Id, name: z.string(), version: z.nullable(z.string()) })),
     acquisition: z.object({
       method: AcquisitionMethod,
-      acquiredAt: Timestamp.nullable(),
-      batchId: z.string().nullable(),
-      manifestRef: z.string().nullable(),
-      recordId: z.string().nullable(),
-      crawlSnapshot: z.string().nullable(),
+      acquiredAt: z.nullable(Timestamp),
+      batchId: z.nullable(z.string()),
+      manifestRef: z.nullable(z.string()),
+      recordId: z.nullable(z.string()),
+      crawlSnapshot: z.nullable(z.string()),
     }),
     origin: z.object({
       sourceUrls: z.array(untrusted('URL the file was fetched from.')),
-      pageUrl: untrusted('Page that embedded the file.').nullable(),
-      pageTitle: untrusted('Title of that page.').nullable(),
-      crawledAt: Timestamp.nullable(),
-      httpStatus: z.number().int().min(100).max(599).nullable(),
-      hostIp: z.string().nullable(),
-      uploader: z
-        .object({
+      pageUrl: z.nullable(untrusted('Page that embedded the file.')),
+      pageTitle: z.nullable(untrusted('Title of that page.')),
+      crawledAt: z.nullable(Timestamp),
+      httpStatus: z.nullable(z.int().check(z.gte(100), z.lte(599))),
+      hostIp: z.nullable(z.string()),
+      uploader: z.nullable(
+        z.object({
           accountName: untrusted('Uploader account name.'),
-          profileUrl: untrusted('Uploader profile URL.').nullable(),
-          ipAddress: z
-            .string()
-            .nullable()
-            .meta({ description: 'The IP address the uploader used, when the source logged it.' }),
-          uploadedAt: Timestamp.nullable().meta({ description: 'When they uploaded it there.' }),
-        })
-        .nullable(),
-      license: untrusted('License as declared by the source.').nullable(),
+          profileUrl: z.nullable(untrusted('Uploader profile URL.')),
+          ipAddress: z.nullable(z.string()).register(z.globalRegistry, {
+            description: 'The IP address the uploader used, when the source logged it.',
+          }),
+          uploadedAt: z
+            .nullable(Timestamp)
+            .register(z.globalRegistry, { description: 'When they uploaded it there.' }),
+        }),
+      ),
+      license: z.nullable(untrusted('License as declared by the source.')),
     }),
     custody: z.array(CustodyEvent),
   })
-  .meta({ id: 'Provenance' });
+  .register(z.globalRegistry, { id: 'Provenance' });
 export type Provenance = z.infer<typeof Provenance>;
 
 export const FlaggedItem = z
   .object({
     id: Id,
-    version: z.number().int().positive().meta({ description: 'Bumped on every change.' }),
+    version: z
+      .int()
+      .check(z.positive())
+      .register(z.globalRegistry, { description: 'Bumped on every change.' }),
     queueId: Id,
     status: ItemStatus,
     priority: Priority,
     flaggedAt: Timestamp,
     slaDueAt: Timestamp,
-    lease: Lease.nullable(),
+    lease: z.nullable(Lease),
     media: Media,
     preview: Preview,
-    signals: z.array(Signal).min(1),
+    signals: z.array(Signal).check(z.minLength(1)),
     provenance: Provenance,
   })
-  .meta({ id: 'FlaggedItem' });
+  .register(z.globalRegistry, { id: 'FlaggedItem' });
 export type FlaggedItem = z.infer<typeof FlaggedItem>;
 
 /** The slim row the list endpoints return. */
-export const ItemRow = FlaggedItem.pick({
-  id: true,
-  version: true,
-  queueId: true,
-  status: true,
-  priority: true,
-  flaggedAt: true,
-  slaDueAt: true,
-  lease: true,
-})
-  .extend({
-    previewMode: z.enum(['blurred', 'hash_only']),
-    topSignal: Signal,
-    supplier: z.object({ id: Id, name: z.string() }),
-    completeness: z
-      .object({ present: z.number().int().nonnegative(), total: z.number().int().positive() })
-      .meta({
-        description:
-          'Report fields of the provenance present, out of those that make a report actionable.',
-      }),
-  })
-  .meta({ id: 'ItemRow' });
+export const ItemRow = z
+  .extend(
+    z.pick(FlaggedItem, {
+      id: true,
+      version: true,
+      queueId: true,
+      status: true,
+      priority: true,
+      flaggedAt: true,
+      slaDueAt: true,
+      lease: true,
+    }),
+    {
+      previewMode: z.enum(['blurred', 'hash_only']),
+      topSignal: Signal,
+      supplier: z.object({ id: Id, name: z.string() }),
+      completeness: z
+        .object({ present: z.int().check(z.nonnegative()), total: z.int().check(z.positive()) })
+        .register(z.globalRegistry, {
+          description:
+            'Report fields of the provenance present, out of those that make a report actionable.',
+        }),
+    },
+  )
+  .register(z.globalRegistry, { id: 'ItemRow' });
 export type ItemRow = z.infer<typeof ItemRow>;
 
-export const ItemSort = z.enum(['priority', 'sla', 'flagged']).meta({ id: 'ItemSort' });
+export const ItemSort = z
+  .enum(['priority', 'sla', 'flagged'])
+  .register(z.globalRegistry, { id: 'ItemSort' });
 export type ItemSort = z.infer<typeof ItemSort>;
 
 export const ItemListQuery = z
   .object({
-    cursor: z
-      .string()
-      .max(200)
-      .optional()
-      .meta({ description: 'Opaque cursor from `nextCursor`: the next page after one read.' }),
-    offset: z.coerce.number().int().min(0).optional().meta({
+    cursor: z.optional(z.string().check(z.maxLength(200))).register(z.globalRegistry, {
+      description: 'Opaque cursor from `nextCursor`: the next page after one read.',
+    }),
+    offset: z.optional(z.coerce.number().check(z.int(), z.gte(0))).register(z.globalRegistry, {
       description: 'Position of the first row wanted: any page, directly. Not with `cursor`.',
     }),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    status: ItemStatus.optional(),
-    priority: Priority.optional(),
-    signalKind: z.enum(['hash_match', 'classifier', 'text_rule', 'heuristic']).optional(),
-    ruleId: Id.optional(),
-    supplierId: Id.optional(),
-    sort: ItemSort.default('priority'),
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)), 50),
+    status: z.optional(ItemStatus),
+    priority: z.optional(Priority),
+    signalKind: z.optional(z.enum(['hash_match', 'classifier', 'text_rule', 'heuristic'])),
+    ruleId: z.optional(Id),
+    supplierId: z.optional(Id),
+    sort: z._default(ItemSort, 'priority'),
   })
-  .meta({ id: 'ItemListQuery' });
+  .register(z.globalRegistry, { id: 'ItemListQuery' });
 export type ItemListQuery = z.infer<typeof ItemListQuery>;
 
-export const AllItemsQuery = ItemListQuery.extend({
-  q: z.string().trim().min(1).max(200).optional().meta({
-    description: 'An item id, or any of its hashes (SHA-256, MD5, PDQ, hash as obtained).',
-  }),
-  queueId: Id.optional(),
-}).meta({ id: 'AllItemsQuery' });
+export const AllItemsQuery = z
+  .extend(ItemListQuery, {
+    q: z
+      .optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200)))
+      .register(z.globalRegistry, {
+        description: 'An item id, or any of its hashes (SHA-256, MD5, PDQ, hash as obtained).',
+      }),
+    queueId: z.optional(Id),
+  })
+  .register(z.globalRegistry, { id: 'AllItemsQuery' });
 export type AllItemsQuery = z.infer<typeof AllItemsQuery>;
 
 export const ItemPage = z
   .object({
     items: z.array(ItemRow),
-    total: z.number().int().nonnegative().meta({ description: 'Items matching the filters.' }),
-    offset: z.number().int().nonnegative().meta({ description: 'Position of the first row.' }),
-    nextCursor: z.string().nullable(),
+    total: z
+      .int()
+      .check(z.nonnegative())
+      .register(z.globalRegistry, { description: 'Items matching the filters.' }),
+    offset: z
+      .int()
+      .check(z.nonnegative())
+      .register(z.globalRegistry, { description: 'Position of the first row.' }),
+    nextCursor: z.nullable(z.string()),
   })
-  .meta({ id: 'ItemPage' });
+  .register(z.globalRegistry, { id: 'ItemPage' });
 export type ItemPage = z.infer<typeof ItemPage>;

@@ -2,14 +2,16 @@ import { z } from '../../lib/zod';
 import { Id, Timestamp } from './common';
 import type { ItemStatus } from './item';
 
-export const QueueKind = z.enum(['triage', 'second_review', 'escalations']).meta({
-  id: 'QueueKind',
-  description:
-    '`triage` queues hold the items routed to them; `second_review` and `escalations` are views of every item in that status.',
-});
+export const QueueKind = z
+  .enum(['triage', 'second_review', 'escalations'])
+  .register(z.globalRegistry, {
+    id: 'QueueKind',
+    description:
+      '`triage` queues hold the items routed to them; `second_review` and `escalations` are views of every item in that status.',
+  });
 export type QueueKind = z.infer<typeof QueueKind>;
 
-const count = z.number().int().nonnegative();
+const count = z.int().check(z.nonnegative());
 
 export const StatusCounts = z
   .object({
@@ -19,7 +21,7 @@ export const StatusCounts = z
     confirmed: count,
     dismissed: count,
   } satisfies Record<ItemStatus, typeof count>)
-  .meta({ id: 'StatusCounts' });
+  .register(z.globalRegistry, { id: 'StatusCounts' });
 export type StatusCounts = z.infer<typeof StatusCounts>;
 
 export const QueueSummary = z
@@ -30,27 +32,24 @@ export const QueueSummary = z
     kind: QueueKind,
     slaSeconds: z
       .number()
-      .int()
-      .positive()
-      .meta({ description: 'Time allowed from flag to decision.' }),
-    waiting: z
-      .number()
-      .int()
-      .nonnegative()
-      .meta({ description: 'Items awaiting action in this queue (its pending count).' }),
+      .check(z.int(), z.positive())
+      .register(z.globalRegistry, { description: 'Time allowed from flag to decision.' }),
+    waiting: z.number().check(z.int(), z.nonnegative()).register(z.globalRegistry, {
+      description: 'Items awaiting action in this queue (its pending count).',
+    }),
     counts: StatusCounts,
-    oldestWaitingSince: Timestamp.nullable().meta({
+    oldestWaitingSince: z.nullable(Timestamp).register(z.globalRegistry, {
       description:
         'When the longest-waiting item started waiting here: when it was flagged (triage queues) or entered the status (second review, escalations). Null when nothing waits.',
     }),
-    heldByMe: z
-      .number()
-      .int()
-      .nonnegative()
-      .meta({ description: 'Items of this queue on which the caller holds a live lease.' }),
+    heldByMe: z.number().check(z.int(), z.nonnegative()).register(z.globalRegistry, {
+      description: 'Items of this queue on which the caller holds a live lease.',
+    }),
   })
-  .meta({ id: 'QueueSummary' });
+  .register(z.globalRegistry, { id: 'QueueSummary' });
 export type QueueSummary = z.infer<typeof QueueSummary>;
 
-export const QueueList = z.object({ queues: z.array(QueueSummary) }).meta({ id: 'QueueList' });
+export const QueueList = z
+  .object({ queues: z.array(QueueSummary) })
+  .register(z.globalRegistry, { id: 'QueueList' });
 export type QueueList = z.infer<typeof QueueList>;

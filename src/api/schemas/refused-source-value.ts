@@ -19,26 +19,33 @@ export const RefusedSourceValue = z
       'incident_date',
       'uploaded_to_esp',
     ]),
-    xsdPath: z
-      .string()
-      .meta({ description: 'Where it would have gone, e.g. `fileDetails/locationOfFile`.' }),
-    itemId: Id.meta({ description: 'The item whose provenance holds it.' }),
-    fileSha256: hexDigest(64)
-      .nullable()
-      .meta({ description: 'The file it is about: sent in that file’s `additionalInfo`.' }),
-    rule: z
-      .string()
-      .meta({ description: 'The NCMEC rule it breaks, in its documentation’s words.' }),
-    length: z.number().int().nonnegative().meta({ description: 'Its length in characters.' }),
-    sha256: hexDigest(64).meta({ description: 'SHA-256 of the whole value (UTF-8).' }),
+    xsdPath: z.string().register(z.globalRegistry, {
+      description: 'Where it would have gone, e.g. `fileDetails/locationOfFile`.',
+    }),
+    itemId: Id.clone().register(z.globalRegistry, {
+      description: 'The item whose provenance holds it.',
+    }),
+    fileSha256: z.nullable(hexDigest(64)).register(z.globalRegistry, {
+      description: 'The file it is about: sent in that file’s `additionalInfo`.',
+    }),
+    rule: z.string().register(z.globalRegistry, {
+      description: 'The NCMEC rule it breaks, in its documentation’s words.',
+    }),
+    length: z
+      .int()
+      .check(z.nonnegative())
+      .register(z.globalRegistry, { description: 'Its length in characters.' }),
+    sha256: hexDigest(64).register(z.globalRegistry, {
+      description: 'SHA-256 of the whole value (UTF-8).',
+    }),
     excerpt: z
       .string()
-      .max(REFUSED_EXCERPT_MAX)
-      .meta({
+      .check(z.maxLength(REFUSED_EXCERPT_MAX))
+      .register(z.globalRegistry, {
         description: `The value escaped (\\ as \\\\, every character outside printable ASCII as \\u{hex}) and cut to ${REFUSED_EXCERPT_MAX} characters, ending in … when cut.`,
       }),
   })
-  .meta({
+  .register(z.globalRegistry, {
     id: 'RefusedSourceValue',
     description:
       'A value of the supplier’s data that NCMEC’s rules refuse (a `javascript:` “URL”, an 8,000-character URL): never pre-filled into the report, kept as evidence and sent in the additional information.',

@@ -10,10 +10,13 @@ import { URL_RULE, untrusted, written } from './report-text';
 export const Incident = z
   .object({
     supplier: z.object({ id: Id, name: z.string() }),
-    dataset: z.object({ id: Id, name: z.string(), version: z.string().nullable() }).nullable(),
-    batchId: z.string().nullable(),
+    dataset: z.nullable(z.object({ id: Id, name: z.string(), version: z.nullable(z.string()) })),
+    batchId: z.nullable(z.string()),
   })
-  .meta({ id: 'Incident', description: 'What groups items into one report.' });
+  .register(z.globalRegistry, {
+    id: 'Incident',
+    description: 'What groups items into one report.',
+  });
 export type Incident = z.infer<typeof Incident>;
 
 export const IncidentType = z
@@ -27,7 +30,10 @@ export const IncidentType = z
     'Online Enticement of Children for Sexual Acts',
     'Unsolicited Obscene Material Sent to a Child',
   ])
-  .meta({ id: 'IncidentType', description: 'NCMEC’s `incidentType` values, as spelled there.' });
+  .register(z.globalRegistry, {
+    id: 'IncidentType',
+    description: 'NCMEC’s `incidentType` values, as spelled there.',
+  });
 export type IncidentType = z.infer<typeof IncidentType>;
 
 export const ReportAnnotation = z
@@ -38,37 +44,42 @@ export const ReportAnnotation = z
     'spam',
     'sadisticOnlineExploitation',
   ])
-  .meta({ id: 'ReportAnnotation' });
+  .register(z.globalRegistry, { id: 'ReportAnnotation' });
 export type ReportAnnotation = z.infer<typeof ReportAnnotation>;
 
 export const IncidentSummary = z
   .object({
-    incidentType: IncidentType.nullable(),
-    escalateToHighPriority: written(2000).nullable().meta({
+    incidentType: z.nullable(IncidentType),
+    escalateToHighPriority: z.nullable(written(2000)).register(z.globalRegistry, {
       description:
         'Why NCMEC should treat it first (signs of new or ongoing abuse); giving one escalates the report, so null when there is none. NCMEC: not blank when supplied, at most 3,000 characters; the console keeps it to 2,000.',
     }),
-    reportAnnotations: z.array(ReportAnnotation).max(ReportAnnotation.options.length),
-    incidentDateTime: Timestamp.nullable(),
-    incidentDateTimeDescription: written(500).nullable().meta({
+    reportAnnotations: z
+      .array(ReportAnnotation)
+      .check(z.maxLength(ReportAnnotation.options.length)),
+    incidentDateTime: z.nullable(Timestamp),
+    incidentDateTimeDescription: z.nullable(written(500)).register(z.globalRegistry, {
       description:
         'What that time is: crawl time, supplier delivery or ingestion. NCMEC accepts 3,000 characters; the console keeps it to 500.',
     }),
   })
-  .meta({ id: 'IncidentSummary' });
+  .register(z.globalRegistry, { id: 'IncidentSummary' });
 export type IncidentSummary = z.infer<typeof IncidentSummary>;
 
 export const WebPageIncident = z
   .object({
     url: untrusted('Web page or file URL.', URL_RULE),
-    thirdPartyHostedContent: z.boolean().nullable().meta({
+    thirdPartyHostedContent: z.nullable(z.boolean()).register(z.globalRegistry, {
       description:
         'NCMEC: the URL is hosted on another company’s server and the reporter has no further information. Only a person says so: drafts leave it null (not sent).',
     }),
-    additionalInfo: written(100).meta({
+    additionalInfo: written(100).register(z.globalRegistry, {
       description:
         'Supplier, dataset and version, batch, record id, server IP, in short: the console’s limit of 100 characters (NCMEC’s documentation states none here); the report’s `additionalInfo` holds them in full.',
     }),
   })
-  .meta({ id: 'WebPageIncident', description: 'One `internetDetails/webPageIncident`.' });
+  .register(z.globalRegistry, {
+    id: 'WebPageIncident',
+    description: 'One `internetDetails/webPageIncident`.',
+  });
 export type WebPageIncident = z.infer<typeof WebPageIncident>;

@@ -6,31 +6,30 @@ import { URL_RULE, untrusted } from './report-text';
 
 export const IpEventName = z
   .enum(['Login', 'Registration', 'Purchase', 'Upload', 'Other', 'Unknown'])
-  .meta({ id: 'IpEventName' });
+  .register(z.globalRegistry, { id: 'IpEventName' });
 export type IpEventName = z.infer<typeof IpEventName>;
 
 export const IpCaptureEvent = z
   .object({
-    ipAddress: z.string().min(1).max(100).meta({
+    ipAddress: z.string().check(z.minLength(1), z.maxLength(100)).register(z.globalRegistry, {
       description:
         'NCMEC: a valid IPv4, IPv6 or IPv4-mapped IPv6 address (the checklist shows another value refused).',
     }),
     eventName: IpEventName,
-    dateTime: Timestamp.nullable(),
+    dateTime: z.nullable(Timestamp),
   })
-  .meta({ id: 'IpCaptureEvent' });
+  .register(z.globalRegistry, { id: 'IpCaptureEvent' });
 export type IpCaptureEvent = z.infer<typeof IpCaptureEvent>;
 
 export const ReportedPerson = z
   .object({
-    screenName: untrusted(
-      'Uploader account name in the dataset.',
-      'at most 256 characters',
-    ).nullable(),
-    profileUrl: untrusted('Uploader profile URL.', URL_RULE).nullable(),
-    ipCaptureEvents: z.array(IpCaptureEvent).max(50),
+    screenName: z.nullable(
+      untrusted('Uploader account name in the dataset.', 'at most 256 characters'),
+    ),
+    profileUrl: z.nullable(untrusted('Uploader profile URL.', URL_RULE)),
+    ipCaptureEvents: z.array(IpCaptureEvent).check(z.maxLength(50)),
   })
-  .meta({
+  .register(z.globalRegistry, {
     id: 'ReportedPerson',
     description:
       'The uploader the data holds, always `thirdPartyUserReported`. The supplier is never the suspect.',

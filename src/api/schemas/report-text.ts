@@ -14,11 +14,11 @@ export const UNTRUSTED_MAX = 4000;
 export const untrusted = (description: string, ncmec: string) =>
   z
     .string()
-    .max(UNTRUSTED_MAX)
-    .meta({
+    .check(z.maxLength(UNTRUSTED_MAX))
+    .register(z.globalRegistry, {
       description: `${description} Untrusted third-party text. NCMEC: ${ncmec}; the contract keeps up to ${UNTRUSTED_MAX} characters so that a longer value is saved and shown refused, never lost.`,
     });
 export const URL_RULE = 'a valid URL of at most 2,083 characters';
 
 /** Free text a person writes into the report. */
-export const written = (max: number) => z.string().max(max);
+export const written = (max: number) => z.string().check(z.maxLength(max));

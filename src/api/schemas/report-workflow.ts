@@ -5,98 +5,107 @@ import { ActionabilityField, Report, ReportEditable, ReportStatus } from './repo
 /** The checklist as the report list shows it: settled out of counted, and what blocks approval. */
 export const ReportCompleteness = z
   .object({
-    settled: z.number().int().nonnegative(),
-    total: z.number().int().positive(),
-    blockers: z.array(z.object({ id: z.string(), label: z.string() })).meta({
+    settled: z.int().check(z.nonnegative()),
+    total: z.int().check(z.positive()),
+    blockers: z.array(z.object({ id: z.string(), label: z.string() })).register(z.globalRegistry, {
       description: 'Entries missing without a reason: approval is refused while any remain.',
     }),
   })
-  .meta({ id: 'ReportCompleteness' });
+  .register(z.globalRegistry, { id: 'ReportCompleteness' });
 export type ReportCompleteness = z.infer<typeof ReportCompleteness>;
 
-export const ReportSummary = Report.pick({
-  id: true,
-  version: true,
-  status: true,
-  incident: true,
-  updatedAt: true,
-  priorReport: true,
-  filed: true,
-})
-  .extend({
-    fileCount: z.number().int().nonnegative(),
-    itemCount: z.number().int().nonnegative(),
-    completeness: ReportCompleteness,
-  })
-  .meta({ id: 'ReportSummary' });
+export const ReportSummary = z
+  .extend(
+    z.pick(Report, {
+      id: true,
+      version: true,
+      status: true,
+      incident: true,
+      updatedAt: true,
+      priorReport: true,
+      filed: true,
+    }),
+    {
+      fileCount: z.int().check(z.nonnegative()),
+      itemCount: z.int().check(z.nonnegative()),
+      completeness: ReportCompleteness,
+    },
+  )
+  .register(z.globalRegistry, { id: 'ReportSummary' });
 export type ReportSummary = z.infer<typeof ReportSummary>;
 
 export const ReportListQuery = z
   .object({
-    status: ReportStatus.optional(),
-    supplierId: Id.optional(),
-    itemId: Id.optional().meta({ description: 'Only the reports that hold this item.' }),
-    offset: z.coerce.number().int().min(0).default(0),
-    limit: z.coerce.number().int().min(1).max(500).default(200),
+    status: z.optional(ReportStatus),
+    supplierId: z.optional(Id),
+    itemId: z
+      .optional(Id)
+      .register(z.globalRegistry, { description: 'Only the reports that hold this item.' }),
+    offset: z._default(z.coerce.number().check(z.int(), z.gte(0)), 0),
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(500)), 200),
   })
-  .meta({ id: 'ReportListQuery' });
+  .register(z.globalRegistry, { id: 'ReportListQuery' });
 export type ReportListQuery = z.infer<typeof ReportListQuery>;
 
 export const ReportList = z
   .object({
-    reports: z.array(ReportSummary).meta({
+    reports: z.array(ReportSummary).register(z.globalRegistry, {
       description:
         'Filed reports whose preservation deadline is within 30 days (or past) first, by deadline; then work to do, least complete first (most blockers), then oldest change first; then retracted reports; then the other filed reports, by deadline.',
     }),
-    total: z.number().int().nonnegative(),
-    offset: z.number().int().nonnegative(),
+    total: z.int().check(z.nonnegative()),
+    offset: z.int().check(z.nonnegative()),
   })
-  .meta({ id: 'ReportList' });
+  .register(z.globalRegistry, { id: 'ReportList' });
 export type ReportList = z.infer<typeof ReportList>;
 
-const versioned = { version: z.number().int().positive().meta({ description: 'As last read.' }) };
+const versioned = {
+  version: z.int().check(z.positive()).register(z.globalRegistry, { description: 'As last read.' }),
+};
 
 export const ReportUpdate = z
   .object({ ...versioned, fields: ReportEditable })
-  .meta({ id: 'ReportUpdate' });
+  .register(z.globalRegistry, { id: 'ReportUpdate' });
 export type ReportUpdate = z.infer<typeof ReportUpdate>;
 
 export const ReportFileMove = z
   .object({
     ...versioned,
     sha256: hexDigest(64),
-    to: Id.nullable().meta({
+    to: z.nullable(Id).register(z.globalRegistry, {
       description: 'Another open draft of the same supplier; null: a new one.',
     }),
   })
-  .meta({ id: 'ReportFileMove' });
+  .register(z.globalRegistry, { id: 'ReportFileMove' });
 export type ReportFileMove = z.infer<typeof ReportFileMove>;
 
 export const ReportFileMoved = z
   .object({ from: Report, to: Report })
-  .meta({ id: 'ReportFileMoved' });
+  .register(z.globalRegistry, { id: 'ReportFileMoved' });
 
 export const ReportTransition = z
   .object({
     ...versioned,
-    to: z.enum(['in_review', 'approved', 'rejected', 'draft']).meta({
+    to: z.enum(['in_review', 'approved', 'rejected', 'draft']).register(z.globalRegistry, {
       description:
         '`in_review`: submit a draft; `approved` / `rejected`: a supervisor’s review; `draft`: reopen a retracted report.',
     }),
-    comment: z.string().trim().max(2000).nullable().meta({ description: 'Required to reject.' }),
+    comment: z
+      .nullable(z.string().check(z.trim(), z.maxLength(2000)))
+      .register(z.globalRegistry, { description: 'Required to reject.' }),
   })
-  .meta({ id: 'ReportTransition' });
+  .register(z.globalRegistry, { id: 'ReportTransition' });
 export type ReportTransition = z.infer<typeof ReportTransition>;
 
 export const FilingAction = z
   .object({
     ...versioned,
-    action: z.enum(['start', 'resume', 'retract']).meta({
+    action: z.enum(['start', 'resume', 'retract']).register(z.globalRegistry, {
       description:
         '`start` an approved report; `resume` a stopped filing from its first step not done; `retract` it at NCMEC.',
     }),
   })
-  .meta({ id: 'FilingAction' });
+  .register(z.globalRegistry, { id: 'FilingAction' });
 export type FilingAction = z.infer<typeof FilingAction>;
 
 export const SupplierReasons = z
@@ -106,12 +115,12 @@ export const SupplierReasons = z
       z.object({
         field: ActionabilityField,
         reason: z.string(),
-        reports: z.number().int().positive(),
+        reports: z.int().check(z.positive()),
         lastGivenAt: Timestamp,
       }),
     ),
   })
-  .meta({
+  .register(z.globalRegistry, {
     id: 'SupplierReasons',
     description: 'The reasons given for missing actionability fields in this supplier’s reports.',
   });

@@ -17,7 +17,7 @@ import { Actor } from './user';
 
 export const ReportStatus = z
   .enum(['draft', 'in_review', 'approved', 'filing', 'filed', 'rejected', 'retracted'])
-  .meta({
+  .register(z.globalRegistry, {
     id: 'ReportStatus',
     description:
       '`draft → in_review → approved → filing → filed`; `rejected` goes back to editing like a draft; a filing cancelled before NCMEC’s finish is `retracted`, which can be reopened as a draft.',
@@ -38,7 +38,7 @@ export const ActionabilityField = z
     'reported_person',
     'ip_capture',
   ])
-  .meta({ id: 'ActionabilityField' });
+  .register(z.globalRegistry, { id: 'ActionabilityField' });
 export type ActionabilityField = z.infer<typeof ActionabilityField>;
 
 /** The shortest reason that counts as one. */
@@ -48,26 +48,33 @@ export const NotAvailable = z
   .object({
     field: ActionabilityField,
     reason: written(2000)
-      .trim()
-      .min(NOT_AVAILABLE_REASON_MIN, `say why in at least ${NOT_AVAILABLE_REASON_MIN} characters`)
-      .meta({ description: 'Why the supplier’s data cannot give it. Kept per supplier.' }),
+      .check(
+        z.trim(),
+        z.minLength(
+          NOT_AVAILABLE_REASON_MIN,
+          `say why in at least ${NOT_AVAILABLE_REASON_MIN} characters`,
+        ),
+      )
+      .register(z.globalRegistry, {
+        description: 'Why the supplier’s data cannot give it. Kept per supplier.',
+      }),
   })
-  .meta({ id: 'NotAvailable' });
+  .register(z.globalRegistry, { id: 'NotAvailable' });
 export type NotAvailable = z.infer<typeof NotAvailable>;
 
 export const ReportEditable = z
   .object({
     incidentSummary: IncidentSummary,
-    webPages: z.array(WebPageIncident).max(200),
-    reportedPerson: ReportedPerson.nullable(),
+    webPages: z.array(WebPageIncident).check(z.maxLength(200)),
+    reportedPerson: z.nullable(ReportedPerson),
     additionalInfo: written(20_000),
-    excludedFromTraining: z.boolean().nullable().meta({
+    excludedFromTraining: z.nullable(z.boolean()).register(z.globalRegistry, {
       description:
         'Whether the files were kept out of training. Only a person can say (the data records quarantine, not what training used): null until one does, and nothing is sent about it.',
     }),
     files: z
       .array(
-        ReportFile.pick({
+        z.pick(ReportFile, {
           sha256: true,
           originalFileName: true,
           locationOfFile: true,
@@ -77,63 +84,70 @@ export const ReportEditable = z
           fileAnnotations: true,
         }),
       )
-      .max(5000),
-    notAvailable: z
-      .array(NotAvailable)
-      .max(ActionabilityField.options.length)
-      .refine(
+      .check(z.maxLength(5000)),
+    notAvailable: z.array(NotAvailable).check(
+      z.maxLength(ActionabilityField.options.length),
+      z.refine(
         (entries) => new Set(entries.map((e) => e.field)).size === entries.length,
         'each field at most once',
       ),
+    ),
   })
-  .meta({ id: 'ReportEditable', description: 'What a person may change on a report.' });
+  .register(z.globalRegistry, {
+    id: 'ReportEditable',
+    description: 'What a person may change on a report.',
+  });
 export type ReportEditable = z.infer<typeof ReportEditable>;
 
-export const Report = ReportEditable.extend({
-  id: Id,
-  version: z.number().int().positive(),
-  status: ReportStatus,
-  incident: Incident,
-  files: z.array(ReportFile),
-  refusedSourceValues: z.array(RefusedSourceValue).meta({
-    description: 'Values of its items’ provenance that NCMEC’s rules refuse, set aside.',
-  }),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
-  reporter: z
-    .object({ userId: Id, name: z.string(), email: z.string() })
-    .nullable()
-    .meta({ description: 'The filing supervisor: set when a supervisor approves.' }),
-  priorReport: z
-    .object({ id: Id, ncmecReportId: z.string().regex(/^\d{1,18}$/) })
-    .nullable()
-    .meta({ description: 'A supplemental report’s filed original (`priorCTReports`).' }),
-  draftEditors: z.array(Actor).meta({
-    description:
-      'Who changed its content: edited it as a draft, moved a file out of it or into it (with a file come the editors of the report it left), or amended it in review. None of them, nor its submitter, may approve it.',
-  }),
-  amendedBy: z.array(Actor).meta({
-    description:
-      'The supervisors who amended it while it was in review: editors too (in `draftEditors`), so another supervisor approves it.',
-  }),
-  submittedBy: Actor.nullable(),
-  review: z
-    .object({
-      outcome: z.enum(['approved', 'rejected']),
-      by: Actor,
-      at: Timestamp,
-      comment: z.string().nullable(),
-    })
-    .nullable(),
-  filing: Filing.nullable(),
-  filed: z
-    .object({
-      ncmecReportId: z.string(),
-      filedAt: Timestamp,
-      preservationDeadline: Timestamp.meta({
-        description: 'One calendar year after filing (18 U.S.C. §2258A), at the same UTC time.',
+export const Report = z
+  .extend(ReportEditable, {
+    id: Id,
+    version: z.int().check(z.positive()),
+    status: ReportStatus,
+    incident: Incident,
+    files: z.array(ReportFile),
+    refusedSourceValues: z.array(RefusedSourceValue).register(z.globalRegistry, {
+      description: 'Values of its items’ provenance that NCMEC’s rules refuse, set aside.',
+    }),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    reporter: z
+      .nullable(z.object({ userId: Id, name: z.string(), email: z.string() }))
+      .register(z.globalRegistry, {
+        description: 'The filing supervisor: set when a supervisor approves.',
       }),
-    })
-    .nullable(),
-}).meta({ id: 'Report' });
+    priorReport: z
+      .nullable(z.object({ id: Id, ncmecReportId: z.string().check(z.regex(/^\d{1,18}$/)) }))
+      .register(z.globalRegistry, {
+        description: 'A supplemental report’s filed original (`priorCTReports`).',
+      }),
+    draftEditors: z.array(Actor).register(z.globalRegistry, {
+      description:
+        'Who changed its content: edited it as a draft, moved a file out of it or into it (with a file come the editors of the report it left), or amended it in review. None of them, nor its submitter, may approve it.',
+    }),
+    amendedBy: z.array(Actor).register(z.globalRegistry, {
+      description:
+        'The supervisors who amended it while it was in review: editors too (in `draftEditors`), so another supervisor approves it.',
+    }),
+    submittedBy: z.nullable(Actor),
+    review: z.nullable(
+      z.object({
+        outcome: z.enum(['approved', 'rejected']),
+        by: Actor,
+        at: Timestamp,
+        comment: z.nullable(z.string()),
+      }),
+    ),
+    filing: z.nullable(Filing),
+    filed: z.nullable(
+      z.object({
+        ncmecReportId: z.string(),
+        filedAt: Timestamp,
+        preservationDeadline: Timestamp.clone().register(z.globalRegistry, {
+          description: 'One calendar year after filing (18 U.S.C. §2258A), at the same UTC time.',
+        }),
+      }),
+    ),
+  })
+  .register(z.globalRegistry, { id: 'Report' });
 export type Report = z.infer<typeof Report>;

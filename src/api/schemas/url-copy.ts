@@ -7,7 +7,9 @@ import type { Role } from './user';
  * the console shows, which no browser bar or linkifier turns into a request) unless the person
  * deliberately asks for the `live` URL to open it in an isolated environment.
  */
-export const UrlCopyForm = z.enum(['defanged', 'live']).meta({ id: 'UrlCopyForm' });
+export const UrlCopyForm = z
+  .enum(['defanged', 'live'])
+  .register(z.globalRegistry, { id: 'UrlCopyForm' });
 export type UrlCopyForm = z.infer<typeof UrlCopyForm>;
 
 /** Who may copy the live form: the reviewers, who may need to open a source elsewhere. */
@@ -22,18 +24,21 @@ export const COPIED_URL_MAX = 65_536;
 
 export const UrlCopyRequest = z
   .object({
-    subject: z.object({ type: z.enum(['item', 'report']), id: Id }).meta({
+    subject: z.object({ type: z.enum(['item', 'report']), id: Id }).register(z.globalRegistry, {
       description: 'The item whose provenance holds the URL, or the report that lists it.',
     }),
-    url: z.string().min(1).max(COPIED_URL_MAX).meta({
+    url: z.string().check(z.minLength(1), z.maxLength(COPIED_URL_MAX)).register(z.globalRegistry, {
       description: 'The URL as the subject holds it (live). Untrusted third-party text.',
     }),
     form: UrlCopyForm,
   })
-  .meta({ id: 'UrlCopyRequest' });
+  .register(z.globalRegistry, { id: 'UrlCopyRequest' });
 export type UrlCopyRequest = z.infer<typeof UrlCopyRequest>;
 
 export const UrlCopyRecorded = z
-  .object({ seq: z.number().int().positive(), at: Timestamp, form: UrlCopyForm })
-  .meta({ id: 'UrlCopyRecorded', description: 'The `url.copied` audit event appended.' });
+  .object({ seq: z.int().check(z.positive()), at: Timestamp, form: UrlCopyForm })
+  .register(z.globalRegistry, {
+    id: 'UrlCopyRecorded',
+    description: 'The `url.copied` audit event appended.',
+  });
 export type UrlCopyRecorded = z.infer<typeof UrlCopyRecorded>;

@@ -1,17 +1,19 @@
 import { z } from '../../lib/zod';
 import { Id } from './common';
 
-export const Role = z.enum(['analyst', 'supervisor', 'auditor']).meta({ id: 'Role' });
+export const Role = z
+  .enum(['analyst', 'supervisor', 'auditor'])
+  .register(z.globalRegistry, { id: 'Role' });
 export type Role = z.infer<typeof Role>;
 
 export const User = z
   .object({
     id: Id,
-    name: z.string().min(1),
+    name: z.string().check(z.minLength(1)),
     role: Role,
     email: z.email(),
   })
-  .meta({ id: 'User' });
+  .register(z.globalRegistry, { id: 'User' });
 export type User = z.infer<typeof User>;
 
 /** Who did something, as recorded on decisions, leases and audit events. */
@@ -21,14 +23,14 @@ export const Actor = z
     name: z.string(),
     role: z.enum(['analyst', 'supervisor', 'auditor', 'system']),
   })
-  .meta({ id: 'Actor' });
+  .register(z.globalRegistry, { id: 'Actor' });
 export type Actor = z.infer<typeof Actor>;
 
 export const ReviewerList = z
   .object({
-    reviewers: z.array(User.pick({ id: true, name: true, role: true })),
+    reviewers: z.array(z.pick(User, { id: true, name: true, role: true })),
   })
-  .meta({
+  .register(z.globalRegistry, {
     id: 'ReviewerList',
     description: 'The analysts and supervisors an item may be handed to.',
   });

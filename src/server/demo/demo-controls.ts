@@ -33,18 +33,19 @@ import { pastThresholdSignal, pendingCluster } from './demo-finds';
  * this server never grants.
  */
 
-const SessionAgeRequest = z.object({ minutes: z.number().int().min(1).max(10_080) }).strict();
-const ReportAgeRequest = z
-  .object({ reportId: Id, days: z.number().int().min(1).max(3660) })
-  .strict();
-const RevealAgeRequest = z.object({ seconds: z.number().int().min(1).max(86_400) }).strict();
-const EmptyRequest = z.object({}).strict();
+const SessionAgeRequest = z.strictObject({ minutes: z.int().check(z.gte(1), z.lte(10_080)) });
+const ReportAgeRequest = z.strictObject({
+  reportId: Id,
+  days: z.int().check(z.gte(1), z.lte(3660)),
+});
+const RevealAgeRequest = z.strictObject({ seconds: z.int().check(z.gte(1), z.lte(86_400)) });
+const EmptyRequest = z.strictObject({});
 const PendingClusterQuery = z.object({
-  others: z.coerce.number().int().min(0).max(10_000).default(1),
+  others: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(10_000)), 1),
 });
 
 /** The body, JSON only, as `schema` reads it; the caller's error (4xx) otherwise. */
-async function jsonBody<T>(c: Context, schema: z.ZodType<T>, what: string): Promise<T> {
+async function jsonBody<T>(c: Context, schema: z.ZodMiniType<T>, what: string): Promise<T> {
   if (!isJson(c.req.header('content-type') ?? null))
     throw unsupportedMediaType(`Send ${what} as application/json.`);
   const parsed = schema.safeParse(parseJson(await readBody(c.req.raw, bodyLimit(schema))));

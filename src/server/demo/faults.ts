@@ -17,9 +17,11 @@ const HTTP_OR_TAMPER = /^(?:(?:500|malformed):\/\S*|tamper:audit)$/;
 
 export const FaultSpec = z
   .string()
-  .refine(
-    (fault) => HTTP_OR_TAMPER.test(fault) || NCMEC_FAULT_PATTERN.test(fault),
-    'a fault is `500:/path`, `malformed:/path`, `tamper:audit`, `ncmec:<code>`, `ncmec:<endpoint>:<code>`, `ncmec:<endpoint>:lost` or `ncmec:<endpoint>:slow`',
+  .check(
+    z.refine(
+      (fault) => HTTP_OR_TAMPER.test(fault) || NCMEC_FAULT_PATTERN.test(fault),
+      'a fault is `500:/path`, `malformed:/path`, `tamper:audit`, `ncmec:<code>`, `ncmec:<endpoint>:<code>`, `ncmec:<endpoint>:lost` or `ncmec:<endpoint>:slow`',
+    ),
   );
 
 export type FaultKind = '500' | 'malformed';

@@ -44,33 +44,29 @@ export const defaultMockConfig: MockConfig = {
  * What only a start sets: how many items one reviewer may hold at once (`--max-held`) and the
  * session limits (`--session-idle-minutes`, `--session-max-hours`).
  */
-export const StartOnlyOptions = z
-  .object({
-    maxHeld: z.number().int().min(1).max(1000).optional(),
-    sessionIdleMinutes: z.number().int().min(1).max(1440).optional(),
-    sessionMaxHours: z.number().int().min(1).max(168).optional(),
-  })
-  .strict();
+export const StartOnlyOptions = z.strictObject({
+  maxHeld: z.optional(z.int().check(z.gte(1), z.lte(1000))),
+  sessionIdleMinutes: z.optional(z.int().check(z.gte(1), z.lte(1440))),
+  sessionMaxHours: z.optional(z.int().check(z.gte(1), z.lte(168))),
+});
 
 /** Body of `POST /__mock/config`: every knob optional; `reset` regenerates the data. */
-export const MockConfigRequest = z
-  .object({
-    seed: z.number().int().nonnegative().optional(),
-    items: z.number().int().min(0).max(1_000_000).optional(),
-    latency: z.number().int().min(0).max(60_000).optional(),
-    leaseSeconds: z.number().int().min(5).max(86_400).optional(),
-    faults: z.array(FaultSpec).optional(),
-    auditEvents: z.number().int().min(0).max(2_000_000).optional(),
-    reset: z.boolean().optional(),
-  })
-  .strict();
+export const MockConfigRequest = z.strictObject({
+  seed: z.optional(z.int().check(z.nonnegative())),
+  items: z.optional(z.int().check(z.gte(0), z.lte(1_000_000))),
+  latency: z.optional(z.int().check(z.gte(0), z.lte(60_000))),
+  leaseSeconds: z.optional(z.int().check(z.gte(5), z.lte(86_400))),
+  faults: z.optional(z.array(FaultSpec)),
+  auditEvents: z.optional(z.int().check(z.gte(0), z.lte(2_000_000))),
+  reset: z.optional(z.boolean()),
+});
 export type MockConfigRequest = z.infer<typeof MockConfigRequest>;
 
 /** What the stored demo data was generated from (`settings['demo.data']`, written by the seed). */
 export const DemoData = z.object({
-  seed: z.number().int(),
-  items: z.number().int(),
-  auditEvents: z.number().int(),
+  seed: z.int(),
+  items: z.int(),
+  auditEvents: z.int(),
 });
 export type DemoData = z.infer<typeof DemoData>;
 
@@ -79,17 +75,21 @@ export type DemoData = z.infer<typeof DemoData>;
  * instance, they hold on all of them and across restarts.
  */
 export const DemoKnobs = z.object({
-  latency: z.number().int(),
-  leaseSeconds: z.number().int(),
+  latency: z.int(),
+  leaseSeconds: z.int(),
   faults: z.array(z.string()),
   /** As last set: the data is re-seeded only when it asks for more events than the log holds. */
-  auditEvents: z.number().int(),
+  auditEvents: z.int(),
 });
 export type DemoKnobs = z.infer<typeof DemoKnobs>;
 
 type Reader = Kysely<Database> | Transaction<Database>;
 
-async function readSetting<T>(db: Reader, key: string, schema: z.ZodType<T>): Promise<T | null> {
+async function readSetting<T>(
+  db: Reader,
+  key: string,
+  schema: z.ZodMiniType<T>,
+): Promise<T | null> {
   const row = await db
     .selectFrom('settings')
     .select('value')

@@ -12,17 +12,17 @@ const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)
 const costly = (length: number) => '\u0001'.repeat(length);
 
 test('a string of at most 10 code units is at most 62 bytes: quotes and six per escaped unit', () => {
-  const schema = z.string().max(10);
+  const schema = z.string().check(z.maxLength(10));
   expect(jsonByteBound(schema)).toBe(62);
   expect(bytes(costly(10))).toBe(62);
 });
 
 test('the bound of objects, arrays, enums, numbers and nullables covers their largest value', () => {
   const schema = z.object({
-    tags: z.array(z.enum(['a', 'longest'])).max(3),
-    count: z.number().int().min(0).max(999),
-    note: z.string().max(2).nullable(),
-    done: z.boolean().optional(),
+    tags: z.array(z.enum(['a', 'longest'])).check(z.maxLength(3)),
+    count: z.int().check(z.gte(0), z.lte(999)),
+    note: z.nullable(z.string().check(z.maxLength(2))),
+    done: z.optional(z.boolean()),
     kind: z.literal('x'),
   });
   const largest = { tags: ['longest', 'longest', 'longest'], count: 999, note: costly(2) };
@@ -35,13 +35,13 @@ test('whatever has no maximum is unbounded, and its route gets the default cap',
   expect(jsonByteBound(z.string())).toBe(Infinity);
   expect(jsonByteBound(z.array(z.number()))).toBe(Infinity);
   expect(jsonByteBound(z.record(z.string(), z.number()))).toBe(Infinity);
-  expect(jsonByteBound(z.object({ a: z.number() }).loose())).toBe(Infinity);
+  expect(jsonByteBound(z.looseObject({ a: z.number() }))).toBe(Infinity);
   // trim before max: any amount of surrounding whitespace is valid input
-  expect(jsonByteBound(z.string().trim().max(10))).toBe(Infinity);
-  expect(jsonByteBound(z.string().max(10).trim())).toBe(62);
+  expect(jsonByteBound(z.string().check(z.trim(), z.maxLength(10)))).toBe(Infinity);
+  expect(jsonByteBound(z.string().check(z.maxLength(10), z.trim()))).toBe(62);
   expect(bodyLimit(z.string())).toBe(DEFAULT_BODY_LIMIT);
   expect(bodyLimit(undefined)).toBe(DEFAULT_BODY_LIMIT);
-  expect(bodyLimit(z.string().max(10))).toBe(62);
+  expect(bodyLimit(z.string().check(z.maxLength(10)))).toBe(62);
 });
 
 /** The largest report save the contract accepts: every field at its maximum, in costly chars. */
@@ -56,16 +56,17 @@ function largestReportUpdate(fileCount: number): z.input<typeof ReportUpdate> {
     publiclyAvailable: false,
     exifViewedByEsp: false,
     industryClassification: 'A1',
-    fileAnnotations: ReportEditable.shape.files.element.shape.fileAnnotations.element.options,
+    fileAnnotations:
+      ReportEditable.shape.files.def.element.shape.fileAnnotations.def.element.options,
   };
   const shape = ReportEditable.shape;
   return {
     version: Number.MAX_SAFE_INTEGER,
     fields: {
       incidentSummary: {
-        incidentType: longestOf(shape.incidentSummary.shape.incidentType.unwrap().options),
+        incidentType: longestOf(shape.incidentSummary.shape.incidentType.def.innerType.options),
         escalateToHighPriority: costly(2000),
-        reportAnnotations: shape.incidentSummary.shape.reportAnnotations.element.options,
+        reportAnnotations: shape.incidentSummary.shape.reportAnnotations.def.element.options,
         incidentDateTime: time,
         incidentDateTimeDescription: costly(500),
       },
@@ -86,7 +87,7 @@ function largestReportUpdate(fileCount: number): z.input<typeof ReportUpdate> {
       additionalInfo: costly(20_000),
       excludedFromTraining: false,
       files: Array.from({ length: fileCount }, () => file),
-      notAvailable: shape.notAvailable.element.shape.field.options.map((field) => ({
+      notAvailable: shape.notAvailable.def.element.shape.field.options.map((field) => ({
         field,
         reason: costly(2000),
       })),

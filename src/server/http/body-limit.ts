@@ -1,4 +1,4 @@
-import type { core } from 'zod';
+import type { core } from 'zod/mini';
 
 /**
  * How large a request body the mock server reads: an upper bound of the JSON a route's body schema
@@ -40,11 +40,18 @@ function maxLength(schema: core.$ZodType): number {
   return max;
 }
 
+/** A number's checks; an integer schema (`z.int()`) is itself the check of its format, first. */
+function numberChecks(schema: core.$ZodType): core.$ZodChecks[] {
+  const own = schema._zod.def as core.$ZodTypeDef & Partial<core.$ZodCheckNumberFormatDef>;
+  const format = own.check === 'number_format' ? [schema as unknown as core.$ZodChecks] : [];
+  return [...format, ...checksOf(schema)];
+}
+
 function numberLength(schema: core.$ZodType): number {
   let min = -Infinity;
   let max = Infinity;
   let integer = false;
-  for (const check of checksOf(schema)) {
+  for (const check of numberChecks(schema)) {
     const def = check._zod.def;
     if (def.check === 'number_format') {
       const range = integerRange[def.format];

@@ -1,17 +1,17 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { Endpoint } from '../../api/endpoints/endpoint';
 import { invalidRequest } from './responses';
 
 /** What a schema of an endpoint parses to; undefined where the endpoint has none. */
-export type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+export type Parsed<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
 /** What a handler answers: a JSON body in the contract's shape, or a whole Response for media. */
-export type Reply<E extends Endpoint> = E['response'] extends z.ZodType
+export type Reply<E extends Endpoint> = E['response'] extends z.ZodMiniType
   ? { body: z.input<E['response']>; status?: number; headers?: Record<string, string> }
   : Response;
 
 /** The input parsed by the contract's schema, or a 400 naming the first failing field. */
-export function parseOrThrow<S extends z.ZodType>(
+export function parseOrThrow<S extends z.ZodMiniType>(
   schema: S,
   input: unknown,
   where: 'path' | 'query' | 'body',

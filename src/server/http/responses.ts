@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { ErrorBody } from '../../api/schemas/common';
 
 /** Thrown by a resolver to answer with an error body. */
@@ -32,7 +32,10 @@ export const errorResponse = ({ status, code, message, field }: HttpError) =>
   } satisfies ErrorBody);
 
 /** A 400 naming the first failing field, e.g. `body.userId` or `query.limit`. */
-export function invalidRequest(error: z.ZodError, where: 'path' | 'query' | 'body'): HttpError {
+export function invalidRequest(
+  error: z.core.$ZodError,
+  where: 'path' | 'query' | 'body',
+): HttpError {
   const issue = error.issues[0];
   const field = [where, ...(issue?.path ?? []).map(String)].join('.');
   return new HttpError(400, 'invalid_request', `${field}: ${issue?.message ?? 'invalid'}`, field);

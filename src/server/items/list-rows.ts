@@ -17,12 +17,12 @@ import { itemCoreOf, itemsWithHolders } from './item-rows';
  */
 const RowSource = z.object({
   topSignal: Signal,
-  checklistSubject: z
-    .object({
-      media: Media.pick({ originalHash: true, fileName: true }),
-      provenance: Provenance.omit({ custody: true }),
-    })
-    .nullable(),
+  checklistSubject: z.nullable(
+    z.object({
+      media: z.pick(Media, { originalHash: true, fileName: true }),
+      provenance: z.omit(Provenance, { custody: true }),
+    }),
+  ),
 });
 
 /** The list rows of the items with these ids, in the order asked; missing ids left out. */

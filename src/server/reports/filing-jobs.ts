@@ -9,12 +9,12 @@ import type { Database } from '../db/tables';
 /** NCMEC's answer to a step as a run keeps it, the moment it arrives. */
 export const KeptAnswer = z.object({
   result: z.object({
-    code: z.number().int(),
+    code: z.int(),
     description: z.string(),
-    reportId: z.string().optional(),
-    fileId: z.string().optional(),
-    md5: z.string().optional(),
-    files: z.array(z.string()).readonly().optional(),
+    reportId: z.optional(z.string()),
+    fileId: z.optional(z.string()),
+    md5: z.optional(z.string()),
+    files: z.optional(z.readonly(z.array(z.string()))),
   }),
   /** The answer's bytes as received, in base64: recorded with the step byte for byte. */
   body: z.string(),
@@ -31,12 +31,12 @@ export type KeptAnswer = z.infer<typeof KeptAnswer>;
  */
 export const InFlight = z.object({
   step: FilingStepName,
-  sha256: z.string().nullable(),
+  sha256: z.nullable(z.string()),
   at: z.string(),
-  sent: z.string().nullable(),
-  viewed: FileViewedByEsp.nullable().optional(),
-  afterSeq: z.number().int().optional(),
-  answer: KeptAnswer.nullable().optional(),
+  sent: z.nullable(z.string()),
+  viewed: z.optional(z.nullable(FileViewedByEsp)),
+  afterSeq: z.optional(z.int()),
+  answer: z.optional(z.nullable(KeptAnswer)),
 });
 export type InFlight = z.infer<typeof InFlight>;
 

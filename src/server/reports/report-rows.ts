@@ -8,11 +8,11 @@ import type { Database, Row } from '../db/tables';
 import { Refusal } from '../refusal';
 
 /** A file as stored: `fileViewedByEsp` is derived from the audit log on every read. */
-export const StoredFile = ReportFile.omit({ fileViewedByEsp: true });
+export const StoredFile = z.omit(ReportFile, { fileViewedByEsp: true });
 export type StoredFile = z.infer<typeof StoredFile>;
 
 /** What `reports.body` holds: the report but for its columns and its files. */
-export const ReportBody = Report.omit({
+export const ReportBody = z.omit(Report, {
   id: true,
   version: true,
   status: true,
@@ -24,7 +24,7 @@ const SentAnswerRow = z.object({
   viewed: z.boolean(),
   evidence: ReportFile.shape.fileViewedByEsp.shape.evidence,
   sentAt: z.string(),
-  afterSeq: z.number().int().nonnegative(),
+  afterSeq: z.int().check(z.nonnegative()),
 });
 
 /** A report as the server keeps it: the contract's `Report` with its files as stored. */

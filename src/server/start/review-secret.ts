@@ -24,5 +24,5 @@ export async function reviewSecret(db: Kysely<Database>, fixed: string | undefin
     .select('value')
     .where('key', '=', 'review.secret')
     .executeTakeFirstOrThrow();
-  return z.string().min(32).parse(row.value);
+  return z.string().check(z.minLength(32)).parse(row.value);
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { z } from '../../lib/zod';
 import { MockConfigRequest, StartOnlyOptions, type MockConfig } from '../demo/knobs';
 import { allowedHostNames } from '../http/request-guards';
 
@@ -42,8 +43,8 @@ export function parseStartOptions(args: string[]): StartOptions {
   const allowedHosts = allowedHostNames(values['allow-host']);
   const number = (raw: string | undefined) => (raw === undefined ? undefined : Number(raw));
   // The same rules as `POST /__mock/config`, and the limits only a start sets.
-  const knobs = MockConfigRequest.omit({ faults: true, reset: true })
-    .extend(StartOnlyOptions.shape)
+  const knobs = z
+    .extend(z.omit(MockConfigRequest, { faults: true, reset: true }), StartOnlyOptions.shape)
     .safeParse({
       seed: number(values.seed),
       items: number(values.items),

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { z } from '../../lib/zod';
 import { Provenance } from '../../api/schemas/item';
 import { ReportFile } from '../../api/schemas/report-file';
 import type { UrlCopyRequest } from '../../api/schemas/url-copy';
@@ -13,7 +14,7 @@ interface HeldUrl {
 }
 
 const Origin = Provenance.shape.origin;
-const FileLocations = ReportFile.pick({ locationOfFile: true, otherLocations: true });
+const FileLocations = z.pick(ReportFile, { locationOfFile: true, otherLocations: true });
 
 /** The third-party URLs an item's provenance holds. */
 function originUrls(stored: unknown): HeldUrl[] {

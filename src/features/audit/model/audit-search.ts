@@ -3,7 +3,7 @@ import { AuditAction } from '../../../api/schemas/audit';
 import { Id, Timestamp } from '../../../api/schemas/common';
 import { Actor } from '../../../api/schemas/user';
 
-const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+const optional = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
 
 /**
  * The audit log's view lives in the URL: actor, role, action, subject and time range, and the
@@ -17,7 +17,7 @@ export const AuditSearch = z.object({
   subjectId: optional(Id),
   from: optional(Timestamp),
   to: optional(Timestamp),
-  event: optional(z.coerce.number().int().positive()),
+  event: optional(z.coerce.number().check(z.int(), z.positive())),
 });
 export type AuditSearch = z.infer<typeof AuditSearch>;
 

@@ -1,6 +1,6 @@
 import { AuditHead } from '../../../api/schemas/audit';
 import { Timestamp } from '../../../api/schemas/common';
-import type { z } from '../../../lib/zod';
+import { z } from '../../../lib/zod';
 
 /**
  * The chain head a person recorded in this browser (`verity.audit-head:<userId>`), to check
@@ -9,7 +9,7 @@ import type { z } from '../../../lib/zod';
  * `verity.audit-head-unreadable:<userId>`, and the verify panel says so until a head is recorded
  * again.
  */
-const RecordedHead = AuditHead.extend({ recordedAt: Timestamp });
+const RecordedHead = z.extend(AuditHead, { recordedAt: Timestamp });
 export type RecordedHead = z.infer<typeof RecordedHead>;
 
 const headKey = (userId: string) => `verity.audit-head:${userId}`;

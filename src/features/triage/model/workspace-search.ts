@@ -3,7 +3,7 @@ import { Id } from '../../../api/schemas/common';
 import type { ItemSelection } from '../../../api/endpoints/items.queries';
 import { ItemSort, ItemStatus, Priority } from '../../../api/schemas/item';
 
-const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+const optional = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
 
 /** A status to show, or `all` of them: a deliberate choice where the view has a default status. */
 export const StatusChoice = z.enum([...ItemStatus.options, 'all']);
@@ -21,7 +21,7 @@ export const WorkspaceSearch = z.object({
   ruleId: optional(Id),
   supplierId: optional(Id),
   sort: optional(ItemSort),
-  q: optional(z.string().trim().min(1).max(200)),
+  q: optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
   item: optional(Id),
 });
 export type WorkspaceSearch = z.infer<typeof WorkspaceSearch>;

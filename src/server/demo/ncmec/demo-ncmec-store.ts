@@ -29,8 +29,8 @@ export type NcmecEndpoint = z.infer<typeof NcmecEndpoint>;
 export const NcmecCall = z.object({
   at: z.string(),
   endpoint: NcmecEndpoint,
-  reportId: z.string().nullable(),
-  responseCode: z.number().int(),
+  reportId: z.nullable(z.string()),
+  responseCode: z.int(),
 });
 export type NcmecCall = z.infer<typeof NcmecCall>;
 
@@ -38,8 +38,8 @@ export const NcmecFile = z.object({
   fileId: z.string(),
   fileName: z.string(),
   md5: z.string(),
-  size: z.number().int(),
-  detailsXml: z.string().nullable(),
+  size: z.int(),
+  detailsXml: z.nullable(z.string()),
 });
 export type NcmecFile = z.infer<typeof NcmecFile>;
 

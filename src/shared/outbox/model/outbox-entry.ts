@@ -37,13 +37,15 @@ export const OutboxEntry = z
     madeAt: z.number(),
     state: OutboxState,
     /** Failed attempts so far. */
-    attempts: z.number().int().nonnegative(),
+    attempts: z.int().check(z.nonnegative()),
     /** Not before this instant (ms since the epoch), when retrying or checking. */
-    retryAt: z.number().optional(),
-    message: z.string().optional(),
+    retryAt: z.optional(z.number()),
+    message: z.optional(z.string()),
   })
-  .refine((e) => e.key === e.request.idempotencyKey, 'the key is the request’s idempotency key')
-  .refine((e) => e.request.madeBy === e.userId, 'the request names the entry’s maker');
+  .check(
+    z.refine((e) => e.key === e.request.idempotencyKey, 'the key is the request’s idempotency key'),
+    z.refine((e) => e.request.madeBy === e.userId, 'the request names the entry’s maker'),
+  );
 export type OutboxEntry = z.infer<typeof OutboxEntry>;
 
 /**
@@ -51,16 +53,16 @@ export type OutboxEntry = z.infer<typeof OutboxEntry>;
  * its maker. Still read, and upgraded, so no decision waiting in a browser is lost.
  */
 const OutboxEntryV1 = z.object({
-  version: z.undefined().optional(),
+  version: z.optional(z.undefined()),
   key: z.string(),
   userId: Id,
   itemId: Id,
-  request: DecisionRequest.omit({ madeBy: true }),
+  request: z.omit(DecisionRequest, { madeBy: true }),
   madeAt: z.number(),
-  state: OutboxState.exclude(['checking']),
-  attempts: z.number().int().nonnegative(),
-  retryAt: z.number().optional(),
-  message: z.string().optional(),
+  state: z.enum(OutboxState.options.filter((state) => state !== 'checking')),
+  attempts: z.int().check(z.nonnegative()),
+  retryAt: z.optional(z.number()),
+  message: z.optional(z.string()),
 });
 
 /**

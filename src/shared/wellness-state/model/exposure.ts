@@ -10,8 +10,8 @@ import { createUserRecord } from './user-record';
  * sign-in for the analyst's shift length; signing in again within it continues it.
  */
 const Shift = z.object({
-  startedAt: z.number().int().nonnegative(),
-  revealedMs: z.number().nonnegative(),
+  startedAt: z.int().check(z.nonnegative()),
+  revealedMs: z.number().check(z.nonnegative()),
   /** The break prompt was dismissed this shift: it does not come back until the next one. */
   breakDismissed: z.boolean(),
 });
