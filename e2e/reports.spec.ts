@@ -210,3 +210,46 @@ test('leaving a report with unsaved changes asks first; staying keeps them', asy
   await ask.getByRole('button', { name: 'Leave without saving' }).click();
   await expect(page.getByRole('heading', { name: 'Reports', level: 1 })).toBeVisible();
 });
+
+test.describe('when someone else saved the report meanwhile', () => {
+  test.use({ allowedFailedStatuses: [409] });
+
+  test('the save is refused with the edits kept; they go onto the saved version, and saving keeps both people’s changes', async ({
+    page,
+    signInAs,
+    signInElsewhere,
+  }) => {
+    await signInAs('analyst');
+    const [draft] = await drafts(page.request);
+    const id = draft?.id ?? '';
+    await page.goto(`/reports/${id}`);
+    const notes = page.getByLabel('How it was found, what was done, what is still unknown');
+    await notes.fill('Ana: found in shard 7.');
+    const kept = 'Were the files kept out of training?';
+
+    const { context, page: ben } = await signInElsewhere('second analyst');
+    await ben.goto(`/reports/${id}`);
+    await ben.getByRole('combobox', { name: kept }).selectOption('yes');
+    await ben.getByRole('button', { name: 'Save changes' }).click();
+    await expect(ben.getByRole('button', { name: 'Saved' })).toBeVisible();
+    await context.close();
+
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page.getByRole('alert')).toContainText(`Report ${id} changed since you opened it`);
+    await expect(notes).toHaveValue('Ana: found in shard 7.');
+    await page
+      .getByRole('button', { name: 'Put my changes on the version saved meanwhile' })
+      .focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByText(/^Your changes are now on version \d+/)).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(notes).toHaveValue('Ana: found in shard 7.');
+    await expect(page.getByRole('combobox', { name: kept })).toHaveValue('yes');
+
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page.getByRole('button', { name: 'Saved' })).toBeVisible();
+    const saved = Report.parse(await (await page.request.get(`/api/reports/${id}`)).json());
+    expect(saved.additionalInfo).toBe('Ana: found in shard 7.');
+    expect(saved.excludedFromTraining).toBe(true);
+  });
+});

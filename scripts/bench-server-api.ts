@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { AuditPage } from '../src/api/schemas/audit';
 import { ItemPage } from '../src/api/schemas/item';
 import type { OpenDatabase } from '../src/server/db/open-database';
@@ -40,11 +37,10 @@ const AUDIT_PAGE = 200;
 const GOAL = '≤ 20 ms p95';
 const WARM_UP = 10;
 
-const dataDir = engine === 'PGlite' ? mkdtempSync(join(tmpdir(), 'verity-bench-api-')) : null;
 const rows: [string, { p50: string; p95: string }][] = [];
 let database: OpenDatabase | null = null;
 try {
-  database = await seededDatabase(options, dataDir);
+  database = await seededDatabase(options);
   const app = benchApp(database, now);
   const analysts = [
     await signInTo(BENCH_ORIGIN, 'usr_ana', app),
@@ -105,7 +101,6 @@ try {
   ]);
 } finally {
   await database?.close();
-  if (dataDir !== null) rmSync(dataDir, { recursive: true, force: true });
 }
 
 console.log(`\n${runs} timed requests each, after ${WARM_UP} untimed; node ${process.version}`);

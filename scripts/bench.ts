@@ -6,12 +6,11 @@
  */
 import { auditHead } from '../src/server/audit/audit-chain';
 import { migrateToLatest } from '../src/server/db/migrate';
-import { openDatabase } from '../src/server/db/open-database';
 import { generateData } from '../src/server/demo/generator';
 import { seedDemoData } from '../src/server/demo/seed';
 import { browserBench } from './bench-browser';
 import type { Row } from './bench-demo-server';
-import { numberArgument, percentile } from './bench-support';
+import { numberArgument, percentile, pgliteInTemporaryDirectory } from './bench-support';
 
 const rows: Row[] = [];
 const median = (values: number[]) =>
@@ -52,7 +51,7 @@ async function dataBench() {
     `${median(provenance).toFixed(0)} ms`,
     '—',
   ]);
-  const database = await openDatabase({ dataDir: null });
+  const database = await pgliteInTemporaryDirectory();
   await migrateToLatest(database.db);
   const seedStarted = performance.now();
   await seedDemoData(database, {
@@ -66,7 +65,7 @@ async function dataBench() {
   const { seq: auditEvents } = await auditHead(database.db);
   await database.close();
   rows.push([
-    'server seeds 100,000 items into an in-memory PGlite (data, report drafts, audit chain)',
+    'server seeds 100,000 items into PGlite in a data directory (data, report drafts, audit chain)',
     `${seeded.toFixed(0)} ms (${auditEvents} audit events)`,
     '—',
   ]);

@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { sql } from 'kysely';
 import { expect, test } from 'vitest';
 import { reportEndpoints } from '../../../api/endpoints/reports';
+import type { ReportEditable } from '../../../api/schemas/report';
 import { testBackend, signInForTest } from '../../../test/test-backend';
 import { renderApp } from '../../../test/render-app';
 import { editableOf } from './report-editor';
@@ -57,7 +58,9 @@ const bensNotes = 'Ben: the supplier confirmed the batch.';
  * Ana edits a draft's notes in the editor while Ben saves the same report from his browser, then
  * she saves: the server answers 409.
  */
-async function saveAfterSomeoneElse() {
+async function saveAfterSomeoneElse(
+  bensChange: Partial<ReportEditable> = { additionalInfo: bensNotes },
+) {
   await signInForTest('usr_ana');
   const { db } = (await testBackend()).database;
   const { id: reportId } = await db
@@ -79,7 +82,7 @@ async function saveAfterSomeoneElse() {
   const seen = await saved();
   const put = await ben.send('PUT', `/api/reports/${reportId}`, {
     version: seen.version,
-    fields: { ...editableOf(seen), additionalInfo: bensNotes },
+    fields: { ...editableOf(seen), ...bensChange },
   });
   expect(put.status).toBe(200);
 
@@ -106,4 +109,40 @@ test('once the conflicting edit is discarded, the form shows the saved report an
   expect(await screen.findByRole('textbox', notesField)).toHaveValue(bensNotes);
   expect(screen.getByRole('button', { name: 'Saved' })).toBeDisabled();
   expect(screen.queryByRole('alert')).toBeNull();
+});
+
+test('after the conflict, the person’s edits go onto the version saved meanwhile, and saving keeps both people’s changes', async () => {
+  const { user, saved } = await saveAfterSomeoneElse({ excludedFromTraining: true });
+  const latest = (await saved()).version;
+  await user.click(
+    await screen.findByRole('button', { name: 'Put my changes on the version saved meanwhile' }),
+  );
+  expect(screen.getByRole('status')).toHaveTextContent(`Your changes are now on version ${latest}`);
+  expect(screen.getByRole('status')).not.toHaveTextContent('Changed by both of you');
+  expect(screen.queryByRole('alert')).toBeNull();
+  expect(await screen.findByRole('textbox', notesField)).toHaveValue('Ana: found in shard 7.');
+  expect(
+    screen.getByRole('combobox', { name: 'Were the files kept out of training?' }),
+  ).toHaveValue('yes');
+
+  await user.click(screen.getByRole('button', { name: 'Save changes' }));
+  await waitFor(async () => expect((await saved()).version).toBe(latest + 1));
+  const both = await saved();
+  expect(both.additionalInfo).toBe('Ana: found in shard 7.');
+  expect(both.excludedFromTraining).toBe(true);
+  expect(await screen.findByRole('button', { name: 'Saved' })).toBeDisabled();
+  expect(screen.queryByRole('status')).toBeNull();
+});
+
+test('a value both people changed is named before the person saves over it', async () => {
+  const { user, saved } = await saveAfterSomeoneElse();
+  await user.click(
+    await screen.findByRole('button', { name: 'Put my changes on the version saved meanwhile' }),
+  );
+  expect(screen.getByRole('status')).toHaveTextContent(
+    'Changed by both of you: Additional information. Yours are in the form',
+  );
+  expect(await screen.findByRole('textbox', notesField)).toHaveValue('Ana: found in shard 7.');
+  // Nothing is saved over Ben's notes until she saves.
+  expect((await saved()).additionalInfo).toBe(bensNotes);
 });

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { isApiError } from '../../../api/api-error';
 import { useNow } from '../../../lib/use-now';
 import type { Report, ReportEditable } from '../../../api/schemas/report';
 import type { User } from '../../../api/schemas/user';
@@ -7,6 +8,7 @@ import { ErrorState } from '../../../components/ui/error-state';
 import { blockers, reportChecklist } from '../../../domain/report-checklist';
 import { amendmentNotice, canEditReport, reviewBar } from '../../../domain/report-permissions';
 import { useSaveReport } from '../api/report-mutations';
+import { carryEdits, overlapSections } from '../model/carry-edits';
 import { ChecklistPanel } from './checklist-panel';
 import { FileSection } from './file-section';
 import { FilingProgress } from './filing-progress';
@@ -64,15 +66,27 @@ export function ReportEditor({
   const [base, setBase] = useState(report);
   // Bumped whenever the form is reset, so inputs holding text as typed start again too.
   const [formKey, setFormKey] = useState(0);
-  const reset = (to: Report) => {
-    setBase(to);
-    setFields(editableOf(to));
-    setFormKey((k) => k + 1);
-  };
   const save = useSaveReport(report.id);
+  // The person's edits, carried onto a version someone else saved: which, and where both changed.
+  const [carried, setCarried] = useState<{ version: number; overlaps: string[] } | null>(null);
+  const reset = (to: Report, edits = editableOf(to)) => {
+    setBase(to);
+    setFields(edits);
+    setFormKey((k) => k + 1);
+    setCarried(null);
+  };
+  const carryOnto = (latest: Report) => {
+    const { fields: edits, overlaps } = carryEdits(editableOf(base), fields, editableOf(latest));
+    save.reset();
+    reset(latest, edits);
+    setCarried({ version: latest.version, overlaps: overlapSections(overlaps, latest.files) });
+  };
   const now = useNow(30_000);
   const dirty = JSON.stringify(fields) !== JSON.stringify(editableOf(base));
   const editable = canEditReport(report, user.role);
+  // Saved by someone else since this form began: the edits can go onto what they saved.
+  const overtaken =
+    isApiError(save.error) && save.error.status === 409 && report.version !== base.version;
   if (report !== base && (!dirty || !editable)) {
     // New data from the server while nothing is being edited, or the report closed meanwhile
     // (submitted, approved elsewhere): show it.
@@ -131,15 +145,19 @@ export function ReportEditor({
         {editable && (
           <div className="flex flex-col gap-2">
             {save.error && <ErrorState title="Not saved" error={save.error} />}
+            {overtaken && dirty && (
+              <Button onClick={() => carryOnto(report)}>
+                Put my changes on the version saved meanwhile
+              </Button>
+            )}
+            {carried && dirty && <CarriedNote {...carried} />}
             <Button
               variant="primary"
               disabled={!dirty || save.isPending}
               onClick={() =>
                 save.mutate(
                   { version: base.version, fields: cleaned(fields) },
-                  {
-                    onSuccess: reset,
-                  },
+                  { onSuccess: (saved) => reset(saved) },
                 )
               }
             >
@@ -176,6 +194,24 @@ export function ReportEditor({
           editable={editable && !save.isPending}
         />
       </div>
+    </div>
+  );
+}
+
+/** What carrying the edits onto the version saved meanwhile did, until the form is saved or reset. */
+function CarriedNote({ version, overlaps }: { version: number; overlaps: string[] }) {
+  return (
+    <div role="status" className="rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-950">
+      <p>
+        Your changes are now on version {version}, with what was saved meanwhile. Check them, then
+        save.
+      </p>
+      {overlaps.length > 0 && (
+        <p className="mt-1">
+          Changed by both of you: {overlaps.join(', ')}. Yours are in the form; saving replaces what
+          was saved there.
+        </p>
+      )}
     </div>
   );
 }

@@ -1,0 +1,90 @@
+import { expect, test } from 'vitest';
+import type { ReportEditable } from '../../../api/schemas/report';
+import { carryEdits, overlapSections } from './carry-edits';
+
+type File = ReportEditable['files'][number];
+const file = (sha256: string, locationOfFile: string | null = null): File => ({
+  sha256,
+  originalFileName: null,
+  locationOfFile,
+  publiclyAvailable: null,
+  exifViewedByEsp: false,
+  industryClassification: null,
+  fileAnnotations: [],
+});
+
+const base: ReportEditable = {
+  incidentSummary: {
+    incidentType: null,
+    escalateToHighPriority: null,
+    reportAnnotations: [],
+    incidentDateTime: null,
+    incidentDateTimeDescription: null,
+  },
+  webPages: [],
+  reportedPerson: null,
+  additionalInfo: 'first notes',
+  excludedFromTraining: null,
+  notAvailable: [],
+  files: [file('a'.repeat(64)), file('b'.repeat(64))],
+};
+
+const withFiles = (fields: ReportEditable, files: File[]) => ({ ...fields, files });
+
+test('each side keeps what only it changed; nothing is reported as changed by both', () => {
+  const mine = { ...base, additionalInfo: 'mine', excludedFromTraining: true };
+  const theirs = {
+    ...base,
+    incidentSummary: { ...base.incidentSummary, incidentDateTimeDescription: 'theirs' },
+  };
+  const { fields, overlaps } = carryEdits(base, mine, theirs);
+  expect(fields.additionalInfo).toBe('mine');
+  expect(fields.excludedFromTraining).toBe(true);
+  expect(fields.incidentSummary.incidentDateTimeDescription).toBe('theirs');
+  expect(overlaps).toEqual([]);
+});
+
+test('a value both changed differently keeps the person’s own, and names where', () => {
+  const mine = { ...base, additionalInfo: 'mine' };
+  const theirs = { ...base, additionalInfo: 'theirs' };
+  const { fields, overlaps } = carryEdits(base, mine, theirs);
+  expect(fields.additionalInfo).toBe('mine');
+  expect(overlaps).toEqual([['additionalInfo']]);
+  expect(overlapSections(overlaps, base.files)).toEqual(['Additional information']);
+});
+
+test('the same change made by both is no overlap', () => {
+  const both = { ...base, additionalInfo: 'same words' };
+  expect(carryEdits(base, both, { ...both }).overlaps).toEqual([]);
+});
+
+test('files follow the saved report: edits stay with their file, a file moved out stays out', () => {
+  const [first, second] = base.files as [File, File];
+  const mine = withFiles(base, [first, file(second.sha256, 'shard 7')]);
+  // Meanwhile the first file was moved out and the second's place changed.
+  const theirs = withFiles(base, [{ ...second, originalFileName: 'theirs.jpg' }]);
+  const { fields, overlaps } = carryEdits(base, mine, theirs);
+  expect(fields.files).toEqual([
+    { ...second, originalFileName: 'theirs.jpg', locationOfFile: 'shard 7' },
+  ]);
+  expect(overlaps).toEqual([]);
+});
+
+test('a file’s field both changed is named by the file’s place in the saved report', () => {
+  const [first, second] = base.files as [File, File];
+  const mine = withFiles(base, [first, file(second.sha256, 'mine')]);
+  const theirs = withFiles(base, [first, file(second.sha256, 'theirs')]);
+  const { fields, overlaps } = carryEdits(base, mine, theirs);
+  expect(fields.files[1]?.locationOfFile).toBe('mine');
+  expect(overlaps).toEqual([['files', second.sha256, 'locationOfFile']]);
+  expect(overlapSections(overlaps, theirs.files)).toEqual(['File 2']);
+});
+
+test('a list both changed (web pages) is taken whole from the person, and named once', () => {
+  const page = (url: string) => ({ url }) as unknown as ReportEditable['webPages'][number];
+  const mine = { ...base, webPages: [page('https://mine.example/')] };
+  const theirs = { ...base, webPages: [page('https://theirs.example/')] };
+  const { fields, overlaps } = carryEdits(base, mine, theirs);
+  expect(fields.webPages).toEqual(mine.webPages);
+  expect(overlapSections([...overlaps, ...overlaps], theirs.files)).toEqual(['Internet details']);
+});
