@@ -129,6 +129,12 @@ export default tseslint.config(
               allowTypeImports: true,
             },
           ],
+          patterns: [
+            {
+              group: ['zod/*', '!zod/mini'],
+              message: 'The contract is built with zod/mini: import { z } from src/lib/zod.ts.',
+            },
+          ],
         },
       ],
     },

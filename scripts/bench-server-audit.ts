@@ -10,9 +10,10 @@ import {
 
 /**
  * The audit page at scale, on the server: seeds `--items` items and `--audit-events` audit events
- * (default 1,000 and 1,000,000) into PGlite in a temporary data directory, or into the PostgreSQL lane's database
- * with `--postgresql` (VERITY_TEST_POSTGRES_URL), then times the audit pages the console asks for
- * (server time: the app's own handling of each request, in process) and prints p50 and p95.
+ * (default 1,000 and 1,000,000) into PGlite in a temporary data directory, or into the
+ * PostgreSQL lane's database with `--postgresql` (VERITY_TEST_POSTGRES_URL), then times the audit
+ * pages the console asks for (server time: the app's own handling of each request, in process)
+ * and prints p50 and p95.
  *
  *   npx tsx scripts/bench-server-audit.ts [--items N] [--audit-events N] [--postgresql]
  */

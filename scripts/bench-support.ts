@@ -49,14 +49,17 @@ export type SeedOptions = ReturnType<typeof seedOptions>;
  */
 export async function pgliteInTemporaryDirectory(): Promise<OpenDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'verity-bench-'));
-  const database = await openDatabase({ dataDir });
-  return {
-    ...database,
-    close: async () => {
-      await database.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  const remove = () => rmSync(dataDir, { recursive: true, force: true });
+  try {
+    const database = await openDatabase({ dataDir });
+    return {
+      ...database,
+      close: () => database.close().finally(remove),
+    };
+  } catch (error) {
+    remove();
+    throw error;
+  }
 }
 
 /**

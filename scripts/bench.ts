@@ -52,18 +52,23 @@ async function dataBench() {
     '—',
   ]);
   const database = await pgliteInTemporaryDirectory();
-  await migrateToLatest(database.db);
-  const seedStarted = performance.now();
-  await seedDemoData(database, {
-    seed: 1,
-    items: 100_000,
-    auditEvents: 0,
-    leaseSeconds: 300,
-    now: new Date(),
-  });
-  const seeded = performance.now() - seedStarted;
-  const { seq: auditEvents } = await auditHead(database.db);
-  await database.close();
+  let seeded: number;
+  let auditEvents: number;
+  try {
+    await migrateToLatest(database.db);
+    const seedStarted = performance.now();
+    await seedDemoData(database, {
+      seed: 1,
+      items: 100_000,
+      auditEvents: 0,
+      leaseSeconds: 300,
+      now: new Date(),
+    });
+    seeded = performance.now() - seedStarted;
+    auditEvents = (await auditHead(database.db)).seq;
+  } finally {
+    await database.close();
+  }
   rows.push([
     'server seeds 100,000 items into PGlite in a data directory (data, report drafts, audit chain)',
     `${seeded.toFixed(0)} ms (${auditEvents} audit events)`,

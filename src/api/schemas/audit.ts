@@ -71,8 +71,8 @@ export type AuditEvent = z.infer<typeof AuditEvent>;
 export const AuditHead = z
   .object({
     seq: z
-      .number()
-      .check(z.int(), z.nonnegative())
+      .int()
+      .check(z.nonnegative())
       .register(z.globalRegistry, { description: 'The last event’s seq; 0 when empty.' }),
     hash: hexDigest(64).register(z.globalRegistry, {
       description: 'The last event’s hash; 64 zeros when empty.',

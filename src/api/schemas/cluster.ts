@@ -15,7 +15,7 @@ export const ClusterMember = z
     match: z.enum(['sha256', 'pdq']).register(z.globalRegistry, {
       description: '`sha256`: the same file; `pdq`: a perceptually similar image.',
     }),
-    distance: z.number().check(z.int(), z.gte(0), z.lte(256)).register(z.globalRegistry, {
+    distance: z.int().check(z.gte(0), z.lte(256)).register(z.globalRegistry, {
       description: 'PDQ Hamming distance in bits (0 for a SHA-256 match).',
     }),
     provenance: z.extend(z.pick(Provenance, { supplier: true, dataset: true }), {

@@ -116,7 +116,7 @@ export const DecisionRequest = z
   .object({
     verdict: Verdict,
     note: z.nullable(z.string().check(z.trim(), z.maxLength(4000))),
-    itemVersion: z.number().check(z.int(), z.positive()).register(z.globalRegistry, {
+    itemVersion: z.int().check(z.positive()).register(z.globalRegistry, {
       description: 'The version the decision was made on; another version is a 409.',
     }),
     idempotencyKey: z.string().check(z.minLength(8), z.maxLength(100)).register(z.globalRegistry, {

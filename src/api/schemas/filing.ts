@@ -32,7 +32,7 @@ export const Filing = z
       .nullable(
         z.object({
           ncmecCode: z
-            .nullable(z.number().check(z.int()))
+            .nullable(z.int())
             .register(z.globalRegistry, { description: 'Null when NCMEC was not reached.' }),
           message: z.string(),
         }),
@@ -72,7 +72,7 @@ export const FilingDocument = z
     sha256: hexDigest(64).register(z.globalRegistry, {
       description: 'Of the exact bytes kept, as in the audit event.',
     }),
-    auditSeq: z.number().check(z.int(), z.positive()).register(z.globalRegistry, {
+    auditSeq: z.int().check(z.positive()).register(z.globalRegistry, {
       description: 'The `report.filing_step` event that records it and its hash.',
     }),
   })

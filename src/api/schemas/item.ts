@@ -107,7 +107,7 @@ export const Signal = z
       ...ruleFields,
       hashList: HashList,
       algorithm: z.enum(['PDQ', 'MD5', 'SHA256', 'PhotoDNA']),
-      distance: z.number().check(z.int(), z.gte(0), z.lte(256)).register(z.globalRegistry, {
+      distance: z.int().check(z.gte(0), z.lte(256)).register(z.globalRegistry, {
         description: 'Match distance (PDQ Hamming distance; 0 for exact hashes).',
       }),
       maxDistance: z.int().check(z.gte(0), z.lte(256)),

@@ -31,10 +31,10 @@ export const QueueSummary = z
     description: z.string(),
     kind: QueueKind,
     slaSeconds: z
-      .number()
-      .check(z.int(), z.positive())
+      .int()
+      .check(z.positive())
       .register(z.globalRegistry, { description: 'Time allowed from flag to decision.' }),
-    waiting: z.number().check(z.int(), z.nonnegative()).register(z.globalRegistry, {
+    waiting: z.int().check(z.nonnegative()).register(z.globalRegistry, {
       description: 'Items awaiting action in this queue (its pending count).',
     }),
     counts: StatusCounts,
@@ -42,7 +42,7 @@ export const QueueSummary = z
       description:
         'When the longest-waiting item started waiting here: when it was flagged (triage queues) or entered the status (second review, escalations). Null when nothing waits.',
     }),
-    heldByMe: z.number().check(z.int(), z.nonnegative()).register(z.globalRegistry, {
+    heldByMe: z.int().check(z.nonnegative()).register(z.globalRegistry, {
       description: 'Items of this queue on which the caller holds a live lease.',
     }),
   })

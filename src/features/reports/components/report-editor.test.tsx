@@ -146,3 +146,27 @@ test('a value both people changed is named before the person saves over it', asy
   // Nothing is saved over Ben's notes until she saves.
   expect((await saved()).additionalInfo).toBe(bensNotes);
 });
+
+test('saved over again after the edits were carried: the note of the carried version goes, and they can be carried again', async () => {
+  const { user, saved, reportId } = await saveAfterSomeoneElse({ excludedFromTraining: true });
+  const carry = { name: 'Put my changes on the version saved meanwhile' };
+  await user.click(await screen.findByRole('button', carry));
+  expect(screen.getByRole('status')).toHaveTextContent('Your changes are now on version');
+
+  const ben = await (await testBackend()).signIn('usr_ben');
+  const seen = await saved();
+  const again = { ...editableOf(seen), excludedFromTraining: false };
+  const put = await ben.send('PUT', `/api/reports/${reportId}`, {
+    version: seen.version,
+    fields: again,
+  });
+  expect(put.status).toBe(200);
+  await user.click(screen.getByRole('button', { name: 'Save changes' }));
+  expect(await screen.findByRole('alert')).toHaveTextContent('Not saved');
+  await waitFor(() => expect(screen.queryByRole('status')).toBeNull());
+  await user.click(await screen.findByRole('button', carry));
+  expect(screen.getByRole('status')).toHaveTextContent(
+    `Your changes are now on version ${seen.version + 1}`,
+  );
+  expect(await screen.findByRole('textbox', notesField)).toHaveValue('Ana: found in shard 7.');
+});

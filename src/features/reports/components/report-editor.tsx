@@ -68,7 +68,7 @@ export function ReportEditor({
   const [formKey, setFormKey] = useState(0);
   const save = useSaveReport(report.id);
   // The person's edits, carried onto a version someone else saved: which, and where both changed.
-  const [carried, setCarried] = useState<{ version: number; overlaps: string[] } | null>(null);
+  const [carried, setCarried] = useState<CarriedEdits | null>(null);
   const reset = (to: Report, edits = editableOf(to)) => {
     setBase(to);
     setFields(edits);
@@ -76,17 +76,23 @@ export function ReportEditor({
     setCarried(null);
   };
   const carryOnto = (latest: Report) => {
-    const { fields: edits, overlaps } = carryEdits(editableOf(base), fields, editableOf(latest));
+    const carriedOnto = carryEdits(editableOf(base), cleaned(fields), editableOf(latest));
     save.reset();
-    reset(latest, edits);
-    setCarried({ version: latest.version, overlaps: overlapSections(overlaps, latest.files) });
+    reset(latest, carriedOnto.fields);
+    setCarried({
+      version: latest.version,
+      overlaps: overlapSections(carriedOnto.overlaps, latest.files),
+      movedOut: carriedOnto.movedOut.length,
+    });
   };
   const now = useNow(30_000);
   const dirty = JSON.stringify(fields) !== JSON.stringify(editableOf(base));
   const editable = canEditReport(report, user.role);
   // Saved by someone else since this form began: the edits can go onto what they saved.
   const overtaken =
-    isApiError(save.error) && save.error.status === 409 && report.version !== base.version;
+    isApiError(save.error) &&
+    save.error.code === 'version_conflict' &&
+    report.version !== base.version;
   if (report !== base && (!dirty || !editable)) {
     // New data from the server while nothing is being edited, or the report closed meanwhile
     // (submitted, approved elsewhere): show it.
@@ -150,7 +156,7 @@ export function ReportEditor({
                 Put my changes on the version saved meanwhile
               </Button>
             )}
-            {carried && dirty && <CarriedNote {...carried} />}
+            {dirty && carried?.version === report.version && <CarriedNote {...carried} />}
             <Button
               variant="primary"
               disabled={!dirty || save.isPending}
@@ -198,8 +204,19 @@ export function ReportEditor({
   );
 }
 
-/** What carrying the edits onto the version saved meanwhile did, until the form is saved or reset. */
-function CarriedNote({ version, overlaps }: { version: number; overlaps: string[] }) {
+interface CarriedEdits {
+  version: number;
+  /** The editor's sections where both people changed a value. */
+  overlaps: string[];
+  /** How many files the person changed were moved out of the report meanwhile. */
+  movedOut: number;
+}
+
+/**
+ * What carrying the edits onto the version saved meanwhile did: shown until the form is saved or
+ * reset, or the report changes again.
+ */
+function CarriedNote({ version, overlaps, movedOut }: CarriedEdits) {
   return (
     <div role="status" className="rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-950">
       <p>
@@ -210,6 +227,13 @@ function CarriedNote({ version, overlaps }: { version: number; overlaps: string[
         <p className="mt-1">
           Changed by both of you: {overlaps.join(', ')}. Yours are in the form; saving replaces what
           was saved there.
+        </p>
+      )}
+      {movedOut > 0 && (
+        <p className="mt-1">
+          {movedOut === 1 ? 'A file you changed was' : `${movedOut} files you changed were`} moved
+          out of this report meanwhile: your changes to {movedOut === 1 ? 'it' : 'them'} are not
+          kept.
         </p>
       )}
     </div>

@@ -63,11 +63,48 @@ test('files follow the saved report: edits stay with their file, a file moved ou
   const mine = withFiles(base, [first, file(second.sha256, 'shard 7')]);
   // Meanwhile the first file was moved out and the second's place changed.
   const theirs = withFiles(base, [{ ...second, originalFileName: 'theirs.jpg' }]);
-  const { fields, overlaps } = carryEdits(base, mine, theirs);
+  const { fields, overlaps, movedOut } = carryEdits(base, mine, theirs);
   expect(fields.files).toEqual([
     { ...second, originalFileName: 'theirs.jpg', locationOfFile: 'shard 7' },
   ]);
   expect(overlaps).toEqual([]);
+  expect(movedOut).toEqual([]);
+});
+
+test('a file the person changed that was moved out meanwhile stays out, and is named', () => {
+  const [first, second] = base.files as [File, File];
+  const mine = withFiles(base, [file(first.sha256, 'shard 3'), second]);
+  const theirs = withFiles(base, [second]);
+  const { fields, overlaps, movedOut } = carryEdits(base, mine, theirs);
+  expect(fields.files).toEqual([second]);
+  expect(overlaps).toEqual([]);
+  expect(movedOut).toEqual([first.sha256]);
+});
+
+test('reasons a value is not available are carried one field at a time, whatever their order', () => {
+  type Reason = ReportEditable['notAvailable'][number];
+  const reason = (field: string, text: string) => ({ field, reason: text }) as Reason;
+  const kept = reason('web_page_url', 'no page: found in an archive');
+  const start = { ...base, notAvailable: [kept] };
+  // The person explains the IP capture and drops their earlier reason's place to the end; the
+  // other explained the reported person.
+  const mine = {
+    ...start,
+    notAvailable: [reason('ip_capture', 'no capture in the manifest'), kept],
+  };
+  const theirs = {
+    ...start,
+    notAvailable: [kept, reason('reported_person', 'no uploader is known')],
+  };
+  const { fields, overlaps } = carryEdits(start, mine, theirs);
+  expect(fields.notAvailable).toEqual([
+    kept,
+    reason('reported_person', 'no uploader is known'),
+    reason('ip_capture', 'no capture in the manifest'),
+  ]);
+  expect(overlaps).toEqual([]);
+  // A reason one removed and the other left alone is gone.
+  expect(carryEdits(start, { ...start, notAvailable: [] }, start).fields.notAvailable).toEqual([]);
 });
 
 test('a file’s field both changed is named by the file’s place in the saved report', () => {

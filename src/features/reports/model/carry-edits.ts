@@ -3,40 +3,66 @@ import type { ReportEditable } from '../../../api/schemas/report';
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-/** A list of a report's files, each known by its SHA-256 whatever its place. */
-const isFileList = (value: unknown): value is readonly { sha256: string }[] =>
-  Array.isArray(value) &&
-  value.every((entry) => isRecord(entry) && typeof entry.sha256 === 'string');
 
 /** Where two people changed the same value: `['files', 'ab12…', 'locationOfFile']`. */
 export type Overlap = readonly string[];
+
+interface Outcome {
+  overlaps: Overlap[];
+  /** The files the person changed that were moved out of the report meanwhile, by SHA-256. */
+  movedOut: string[];
+}
+
+/** Lists whose entries are known by a key, whatever their place: each entry is carried alone. */
+const listKeys: Partial<Record<string, string>> = { files: 'sha256', notAvailable: 'field' };
+
+function byKey(list: unknown, key: string): Map<string, unknown> {
+  const entries = Array.isArray(list) ? (list as unknown[]) : [];
+  return new Map(entries.flatMap((e) => (isRecord(e) ? [[String(e[key]), e] as const] : [])));
+}
+
+/**
+ * A keyed list: entries in the saved list's order, then those only the person added. The files
+ * are the saved report's (a file moved out stays out, the person's changes to it with it).
+ */
+function carryList(
+  section: string,
+  key: string,
+  [base, mine, theirs]: unknown[],
+  outcome: Outcome,
+): unknown[] {
+  const [b, m, t] = [byKey(base, key), byKey(mine, key), byKey(theirs, key)];
+  const merged: unknown[] = [];
+  for (const id of new Set([...t.keys(), ...m.keys()])) {
+    const at = [section, id];
+    if (section === 'files' && !t.has(id)) {
+      if (!same(m.get(id), b.get(id))) outcome.movedOut.push(id);
+      continue;
+    }
+    const entry = carry(b.get(id), m.get(id), t.get(id), at, outcome);
+    if (entry !== undefined) merged.push(entry);
+  }
+  return merged;
+}
 
 function carry(
   base: unknown,
   mine: unknown,
   theirs: unknown,
   at: string[],
-  overlaps: Overlap[],
+  outcome: Outcome,
 ): unknown {
   if (same(mine, base)) return theirs;
   if (same(theirs, base) || same(mine, theirs)) return mine;
+  const key = at.length === 1 ? listKeys[at[0] ?? ''] : undefined;
+  if (key) return carryList(at[0] ?? '', key, [base, mine, theirs], outcome);
   if (isRecord(base) && isRecord(mine) && isRecord(theirs)) {
     const merged: Record<string, unknown> = {};
-    for (const key of new Set([...Object.keys(theirs), ...Object.keys(mine)]))
-      merged[key] = carry(base[key], mine[key], theirs[key], [...at, key], overlaps);
+    for (const name of new Set([...Object.keys(theirs), ...Object.keys(mine)]))
+      merged[name] = carry(base[name], mine[name], theirs[name], [...at, name], outcome);
     return merged;
   }
-  if (isFileList(base) && isFileList(mine) && isFileList(theirs)) {
-    // The files are theirs (one moved out stays out): each keeps what was changed in it.
-    const by = (list: readonly { sha256: string }[], sha256: string) =>
-      list.find((file) => file.sha256 === sha256);
-    return theirs.map((file): unknown => {
-      const before = by(base, file.sha256);
-      const edited = by(mine, file.sha256);
-      return before && edited ? carry(before, edited, file, [...at, file.sha256], overlaps) : file;
-    });
-  }
-  overlaps.push(at);
+  outcome.overlaps.push(at);
   return mine;
 }
 
@@ -44,16 +70,17 @@ function carry(
  * A person's unsaved edits, carried onto the report as someone else saved it meanwhile: a value
  * they changed from the version they started from (`base`) replaces the saved one, every other
  * value is the saved one. Where both changed the same value differently, the person's own is
- * kept and the place is listed in `overlaps`, so they are told before they save over it.
+ * kept and the place is listed in `overlaps`, so they are told before they save over it. A file
+ * moved out of the report meanwhile stays out; the person's changes to it are named in `movedOut`.
  */
 export function carryEdits(
   base: ReportEditable,
   mine: ReportEditable,
   theirs: ReportEditable,
-): { fields: ReportEditable; overlaps: Overlap[] } {
-  const overlaps: Overlap[] = [];
-  const fields = carry(base, mine, theirs, [], overlaps) as ReportEditable;
-  return { fields, overlaps };
+): { fields: ReportEditable } & Outcome {
+  const outcome: Outcome = { overlaps: [], movedOut: [] };
+  const fields = carry(base, mine, theirs, [], outcome) as ReportEditable;
+  return { fields, ...outcome };
 }
 
 const sectionNames: Record<keyof ReportEditable, string> = {
@@ -74,7 +101,7 @@ export function overlapSections(
   const names = overlaps.map(([section, sha256]) => {
     if (section !== 'files') return sectionNames[section as keyof ReportEditable];
     const index = files.findIndex((file) => file.sha256 === sha256);
-    return index < 0 ? 'Files' : `File ${index + 1}`;
+    return `File ${index + 1}`;
   });
   return [...new Set(names)];
 }

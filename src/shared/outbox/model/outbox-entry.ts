@@ -59,7 +59,11 @@ const OutboxEntryV1 = z.object({
   itemId: Id,
   request: z.omit(DecisionRequest, { madeBy: true }),
   madeAt: z.number(),
-  state: z.enum(OutboxState.options.filter((state) => state !== 'checking')),
+  state: z.enum(
+    OutboxState.options.filter(
+      (state): state is Exclude<z.infer<typeof OutboxState>, 'checking'> => state !== 'checking',
+    ),
+  ),
   attempts: z.int().check(z.nonnegative()),
   retryAt: z.optional(z.number()),
   message: z.optional(z.string()),
