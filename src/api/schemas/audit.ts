@@ -85,12 +85,15 @@ export const AuditHead = z
   });
 export type AuditHead = z.infer<typeof AuditHead>;
 
+/** The most events one page of the audit log holds: what a verifier reads at a time. */
+export const AUDIT_PAGE_LIMIT = 5000;
+
 export const AuditQuery = z
   .object({
     offset: z._default(z.coerce.number().check(z.int(), z.gte(0)), 0).register(z.globalRegistry, {
       description: 'Position of the first event wanted in the filtered log: any page, directly.',
     }),
-    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000)), 100),
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(AUDIT_PAGE_LIMIT)), 100),
     actorId: z.optional(Id),
     role: z.optional(Actor.shape.role),
     action: z.optional(AuditAction),

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { auditHashInput } from '../../api/audit-canonical';
-import { AuditEvent } from '../../api/schemas/audit';
+import type { AuditEvent } from '../../api/schemas/audit';
 import { insertRows } from '../db/bulk-load';
-import type { Database, Row } from '../db/tables';
+import type { Database } from '../db/tables';
+import { readEvents } from './audit-read';
 import { heldAuditHead, moveHeldAuditHead } from './held-head';
 
 export type NewAuditEvent = Omit<AuditEvent, 'seq' | 'prevHash' | 'hash'>;
@@ -93,34 +94,20 @@ async function insertChained(trx: Transaction<Database>, chained: readonly Audit
   else await trx.updateTable('audit_head').set(moved).execute();
 }
 
-/** An event as the contract has it; a stored row that does not parse is an error, not a guess. */
-export function eventOf(row: Row<'audit_events'>): AuditEvent {
-  return AuditEvent.parse({
-    seq: row.seq,
-    at: row.at.toISOString(),
-    actor: row.actor,
-    action: row.action,
-    subject: { type: row.subject_type, id: row.subject_id },
-    detail: row.detail,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  });
-}
-
 /** Events with seq in [fromSeq, fromSeq + count), in order. */
 export async function auditRange(
   db: Kysely<Database>,
   fromSeq: number,
   count: number,
 ): Promise<AuditEvent[]> {
-  const rows = await db
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('seq', '>=', fromSeq)
-    .where('seq', '<', fromSeq + count)
-    .orderBy('seq')
-    .execute();
-  return rows.map(eventOf);
+  return readEvents(
+    db,
+    db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('seq', '>=', fromSeq)
+      .where('seq', '<', fromSeq + count),
+  );
 }
 
 /** The chain's head: its last event's seq and hash (0 and 64 zeros while it is empty). */

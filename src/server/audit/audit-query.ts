@@ -1,7 +1,9 @@
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { AuditEvent, AuditFilterQuery, AuditPage, AuditQuery } from '../../api/schemas/audit';
 import type { Database } from '../db/tables';
-import { auditHead, eventOf } from './audit-chain';
+import { auditHead } from './audit-chain';
+import type { JsonText } from '../http/json-text';
+import { eventsJson, readEvents } from './audit-read';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -55,31 +57,34 @@ export async function matchingExtent(db: Db, filter: AuditFilterQuery, lastSeq: 
 /**
  * A page of the audit log by position in the filtered log, with what a verifier needs: the
  * number of matching events, the seq range covering them and the chain's head. Unfiltered,
- * position `offset` holds seq `offset + 1` (the log has no gaps), read by its primary key.
+ * position `offset` holds seq `offset + 1` (the log has no gaps), read by its primary key. The
+ * page's events are the JSON text the database wrote (`eventsJson`).
  */
 export async function queryAudit(
   db: Db,
   { offset, limit, ...filter }: AuditQuery,
-): Promise<Omit<AuditPage, 'secondReviewsBarred'>> {
+): Promise<
+  Omit<AuditPage, 'events' | 'secondReviewsBarred'> & { eventsJson: JsonText<AuditEvent[]> }
+> {
   const head = await auditHead(db);
   const { total, seqRange } = await matchingExtent(db, filter, head.seq);
-  const events = isFiltered(filter)
-    ? await db
-        .selectFrom('audit_events')
-        .selectAll()
-        .where(matching(filter, head.seq))
-        .orderBy('seq')
-        .offset(offset)
-        .limit(limit)
-        .execute()
-    : await db
-        .selectFrom('audit_events')
-        .selectAll()
-        .where('seq', '>', offset)
-        .where('seq', '<=', Math.min(head.seq, offset + limit))
-        .orderBy('seq')
-        .execute();
-  return { events: events.map(eventOf), total, offset, seqRange, head };
+  const events = await eventsJson(
+    db,
+    isFiltered(filter)
+      ? db
+          .selectFrom('audit_events')
+          .selectAll()
+          .where(matching(filter, head.seq))
+          .orderBy('seq')
+          .offset(offset)
+          .limit(limit)
+      : db
+          .selectFrom('audit_events')
+          .selectAll()
+          .where('seq', '>', offset)
+          .where('seq', '<=', Math.min(head.seq, offset + limit)),
+  );
+  return { eventsJson: events, total, offset, seqRange, head };
 }
 
 /**
@@ -101,10 +106,10 @@ export async function* auditEventsMatching(
       .where('seq', '>', after);
     if (itemActions)
       query = query.where('action', 'in', itemActions).where('subject_type', '=', 'item');
-    const rows = await query.orderBy('seq').limit(pageSize).execute();
-    for (const row of rows) yield eventOf(row);
-    const last = rows.at(-1);
-    if (!last || rows.length < pageSize) return;
+    const events = await readEvents(db, query.orderBy('seq').limit(pageSize));
+    yield* events;
+    const last = events.at(-1);
+    if (!last || events.length < pageSize) return;
     after = last.seq;
   }
 }

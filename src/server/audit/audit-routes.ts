@@ -10,6 +10,7 @@ import { VERDICT_ACTIONS, barVerdictReaders } from '../review/blind-review';
 import type { ServerContext } from '../server-context';
 import { appendAuditEvents, auditHead } from './audit-chain';
 import { exportStream } from './audit-export';
+import { parseEvents } from './audit-read';
 import { auditEventsMatching, matchingExtent, queryAudit } from './audit-query';
 
 /** The filter's set fields, as the export's audit event records them. */
@@ -45,9 +46,11 @@ async function barExportReader(
 /** The audit log's page (auditors and supervisors) and its two exports. */
 export function mountAuditRoutes(app: Hono, server: ServerContext) {
   mountEndpoint(app, server, endpoints.listAudit, async ({ trx, query, user }) => {
-    const page = await queryAudit(trx, query);
-    const barred = await barVerdictReaders(trx, user, page.events, server.now());
-    return { body: { ...page, secondReviewsBarred: barred } };
+    const { eventsJson, ...page } = await queryAudit(trx, query);
+    // Parsed only if iterated: an auditor never reviews, so nothing can bar them.
+    const events = { [Symbol.iterator]: () => parseEvents(eventsJson)[Symbol.iterator]() };
+    const barred = await barVerdictReaders(trx, user, events, server.now());
+    return { body: { ...page, events: eventsJson, secondReviewsBarred: barred } };
   });
 
   const exportAs =

@@ -1,13 +1,21 @@
 import type { z } from 'zod/mini';
+import type { WithJsonText } from './json-text';
 import type { Endpoint } from '../../api/endpoints/endpoint';
 import { invalidRequest } from './responses';
 
 /** What a schema of an endpoint parses to; undefined where the endpoint has none. */
 export type Parsed<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
-/** What a handler answers: a JSON body in the contract's shape, or a whole Response for media. */
+/**
+ * What a handler answers: a JSON body in the contract's shape (a field may be its JSON text,
+ * written already), or a whole Response for media.
+ */
 export type Reply<E extends Endpoint> = E['response'] extends z.ZodMiniType
-  ? { body: z.input<E['response']>; status?: number; headers?: Record<string, string> }
+  ? {
+      body: WithJsonText<z.input<E['response']>>;
+      status?: number;
+      headers?: Record<string, string>;
+    }
   : Response;
 
 /** The input parsed by the contract's schema, or a 400 naming the first failing field. */

@@ -1,5 +1,6 @@
 import type { z } from 'zod/mini';
 import type { ErrorBody } from '../../api/schemas/common';
+import { writeJson } from './json-text';
 
 /** Thrown by a resolver to answer with an error body. */
 export class HttpError extends Error {
@@ -14,13 +15,13 @@ export class HttpError extends Error {
 }
 
 /**
- * A JSON response. Built with the plain Response constructor on purpose: MSW's HttpResponse would
+ * A JSON response (`writeJson`: a field may be JSON text written already). Built with the plain Response constructor on purpose: MSW's HttpResponse would
  * copy any Set-Cookie into MSW's process-wide cookie jar and replay it on every later request,
  * which on the shared demo server would sign one user's browser in as another
  * (docs/decisions/0002-session-cookies-outside-msw.md).
  */
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}) {
-  return new Response(JSON.stringify(body), {
+  return new Response(writeJson(body), {
     status,
     headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers },
   });

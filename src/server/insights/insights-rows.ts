@@ -6,7 +6,7 @@ import type { Flow } from '../../api/schemas/insights';
 import { NotAvailable } from '../../api/schemas/report';
 import type { SupplierReasons } from '../../api/schemas/report-workflow';
 import { z } from '../../lib/zod';
-import { eventOf } from '../audit/audit-chain';
+import { readEvents } from '../audit/audit-read';
 import type { Database } from '../db/tables';
 import { readDecisions } from '../decisions/decision-rows';
 import { readItems } from '../items/item-rows';
@@ -110,13 +110,13 @@ export async function pendingByAge(trx: Trx, now: Date): Promise<Flow['pendingBy
 
 /** Every reveal and re-blur on the record, in log order: exposure's raw material. */
 export async function revealEvents(trx: Trx): Promise<AuditEvent[]> {
-  const rows = await trx
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('action', 'in', ['media.revealed', 'media.reblurred'])
-    .orderBy('seq')
-    .execute();
-  return rows.map(eventOf);
+  return readEvents(
+    trx,
+    trx
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', 'in', ['media.revealed', 'media.reblurred']),
+  );
 }
 
 type Reason = Pick<SupplierReasons['reasons'][number], 'field' | 'reason' | 'reports'>;

@@ -1,6 +1,6 @@
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { GENESIS_HASH } from '../../../api/audit-canonical';
-import type { AuditEvent } from '../../../api/schemas/audit';
+import { AUDIT_PAGE_LIMIT, type AuditEvent } from '../../../api/schemas/audit';
 import { chainEvents } from '../../../server/audit/audit-chain';
 import type { VerifyMessage } from './verify-protocol';
 import { verifyRange } from './verify-range';
@@ -31,10 +31,88 @@ async function run(events: AuditEvent[], job: Parameters<typeof verifyRange>[0])
   return { done, progress };
 }
 
-test('a whole log of 2,500 events verifies in batches, with progress', async () => {
-  const { done, progress } = await run(chain(2500), { firstSeq: 1, lastSeq: 2500 });
-  expect(done).toMatchObject({ checked: 2500, failure: null, extendsRecordedHead: null });
-  expect(progress).toEqual([1000, 2000, 2500]);
+test('a whole log of 12,000 events verifies in batches of the largest page, with progress', async () => {
+  const { done, progress } = await run(chain(12_000), { firstSeq: 1, lastSeq: 12_000 });
+  expect(done).toMatchObject({ checked: 12_000, failure: null, extendsRecordedHead: null });
+  expect(progress).toEqual([5000, 10_000, 12_000]);
+});
+
+/** A read the test answers when it chooses. */
+function pendingReads() {
+  const asked: { fromSeq: number; answer: () => void; fail: () => void }[] = [];
+  const events = chain(AUDIT_PAGE_LIMIT * 5);
+  const read = (fromSeq: number, count: number) =>
+    new Promise<AuditEvent[]>((resolve, reject) =>
+      asked.push({
+        fromSeq,
+        answer: () => resolve(events.slice(fromSeq - 1, fromSeq - 1 + count)),
+        fail: () => reject(new Error('the server went away')),
+      }),
+    );
+  return { asked, events, read };
+}
+
+test('three reads are on their way at once: the next is asked for as each arrives', async () => {
+  const { asked, read } = pendingReads();
+  const messages: VerifyMessage[] = [];
+  const verifying = verifyRange({ firstSeq: 1, lastSeq: AUDIT_PAGE_LIMIT * 5 }, read, (m) =>
+    messages.push(m),
+  );
+  expect(asked.map((a) => a.fromSeq)).toEqual([1, 5001, 10_001]);
+  asked[1]?.answer();
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(asked).toHaveLength(3); // answered out of turn: the first is still awaited
+  asked[0]?.answer();
+  // The first two are in: two more asked for, never more than three unanswered.
+  await vi.waitFor(() =>
+    expect(asked.map((a) => a.fromSeq)).toEqual([1, 5001, 10_001, 15_001, 20_001]),
+  );
+  for (const later of asked.slice(2)) later.answer();
+  await verifying;
+  expect(messages.at(-1)).toMatchObject({ type: 'done', checked: AUDIT_PAGE_LIMIT * 5 });
+});
+
+test('a read failing while it waits its turn stops verification with its error, unhandled nowhere', async () => {
+  const unhandled = vi.fn();
+  process.on('unhandledRejection', unhandled);
+  try {
+    const { asked, read } = pendingReads();
+    const verifying = verifyRange({ firstSeq: 1, lastSeq: AUDIT_PAGE_LIMIT * 5 }, read, () => {});
+    asked[2]?.fail();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    asked[0]?.answer();
+    asked[1]?.answer();
+    await expect(verifying).rejects.toThrow('the server went away');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(unhandled).not.toHaveBeenCalled();
+  } finally {
+    process.off('unhandledRejection', unhandled);
+  }
+});
+
+test('reads still on their way when the chain breaks are dropped quietly', async () => {
+  const unhandled = vi.fn();
+  process.on('unhandledRejection', unhandled);
+  try {
+    const { asked, events, read } = pendingReads();
+    const tampered = events[10];
+    if (!tampered) throw new Error('no event');
+    events[10] = { ...tampered, detail: { i: 'edited' } };
+    const messages: VerifyMessage[] = [];
+    const verifying = verifyRange({ firstSeq: 1, lastSeq: AUDIT_PAGE_LIMIT * 5 }, read, (m) =>
+      messages.push(m),
+    );
+    asked[0]?.answer();
+    await verifying;
+    expect(messages.at(-1)).toMatchObject({ type: 'done', failure: { seq: 11, reason: 'hash' } });
+    asked[1]?.fail();
+    asked[2]?.fail();
+    asked[3]?.fail();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(unhandled).not.toHaveBeenCalled();
+  } finally {
+    process.off('unhandledRejection', unhandled);
+  }
 });
 
 test('a range is anchored on the event before it, whose own hash is checked', async () => {
