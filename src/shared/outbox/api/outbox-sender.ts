@@ -4,6 +4,7 @@ import { apiRequest } from '../../../api/client';
 import { endpoints } from '../../../api/endpoints';
 import { invalidateReviewData } from '../../../api/endpoints/decisions.queries';
 import { sessionQueryOptions } from '../../../api/endpoints/session.queries';
+import { afterNextPaint } from '../../../lib/after-paint';
 import { systemClock } from '../../../lib/clock';
 import { webLocks } from '../../../lib/exclusive-lock';
 import { browserPage } from '../../../lib/page-events';
@@ -37,6 +38,7 @@ export function useOutboxSender(userId: string) {
       server,
       lock: webLocks,
       clock: systemClock,
+      afterPaint: afterNextPaint,
       page: browserPage,
       told: {
         recorded: () => invalidateReviewData(queryClient),

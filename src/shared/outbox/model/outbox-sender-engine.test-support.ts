@@ -104,18 +104,60 @@ export function createFakeOutboxServer() {
   };
 }
 
+/**
+ * Frames as the sender waits for them: painted at once, unless `holdFrames` keeps them back until
+ * `paint`.
+ */
+function createPainter() {
+  let held: (() => void)[] | null = null;
+  return {
+    afterPaint: (task: () => void) => {
+      if (held === null) {
+        task();
+        return () => undefined;
+      }
+      let cancelled = false;
+      held.push(() => {
+        if (!cancelled) task();
+      });
+      return () => {
+        cancelled = true;
+      };
+    },
+    holdFrames: () => {
+      held = [];
+    },
+    /** Paints the frame the held tasks waited for, and paints every later one at once. */
+    paint: () => {
+      const waiting = held ?? [];
+      held = null;
+      for (const task of waiting) task();
+    },
+  };
+}
+
 /** A browser, its clock and the server: what each test of the sender starts from. */
 export function senderWorld() {
   const clock = createFakeClock();
   const server = createFakeOutboxServer();
   const browser = createFakeBrowser();
+  const painter = createPainter();
   /** A tab of the browser with its own outbox, whose sender `start` starts for a user. */
   const openTab = () => {
     const { page, storage, close } = browser.openTab();
     const outbox = createOutbox(storage);
     const told = { recorded: vi.fn(), signInNeeded: vi.fn(), conflict: vi.fn() };
     const start = (userId = 'usr_ana') =>
-      startOutboxSender({ userId, outbox, server, lock: browser.locks, clock, page, told });
+      startOutboxSender({
+        userId,
+        outbox,
+        server,
+        lock: browser.locks,
+        clock,
+        afterPaint: painter.afterPaint,
+        page,
+        told,
+      });
     const states = (key: string) => outbox.getState().entries.find((e) => e.key === key)?.state;
     const put = (...entries: OutboxEntry[]) => {
       for (const entry of entries) outbox.getState().put(entry);
@@ -131,5 +173,5 @@ export function senderWorld() {
       { kind: 'escalate', reason: 'Needs a supervisor' },
       clock.now() + made++,
     );
-  return { clock, server, browser, openTab, decision };
+  return { clock, server, browser, openTab, decision, painter };
 }

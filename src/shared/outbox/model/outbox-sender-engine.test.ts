@@ -26,6 +26,29 @@ describe('the outbox sender', () => {
     expect(tab.told.recorded).toHaveBeenCalledTimes(3);
   });
 
+  it('sends a decision just made once the next frame is painted, and not if stopped before it', async () => {
+    const { server, openTab, decision, painter } = senderWorld();
+    const tab = openTab();
+    const sender = tab.start();
+    await settle();
+    painter.holdFrames();
+    const made = decision('itm_1');
+    tab.put(made);
+    await settle();
+    expect(server.sent).toEqual([]);
+    expect(tab.states(made.key)).toBe('sending'); // kept, and shown as on its way
+    painter.paint();
+    await settle();
+    expect(server.sent).toEqual([made.key]);
+
+    painter.holdFrames();
+    tab.put(decision('itm_2'));
+    sender.stop();
+    painter.paint();
+    await settle();
+    expect(server.sent).toEqual([made.key]);
+  });
+
   it('sends at once, on opening, what an earlier visit left waiting for a retry or a sign-in', async () => {
     const { clock, server, openTab, decision } = senderWorld();
     const earlier = openTab();

@@ -33,6 +33,11 @@ export interface OutboxSenderDeps {
   /** One sender per user across this browser's tabs: the others wait to take over. */
   lock: ExclusiveLock;
   clock: Clock;
+  /**
+   * Runs a task once the next frame is painted (`lib/after-paint.ts`); returns its cancel. A
+   * decision just made is sent after the screen it changed: the next item is painted first.
+   */
+  afterPaint: (task: () => void) => () => void;
   page: Pick<PageEvents, 'on' | 'onStorage'>;
   /** What the server's answers mean for the rest of the console. */
   told: {
@@ -56,7 +61,7 @@ export interface OutboxSenderDeps {
  * after it changes nothing but this browser's storage (a recorded decision is never sent again).
  */
 export function startOutboxSender(deps: OutboxSenderDeps): { stop: () => void } {
-  const { userId, outbox, server, lock, clock, page, told } = deps;
+  const { userId, outbox, server, lock, clock, afterPaint, page, told } = deps;
   const stateOf = (key: string) => outbox.getState().entries.find((e) => e.key === key)?.state;
 
   outbox.getState().load(userId, true);
@@ -71,6 +76,7 @@ export function startOutboxSender(deps: OutboxSenderDeps): { stop: () => void } 
   );
   let inFlight: string | null = null;
   let wake: number | undefined;
+  let cancelPaintWait: () => void = () => undefined;
 
   /** One attempt on the entry: sent, or — its outcome unknown — the item read back. */
   async function attempt(entry: OutboxEntry) {
@@ -139,7 +145,10 @@ export function startOutboxSender(deps: OutboxSenderDeps): { stop: () => void } 
     if (stopped()) return finished;
     outbox.getState().load(userId, true); // what other tabs left behind
     outbox.getState().retryNow(); // a console opened again tries what waited at once
-    const unsubscribe = outbox.subscribe(() => void pump());
+    const unsubscribe = outbox.subscribe(() => {
+      cancelPaintWait();
+      cancelPaintWait = afterPaint(() => void pump());
+    });
     const unsubscribeOnline = page.on('online', () => outbox.getState().retryNow());
     void pump();
     return finished.then(() => {
@@ -153,6 +162,7 @@ export function startOutboxSender(deps: OutboxSenderDeps): { stop: () => void } 
     stop: () => {
       stop.abort();
       clock.clearTimeout(wake);
+      cancelPaintWait();
       unsubscribeStorage();
       outbox.setState({ entries: [], waitingForOthers: 0 });
     },
