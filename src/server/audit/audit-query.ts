@@ -2,7 +2,7 @@ import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kyse
 import type { AuditEvent, AuditFilterQuery, AuditPage, AuditQuery } from '../../api/schemas/audit';
 import type { Database } from '../db/tables';
 import { auditHead } from './audit-chain';
-import type { JsonText } from '../http/json-text';
+import type { JsonText } from '../db/json-text';
 import { eventsJson, readEvents } from './audit-read';
 
 type Db = Kysely<Database> | Transaction<Database>;

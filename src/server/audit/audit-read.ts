@@ -1,7 +1,7 @@
 import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
 import { AuditEvent } from '../../api/schemas/audit';
 import type { Database, Row } from '../db/tables';
-import { JsonText } from '../http/json-text';
+import { JsonText } from '../db/json-text';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

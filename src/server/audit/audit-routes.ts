@@ -47,8 +47,8 @@ async function barExportReader(
 export function mountAuditRoutes(app: Hono, server: ServerContext) {
   mountEndpoint(app, server, endpoints.listAudit, async ({ trx, query, user }) => {
     const { eventsJson, ...page } = await queryAudit(trx, query);
-    // Parsed only if iterated: an auditor never reviews, so nothing can bar them.
-    const events = { [Symbol.iterator]: () => parseEvents(eventsJson)[Symbol.iterator]() };
+    // Parsed only for a reader who could be barred: never for an auditor.
+    const events = () => parseEvents(eventsJson);
     const barred = await barVerdictReaders(trx, user, events, server.now());
     return { body: { ...page, events: eventsJson, secondReviewsBarred: barred } };
   });

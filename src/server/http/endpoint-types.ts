@@ -1,5 +1,5 @@
 import type { z } from 'zod/mini';
-import type { WithJsonText } from './json-text';
+import type { WithJsonText } from './write-json';
 import type { Endpoint } from '../../api/endpoints/endpoint';
 import { invalidRequest } from './responses';
 

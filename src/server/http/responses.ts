@@ -1,6 +1,6 @@
 import type { z } from 'zod/mini';
 import type { ErrorBody } from '../../api/schemas/common';
-import { writeJson } from './json-text';
+import { writeJson } from './write-json';
 
 /** Thrown by a resolver to answer with an error body. */
 export class HttpError extends Error {

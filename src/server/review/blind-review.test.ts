@@ -132,4 +132,24 @@ describe.each([
       expect((await auditHead(db)).seq).toBe(head.seq);
     },
   );
+
+  test.skipIf(skip)(
+    'events given as a function are read only for a reader who could be barred',
+    async () => {
+      const { db } = server.database;
+      const events = await auditRange(db, 1, (await auditHead(db)).seq);
+      const reads: string[] = [];
+      const readBy = (reader: User) => () => {
+        reads.push(reader.id);
+        return events.filter((e) => e.subject.type !== 'item');
+      };
+      for (const reader of [user('usr_alex'), user('usr_ana')])
+        expect(
+          await db
+            .transaction()
+            .execute((trx) => barVerdictReaders(trx, reader, readBy(reader), TEST_NOW)),
+        ).toEqual([]);
+      expect(reads).toEqual(['usr_ana']);
+    },
+  );
 });

@@ -135,19 +135,20 @@ async function toldBy(db: Db, event: AuditEvent): Promise<string[]> {
  * Called, in the reading transaction, with the audit events about to be given to `reader`: each
  * that tells a first verdict of an item the reader could still second-review takes them off that
  * review — on the record (`item.second_review_barred`), and any hold they have on the item is
- * released. Returns the items this read barred them from.
+ * released. Returns the items this read barred them from. `events` may be a function giving
+ * them: it is called only for a reader who could be barred.
  */
 export async function barVerdictReaders(
   trx: Transaction<Database>,
   reader: User,
-  events: Iterable<AuditEvent>,
+  events: Iterable<AuditEvent> | (() => Iterable<AuditEvent>),
   now: Date,
 ): Promise<string[]> {
   // An auditor never reviews; and only an item waiting for a first or second review can be one
   // the reader could still review. One unlocked look finds those, for the whole page of events.
   if (reader.role === 'auditor') return [];
   const told = new Map<AuditEvent, string[]>();
-  for (const event of events)
+  for (const event of typeof events === 'function' ? events() : events)
     if (event.subject.type === 'item' && VERDICT_ACTIONS.has(event.action))
       told.set(event, await toldBy(trx, event));
   const allTold = [...new Set([...told.values()].flat())];

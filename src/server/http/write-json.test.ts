@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { JsonText, writeJson } from './json-text';
+import { JsonText } from '../db/json-text';
+import { writeJson } from './write-json';
 
 test('a field given as JSON text goes in as that text, the others as JSON.stringify writes them', () => {
   const body = {

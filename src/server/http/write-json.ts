@@ -1,12 +1,4 @@
-/**
- * JSON text of a value of type `T`, written already (by the database) and sent as it is: a field
- * of a reply's body may hold one instead of its value, and `jsonResponse` puts the text in
- * without parsing it and writing it again.
- */
-export class JsonText<T> {
-  declare private readonly of: T;
-  constructor(readonly text: string) {}
-}
+import { JsonText } from '../db/json-text';
 
 /** A reply body whose top-level fields may each be given as JSON text. */
 export type WithJsonText<B> = B extends object ? { [K in keyof B]: B[K] | JsonText<B[K]> } : B;
