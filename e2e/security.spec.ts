@@ -61,6 +61,19 @@ test('no page or worker of the console breaks its CSP, not even with an eval pro
   });
 });
 
+test('the console’s icon is a hashed asset, cached for a year like the rest of the build', async ({
+  page,
+  request,
+}) => {
+  await page.goto('/');
+  const href = await page.locator('link[rel="icon"]').getAttribute('href');
+  expect(href).toMatch(/^\/assets\/favicon-[\w-]+\.svg$/);
+  const icon = await request.get(href ?? '');
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toBe('image/svg+xml');
+  expect(icon.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+});
+
 test('the session cookie is HttpOnly and SameSite=Strict', async ({ page, signInAs }) => {
   await signInAs('auditor');
   const cookies = await page.context().cookies();
