@@ -29,6 +29,30 @@ test('j/k and the arrows move the selection; the URL and the item panel follow',
   await expect(page).toHaveURL(new RegExp(`item=${ids[1]}`));
 });
 
+test('j pressed while the list is still loading is kept: the selection moves once the rows come', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('analyst');
+  let letListLoad: () => void = () => undefined;
+  const listHeld = new Promise<void>((resolve) => (letListLoad = resolve));
+  await page.route(/\/api\/items\?/, async (route) => {
+    await listHeld;
+    await route.continue();
+  });
+  await page.getByRole('link', { name: 'Known-hash matches' }).click();
+  await expect(page.getByText('Loading items…')).toBeVisible();
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  letListLoad();
+  const list = page.getByRole('listbox', { name: 'Known-hash matches items' });
+  const second = list.getByRole('option').nth(1);
+  await expect(second).toHaveAttribute('aria-selected', 'true');
+  const secondId = (await second.getAttribute('id'))?.replace('item-option-', '');
+  await expect(page).toHaveURL(new RegExp(`item=${secondId}`));
+  await expect(page.getByRole('heading', { level: 1, name: String(secondId) })).toBeVisible();
+});
+
 test('skimming with j/k does not flash the open item: a key’s first render changes only the list’s selection', async ({
   page,
   signInAs,

@@ -1,4 +1,4 @@
-import { memo, useImperativeHandle, useRef, type RefObject } from 'react';
+import { memo, useEffect, useImperativeHandle, useRef, type RefObject } from 'react';
 import {
   ITEM_PAGE_SIZE,
   itemPageQueryOptions,
@@ -64,9 +64,15 @@ export const ItemList = memo(function ItemList({
 
   // j/k and the arrows move through the list, wherever the focus is (the list's commands).
   const move = useRef<(delta: number) => string | undefined>(() => undefined);
+  // Moves asked for while the list's first rows load wait for them, in order, not dropped.
+  const waitingMoves = useRef<number[]>([]);
   // Assigned in render: the key listener and the workspace's `next` call it only after a commit,
   // so they always see the rows of the latest render.
   move.current = (delta: number) => {
+    if (first.isPending) {
+      waitingMoves.current.push(delta);
+      return undefined;
+    }
     const selectedIndex = indexOf(selectionStore.getState().selected);
     const target =
       selectedIndex === undefined
@@ -84,6 +90,15 @@ export const ItemList = memo(function ItemList({
       scroller.scrollTop = top + ROW_HEIGHT - scroller.clientHeight;
     return target.row.id;
   };
+  useEffect(() => {
+    if (first.isPending || waitingMoves.current.length === 0) return;
+    // Loaded, but not yet laid out: the rows in view come with the next render.
+    if (first.isSuccess && total > 0 && loadedRows.length === 0) return;
+    const moves = waitingMoves.current;
+    waitingMoves.current = [];
+    // Rows that did not come (an error, an empty view) have nothing to move to.
+    for (const delta of moves) move.current(delta);
+  });
   useImperativeHandle(navigation, () => ({ next: () => move.current(1) }), []);
   useCommands(userId, listCommands, ['list'], () => ({ move: (delta) => move.current(delta) }));
 
