@@ -17,6 +17,12 @@ test('keyboard-only triage of five items: confirm, dismiss with a reason, escala
   await expect(page.getByRole('listbox').getByRole('option').first()).toContainText('itm_');
   const held = page.getByText(/^Held by you until/);
   const decided: string[] = [];
+  // A decision ends the hold on the server: no release goes beside it.
+  const released: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname.match(/^\/api\/items\/([^/]+)\/claim$/);
+    if (request.method() === 'DELETE' && path?.[1]) released.push(decodeURIComponent(path[1]));
+  });
 
   const press =
     (...keys: string[]) =>
@@ -42,6 +48,8 @@ test('keyboard-only triage of five items: confirm, dismiss with a reason, escala
   }
   expect(new Set(decided).size).toBe(5);
   await expect(page.getByText(/waiting to send/)).toHaveCount(0);
+  const leftOpen = await selectedItem(page);
+  await expect(held).toBeVisible();
   await page
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: 'Queues' })
@@ -49,6 +57,8 @@ test('keyboard-only triage of five items: confirm, dismiss with a reason, escala
   const row = page.getByRole('row', { name: /Text rules/ });
   await expect(row.getByRole('cell').first()).toHaveText(String(before - 5));
   expect(await pendingIn(page, 'q-text')).toBe(before - 5);
+  // The item left open undecided is released; none of the five decided was.
+  await expect.poll(() => released).toEqual([leftOpen]);
 });
 
 test.describe('when another analyst holds the item', () => {

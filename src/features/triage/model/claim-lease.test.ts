@@ -23,6 +23,7 @@ function leaseWorld() {
   const answers: Answer[] = [];
   const claims: { at: number; takeOver: boolean }[] = [];
   let releases = 0;
+  let decided = false;
   const leaseUntil = (at: number, window = 'win-here'): Lease => ({
     holderId: 'usr_ana',
     holderName: 'Ana Ortiz',
@@ -60,6 +61,7 @@ function leaseWorld() {
       server,
       clock,
       page,
+      decidedHere: () => decided,
       afterPaint: (task) => {
         const timer = clock.setTimeout(task, PAINT_MS);
         return () => clock.clearTimeout(timer);
@@ -80,6 +82,7 @@ function leaseWorld() {
     answer: (...next: Answer[]) => void answers.push(...next),
     setLeaseOnServer: (lease: Lease | null) => void (onServer = lease),
     releases: () => releases,
+    decide: () => void (decided = true),
     state: () => states.at(-1),
   };
 }
@@ -216,6 +219,17 @@ describe('stopping', () => {
     expect(world.page.listenerCount()).toBe(0);
     await world.clock.advance(10 * 60_000);
     expect(world.claims).toHaveLength(1);
+  });
+
+  it('releases nothing when a decision on the item is on its way: the decision ends the hold', async () => {
+    const world = leaseWorld();
+    const claim = world.start();
+    await world.clock.advance(PAINT_MS);
+    world.decide();
+    claim.stop();
+    await world.clock.advance(60_000);
+    expect(world.releases()).toBe(0);
+    expect(world.clock.pending()).toBe(0);
   });
 
   it('releases nothing held in another window', async () => {

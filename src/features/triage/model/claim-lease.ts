@@ -42,6 +42,12 @@ export interface ClaimLeaseDeps<Item extends Claimed> {
   server: LeaseServer<Item>;
   clock: Clock;
   page: Pick<PageEvents, 'on' | 'isVisible'>;
+  /**
+   * Whether a decision on the item is on its way from here. It ends the hold on the server, so
+   * no release goes beside it: one that arrived first would free the item for another reviewer's
+   * claim before the decision lands, and put a release on the record before every decision.
+   */
+  decidedHere: () => boolean;
   /** Runs the task once the item is on screen (the console: after the next paint); its cancel. */
   afterPaint: (task: () => void) => () => void;
   onChange: (state: ClaimState) => void;
@@ -170,7 +176,9 @@ export function startClaimLease<Item extends Claimed>(deps: ClaimLeaseDeps<Item>
       // A lease left behind lapses by itself; an item skimmed past was never claimed. The
       // release names this window: a lease taken over by another stays there.
       if (claimed && !elsewhere)
-        deps.afterPaint(() => void server.release().catch(() => undefined));
+        deps.afterPaint(() => {
+          if (!deps.decidedHere()) void server.release().catch(() => undefined);
+        });
     },
   };
 }
