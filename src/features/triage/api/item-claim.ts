@@ -7,7 +7,7 @@ import type { Lease } from '../../../api/schemas/item';
 import { afterNextPaint } from '../../../lib/after-paint';
 import { systemClock } from '../../../lib/clock';
 import { browserPage } from '../../../lib/page-events';
-import { sendingVerdict, useOutbox } from '../../../shared/outbox/model/outbox';
+import { firstAnswer, useOutbox } from '../../../shared/outbox/model/outbox';
 import { startClaimLease, type ClaimState } from '../model/claim-lease';
 import { thisWindowId } from '../model/window-id';
 
@@ -51,7 +51,7 @@ export function useItemClaim(
       },
       clock: systemClock,
       page: browserPage,
-      decidedHere: () => sendingVerdict(useOutbox.getState().entries, itemId) !== null,
+      decisionOnItsWay: () => firstAnswer(useOutbox, itemId),
       afterPaint: afterNextPaint,
       onChange: (next) => setState({ itemId, claim: next }),
       told: {

@@ -23,7 +23,7 @@ function leaseWorld() {
   const answers: Answer[] = [];
   const claims: { at: number; takeOver: boolean }[] = [];
   let releases = 0;
-  let decided = false;
+  let decision: Promise<boolean> | null = null;
   const leaseUntil = (at: number, window = 'win-here'): Lease => ({
     holderId: 'usr_ana',
     holderName: 'Ana Ortiz',
@@ -61,7 +61,7 @@ function leaseWorld() {
       server,
       clock,
       page,
-      decidedHere: () => decided,
+      decisionOnItsWay: () => decision,
       afterPaint: (task) => {
         const timer = clock.setTimeout(task, PAINT_MS);
         return () => clock.clearTimeout(timer);
@@ -82,7 +82,12 @@ function leaseWorld() {
     answer: (...next: Answer[]) => void answers.push(...next),
     setLeaseOnServer: (lease: Lease | null) => void (onServer = lease),
     releases: () => releases,
-    decide: () => void (decided = true),
+    /** A decision on the item goes out; the returned function gives its first answer. */
+    decide: () => {
+      let answer: (recorded: boolean) => void = () => undefined;
+      decision = new Promise((resolve) => (answer = resolve));
+      return (recorded: boolean) => answer(recorded);
+    },
     state: () => states.at(-1),
   };
 }
@@ -221,15 +226,20 @@ describe('stopping', () => {
     expect(world.claims).toHaveLength(1);
   });
 
-  it('releases nothing when a decision on the item is on its way: the decision ends the hold', async () => {
-    const world = leaseWorld();
-    const claim = world.start();
-    await world.clock.advance(PAINT_MS);
-    world.decide();
-    claim.stop();
-    await world.clock.advance(60_000);
-    expect(world.releases()).toBe(0);
-    expect(world.clock.pending()).toBe(0);
+  it('beside a decision on its way, releases only once it is answered, and not if it was recorded', async () => {
+    for (const recorded of [true, false]) {
+      const world = leaseWorld();
+      const claim = world.start();
+      await world.clock.advance(PAINT_MS);
+      const answer = world.decide();
+      claim.stop();
+      await world.clock.advance(60_000);
+      expect(world.releases()).toBe(0);
+      answer(recorded);
+      await world.clock.advance(0);
+      expect(world.releases()).toBe(recorded ? 0 : 1);
+      expect(world.clock.pending()).toBe(0);
+    }
   });
 
   it('releases nothing held in another window', async () => {

@@ -43,11 +43,10 @@ export interface ClaimLeaseDeps<Item extends Claimed> {
   clock: Clock;
   page: Pick<PageEvents, 'on' | 'isVisible'>;
   /**
-   * Whether a decision on the item is on its way from here. It ends the hold on the server, so
-   * no release goes beside it: one that arrived first would free the item for another reviewer's
-   * claim before the decision lands, and put a release on the record before every decision.
+   * When this window's decision on the item is on its way to the server: its first answer, true
+   * if the server recorded it (which ends the hold). Null when no decision is on its way.
    */
-  decidedHere: () => boolean;
+  decisionOnItsWay: () => Promise<boolean> | null;
   /** Runs the task once the item is on screen (the console: after the next paint); its cancel. */
   afterPaint: (task: () => void) => () => void;
   onChange: (state: ClaimState) => void;
@@ -175,9 +174,15 @@ export function startClaimLease<Item extends Claimed>(deps: ClaimLeaseDeps<Item>
       for (const off of unsubscribe) off();
       // A lease left behind lapses by itself; an item skimmed past was never claimed. The
       // release names this window: a lease taken over by another stays there.
+      // A release sent beside a decision could reach the server first, free the item for
+      // another reviewer's claim before the decision lands and put a release on the record: it
+      // waits for the decision's answer, and is not sent once the decision has ended the hold.
       if (claimed && !elsewhere)
         deps.afterPaint(() => {
-          if (!deps.decidedHere()) void server.release().catch(() => undefined);
+          const recorded = deps.decisionOnItsWay() ?? Promise.resolve(false);
+          void recorded
+            .then((ended) => (ended ? undefined : server.release()))
+            .catch(() => undefined);
         });
     },
   };

@@ -5,6 +5,7 @@ import {
   afterCheck,
   afterCheckFailure,
   afterFailure,
+  firstAnswer,
   nextToSend,
   nextWake,
   retryDelay,
@@ -68,6 +69,40 @@ describe('sendingVerdict', () => {
   it('shows the latest of several on one item', () => {
     const entries = [entry('itm_1', 'conflict'), entry('itm_1', 'sending', 'escalate')];
     expect(sendingVerdict(entries, 'itm_1')?.kind).toBe('escalate');
+  });
+});
+
+describe('firstAnswer', () => {
+  beforeEach(() => useOutbox.setState({ entries: [] }));
+
+  it('is null when no decision on the item waits for its first answer', () => {
+    useOutbox.getState().put(entry('itm_1', 'retrying'));
+    useOutbox.getState().put(entry('itm_2', 'sending'));
+    expect(firstAnswer(useOutbox, 'itm_1')).toBeNull();
+    expect(firstAnswer(useOutbox, 'itm_3')).toBeNull();
+  });
+
+  it('is true once the outbox lets the decision go, false once it stays', async () => {
+    const recorded = entry('itm_1');
+    const refused = entry('itm_2');
+    const retried = entry('itm_3');
+    const undone = entry('itm_4');
+    for (const e of [recorded, refused, retried, undone]) useOutbox.getState().put(e);
+    const answers = ['itm_1', 'itm_2', 'itm_3', 'itm_4'].map(
+      (id) => firstAnswer(useOutbox, id) ?? Promise.resolve(null),
+    );
+    useOutbox.getState().remove(recorded.key);
+    useOutbox.getState().replace({ ...refused, state: 'conflict' });
+    useOutbox.getState().replace({ ...retried, state: 'retrying', attempts: 1 });
+    useOutbox.getState().undo(undone.key);
+    expect(await Promise.all(answers)).toEqual([true, false, false, false]);
+  });
+
+  it('is true when another user signs in here: the decision is not theirs to follow', async () => {
+    useOutbox.getState().put(entry('itm_1'));
+    const answer = firstAnswer(useOutbox, 'itm_1');
+    useOutbox.getState().load('usr_ben');
+    expect(await answer).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
 import { create, type StateCreator } from 'zustand';
-import { createStore } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiError } from '../../../api/api-error';
 import type { ItemDetail, Verdict } from '../../../api/schemas/decision';
 import type { KeyValueStorage } from '../../../lib/key-value-storage';
@@ -130,6 +130,28 @@ export function afterCheckFailure(entry: OutboxEntry, failure: Failure, now: num
 export function sendingVerdict(entries: readonly OutboxEntry[], itemId: string): Verdict | null {
   const entry = entries.findLast((e) => e.itemId === itemId && isUnsent(e));
   return entry?.request.verdict ?? null;
+}
+
+const awaitsFirstAnswer = (entries: readonly OutboxEntry[], itemId: string) =>
+  entries.some((e) => e.itemId === itemId && e.state === 'sending');
+
+/**
+ * The first answer to the decision on the item that waits for one in `outbox`: true once the
+ * outbox lets go of it (recorded; or another user signed in here, whose it is not), false once
+ * it stays (to be tried again, refused, or taken back). Null when none waits for a first answer.
+ */
+export function firstAnswer(
+  outbox: Pick<StoreApi<Outbox>, 'getState' | 'subscribe'>,
+  itemId: string,
+): Promise<boolean> | null {
+  if (!awaitsFirstAnswer(outbox.getState().entries, itemId)) return null;
+  return new Promise((resolve) => {
+    const stop = outbox.subscribe(({ entries }) => {
+      if (awaitsFirstAnswer(entries, itemId)) return;
+      stop();
+      resolve(!entries.some((e) => e.itemId === itemId));
+    });
+  });
 }
 
 export interface Outbox {
