@@ -1,3 +1,4 @@
+import { ItemDetail } from '../src/api/schemas/decision';
 import { ItemPage } from '../src/api/schemas/item';
 import { QueueList } from '../src/api/schemas/queue';
 import { expect, holdFirstPending, selectedItem, test, type Page } from './fixtures';
@@ -187,6 +188,10 @@ test.describe('while the server fails to record a decision', () => {
     await expect(page.getByRole('option', { name: new RegExp(itemId) })).toContainText(
       'Confirmed…',
     );
+    // Not recorded, it does not keep the item held: the release follows its failed attempt.
+    const leaseOf = async () =>
+      ItemDetail.parse(await (await page.request.get(`/api/items/${itemId}`)).json()).item.lease;
+    await expect.poll(leaseOf).toBeNull();
 
     // Back on the item: the decision shows as made, and a second one cannot be started.
     await page.keyboard.press('k');

@@ -75,11 +75,25 @@ describe('sendingVerdict', () => {
 describe('firstAnswer', () => {
   beforeEach(() => useOutbox.setState({ entries: [] }));
 
-  it('is null when no decision on the item waits for its first answer', () => {
+  it('is null when no decision on the item is on its way', () => {
     useOutbox.getState().put(entry('itm_1', 'retrying'));
-    useOutbox.getState().put(entry('itm_2', 'sending'));
     expect(firstAnswer(useOutbox, 'itm_1')).toBeNull();
     expect(firstAnswer(useOutbox, 'itm_3')).toBeNull();
+  });
+
+  it('is null for a decision held back behind an earlier one waiting for its retry', () => {
+    useOutbox.getState().put(entry('itm_1', 'retrying'));
+    useOutbox.getState().put(entry('itm_2', 'sending'));
+    expect(firstAnswer(useOutbox, 'itm_2')).toBeNull();
+  });
+
+  it('is false once an earlier decision’s failure holds it back', async () => {
+    const earlier = entry('itm_1');
+    useOutbox.getState().put(earlier);
+    useOutbox.getState().put(entry('itm_2'));
+    const answer = firstAnswer(useOutbox, 'itm_2');
+    useOutbox.getState().replace({ ...earlier, state: 'retrying', attempts: 1 });
+    expect(await answer).toBe(false);
   });
 
   it('is true once the outbox lets the decision go, false once it stays', async () => {

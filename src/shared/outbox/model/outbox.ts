@@ -132,22 +132,32 @@ export function sendingVerdict(entries: readonly OutboxEntry[], itemId: string):
   return entry?.request.verdict ?? null;
 }
 
-const awaitsFirstAnswer = (entries: readonly OutboxEntry[], itemId: string) =>
-  entries.some((e) => e.itemId === itemId && e.state === 'sending');
+/**
+ * Whether the decision on the item is on its way: not tried yet, or in its first attempt, with
+ * nothing ahead of it waiting to be tried again (which would hold it back until then).
+ */
+const onItsWay = (entries: readonly OutboxEntry[], itemId: string) =>
+  entries.some(
+    (e) =>
+      e.itemId === itemId &&
+      e.state === 'sending' &&
+      !entries.some((o) => isQueued(o) && o.state !== 'sending' && o.madeAt < e.madeAt),
+  );
 
 /**
- * The first answer to the decision on the item that waits for one in `outbox`: true once the
+ * The first answer to the decision on the item that is on its way in `outbox`: true once the
  * outbox lets go of it (recorded; or another user signed in here, whose it is not), false once
- * it stays (to be tried again, refused, or taken back). Null when none waits for a first answer.
+ * it stays (to be tried again, refused, taken back, or held back behind an earlier decision
+ * waiting for its retry). Null when none is on its way.
  */
 export function firstAnswer(
   outbox: Pick<StoreApi<Outbox>, 'getState' | 'subscribe'>,
   itemId: string,
 ): Promise<boolean> | null {
-  if (!awaitsFirstAnswer(outbox.getState().entries, itemId)) return null;
+  if (!onItsWay(outbox.getState().entries, itemId)) return null;
   return new Promise((resolve) => {
     const stop = outbox.subscribe(({ entries }) => {
-      if (awaitsFirstAnswer(entries, itemId)) return;
+      if (onItsWay(entries, itemId)) return;
       stop();
       resolve(!entries.some((e) => e.itemId === itemId));
     });
