@@ -64,15 +64,9 @@ export const ItemList = memo(function ItemList({
 
   // j/k and the arrows move through the list, wherever the focus is (the list's commands).
   const move = useRef<(delta: number) => string | undefined>(() => undefined);
-  // Moves asked for while the list's first rows load wait for them, in order, not dropped.
-  const waitingMoves = useRef<number[]>([]);
   // Assigned in render: the key listener and the workspace's `next` call it only after a commit,
   // so they always see the rows of the latest render.
   move.current = (delta: number) => {
-    if (first.isPending) {
-      waitingMoves.current.push(delta);
-      return undefined;
-    }
     const selectedIndex = indexOf(selectionStore.getState().selected);
     const target =
       selectedIndex === undefined
@@ -90,17 +84,28 @@ export const ItemList = memo(function ItemList({
       scroller.scrollTop = top + ROW_HEIGHT - scroller.clientHeight;
     return target.row.id;
   };
+  // Keys pressed while this view's first rows load wait for them, in order, not dropped; moves
+  // waiting for a view the analyst has since left are dropped.
+  const keyMove = useRef<(delta: number) => void>(() => undefined);
+  const waiting = useRef<{ selection: ItemSelection; moves: number[] } | null>(null);
+  keyMove.current = (delta: number) => {
+    if (!first.isPending) return void move.current(delta);
+    if (waiting.current?.selection !== selection) waiting.current = { selection, moves: [] };
+    waiting.current.moves.push(delta);
+  };
   useEffect(() => {
-    if (first.isPending || waitingMoves.current.length === 0) return;
+    if (waiting.current === null || first.isPending) return;
     // Loaded, but not yet laid out: the rows in view come with the next render.
     if (first.isSuccess && total > 0 && loadedRows.length === 0) return;
-    const moves = waitingMoves.current;
-    waitingMoves.current = [];
+    const { selection: waitedFor, moves } = waiting.current;
+    waiting.current = null;
     // Rows that did not come (an error, an empty view) have nothing to move to.
-    for (const delta of moves) move.current(delta);
+    if (waitedFor === selection) for (const delta of moves) move.current(delta);
   });
   useImperativeHandle(navigation, () => ({ next: () => move.current(1) }), []);
-  useCommands(userId, listCommands, ['list'], () => ({ move: (delta) => move.current(delta) }));
+  useCommands(userId, listCommands, ['list'], () => ({
+    move: (delta) => keyMove.current(delta),
+  }));
 
   if (first.isPending) return <LoadingState label="Loading items…" />;
   if (first.isError) {

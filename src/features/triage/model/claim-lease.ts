@@ -43,8 +43,8 @@ export interface ClaimLeaseDeps<Item extends Claimed> {
   clock: Clock;
   page: Pick<PageEvents, 'on' | 'isVisible'>;
   /**
-   * When this window's decision on the item is on its way to the server: its first answer, true
-   * if the server recorded it (which ends the hold). Null when no decision is on its way.
+   * When the reviewer's decision on the item is on its way from this browser: its first answer,
+   * true if the server recorded it (which ends the hold). Null when no decision is on its way.
    */
   decisionOnItsWay: () => Promise<boolean> | null;
   /** Runs the task once the item is on screen (the console: after the next paint); its cancel. */

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DecisionRequest, ItemDetail } from '../../../api/schemas/decision';
 import {
   afterCheck,
@@ -107,9 +107,33 @@ describe('firstAnswer', () => {
     );
     useOutbox.getState().remove(recorded.key);
     useOutbox.getState().replace({ ...refused, state: 'conflict' });
-    useOutbox.getState().replace({ ...retried, state: 'retrying', attempts: 1 });
+    // Taken back before the decision ahead of it fails, which would hold it back anyway.
     useOutbox.getState().undo(undone.key);
+    expect(await answers[3]).toBe(false);
+    useOutbox.getState().replace({ ...retried, state: 'retrying', attempts: 1 });
     expect(await Promise.all(answers)).toEqual([true, false, false, false]);
+  });
+
+  it('follows its own entry: another on the same item, kept as a notice, changes nothing', async () => {
+    const notice = entry('itm_1', 'conflict');
+    useOutbox.getState().put(notice);
+    const decision = entry('itm_1');
+    useOutbox.getState().put(decision);
+    const answer = firstAnswer(useOutbox, 'itm_1');
+    useOutbox.getState().remove(decision.key);
+    expect(await answer).toBe(true);
+  });
+
+  it('takes no answer within the wait as none', async () => {
+    vi.useFakeTimers();
+    try {
+      useOutbox.getState().put(entry('itm_1'));
+      const answer = firstAnswer(useOutbox, 'itm_1', 1_000);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(await answer).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('is true when another user signs in here: the decision is not theirs to follow', async () => {
