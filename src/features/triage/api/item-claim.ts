@@ -7,7 +7,8 @@ import type { Lease } from '../../../api/schemas/item';
 import { afterNextPaint } from '../../../lib/after-paint';
 import { systemClock } from '../../../lib/clock';
 import { browserPage } from '../../../lib/page-events';
-import { firstAnswer, useOutbox } from '../../../shared/outbox/model/outbox';
+import { firstAnswer } from '../../../shared/outbox/model/first-answer';
+import { useOutbox } from '../../../shared/outbox/model/outbox';
 import { startClaimLease, type ClaimState } from '../model/claim-lease';
 import { thisWindowId } from '../model/window-id';
 

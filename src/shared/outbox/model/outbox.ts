@@ -1,5 +1,5 @@
 import { create, type StateCreator } from 'zustand';
-import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createStore } from 'zustand/vanilla';
 import type { ApiError } from '../../../api/api-error';
 import type { ItemDetail, Verdict } from '../../../api/schemas/decision';
 import type { KeyValueStorage } from '../../../lib/key-value-storage';
@@ -20,7 +20,8 @@ export const isUnsent = (entry: OutboxEntry) =>
 /** Backoff after the n-th failed attempt (0-based): 1 s, 2 s, 4 s … at most 30 s. */
 export const retryDelay = (attempt: number) => Math.min(30_000, 1_000 * 2 ** attempt);
 
-const isQueued = (e: OutboxEntry) =>
+/** Unsent and not waiting for a sign-in: in the sending queue. */
+export const isQueued = (e: OutboxEntry) =>
   e.state === 'sending' || e.state === 'retrying' || e.state === 'checking';
 
 /** The oldest unsent entry that is not waiting for a sign-in: the one to act on next. */
@@ -130,46 +131,6 @@ export function afterCheckFailure(entry: OutboxEntry, failure: Failure, now: num
 export function sendingVerdict(entries: readonly OutboxEntry[], itemId: string): Verdict | null {
   const entry = entries.findLast((e) => e.itemId === itemId && isUnsent(e));
   return entry?.request.verdict ?? null;
-}
-
-/**
- * Whether the entry is on its way: not tried yet, or in its first attempt, with nothing ahead of
- * it waiting to be tried again (which holds it back until then).
- */
-const isOnItsWay = (entries: readonly OutboxEntry[], entry: OutboxEntry) =>
-  entry.state === 'sending' &&
-  !entries.some((o) => isQueued(o) && o.state !== 'sending' && o.madeAt < entry.madeAt);
-
-/** How long a first answer is waited for: a request that hangs is then taken as no answer. */
-export const FIRST_ANSWER_WAIT_MS = 30_000;
-
-/**
- * The first answer to the decision on the item that is on its way in `outbox`: true once the
- * outbox lets go of that entry (recorded; or another user signed in here, whose it is not), false
- * once it stays (to be tried again, refused, taken back, or held back behind an earlier decision
- * waiting for its retry) or no answer came within `waitMs`. Null when none is on its way.
- */
-export function firstAnswer(
-  outbox: Pick<StoreApi<Outbox>, 'getState' | 'subscribe'>,
-  itemId: string,
-  waitMs = FIRST_ANSWER_WAIT_MS,
-): Promise<boolean> | null {
-  const { entries } = outbox.getState();
-  const decision = entries.findLast((e) => e.itemId === itemId && isOnItsWay(entries, e));
-  if (!decision) return null;
-  return new Promise((resolve) => {
-    const stop = outbox.subscribe((state) => {
-      const entry = state.entries.find((e) => e.key === decision.key);
-      if (entry === undefined) settle(true);
-      else if (!isOnItsWay(state.entries, entry)) settle(false);
-    });
-    const timer = setTimeout(() => settle(false), waitMs);
-    function settle(recorded: boolean) {
-      clearTimeout(timer);
-      stop();
-      resolve(recorded);
-    }
-  });
 }
 
 export interface Outbox {
