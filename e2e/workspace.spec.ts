@@ -53,6 +53,33 @@ test('j pressed while the list is still loading is kept: the selection moves onc
   await expect(page.getByRole('heading', { level: 1, name: String(secondId) })).toBeVisible();
 });
 
+test('a key pressed while one view loads is dropped when the analyst changes the view', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('analyst');
+  let letListLoad: () => void = () => undefined;
+  const listHeld = new Promise<void>((resolve) => (letListLoad = resolve));
+  await page.route(/\/api\/items\?/, async (route) => {
+    await listHeld;
+    await route.continue();
+  });
+  await page.getByRole('link', { name: 'Known-hash matches' }).click();
+  await expect(page.getByText('Loading items…')).toBeVisible();
+  await page.keyboard.press('j');
+  await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Any status' });
+  await expect(page).toHaveURL(/status=all/);
+  letListLoad();
+  const list = page.getByRole('listbox', { name: 'Known-hash matches items' });
+  await expect(list.getByRole('option').first()).toContainText('itm_');
+  // Settled: the rows were in place for a frame and more, and nothing was selected.
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+  await expect(list.getByRole('option', { selected: true })).toHaveCount(0);
+  expect(page.url()).not.toMatch(/item=/);
+});
+
 test('skimming with j/k does not flash the open item: a key’s first render changes only the list’s selection', async ({
   page,
   signInAs,
