@@ -1,6 +1,6 @@
 import { ItemDetail } from '../src/api/schemas/decision';
 import { ItemPage } from '../src/api/schemas/item';
-import { axeViolations, expect, holdFirstPending, test } from './fixtures';
+import { axeViolations, expect, holdFirstPending, test, type Page } from './fixtures';
 
 test('j/k and the arrows move the selection; the URL and the item panel follow', async ({
   page,
@@ -29,11 +29,8 @@ test('j/k and the arrows move the selection; the URL and the item panel follow',
   await expect(page).toHaveURL(new RegExp(`item=${ids[1]}`));
 });
 
-test('j pressed while the list is still loading is kept: the selection moves once the rows come', async ({
-  page,
-  signInAs,
-}) => {
-  await signInAs('analyst');
+/** Opens the known-hash queue with its list's requests held: "Loading items…" until the call. */
+async function openQueueWithListHeld(page: Page) {
   let letListLoad: () => void = () => undefined;
   const listHeld = new Promise<void>((resolve) => (letListLoad = resolve));
   await page.route(/\/api\/items\?/, async (route) => {
@@ -42,6 +39,15 @@ test('j pressed while the list is still loading is kept: the selection moves onc
   });
   await page.getByRole('link', { name: 'Known-hash matches' }).click();
   await expect(page.getByText('Loading items…')).toBeVisible();
+  return letListLoad;
+}
+
+test('j pressed while the list is still loading is kept: the selection moves once the rows come', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('analyst');
+  const letListLoad = await openQueueWithListHeld(page);
   await page.keyboard.press('j');
   await page.keyboard.press('j');
   letListLoad();
@@ -58,14 +64,7 @@ test('a key pressed while one view loads is dropped when the analyst changes the
   signInAs,
 }) => {
   await signInAs('analyst');
-  let letListLoad: () => void = () => undefined;
-  const listHeld = new Promise<void>((resolve) => (letListLoad = resolve));
-  await page.route(/\/api\/items\?/, async (route) => {
-    await listHeld;
-    await route.continue();
-  });
-  await page.getByRole('link', { name: 'Known-hash matches' }).click();
-  await expect(page.getByText('Loading items…')).toBeVisible();
+  const letListLoad = await openQueueWithListHeld(page);
   await page.keyboard.press('j');
   await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Any status' });
   await expect(page).toHaveURL(/status=all/);

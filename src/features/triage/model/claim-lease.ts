@@ -173,10 +173,9 @@ export function startClaimLease<Item extends Claimed>(deps: ClaimLeaseDeps<Item>
       endLease();
       for (const off of unsubscribe) off();
       // A lease left behind lapses by itself; an item skimmed past was never claimed. The
-      // release names this window: a lease taken over by another stays there.
-      // A release sent beside a decision could reach the server first, free the item for
-      // another reviewer's claim before the decision lands and put a release on the record: it
-      // waits for the decision's answer, and is not sent once the decision has ended the hold.
+      // release names this window: a lease taken over by another stays there. It waits for the
+      // answer to a decision on its way (sent beside it, it could reach the server first and free
+      // the item for another reviewer's claim), and is not sent once the decision ended the hold.
       if (claimed && !elsewhere)
         deps.afterPaint(() => {
           const recorded = deps.decisionOnItsWay() ?? Promise.resolve(false);
