@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, OperandExpression, Transaction } from 'kysely';
 import { Decision } from '../../api/schemas/decision';
 import { insertRows } from '../db/bulk-load';
 import type { Database, NewRow, Row } from '../db/tables';
@@ -52,20 +52,29 @@ export const selectDecisions = (db: Kysely<Database> | Transaction<Database>) =>
     .selectAll('decisions')
     .select(['users.name as actor_name', 'users.role as actor_role']);
 
-/** The standing (not undone) decisions on these items, oldest first, by item. */
+/** A query for item ids, one column: the items to read, chosen in the database. */
+export type ItemIds = OperandExpression<string>;
+
+/**
+ * The standing (not undone) decisions on these items (their ids, or a query for them), oldest
+ * first, by item.
+ */
 export async function readDecisions(
   db: Kysely<Database> | Transaction<Database>,
-  itemIds: readonly string[],
+  itemIds: readonly string[] | ItemIds,
 ): Promise<Map<string, Decision[]>> {
   const byItem = new Map<string, Decision[]>();
-  if (itemIds.length === 0) return byItem;
+  if (Array.isArray(itemIds) && itemIds.length === 0) return byItem;
   const rows = await selectDecisions(db)
     .where('decisions.item_id', 'in', itemIds)
     .where('decisions.undone_at', 'is', null)
     .orderBy('decisions.at')
     .orderBy('decisions.item_version')
     .execute();
-  for (const row of rows)
-    byItem.set(row.item_id, [...(byItem.get(row.item_id) ?? []), decisionOf(row)]);
+  for (const row of rows) {
+    const decisions = byItem.get(row.item_id);
+    if (decisions) decisions.push(decisionOf(row));
+    else byItem.set(row.item_id, [decisionOf(row)]);
+  }
   return byItem;
 }

@@ -1,8 +1,8 @@
 import type { Decision } from '../../api/schemas/decision';
-import type { FlaggedItem } from '../../api/schemas/item';
 import type { ReviewAgreement } from '../../api/schemas/insights';
 import type { Actor } from '../../api/schemas/user';
 import { agreementRate, cohensKappa } from '../../domain/statistics';
+import type { InsightItem } from './insight-item';
 
 type Table = [[number, number], [number, number]];
 const emptyTable = (): Table => [
@@ -24,7 +24,7 @@ const summarise = (table: Table) => ({
  * disagreements.
  */
 export function reviewAgreement(
-  items: readonly FlaggedItem[],
+  items: readonly InsightItem[],
   decisionsOf: (itemId: string) => readonly Decision[],
   inRange: (at: string) => boolean,
   minOverlap: number,

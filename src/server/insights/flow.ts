@@ -1,7 +1,7 @@
 import type { Decision } from '../../api/schemas/decision';
-import type { FlaggedItem } from '../../api/schemas/item';
 import type { Flow } from '../../api/schemas/insights';
 import { median } from '../../domain/statistics';
+import type { InsightItem } from './insight-item';
 
 const DAY_MS = 86_400_000;
 const waiting = new Set(['pending', 'awaiting_second_review', 'escalated']);
@@ -11,7 +11,7 @@ const waiting = new Set(['pending', 'awaiting_second_review', 'escalated']);
  * and the items waiting now, by how much of their SLA they have used.
  */
 export function flow(
-  items: readonly FlaggedItem[],
+  items: readonly InsightItem[],
   decisionsOf: (itemId: string) => readonly Decision[],
   range: { from: number; to: number },
   now: number,

@@ -3,10 +3,11 @@ import type { Verdict } from '../../api/schemas/decision';
 import { Insights, type InsightsQuery } from '../../api/schemas/insights';
 import type { FlaggedItem } from '../../api/schemas/item';
 import { appendAuditEvents, auditHead, auditRange, type NewAuditEvent } from '../audit/audit-chain';
-import { insertDecisions } from '../decisions/decision-rows';
+import { insertDecisions, readDecisions } from '../decisions/decision-rows';
+import { readItems } from '../items/item-rows';
 import { openTestServer, type TestServer } from '../testing/test-server';
 import { insightsOf, rangeOf } from './insights';
-import { decisionsByItem, itemsById, supplierReports } from './insights-rows';
+import { byArrival, supplierReports } from './insights-rows';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -18,14 +19,14 @@ afterAll(() => server.close());
 const insights = async (userId: string, query = '') =>
   (await server.signIn(userId)).get(`/api/insights${query}`);
 
+/** Every item, whole, in its order of arrival. */
 const allItems = async () => {
   const ids = await server.database.db.selectFrom('items').select('id').execute();
-  return server.database.db.transaction().execute((trx) =>
-    itemsById(
-      trx,
-      ids.map((row) => row.id),
-    ),
+  const items = await readItems(
+    server.database.db,
+    ids.map((row) => row.id),
   );
+  return items.sort(byArrival);
 };
 
 /**
@@ -63,7 +64,7 @@ async function insightsFromEverything(query: InsightsQuery, now: Date) {
   const { db } = server.database;
   const items = await allItems();
   const { decisions, reports } = await db.transaction().execute(async (trx) => ({
-    decisions: await decisionsByItem(
+    decisions: await readDecisions(
       trx,
       items.map((i) => i.id),
     ),

@@ -1,15 +1,13 @@
 import { sql, type Transaction } from 'kysely';
 import type { AuditEvent } from '../../api/schemas/audit';
-import type { Decision } from '../../api/schemas/decision';
-import type { FlaggedItem } from '../../api/schemas/item';
 import type { Flow } from '../../api/schemas/insights';
 import { NotAvailable } from '../../api/schemas/report';
 import type { SupplierReasons } from '../../api/schemas/report-workflow';
 import { z } from '../../lib/zod';
 import { readEvents } from '../audit/audit-read';
 import type { Database } from '../db/tables';
-import { readDecisions } from '../decisions/decision-rows';
-import { readItems } from '../items/item-rows';
+import { readDecisions, type ItemIds } from '../decisions/decision-rows';
+import { InsightItem } from './insight-item';
 
 type Trx = Transaction<Database>;
 
@@ -19,64 +17,93 @@ export interface Range {
   to: number;
 }
 
-/** Ids per query: well under PostgreSQL's limit on one statement's parameters. */
-const CHUNK = 5000;
-
-const chunks = <T>(values: readonly T[]) =>
-  Array.from({ length: Math.ceil(values.length / CHUNK) }, (_, i) =>
-    values.slice(i * CHUNK, (i + 1) * CHUNK),
-  );
-
 /**
  * The items' order of arrival, which the insights' ties keep (a rule's dismissal reasons, pairs
  * of reviewers as agreeing as each other): the index the id ends with, four base-36 digits.
  */
-const arrival = (id: string) => id.slice(-4);
-
-/** These items, whole, in their order of arrival. */
-export async function itemsById(trx: Trx, ids: Iterable<string>): Promise<FlaggedItem[]> {
-  const unique = [...new Set(ids)];
-  const items = (await Promise.all(chunks(unique).map((part) => readItems(trx, part)))).flat();
-  return items.sort(
-    (a, b) => arrival(a.id).localeCompare(arrival(b.id)) || a.id.localeCompare(b.id),
-  );
-}
-
-/** The standing decisions on these items, oldest first, by item. */
-export async function decisionsByItem(trx: Trx, ids: Iterable<string>) {
-  const byItem = new Map<string, Decision[]>();
-  for (const part of chunks([...new Set(ids)]))
-    for (const [id, decisions] of await readDecisions(trx, part)) byItem.set(id, decisions);
-  return byItem;
-}
+export const byArrival = (a: { id: string }, b: { id: string }) =>
+  a.id.slice(-4).localeCompare(b.id.slice(-4)) || a.id.localeCompare(b.id);
 
 const inRange = (range: Range) => [new Date(range.from), new Date(range.to)] as const;
 
 /**
- * The ids of the items the insights over `range` read: flagged in it (rule precision, suppliers,
- * items in), decided in it by a standing decision that was not a correction (flow's decided, and
- * a second review for agreement), or with any standing decision made in it (exposure).
+ * The ids of the items the insights over `range` read, as a query: flagged in it (rule
+ * precision, suppliers, items in), or with a standing decision made in it (flow's decided, a
+ * second review for agreement, exposure).
  */
-export async function itemIdsOf(trx: Trx, range: Range) {
+function itemIdsIn(trx: Trx, range: Range): ItemIds {
   const [from, to] = inRange(range);
-  const [flagged, decided] = await Promise.all([
-    trx
-      .selectFrom('items')
-      .select('id')
-      .where('flagged_at', '>=', from)
-      .where('flagged_at', '<', to)
-      .execute(),
-    trx
-      .selectFrom('decisions')
-      .select('item_id')
-      .distinct()
-      .where('undone_at', 'is', null)
-      .where('at', '>=', from)
-      .where('at', '<', to)
-      .execute(),
-  ]);
-  return { flagged: flagged.map((r) => r.id), decided: decided.map((r) => r.item_id) };
+  return trx
+    .selectFrom('items')
+    .select('id')
+    .where('flagged_at', '>=', from)
+    .where('flagged_at', '<', to)
+    .union(
+      trx
+        .selectFrom('decisions')
+        .select('item_id as id')
+        .where('undone_at', 'is', null)
+        .where('at', '>=', from)
+        .where('at', '<', to),
+    );
 }
+
+/**
+ * The items the insights over `range` read, in their order of arrival: one statement, and of each
+ * item only what the insights count (`InsightItem`).
+ */
+export async function insightItems(trx: Trx, range: Range): Promise<InsightItem[]> {
+  const rows = await trx
+    .selectFrom('items')
+    .innerJoin('provenance', 'provenance.item_id', 'items.id')
+    .select([
+      'items.id',
+      'items.status',
+      'items.flagged_at',
+      'items.sla_due_at',
+      'items.sha256',
+      'items.md5',
+      'items.pdq',
+      sql`items.media -> 'originalHash'`.as('original_hash'),
+      sql`items.media -> 'fileName'`.as('file_name'),
+      'provenance.supplier',
+      'provenance.dataset',
+      'provenance.acquisition',
+      'provenance.origin',
+      sql`coalesce((select json_agg(s.signal order by s.position) from signals s
+        where s.item_id = items.id), '[]'::json)`.as('signals'),
+    ])
+    .where('items.id', 'in', itemIdsIn(trx, range))
+    .execute();
+  return rows
+    .map((row) =>
+      InsightItem.parse({
+        id: row.id,
+        status: row.status,
+        flaggedAt: row.flagged_at.toISOString(),
+        slaDueAt: row.sla_due_at.toISOString(),
+        signals: row.signals,
+        media: {
+          sha256: row.sha256,
+          md5: row.md5,
+          pdq: row.pdq,
+          originalHash: row.original_hash ?? null,
+          fileName: row.file_name ?? null,
+        },
+        provenance: {
+          supplier: row.supplier,
+          dataset: row.dataset,
+          acquisition: row.acquisition,
+          origin: row.origin,
+        },
+      }),
+    )
+    .sort(byArrival);
+}
+
+/** The standing decisions on the items `insightItems` reads, oldest first, by item. */
+export const insightDecisions = (trx: Trx, range: Range) =>
+  readDecisions(trx, itemIdsIn(trx, range));
 
 /**
  * The items waiting now, by how much of their SLA they have used: `(now − flagged) / (due −

@@ -2,15 +2,14 @@ import type { Transaction } from 'kysely';
 import type { AuditEvent } from '../../api/schemas/audit';
 import type { Decision } from '../../api/schemas/decision';
 import type { Insights, InsightsQuery } from '../../api/schemas/insights';
-import type { FlaggedItem } from '../../api/schemas/item';
 import type { Database } from '../db/tables';
 import { reviewAgreement } from './agreement';
 import { exposure } from './exposure';
 import { flow } from './flow';
+import type { InsightItem } from './insight-item';
 import {
-  decisionsByItem,
-  itemIdsOf,
-  itemsById,
+  insightDecisions,
+  insightItems,
   pendingByAge,
   type Range,
   revealEvents,
@@ -28,7 +27,7 @@ export const MIN_OVERLAP = 5;
 
 /** What the insights are computed from; `items` in their order of arrival. */
 export interface InsightsRecords {
-  items: readonly FlaggedItem[];
+  items: readonly InsightItem[];
   decisions: ReadonlyMap<string, readonly Decision[]>;
   /** Reveals and re-blurs from the audit log (other events are passed over). */
   events: readonly AuditEvent[];
@@ -79,10 +78,9 @@ export async function computeInsights(
   now: Date,
 ): Promise<Insights> {
   const range = rangeOf(query, now);
-  const ids = await itemIdsOf(trx, range);
   const [items, decisions, waiting, events, reports] = await Promise.all([
-    itemsById(trx, [...ids.flagged, ...ids.decided]),
-    decisionsByItem(trx, [...ids.flagged, ...ids.decided]),
+    insightItems(trx, range),
+    insightDecisions(trx, range),
     pendingByAge(trx, now),
     revealEvents(trx),
     supplierReports(trx),

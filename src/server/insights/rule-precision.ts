@@ -1,11 +1,12 @@
 import type { Decision, DismissReason } from '../../api/schemas/decision';
-import type { FlaggedItem, Signal } from '../../api/schemas/item';
+import type { Signal } from '../../api/schemas/item';
 import type {
   HashDismissals,
   RulePrecision,
   RuleVersionPrecision,
 } from '../../api/schemas/insights';
 import { wilsonInterval } from '../../domain/statistics';
+import type { InsightItem } from './insight-item';
 
 /** Not false positives: they do not count against a rule's precision. */
 const NEUTRAL: ReadonlySet<DismissReason> = new Set(['duplicate', 'unusable_media']);
@@ -14,7 +15,7 @@ type Outcome =
   { kind: 'confirmed' } | { kind: 'dismissed'; reason: DismissReason } | { kind: 'pending' };
 
 /** What became of an item: its latest dismissal's reason when dismissed. */
-export function outcomeOf(item: FlaggedItem, decisions: readonly Decision[]): Outcome {
+export function outcomeOf(item: InsightItem, decisions: readonly Decision[]): Outcome {
   if (item.status === 'confirmed') return { kind: 'confirmed' };
   if (item.status === 'dismissed') {
     const last = decisions.findLast((d) => d.verdict.kind === 'dismiss')?.verdict;
@@ -30,7 +31,7 @@ const isFalsePositive = (outcome: Outcome) =>
  * The item's own hash in the algorithm a listed-hash rule matched with; null when the item holds
  * none in it (PhotoDNA, or PDQ for an item without one): better no row than a mislabelled hash.
  */
-function matchedHash(item: FlaggedItem, algorithm: HashDismissals['algorithm']): string | null {
+function matchedHash(item: InsightItem, algorithm: HashDismissals['algorithm']): string | null {
   if (algorithm === 'PDQ') return item.media.pdq;
   if (algorithm === 'MD5') return item.media.md5;
   if (algorithm === 'SHA256') return item.media.sha256;
@@ -98,7 +99,7 @@ export function rankRules(rules: readonly RulePrecision[]): RulePrecision[] {
 function countHash(
   hashes: Map<string, HashDismissals>,
   seen: Set<string>,
-  item: FlaggedItem,
+  item: InsightItem,
   signal: Signal,
   outcome: Outcome,
 ) {
@@ -128,7 +129,7 @@ function countHash(
  * false: candidates to disable or report upstream.
  */
 export function rulePrecision(
-  items: readonly FlaggedItem[],
+  items: readonly InsightItem[],
   decisionsOf: (itemId: string) => readonly Decision[],
   minVolume: number,
 ): { rules: RulePrecision[]; hashes: HashDismissals[] } {

@@ -1,7 +1,7 @@
-import type { FlaggedItem } from '../../api/schemas/item';
 import type { SupplierScore } from '../../api/schemas/insights';
 import type { SupplierReasons } from '../../api/schemas/report-workflow';
 import { provenanceRules } from '../../domain/provenance-checklist';
+import type { InsightItem } from './insight-item';
 
 const actionability = provenanceRules.filter((rule) => rule.level === 'actionability');
 
@@ -19,7 +19,7 @@ interface SupplierReports {
  * `now` is the server's clock, against which a value's date is judged sendable.
  */
 export function supplierScorecard(
-  items: readonly FlaggedItem[],
+  items: readonly InsightItem[],
   reports: SupplierReports,
   now = new Date(),
 ): SupplierScore[] {
