@@ -6,6 +6,8 @@ import {
   actionabilityScore,
   completenessAt,
   keptCompleteness,
+  keptEntries,
+  keptEntryPresent,
   provenanceChecklist,
 } from './provenance-checklist';
 
@@ -165,7 +167,7 @@ test('a value NCMEC refuses is not present: the report could not send it', () =>
   );
 });
 
-test('the completeness an item keeps gives its badge at any time, as its checklist would then', () => {
+test('the completeness an item keeps gives its badge and each entry at any time, as its checklist would then', () => {
   const now = new Date('2026-03-02T12:00:00.000Z');
   const times = [
     '2026-03-03T00:00:00.000Z',
@@ -207,12 +209,20 @@ test('the completeness an item keeps gives its badge at any time, as its checkli
   const badges = new Set<string>();
   for (const item of items) {
     const kept = keptCompleteness(item);
+    const entries = keptEntries(item);
     for (const moment of moments) {
-      const expected = actionabilityScore(provenanceChecklist(item, moment));
+      const checklist = provenanceChecklist(item, moment);
+      const expected = actionabilityScore(checklist);
       expect(completenessAt(kept, moment), `${item.id} at ${moment.toISOString()}`).toEqual(
         expected,
       );
       badges.add(`${expected.present}`);
+      // Each entry, as the insights count them per supplier.
+      for (const entry of checklist.filter((e) => e.level === 'actionability'))
+        expect(
+          keptEntryPresent(entry.id, { entries, incidentFrom: kept.incidentFrom }, moment),
+          `${entry.id} of ${item.id} at ${moment.toISOString()}`,
+        ).toBe(entry.present);
     }
   }
   // The clock moves a badge: a crawl the day after `now` answers the incident date once past.

@@ -196,21 +196,43 @@ export interface KeptCompleteness {
   incidentFrom: number | null;
 }
 
-export function keptCompleteness(item: ChecklistSubject): KeptCompleteness {
+/** What `item` keeps of its badge; `entries`, its `keptEntries`, when the caller has them. */
+export function keptCompleteness(
+  item: ChecklistSubject,
+  entries: readonly string[] = keptEntries(item),
+): KeptCompleteness {
   const { origin, acquisition } = item.provenance;
   const times = [origin.crawledAt, acquisition.acquiredAt].flatMap((at) =>
     usableIncidentTime(at, END_OF_TIME) ? [Date.parse(at)] : [],
   );
   return {
-    timeless: provenanceRules.filter(
+    timeless: entries.length,
+    incidentFrom: times.length === 0 ? null : Math.min(...times),
+  };
+}
+
+/** The ids of the actionability entries present whatever the time: all but the incident date. */
+export const keptEntries = (item: ChecklistSubject): string[] =>
+  provenanceRules
+    .filter(
       (rule) =>
         rule.level === 'actionability' &&
         rule.id !== 'incident_date' &&
         rule.present(item, END_OF_TIME),
-    ).length,
-    incidentFrom: times.length === 0 ? null : Math.min(...times),
-  };
+    )
+    .map((rule) => rule.id);
+
+/** What an item keeps of each actionability entry: its `keptEntries` and its `incidentFrom`. */
+export interface KeptEntries {
+  entries: readonly string[];
+  incidentFrom: number | null;
 }
+
+/** Whether the actionability entry `id` is present at `now`: the same answer as its own test. */
+export const keptEntryPresent = (id: string, kept: KeptEntries, now: Date) =>
+  id === 'incident_date'
+    ? kept.incidentFrom !== null && kept.incidentFrom < now.getTime()
+    : kept.entries.includes(id);
 
 /** The badge at `now` from what the item keeps: `actionabilityScore` of its checklist then. */
 export const completenessAt = ({ timeless, incidentFrom }: KeptCompleteness, now: Date) => ({

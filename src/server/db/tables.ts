@@ -34,6 +34,8 @@ export interface ItemsTable {
   /** Its completeness badge as kept (`keptCompleteness`); null for items stored before it was. */
   completeness_timeless: number | null;
   completeness_incident_from: number | null;
+  /** Its actionability entries present whatever the time (`keptEntries`); null as above. */
+  completeness_entries: Json<string[]> | null;
 }
 
 /** How many items by queue, status and priority, in stripes; kept by the database's triggers. */

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import type { Verdict } from '../../api/schemas/decision';
 import { Insights, type InsightsQuery } from '../../api/schemas/insights';
@@ -6,6 +7,7 @@ import { appendAuditEvents, auditHead, auditRange, type NewAuditEvent } from '..
 import { insertDecisions, readDecisions } from '../decisions/decision-rows';
 import { readItems } from '../items/item-rows';
 import { openTestServer, type TestServer } from '../testing/test-server';
+import { insightItemOf } from './insight-item';
 import { insightsOf, rangeOf } from './insights';
 import { byArrival, supplierReports } from './insights-rows';
 
@@ -71,7 +73,11 @@ async function insightsFromEverything(query: InsightsQuery, now: Date) {
     reports: await supplierReports(trx),
   }));
   const events = await auditRange(db, 1, (await auditHead(db)).seq);
-  return insightsOf({ items, decisions, events, reports }, rangeOf(query, now), now);
+  return insightsOf(
+    { items: items.map(insightItemOf), decisions, events, reports },
+    rangeOf(query, now),
+    now,
+  );
 }
 
 test('only supervisors read insights', async () => {
@@ -139,6 +145,22 @@ test('the insights read from the range are those computed from every record', as
   ]);
   const ana = exposure.reviewers.find((r) => r.actor.id === 'usr_ana');
   expect(ana?.decisions).toBeGreaterThan(ana?.decisionsWithoutReveal ?? Infinity);
+});
+
+test('items stored before they kept their checklist’s entries count the same: their provenance is checked', async () => {
+  const kept = Insights.parse(await (await insights('usr_sasha')).json());
+  const { db } = server.database;
+  const older = await db
+    .updateTable('items')
+    .set({ completeness_entries: null })
+    .where(sql<boolean>`right(id, 1) in ('1', '3', '5', '7', '9')`)
+    .executeTakeFirst();
+  expect(Number(older.numUpdatedRows)).toBeGreaterThan(10);
+  const read = Insights.parse(await (await insights('usr_sasha')).json());
+  expect(read).toEqual(kept);
+  const shares = read.suppliers.flatMap((s) => s.fields.map((f) => f.share));
+  expect(shares.some((share) => share > 0 && share < 1)).toBe(true);
+  expect(read).toEqual(await insightsFromEverything({}, server.clock.now));
 });
 
 test('a rule’s precision drops when analysts dismiss its items as false positives', async () => {

@@ -1,13 +1,19 @@
 import { sql, type Transaction } from 'kysely';
 import type { AuditEvent } from '../../api/schemas/audit';
 import type { Flow } from '../../api/schemas/insights';
+import { Signal } from '../../api/schemas/item';
 import { NotAvailable } from '../../api/schemas/report';
 import type { SupplierReasons } from '../../api/schemas/report-workflow';
 import { z } from '../../lib/zod';
 import { readEvents } from '../audit/audit-read';
 import type { Database } from '../db/tables';
 import { readDecisions, type ItemIds } from '../decisions/decision-rows';
-import { InsightItem } from './insight-item';
+import {
+  ChecklistSubjectRow,
+  checklistSubjectWithout,
+  subjectOf,
+} from '../items/checklist-subject';
+import { insightItemOf, type InsightItem } from './insight-item';
 
 type Trx = Transaction<Database>;
 
@@ -17,12 +23,15 @@ export interface Range {
   to: number;
 }
 
+const codeUnitOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * The items' order of arrival, which the insights' ties keep (a rule's dismissal reasons, pairs
- * of reviewers as agreeing as each other): the index the id ends with, four base-36 digits.
+ * of reviewers as agreeing as each other): the index the id ends with, four base-36 digits, then
+ * the id. Compared by code unit: a locale's collation took a third of a second at 100,000 items.
  */
 export const byArrival = (a: { id: string }, b: { id: string }) =>
-  a.id.slice(-4).localeCompare(b.id.slice(-4)) || a.id.localeCompare(b.id);
+  codeUnitOrder(a.id.slice(-4), b.id.slice(-4)) || codeUnitOrder(a.id, b.id);
 
 const inRange = (range: Range) => [new Date(range.from), new Date(range.to)] as const;
 
@@ -48,9 +57,16 @@ function itemIdsIn(trx: Trx, range: Range): ItemIds {
     );
 }
 
+const InsightRowSource = z.object({
+  signals: z.array(Signal),
+  entries: z.nullable(z.array(z.string())),
+  checklistSubject: z.nullable(ChecklistSubjectRow),
+});
+
 /**
  * The items the insights over `range` read, in their order of arrival: one statement, and of each
- * item only what the insights count (`InsightItem`).
+ * item only what the insights count (`InsightItem`). An item stored before it kept its checklist's
+ * entries has its provenance read and checked instead.
  */
 export async function insightItems(trx: Trx, range: Range): Promise<InsightItem[]> {
   const rows = await trx
@@ -64,40 +80,45 @@ export async function insightItems(trx: Trx, range: Range): Promise<InsightItem[
       'items.sha256',
       'items.md5',
       'items.pdq',
-      sql`items.media -> 'originalHash'`.as('original_hash'),
-      sql`items.media -> 'fileName'`.as('file_name'),
-      'provenance.supplier',
-      'provenance.dataset',
-      'provenance.acquisition',
-      'provenance.origin',
+      'items.completeness_entries',
+      'items.completeness_incident_from',
+      'provenance.supplier_id',
+      sql<string>`provenance.supplier ->> 'name'`.as('supplier_name'),
+      checklistSubjectWithout('completeness_entries').as('checklist_subject'),
       sql`coalesce((select json_agg(s.signal order by s.position) from signals s
         where s.item_id = items.id), '[]'::json)`.as('signals'),
     ])
     .where('items.id', 'in', itemIdsIn(trx, range))
     .execute();
   return rows
-    .map((row) =>
-      InsightItem.parse({
+    .map((row): InsightItem => {
+      const { signals, entries, checklistSubject } = InsightRowSource.parse({
+        signals: row.signals,
+        entries: row.completeness_entries,
+        checklistSubject: row.checklist_subject,
+      });
+      const item = {
         id: row.id,
         status: row.status,
         flaggedAt: row.flagged_at.toISOString(),
         slaDueAt: row.sla_due_at.toISOString(),
-        signals: row.signals,
-        media: {
-          sha256: row.sha256,
-          md5: row.md5,
-          pdq: row.pdq,
-          originalHash: row.original_hash ?? null,
-          fileName: row.file_name ?? null,
-        },
-        provenance: {
-          supplier: row.supplier,
-          dataset: row.dataset,
-          acquisition: row.acquisition,
-          origin: row.origin,
-        },
-      }),
-    )
+        signals,
+        media: { sha256: row.sha256, md5: row.md5, pdq: row.pdq },
+      };
+      if (entries === null) {
+        const subject = subjectOf(row.id, checklistSubject);
+        return insightItemOf({
+          ...item,
+          media: { ...item.media, ...subject.media },
+          provenance: subject.provenance,
+        });
+      }
+      return {
+        ...item,
+        supplier: { id: row.supplier_id, name: row.supplier_name },
+        kept: { entries, incidentFrom: row.completeness_incident_from },
+      };
+    })
     .sort(byArrival);
 }
 

@@ -1,6 +1,7 @@
 import type { Decision, Verdict } from '../../api/schemas/decision';
 import type { FlaggedItem, ItemStatus, Signal } from '../../api/schemas/item';
 import { generateData } from '../demo/generator';
+import { insightItemOf, type InsightItem } from './insight-item';
 
 /** Items flagged by one of two rules, and decisions on them: what the insights' tests count. */
 
@@ -27,7 +28,7 @@ export const pdqRule: Signal = {
 
 let counter = 0;
 /** A copy of one generated item, with its own id, flagged by `signal`. */
-export function item(signal: Signal, status: ItemStatus, pdq = 'f'.repeat(64)): FlaggedItem {
+export function wholeItem(signal: Signal, status: ItemStatus, pdq = 'f'.repeat(64)): FlaggedItem {
   counter += 1;
   const copy = structuredClone(template) as FlaggedItem;
   return {
@@ -38,6 +39,10 @@ export function item(signal: Signal, status: ItemStatus, pdq = 'f'.repeat(64)): 
     media: { ...copy.media, pdq },
   };
 }
+
+/** `wholeItem` as the insights read it. */
+export const item = (signal: Signal, status: ItemStatus, pdq?: string): InsightItem =>
+  insightItemOf(wholeItem(signal, status, pdq));
 
 export const decision = (
   itemId: string,

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Decision, Verdict } from '../../api/schemas/decision';
-import type { FlaggedItem } from '../../api/schemas/item';
 import { reviewAgreement } from './agreement';
 import { flow } from './flow';
-import { classifier, confirm, decision, dismiss, item, pdqRule } from './insights-test-kit';
+import { insightItemOf, type InsightItem } from './insight-item';
+import {
+  classifier,
+  confirm,
+  decision,
+  dismiss,
+  item,
+  pdqRule,
+  wholeItem,
+} from './insights-test-kit';
 import { rulePrecision } from './rule-precision';
 import { supplierScorecard } from './supplier-scorecard';
 
@@ -11,15 +19,15 @@ import { supplierScorecard } from './supplier-scorecard';
 
 describe('supplier scorecard', () => {
   it('shares of items whose provenance holds each actionability field, with reasons and reports filed', () => {
-    const full = item(classifier, 'confirmed');
-    const bare = item(classifier, 'pending');
+    const full = wholeItem(classifier, 'confirmed');
+    const bare = wholeItem(classifier, 'pending');
     bare.provenance = {
       ...structuredClone(full.provenance),
       origin: { ...structuredClone(full.provenance.origin), sourceUrls: [], hostIp: null },
     };
     full.provenance.origin.sourceUrls = ['https://example.com/a.jpg'];
     full.provenance.origin.hostIp = '198.51.100.1';
-    const [score] = supplierScorecard([full, bare], {
+    const [score] = supplierScorecard([full, bare].map(insightItemOf), {
       reasons: () => [
         {
           field: 'ip_capture',
@@ -49,7 +57,7 @@ describe('review agreement', () => {
       [dismiss('adult_content'), dismiss('adult_content'), 15],
     ];
     const decisions = new Map<string, Decision[]>();
-    const items: FlaggedItem[] = [];
+    const items: InsightItem[] = [];
     for (const [a, b, n] of cells) {
       for (let i = 0; i < n; i++) {
         const it = item(

@@ -1,6 +1,6 @@
 import type { SupplierScore } from '../../api/schemas/insights';
 import type { SupplierReasons } from '../../api/schemas/report-workflow';
-import { provenanceRules } from '../../domain/provenance-checklist';
+import { keptEntryPresent, provenanceRules } from '../../domain/provenance-checklist';
 import type { InsightItem } from './insight-item';
 
 const actionability = provenanceRules.filter((rule) => rule.level === 'actionability');
@@ -33,7 +33,7 @@ export function supplierScorecard(
     }
   >();
   for (const item of items) {
-    const { id, name } = item.provenance.supplier;
+    const { id, name } = item.supplier;
     let entry = bySupplier.get(id);
     if (!entry) {
       entry = { name, items: 0, confirmed: 0, present: new Map() };
@@ -43,7 +43,7 @@ export function supplierScorecard(
     if (item.status === 'confirmed') entry.confirmed++;
     for (const rule of actionability) {
       const counted = entry.present.get(rule.id) ?? { label: rule.label, n: 0 };
-      if (rule.present(item, now)) counted.n++;
+      if (keptEntryPresent(rule.id, item.kept, now)) counted.n++;
       entry.present.set(rule.id, counted);
     }
   }

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { FlaggedItem, Media } from '../../api/schemas/item';
-import { keptCompleteness } from '../../domain/provenance-checklist';
+import { keptCompleteness, keptEntries } from '../../domain/provenance-checklist';
 import { insertRows } from '../db/bulk-load';
 import type { Database, NewRow, Row } from '../db/tables';
 
@@ -10,7 +10,8 @@ import type { Database, NewRow, Row } from '../db/tables';
  */
 
 function itemRow(item: FlaggedItem, statusSince: string | null): NewRow<'items'> {
-  const kept = keptCompleteness(item);
+  const entries = keptEntries(item);
+  const kept = keptCompleteness(item, entries);
   return {
     id: item.id,
     version: item.version,
@@ -26,6 +27,7 @@ function itemRow(item: FlaggedItem, statusSince: string | null): NewRow<'items'>
     media: JSON.stringify(item.media),
     completeness_timeless: kept.timeless,
     completeness_incident_from: kept.incidentFrom,
+    completeness_entries: JSON.stringify(entries),
     status_since: statusSince,
   };
 }

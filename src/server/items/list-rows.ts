@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { Media, Provenance, Signal, type ItemRow } from '../../api/schemas/item';
+import { Signal, type ItemRow } from '../../api/schemas/item';
 import {
   completenessAt,
   keptCompleteness,
@@ -7,6 +7,7 @@ import {
 } from '../../domain/provenance-checklist';
 import { z } from '../../lib/zod';
 import type { Database } from '../db/tables';
+import { ChecklistSubjectRow, checklistSubjectWithout, subjectOf } from './checklist-subject';
 import { itemCoreOf, itemsWithHolders } from './item-rows';
 
 /**
@@ -17,12 +18,7 @@ import { itemCoreOf, itemsWithHolders } from './item-rows';
  */
 const RowSource = z.object({
   topSignal: Signal,
-  checklistSubject: z.nullable(
-    z.object({
-      media: z.pick(Media, { originalHash: true, fileName: true }),
-      provenance: z.omit(Provenance, { custody: true }),
-    }),
-  ),
+  checklistSubject: z.nullable(ChecklistSubjectRow),
 });
 
 /** The list rows of the items with these ids, in the order asked; missing ids left out. */
@@ -52,12 +48,7 @@ export async function readListRows(
       'users.name as holder_name',
       sql`(select s.signal from signals s
         where s.item_id = items.id and s.position = 0)`.as('top_signal'),
-      sql`case when items.completeness_timeless is null then json_build_object(
-        'media', json_build_object(
-          'originalHash', items.media -> 'originalHash', 'fileName', items.media -> 'fileName'),
-        'provenance', json_build_object('supplier', provenance.supplier,
-          'dataset', provenance.dataset, 'acquisition', provenance.acquisition,
-          'origin', provenance.origin)) end`.as('checklist_subject'),
+      checklistSubjectWithout('completeness_timeless').as('checklist_subject'),
     ])
     .where('items.id', '=', sql<string>`any(${ids}::text[])`)
     .execute();
@@ -69,7 +60,7 @@ export async function readListRows(
       });
       const kept: KeptCompleteness =
         row.completeness_timeless === null
-          ? keptCompleteness(checklistSubject ?? missingSubject(row.id))
+          ? keptCompleteness(subjectOf(row.id, checklistSubject))
           : { timeless: row.completeness_timeless, incidentFrom: row.completeness_incident_from };
       const itemRow: ItemRow = {
         ...itemCoreOf(row),
@@ -85,8 +76,4 @@ export async function readListRows(
     const itemRow = byId.get(id);
     return itemRow ? [itemRow] : [];
   });
-}
-
-function missingSubject(id: string): never {
-  throw new Error(`${id} keeps no completeness and its provenance was not read`);
 }
