@@ -108,7 +108,7 @@ export function buildOpenApiDocument() {
         'The contract between the Verity console and its backend. Generated from the zod schemas in `src/api/` by `npm run contract`; do not edit by hand.',
         `Sessions: \`POST /api/session\` sets the \`${SESSION_COOKIE}\` cookie (HttpOnly, SameSite=Strict). Every state-changing request must carry \`${CSRF_HEADER}: ${CSRF_VALUE}\`; the server refuses it otherwise (403).`,
         'Errors: every 4xx/5xx carries `{ "error": { "code", "message", "field"? } }`.',
-        'Text: no path, query or body text may hold U+0000 (NUL), in a value or a key: 400 `invalid_request` naming where. No field needs it, and PostgreSQL cannot store it.',
+        'Text: no path, query or body text may hold U+0000 (NUL) or a lone UTF-16 surrogate (a JSON escape such as `\\ud800` without its pair), in a value or a key: 400 `invalid_request` naming where. No field needs either, and PostgreSQL cannot store them.',
         'Audit log: see the `AuditEvent` schema. `hash` = lower-case hex SHA-256 of the UTF-8 canonical JSON of the event without `hash` (keys sorted at every level, no whitespace, values as JSON.stringify writes them); `prevHash` of seq 1 is 64 zeros.',
       ].join('\n\n'),
     },

@@ -105,3 +105,33 @@ test('“other” needs a note; auditors may not claim or decide', async () => {
   expect((await claim(alex, item.id)).status).toBe(403);
   expect((await decide(alex, item.id, dismiss(item.version, 'key-alex-001'))).status).toBe(403);
 });
+
+test('text PostgreSQL cannot store (a lone surrogate, U+0000) is a 400 naming where, and nothing is recorded; a surrogate pair is kept as sent', async () => {
+  const ana = await server.signIn('usr_ana');
+  const item = await freePending(server);
+  const escalate = (reason: string, note: string | null, key: string) => ({
+    verdict: { kind: 'escalate', reason },
+    note,
+    itemVersion: item.version,
+    idempotencyKey: key,
+  });
+  for (const [body, field] of [
+    [escalate('high \ud800 alone', null, 'key-ana-0101'), 'body.verdict.reason'],
+    [escalate('Needs a supervisor', 'low \udc00 alone', 'key-ana-0102'), 'body.note'],
+    [escalate('ends high \udbff', null, 'key-ana-0103'), 'body.verdict.reason'],
+    [escalate('Needs a supervisor', 'a \u0000 NUL', 'key-ana-0104'), 'body.note'],
+    [{ ...escalate('Needs a supervisor', null, 'key-ana-0105'), ['\ud800']: 1 }, 'body'],
+  ] as const) {
+    const refused = await decide(ana, item.id, body);
+    expect(refused.status, field).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: { code: 'invalid_request', field } });
+  }
+  expect(await decisionsOf(server, item.id)).toHaveLength(0);
+  const paired = 'a pair 🧪 \ud83d\ude00 kept';
+  const kept = await decide(ana, item.id, escalate(paired, paired, 'key-ana-0106'));
+  expect(kept.status).toBe(200);
+  expect((await decisionsOf(server, item.id))[0]).toMatchObject({
+    verdict: { kind: 'escalate', reason: paired },
+    note: paired,
+  });
+});

@@ -27,7 +27,19 @@ export function matchPath(template: string, pathname: string): Record<string, st
   return params;
 }
 
-/** Percent-decodes one URL component strictly: malformed or NUL-bearing input is a 400. */
+/**
+ * Why PostgreSQL cannot store `text` as it is, or null: U+0000, or a UTF-16 surrogate without its
+ * pair (JSON may escape one, `"\ud800"`; UTF-8 cannot encode it: a JSON column refuses it and a
+ * text column would keep U+FFFD in its place).
+ */
+function unstorable(text: string): string | null {
+  if (text.includes('\0')) return 'contains a NUL character';
+  // With the `u` flag, a surrogate pair is one code point: only a lone surrogate matches.
+  if (/[\uD800-\uDFFF]/u.test(text)) return 'contains a lone UTF-16 surrogate, not a character';
+  return null;
+}
+
+/** Percent-decodes one URL component strictly: malformed or unstorable input is a 400. */
 function decodeComponent(raw: string, field: string): string {
   let value: string;
   try {
@@ -35,9 +47,8 @@ function decodeComponent(raw: string, field: string): string {
   } catch {
     throw new HttpError(400, 'invalid_request', `${field}: not valid percent-encoded UTF-8`, field);
   }
-  if (value.includes('\0')) {
-    throw new HttpError(400, 'invalid_request', `${field}: contains a NUL character`, field);
-  }
+  const why = unstorable(value);
+  if (why !== null) throw new HttpError(400, 'invalid_request', `${field}: ${why}`, field);
   return value;
 }
 
@@ -113,21 +124,25 @@ export async function readBody(request: Request, limit: number): Promise<Uint8Ar
   return body;
 }
 
-/** The path (`body.items.0.note`) of the first key or string in `value` holding a NUL, or null. */
-function nulAt(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return value.includes('\0') ? path : null;
+/** The first key or string in `value` PostgreSQL cannot store: its path (`body.items.0.note`) and why. */
+function unstorableAt(value: unknown, path: string): { path: string; why: string } | null {
+  if (typeof value === 'string') {
+    const why = unstorable(value);
+    return why === null ? null : { path, why };
+  }
   if (value === null || typeof value !== 'object') return null;
   for (const [key, child] of Object.entries(value)) {
-    if (key.includes('\0')) return path;
-    const found = nulAt(child, `${path}.${key}`);
+    const why = unstorable(key);
+    if (why !== null) return { path, why: `a key ${why}` };
+    const found = unstorableAt(child, `${path}.${key}`);
     if (found !== null) return found;
   }
   return null;
 }
 
 /**
- * JSON text in UTF-8, parsed; anything else is a 400. So is text holding U+0000 anywhere: no
- * field of the contract needs it, and PostgreSQL cannot store it.
+ * JSON text in UTF-8, parsed; anything else is a 400. So is text holding U+0000 or a lone
+ * surrogate anywhere: no field of the contract needs either, and PostgreSQL cannot store them.
  */
 export function parseJson(body: Uint8Array): unknown {
   let value: unknown;
@@ -136,9 +151,9 @@ export function parseJson(body: Uint8Array): unknown {
   } catch {
     throw new HttpError(400, 'invalid_json', 'The request body is not JSON.', 'body');
   }
-  const nul = nulAt(value, 'body');
-  if (nul !== null)
-    throw new HttpError(400, 'invalid_request', `${nul}: contains a NUL character`, nul);
+  const found = unstorableAt(value, 'body');
+  if (found !== null)
+    throw new HttpError(400, 'invalid_request', `${found.path}: ${found.why}`, found.path);
   return value;
 }
 
