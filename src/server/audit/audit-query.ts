@@ -81,7 +81,9 @@ export async function queryAudit(
       : db
           .selectFrom('audit_events')
           .selectAll()
-          .where('seq', '>', offset)
+          // Bounded by the head: an offset past it (up to 2^53) is an empty page, never a
+          // number the seq column cannot hold.
+          .where('seq', '>', Math.min(head.seq, offset))
           .where('seq', '<=', Math.min(head.seq, offset + limit)),
   );
   return { eventsJson: events, total, offset, seqRange, head };

@@ -26,6 +26,19 @@ test('auditors and supervisors read the log by position; analysts may not', asyn
   expect((await read('limit=1', 'usr_ana')).status).toBe(403);
 });
 
+test('a page past the end is empty, however far past: any offset the contract allows', async () => {
+  const head = await auditHead(server.database.db);
+  for (const offset of [head.seq + 1000, 2 ** 31 - 1, 2 ** 31, Number.MAX_SAFE_INTEGER])
+    for (const filter of ['', '&action=item.decided']) {
+      const response = await read(`offset=${offset}&limit=100${filter}`);
+      expect(response.status, `${offset}${filter}`).toBe(200);
+      const page = AuditPage.parse(await response.json());
+      expect(page.events).toEqual([]);
+      expect(page.offset).toBe(offset);
+      expect(page.total).toBeGreaterThan(0);
+    }
+});
+
 test('filters by action, subject and actor, with the seq range they cover', async () => {
   const page = AuditPage.parse(await (await read('action=item.decided&limit=1000')).json());
   expect(page.total).toBeGreaterThan(0);
