@@ -1,0 +1,58 @@
+import { expect, test } from 'vitest';
+import { allEndpoints } from '../api/endpoints/all';
+import { openTestServer } from './testing/test-server';
+
+/**
+ * Query values no console sends, at every operation's every query parameter, for a supervisor and
+ * an analyst: each is answered as the contract's error or a page, never as the server's own
+ * failure (a 500). Numbers past what a database column holds, dates past what a timestamp holds,
+ * text that is not a number or a date.
+ */
+const VALUES = [
+  String(2 ** 31),
+  String(Number.MAX_SAFE_INTEGER),
+  '-1',
+  '1e400',
+  '+275760-09-13T00:00:00.000Z',
+  '-271821-04-20T00:00:00.000Z',
+  '%E2%80%AE%3Cb%3E',
+  '',
+];
+
+test('no query value makes any operation fail on the server', async () => {
+  const server = await openTestServer();
+  try {
+    const [item] = await server.database.db.selectFrom('items').select('id').limit(1).execute();
+    const [report] = await server.database.db.selectFrom('reports').select('id').limit(1).execute();
+    const path = (template: string) =>
+      template
+        .replace('{itemId}', item?.id ?? 'itm_x')
+        .replace('{reportId}', report?.id ?? 'rpt_x')
+        .replace('{queueId}', 'q-hash')
+        .replace('{userId}', 'usr_sasha')
+        .replace(/\{\w+\}/g, 'x1');
+    const failed: string[] = [];
+    for (const userId of ['usr_sasha', 'usr_ana']) {
+      const client = await server.signIn(userId);
+      for (const endpoint of allEndpoints)
+        for (const name of Object.keys(endpoint.query?.shape ?? {}))
+          for (const value of VALUES) {
+            const url = `${path(endpoint.path)}?${name}=${value}`;
+            const method = endpoint.method;
+            const response =
+              method === 'get'
+                ? await client.get(url)
+                : await client.send(
+                    method === 'put' ? 'PUT' : method === 'post' ? 'POST' : 'DELETE',
+                    url,
+                  );
+            await response.arrayBuffer();
+            if (response.status >= 500)
+              failed.push(`${userId}: ${method} ${url} → ${response.status}`);
+          }
+    }
+    expect(failed).toEqual([]);
+  } finally {
+    await server.close();
+  }
+}, 180_000);
