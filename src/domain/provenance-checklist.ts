@@ -82,7 +82,12 @@ export const uploaderNamed = (item: ChecklistSubject, now = new Date()) => {
   );
 };
 
-/** The entries with their test: for aggregating over many items without building entries. */
+/**
+ * The entries with their test: for aggregating over many items without building entries. Items
+ * keep what these tests answered when they were stored (`keptChecklist`, in the server's item
+ * rows): a change to a test, or to an entry's id, needs a migration that clears what items kept,
+ * so that readers check their provenance again.
+ */
 export const provenanceRules: readonly ProvenanceRule[] = [
   {
     id: 'supplier',
@@ -228,14 +233,22 @@ export interface KeptEntries {
   incidentFrom: number | null;
 }
 
+/** Whether the incident date is present at `now`, from the `incidentFrom` an item keeps. */
+const incidentPresent = (incidentFrom: number | null, now: Date) =>
+  incidentFrom !== null && incidentFrom < now.getTime();
+
 /** Whether the actionability entry `id` is present at `now`: the same answer as its own test. */
 export const keptEntryPresent = (id: string, kept: KeptEntries, now: Date) =>
-  id === 'incident_date'
-    ? kept.incidentFrom !== null && kept.incidentFrom < now.getTime()
-    : kept.entries.includes(id);
+  id === 'incident_date' ? incidentPresent(kept.incidentFrom, now) : kept.entries.includes(id);
+
+/** Everything an item keeps of its checklist: its badge's parts, and which entries it holds. */
+export function keptChecklist(item: ChecklistSubject): KeptCompleteness & KeptEntries {
+  const entries = keptEntries(item);
+  return { entries, ...keptCompleteness(item, entries) };
+}
 
 /** The badge at `now` from what the item keeps: `actionabilityScore` of its checklist then. */
 export const completenessAt = ({ timeless, incidentFrom }: KeptCompleteness, now: Date) => ({
-  present: timeless + (incidentFrom !== null && incidentFrom < now.getTime() ? 1 : 0),
+  present: timeless + (incidentPresent(incidentFrom, now) ? 1 : 0),
   total: provenanceRules.filter((rule) => rule.level === 'actionability').length,
 });

@@ -34,7 +34,7 @@ export interface ItemsTable {
   /** Its completeness badge as kept (`keptCompleteness`); null for items stored before it was. */
   completeness_timeless: number | null;
   completeness_incident_from: number | null;
-  /** Its actionability entries present whatever the time (`keptEntries`); null as above. */
+  /** Its actionability entries present whatever the time (`keptEntries`); null for items stored before it was. */
   completeness_entries: Json<string[]> | null;
 }
 

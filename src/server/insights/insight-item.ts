@@ -1,7 +1,6 @@
 import type { FlaggedItem, Media, Provenance } from '../../api/schemas/item';
 import {
-  keptCompleteness,
-  keptEntries,
+  keptChecklist,
   type ChecklistSubject,
   type KeptEntries,
 } from '../../domain/provenance-checklist';
@@ -32,10 +31,5 @@ export const insightItemOf = (
   signals: item.signals,
   media: { sha256: item.media.sha256, md5: item.media.md5, pdq: item.media.pdq },
   supplier: { id: item.provenance.supplier.id, name: item.provenance.supplier.name },
-  kept: keptOf(item),
+  kept: keptChecklist(item),
 });
-
-function keptOf(item: ChecklistSubject): KeptEntries {
-  const entries = keptEntries(item);
-  return { entries, incidentFrom: keptCompleteness(item, entries).incidentFrom };
-}

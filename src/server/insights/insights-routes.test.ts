@@ -148,11 +148,22 @@ test('the insights read from the range are those computed from every record', as
 });
 
 test('items stored before they kept their checklist’s entries count the same: their provenance is checked', async () => {
-  const kept = Insights.parse(await (await insights('usr_sasha')).json());
   const { db } = server.database;
+  // Every item stored now keeps its entries: the insights above counted what they kept.
+  const keeping = await db
+    .selectFrom('items')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('completeness_entries', 'is', null)
+    .executeTakeFirstOrThrow();
+  expect(Number(keeping.n)).toBe(0);
+  const kept = Insights.parse(await (await insights('usr_sasha')).json());
   const older = await db
     .updateTable('items')
-    .set({ completeness_entries: null })
+    .set({
+      completeness_entries: null,
+      completeness_timeless: null,
+      completeness_incident_from: null,
+    })
     .where(sql<boolean>`right(id, 1) in ('1', '3', '5', '7', '9')`)
     .executeTakeFirst();
   expect(Number(older.numUpdatedRows)).toBeGreaterThan(10);

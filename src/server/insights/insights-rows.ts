@@ -47,7 +47,7 @@ function itemIdsIn(trx: Trx, range: Range): ItemIds {
     .select('id')
     .where('flagged_at', '>=', from)
     .where('flagged_at', '<', to)
-    .union(
+    .unionAll(
       trx
         .selectFrom('decisions')
         .select('item_id as id')

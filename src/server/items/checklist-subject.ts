@@ -10,9 +10,9 @@ export const ChecklistSubjectRow = z.object({
 });
 
 /**
- * The item's checklist subject as one JSON value, read only for an item stored before it kept
- * `kept` (that column is null): a reader that needs what the item keeps checks its provenance
- * instead. The query joins `items` with `provenance`.
+ * The item's checklist subject as one JSON value, read only when the item's column `kept` is null
+ * (it was stored before items kept that): a reader that needs what the item keeps checks its
+ * provenance instead. The query joins `items` with `provenance`.
  */
 export const checklistSubjectWithout = (kept: 'completeness_timeless' | 'completeness_entries') =>
   sql`case when ${sql.ref(`items.${kept}`)} is null then json_build_object(

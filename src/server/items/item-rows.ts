@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { FlaggedItem, Media } from '../../api/schemas/item';
-import { keptCompleteness, keptEntries } from '../../domain/provenance-checklist';
+import { keptChecklist } from '../../domain/provenance-checklist';
 import { insertRows } from '../db/bulk-load';
 import type { Database, NewRow, Row } from '../db/tables';
 
@@ -10,8 +10,7 @@ import type { Database, NewRow, Row } from '../db/tables';
  */
 
 function itemRow(item: FlaggedItem, statusSince: string | null): NewRow<'items'> {
-  const entries = keptEntries(item);
-  const kept = keptCompleteness(item, entries);
+  const kept = keptChecklist(item);
   return {
     id: item.id,
     version: item.version,
@@ -27,7 +26,7 @@ function itemRow(item: FlaggedItem, statusSince: string | null): NewRow<'items'>
     media: JSON.stringify(item.media),
     completeness_timeless: kept.timeless,
     completeness_incident_from: kept.incidentFrom,
-    completeness_entries: JSON.stringify(entries),
+    completeness_entries: JSON.stringify(kept.entries),
     status_since: statusSince,
   };
 }
