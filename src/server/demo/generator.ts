@@ -15,6 +15,7 @@ import { iso } from './generate/iso-time';
 import { generateProvenance, withLazyProvenance } from './generate/provenance';
 import { generateSignal, priorityOf } from './generate/signals';
 import { verdictDetail } from './verdict-detail';
+import { codeUnitOrder } from '../../lib/code-unit-order';
 
 /** Items one demo reviewer holds in the seeded data, at most (well within the hold limit). */
 const SEEDED_HOLDS_PER_PERSON = 2;
@@ -198,7 +199,7 @@ export function generateData(options: GeneratorOptions): GeneratedData {
       }
     }
   }
-  history.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  history.sort((a, b) => codeUnitOrder(a.at, b.at));
   return { items, decisions, history };
 }
 

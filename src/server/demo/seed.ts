@@ -21,6 +21,7 @@ import { ensureUsers } from '../directory/users';
 import { insertItems } from '../items/item-rows';
 import { insertSeededDrafts, seededReportDrafts } from '../reports/seed-report-drafts';
 import { generateData } from './generator';
+import { codeUnitOrder } from '../../lib/code-unit-order';
 
 /** What the demo data is generated from: the same options give the same data. */
 export interface DemoDataOptions {
@@ -152,7 +153,7 @@ async function seed(
   const history = chainEvents(
     head,
     [...data.history, ...drafts.history, ...moreHistory(data)].sort((a, b) =>
-      a.at < b.at ? -1 : a.at > b.at ? 1 : 0,
+      codeUnitOrder(a.at, b.at),
     ),
   );
   await built;

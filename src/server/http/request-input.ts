@@ -124,7 +124,10 @@ export async function readBody(request: Request, limit: number): Promise<Uint8Ar
   return body;
 }
 
-/** The first key or string in `value` PostgreSQL cannot store: its path (`body.items.0.note`) and why. */
+/**
+ * The first key or string in `value` PostgreSQL cannot store: its path (`body.items.0.note`)
+ * and why.
+ */
 function unstorableAt(value: unknown, path: string): { path: string; why: string } | null {
   if (typeof value === 'string') {
     const why = unstorable(value);

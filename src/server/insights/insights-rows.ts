@@ -14,6 +14,7 @@ import {
   subjectOf,
 } from '../items/checklist-subject';
 import { insightItemOf, type InsightItem } from './insight-item';
+import { codeUnitOrder } from '../../lib/code-unit-order';
 
 type Trx = Transaction<Database>;
 
@@ -22,8 +23,6 @@ export interface Range {
   from: number;
   to: number;
 }
-
-const codeUnitOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The items' order of arrival, which the insights' ties keep (a rule's dismissal reasons, pairs

@@ -1,9 +1,9 @@
 import { sql, type Transaction } from 'kysely';
 import { FilterCatalog } from '../../api/schemas/catalog';
 import type { Database } from '../db/tables';
+import { codeUnitOrder } from '../../lib/code-unit-order';
 
-const byName = (a: { name: string }, b: { name: string }) =>
-  a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+const byName = (a: { name: string }, b: { name: string }) => codeUnitOrder(a.name, b.name);
 
 /**
  * What the list filters offer: every supplier and every rule that flagged an item, by name. Each
