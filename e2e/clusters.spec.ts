@@ -1,6 +1,6 @@
 import { Cluster } from '../src/api/schemas/cluster';
 import { ItemDetail } from '../src/api/schemas/decision';
-import { expect, test } from './fixtures';
+import { expect, holdFirstPending, selectedItem, test } from './fixtures';
 
 function firstTwo<T>(list: readonly T[]): [T, T] {
   const [a, b] = list;
@@ -70,4 +70,34 @@ test('one decision applied to a cluster decides each item, and skips the one ano
       ['Ana Ortiz', 'dismiss'],
     ]);
   await context.close();
+});
+
+test('the next item’s cluster is read ahead: moving on shows it without asking the server again', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('analyst');
+  const clusterReads = { beforeMove: new Set<string>(), afterMove: new Set<string>() };
+  let moved = false;
+  page.on('response', (response) => {
+    const read = /^\/api\/items\/([^/]+)\/cluster$/.exec(new URL(response.url()).pathname)?.[1];
+    if (read) clusterReads[moved ? 'afterMove' : 'beforeMove'].add(decodeURIComponent(read));
+  });
+  const first = await holdFirstPending(page, 'q-clf-high');
+  // The neighbours on either side are read ahead, after the first item is painted.
+  await expect.poll(() => clusterReads.beforeMove.size).toBeGreaterThan(1);
+
+  moved = true;
+  await page.keyboard.press('j');
+  const next = page.getByRole('heading', { level: 1, name: /^itm_/ });
+  await expect(next).not.toHaveText(first);
+  const nextId = await selectedItem(page);
+  await expect(
+    page
+      .getByRole('region', { name: /in this cluster/ })
+      .getByRole('heading')
+      .first(),
+  ).toBeVisible();
+  expect(clusterReads.beforeMove).toContain(nextId);
+  expect(clusterReads.afterMove).not.toContain(nextId);
 });

@@ -1,14 +1,16 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
+import { clusterQueryOptions } from '../../../api/endpoints/clusters.queries';
 import { itemQueryOptions } from '../../../api/endpoints/items.queries';
 import { afterNextPaint } from '../../../lib/after-paint';
 import type { SelectionStore } from '../model/use-url-selection';
 
 /**
- * Fetches the items next to the selection ahead, once the move is painted, so moving on (or
- * deciding) shows the next item at once. Reading an item records nothing; showing it does.
- * Renders nothing: it follows the selection so that the list need not.
+ * Fetches the items next to the selection ahead, with their clusters, once the move is painted, so
+ * moving on (or deciding) shows the next item at once and sends no request while it is painted.
+ * Reading an item or its cluster records nothing; showing the item does. Renders nothing: it
+ * follows the selection so that the list need not.
  */
 export function PrefetchNeighbours({
   selectionStore,
@@ -30,6 +32,7 @@ export function PrefetchNeighbours({
       afterNextPaint(() => {
         for (const id of neighbours.split(' ').filter(Boolean)) {
           queryClient.query(itemQueryOptions(id)).catch(() => undefined);
+          queryClient.query(clusterQueryOptions(id)).catch(() => undefined);
         }
       }),
     [neighbours, queryClient],
