@@ -76,3 +76,29 @@ test.describe('a lease that cannot be renewed', () => {
     await expect(page.getByText(/^Held by you until/)).toBeVisible();
   });
 });
+
+test('leaving an item and coming straight back keeps it held, however late the release would have arrived', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('analyst');
+  const id = await holdFirstPending(page, 'q-text');
+  // The item's release is slow to reach the server: a claim sent after it must not be overtaken.
+  const released: string[] = [];
+  await page.route(`**/api/items/${id}/claim?*`, async (route) => {
+    if (route.request().method() !== 'DELETE') return route.continue();
+    released.push(id);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.continue();
+  });
+  await page.keyboard.press('j');
+  await expect(page.getByRole('heading', { level: 1, name: /^itm_/ })).not.toHaveText(id);
+  await expect.poll(() => released).toEqual([id]);
+  await page.keyboard.press('k');
+  await expect(page.getByRole('heading', { level: 1, name: /^itm_/ })).toHaveText(id);
+  await expect(page.getByText(/^Held by you until/)).toBeVisible();
+  // Past the release's arrival, the server still has the item held by Ana, in this window.
+  await page.waitForTimeout(2_500);
+  const { item } = ItemDetail.parse(await (await page.request.get(`/api/items/${id}`)).json());
+  expect(item.lease?.holderId).toBe('usr_ana');
+});

@@ -10,6 +10,7 @@ import { browserPage } from '../../../lib/page-events';
 import { firstAnswer } from '../../../shared/outbox/model/first-answer';
 import { useOutbox } from '../../../shared/outbox/model/outbox';
 import { startClaimLease, type ClaimState } from '../model/claim-lease';
+import { createReleaseLine } from '../model/release-line';
 import { thisWindowId } from '../model/window-id';
 
 export const claimItem = (itemId: string, takeOver = false) =>
@@ -19,6 +20,9 @@ export const claimItem = (itemId: string, takeOver = false) =>
   });
 export const releaseItem = (itemId: string) =>
   apiRequest(endpoints.releaseItem, { params: { itemId }, query: { window: thisWindowId() } });
+
+/** This window's releases of the items it left, by user and item. */
+const releases = createReleaseLine();
 
 /**
  * While an item is open for decision, this window holds it (`startClaimLease`): claimed on
@@ -53,6 +57,10 @@ export function useItemClaim(
       clock: systemClock,
       page: browserPage,
       decisionOnItsWay: () => firstAnswer(useOutbox, itemId),
+      releases: {
+        release: (due, send) => releases.release(`${userId} ${itemId}`, due, send),
+        claimable: () => releases.claimable(`${userId} ${itemId}`),
+      },
       afterPaint: afterNextPaint,
       onChange: (next) => setState({ itemId, claim: next }),
       told: {

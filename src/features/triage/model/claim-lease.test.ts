@@ -4,6 +4,7 @@ import type { Lease } from '../../../api/schemas/item';
 import { createFakePage } from '../../../lib/fake-browser.test-support';
 import { createFakeClock } from '../../../lib/fake-clock.test-support';
 import { startClaimLease, type ClaimState } from './claim-lease';
+import { createReleaseLine } from './release-line';
 
 const LEASE_MS = 60_000;
 const PAINT_MS = 16;
@@ -24,6 +25,11 @@ function leaseWorld() {
   const claims: { at: number; takeOver: boolean }[] = [];
   let releases = 0;
   let decision: Promise<boolean> | null = null;
+  /** What the server handled, in order: each claim when answered, each release when received. */
+  const handled: ('claim' | 'release')[] = [];
+  /** While set, claims and releases wait for it before the server handles them. */
+  let gate: Promise<void> | null = null;
+  const line = createReleaseLine();
   const leaseUntil = (at: number, window = 'win-here'): Lease => ({
     holderId: 'usr_ana',
     holderName: 'Ana Ortiz',
@@ -34,7 +40,8 @@ function leaseWorld() {
   const server = {
     claim: async (takeOver: boolean) => {
       claims.push({ at: clock.now(), takeOver });
-      await Promise.resolve();
+      await (gate ?? Promise.resolve());
+      handled.push('claim');
       const answer = answers.shift() ?? 'ok';
       if (answer === 'ok') return { lease: (onServer = leaseUntil(clock.now() + LEASE_MS)) };
       const [status, code] = failures[answer];
@@ -45,9 +52,10 @@ function leaseWorld() {
         endpoint: 'POST /api/items/{itemId}/claim',
       });
     },
-    release: () => {
+    release: async () => {
       releases += 1;
-      return Promise.resolve();
+      await gate;
+      handled.push('release');
     },
     currentLease: () => Promise.resolve(onServer),
   };
@@ -62,6 +70,10 @@ function leaseWorld() {
       clock,
       page,
       decisionOnItsWay: () => decision,
+      releases: {
+        release: (due, send) => line.release('usr_ana itm_one', due, send),
+        claimable: () => line.claimable('usr_ana itm_one'),
+      },
       afterPaint: (task) => {
         const timer = clock.setTimeout(task, PAINT_MS);
         return () => clock.clearTimeout(timer);
@@ -82,6 +94,16 @@ function leaseWorld() {
     answer: (...next: Answer[]) => void answers.push(...next),
     setLeaseOnServer: (lease: Lease | null) => void (onServer = lease),
     releases: () => releases,
+    handled,
+    /** Holds the server's answers to claims and releases until the returned function is called. */
+    holdAnswers: () => {
+      let open: () => void = () => undefined;
+      gate = new Promise((resolve) => (open = resolve));
+      return () => {
+        gate = null;
+        open();
+      };
+    },
     /** A decision on the item goes out; the returned function gives its first answer. */
     decide: () => {
       let answer: (recorded: boolean) => void = () => undefined;
@@ -240,6 +262,52 @@ describe('stopping', () => {
       expect(world.releases()).toBe(recorded ? 0 : 1);
       expect(world.clock.pending()).toBe(0);
     }
+  });
+
+  it('waits for the answer to a claim on its way, so the release never overtakes it', async () => {
+    const world = leaseWorld();
+    const answerClaims = world.holdAnswers();
+    const claim = world.start();
+    await world.clock.advance(PAINT_MS);
+    expect(world.claims).toHaveLength(1);
+    claim.stop();
+    await world.clock.advance(60_000);
+    expect(world.releases()).toBe(0);
+    answerClaims();
+    await world.clock.advance(0);
+    expect(world.handled).toEqual(['claim', 'release']);
+  });
+
+  it('an item opened again before its release went out is not released: the new claim keeps it', async () => {
+    const world = leaseWorld();
+    const first = world.start();
+    await world.clock.advance(PAINT_MS);
+    first.stop(); // left for another item, and back before the next paint
+    const again = world.start();
+    await world.clock.advance(PAINT_MS + 1_000);
+    expect(world.releases()).toBe(0);
+    expect(world.handled).toEqual(['claim', 'claim']);
+    expect(world.state()).toMatchObject({ kind: 'held' });
+    again.stop();
+    await world.clock.advance(PAINT_MS);
+    expect(world.releases()).toBe(1);
+  });
+
+  it('an item opened again while its release is on its way is claimed only once the release is answered', async () => {
+    const world = leaseWorld();
+    const first = world.start();
+    await world.clock.advance(PAINT_MS);
+    const answerRelease = world.holdAnswers();
+    first.stop();
+    await world.clock.advance(PAINT_MS);
+    expect(world.releases()).toBe(1);
+    world.start();
+    await world.clock.advance(PAINT_MS + 1_000);
+    expect(world.claims).toHaveLength(1);
+    answerRelease();
+    await world.clock.advance(0);
+    expect(world.handled).toEqual(['claim', 'release', 'claim']);
+    expect(world.state()).toMatchObject({ kind: 'held' });
   });
 
   it('releases nothing held in another window', async () => {

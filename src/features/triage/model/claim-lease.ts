@@ -47,6 +47,14 @@ export interface ClaimLeaseDeps<Item extends Claimed> {
    * true if the server recorded it (which ends the hold). Null when no decision is on its way.
    */
   decisionOnItsWay: () => Promise<boolean> | null;
+  /**
+   * This window's releases of this item (`release-line.ts`, bound to it): a claim cancels the
+   * release of an earlier hold still due, or waits for the answer to one on its way.
+   */
+  releases: {
+    release: (due: () => Promise<boolean>, send: () => Promise<unknown>) => void;
+    claimable: () => Promise<void> | null;
+  };
   /** Runs the task once the item is on screen (the console: after the next paint); its cancel. */
   afterPaint: (task: () => void) => () => void;
   onChange: (state: ClaimState) => void;
@@ -82,6 +90,8 @@ export function startClaimLease<Item extends Claimed>(deps: ClaimLeaseDeps<Item>
   let state: ClaimState = { kind: 'claiming' };
   let renewal: number | undefined;
   let expiry: number | undefined;
+  /** The claim on its way, if any: a release waits for its answer, so as not to overtake it. */
+  let onItsWay: Promise<unknown> = Promise.resolve();
   const set = (next: ClaimState) => {
     state = next;
     onChange(next);
@@ -105,7 +115,14 @@ export function startClaimLease<Item extends Claimed>(deps: ClaimLeaseDeps<Item>
     claimed = true;
     lastClaim = clock.now();
     try {
-      const item = await server.claim(takeOver);
+      const releasing = deps.releases.claimable();
+      if (releasing) {
+        await releasing;
+        if (!active) return;
+      }
+      const sent = server.claim(takeOver);
+      onItsWay = sent.catch(() => undefined);
+      const item = await sent;
       if (!active || !item.lease) return;
       const expiresAt = Date.parse(item.lease.expiresAt);
       elsewhere = false;
@@ -174,14 +191,16 @@ export function startClaimLease<Item extends Claimed>(deps: ClaimLeaseDeps<Item>
       for (const off of unsubscribe) off();
       // A lease left behind lapses by itself; an item skimmed past was never claimed. The
       // release names this window: a lease taken over by another stays there. It waits for the
-      // answer to a decision on its way (sent beside it, it could reach the server first and free
-      // the item for another reviewer's claim), and is not sent once the decision ended the hold.
+      // answer to the claim on its way and to a decision on its way (sent beside it, it could
+      // reach the server first and free the item for another reviewer's claim), and is not sent
+      // once the decision ended the hold, or once this window claims the item again.
       if (claimed && !elsewhere)
         deps.afterPaint(() => {
-          const recorded = deps.decisionOnItsWay() ?? Promise.resolve(false);
-          void recorded
-            .then((ended) => (ended ? undefined : server.release()))
-            .catch(() => undefined);
+          const decision = deps.decisionOnItsWay() ?? Promise.resolve(false);
+          deps.releases.release(async () => {
+            await onItsWay;
+            return !(await decision);
+          }, server.release);
         });
     },
   };
