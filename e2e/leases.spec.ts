@@ -94,11 +94,19 @@ test('leaving an item and coming straight back keeps it held, however late the r
   await page.keyboard.press('j');
   await expect(page.getByRole('heading', { level: 1, name: /^itm_/ })).not.toHaveText(id);
   await expect.poll(() => released).toEqual([id]);
+  const releaseAnswered = page.waitForResponse(
+    (response) =>
+      response.request().method() === 'DELETE' && response.url().includes(`/api/items/${id}/claim`),
+  );
   await page.keyboard.press('k');
   await expect(page.getByRole('heading', { level: 1, name: /^itm_/ })).toHaveText(id);
   await expect(page.getByText(/^Held by you until/)).toBeVisible();
-  // Past the release's arrival, the server still has the item held by Ana, in this window.
-  await page.waitForTimeout(2_500);
-  const { item } = ItemDetail.parse(await (await page.request.get(`/api/items/${id}`)).json());
-  expect(item.lease?.holderId).toBe('usr_ana');
+  // Once the release has arrived, the server has the item held by Ana all the same.
+  await releaseAnswered;
+  await expect
+    .poll(async () => {
+      const { item } = ItemDetail.parse(await (await page.request.get(`/api/items/${id}`)).json());
+      return item.lease?.holderId;
+    })
+    .toBe('usr_ana');
 });
