@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { allEndpoints } from '../api/endpoints/all';
+import { auditHead } from './audit/audit-chain';
 import { openTestServer } from './testing/test-server';
 
 /**
@@ -60,3 +61,39 @@ test('no query value makes any operation fail on the server', async () => {
     await server.close();
   }
 }, 180_000);
+
+test('no operation answers HEAD: a read that changes state (a reveal link spent, a bar) is a GET or nothing', async () => {
+  const server = await openTestServer();
+  try {
+    const ana = await server.signIn('usr_ana');
+    const grant = await ana.send('POST', `/api/items/${await blurredItem()}/reveal`);
+    const { url } = (await grant.json()) as { url: string };
+    const before = await auditHead(server.database.db);
+    const heads = allEndpoints
+      .filter((endpoint) => endpoint.method === 'get')
+      .map((endpoint) =>
+        endpoint.path === '/api/media/reveal/{token}'
+          ? url
+          : endpoint.path.replace(/\{\w+\}/g, 'x1'),
+      );
+    for (const path of heads) {
+      const response = await server.call(path, { method: 'HEAD', headers: { cookie: ana.cookie } });
+      expect([path, response.status, response.headers.get('allow')]).toEqual([path, 405, 'GET']);
+    }
+    expect(await auditHead(server.database.db)).toEqual(before);
+    // The reveal link was not spent: its GET serves the original.
+    expect((await ana.get(url)).status).toBe(200);
+  } finally {
+    await server.close();
+  }
+
+  async function blurredItem() {
+    const row = await server.database.db
+      .selectFrom('items')
+      .select('id')
+      .where('hash_only', '=', false)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+}, 120_000);

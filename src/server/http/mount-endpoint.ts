@@ -56,6 +56,12 @@ export function mountEndpoint<E extends Endpoint>(
   const pattern = endpoint.path.replace(/\{(\w+)\}/g, ':$1');
   app.on(endpoint.method.toUpperCase(), pattern, async (c) => {
     const request = c.req.raw;
+    // The router answers HEAD with the GET handler; a read here may change state (a reveal link
+    // spent and its serving recorded, a blind second review barred), which a HEAD must never do.
+    if (request.method === 'HEAD')
+      return withAllow(
+        errorResponse(new HttpError(405, 'method_not_allowed', 'Use GET: HEAD is not served.')),
+      );
     let caller: User | null = null;
     let parsed: { params: unknown; body: unknown } | null = null;
     try {
@@ -117,3 +123,8 @@ export function mountEndpoint<E extends Endpoint>(
     }
   });
 }
+
+const withAllow = (response: Response) => {
+  response.headers.set('Allow', 'GET');
+  return response;
+};

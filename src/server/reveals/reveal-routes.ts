@@ -8,9 +8,20 @@ import { endReveal, redeemReveal, startReveal } from './reveal-rules';
 
 /** Reveals: an audited grant of a single-use URL, the original served once, the reveal's end. */
 export function mountRevealRoutes(app: Hono, server: ServerContext) {
-  mountEndpoint(app, server, endpoints.revealItem, async ({ trx, params, user }) => ({
-    body: await startReveal(trx, params.itemId, user, server.now()),
-  }));
+  mountEndpoint(
+    app,
+    server,
+    endpoints.revealItem,
+    async ({ trx, params, user }) => ({
+      body: await startReveal(trx, params.itemId, user, server.now()),
+    }),
+    {
+      refused: ({ params }) => ({
+        action: 'media.reveal_refused',
+        subject: { type: 'item', id: params.itemId },
+      }),
+    },
+  );
 
   mountEndpoint(app, server, endpoints.endReveal, async ({ trx, params, user, body }) => ({
     body: await endReveal(trx, params.revealId, params.itemId, user, body.reason, server.now()),

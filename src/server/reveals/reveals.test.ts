@@ -85,6 +85,17 @@ test('hash-only items have nothing to reveal, and auditors may not reveal', asyn
   expect((await auditor.send('POST', `/api/items/${await blurred()}/reveal`)).status).toBe(403);
 });
 
+test('a refused reveal is on the record, with who tried and why, like a refused claim or decision', async () => {
+  const auditor = await server.signIn('usr_alex');
+  const item = await blurred();
+  expect((await auditor.send('POST', `/api/items/${item}/reveal`)).status).toBe(403);
+  expect((await events('media.reveal_refused')).at(-1)).toMatchObject({
+    actor: { id: 'usr_alex', role: 'auditor' },
+    subject: { type: 'item', id: item },
+    detail: { status: 403, refusal: 'forbidden' },
+  });
+});
+
 test('the served original is the media store’s file, and its serving is on the record', async () => {
   const ana = await server.signIn('usr_ana');
   const item = await blurred();
