@@ -33,7 +33,7 @@ export const decisionEndpoints = {
     path: '/api/items/{itemId}/decisions/undo',
     summary: 'Take back one’s own decision, moments after making it',
     description:
-      'The caller’s decision sent with `idempotencyKey` may be taken back by its author within a few seconds (`UNDO_ACCEPT_SECONDS` in `src/domain/review-rules.ts`), while it is still the item’s latest: it is removed from the item’s decisions, the item returns to the review it waited for, `item.decision_undone` is audited, and the key is refused (409) if sent again. 409 once the window has passed or anything happened since; 403 for a second review or a correction (a supervisor corrects those); 404 when no decision of the caller’s arrived with that key (keys are per user: another user’s key finds nothing).',
+      'The caller’s decision sent with `idempotencyKey` may be taken back by its author within a few seconds (`UNDO_ACCEPT_SECONDS` in `src/domain/review-rules.ts`), while it is still the item’s latest: it is removed from the item’s decisions, the item returns to the review it waited for, `item.decision_undone` is audited, and the key is refused (409) if sent again. 409 once the window has passed, anything happened since, or another reviewer holds the item for its next review; 403 for a second review or a correction (a supervisor corrects those); 404 when no decision of the caller’s arrived with that key (keys are per user: another user’s key finds nothing).',
     tag: 'items',
     access: reviewerRoles,
     params: ItemIdParams,
@@ -47,7 +47,7 @@ export const decisionEndpoints = {
     path: '/api/items/{itemId}/corrections',
     summary: 'Correct a decision (supervisors)',
     description:
-      'A new, final supervisor decision with a written rationale that supersedes `supersedes`, which stays in the history; audited as `item.decision_corrected`. 409 when the version differs or the decision was already corrected. Idempotent per `idempotencyKey`.',
+      'A new, final supervisor decision with a written rationale that supersedes `supersedes`, which stays in the history; audited as `item.decision_corrected`. 409 when the version differs, the decision was already corrected, or another reviewer holds the item (`held`). Idempotent per `idempotencyKey`.',
     tag: 'items',
     access: ['supervisor'],
     params: ItemIdParams,

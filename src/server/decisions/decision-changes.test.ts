@@ -73,6 +73,28 @@ describe('undo', () => {
     expect((await itemNow(server, item.id)).status).not.toBe('pending');
   });
 
+  test('a first review another reviewer holds for its second review cannot be undone: the item stays theirs', async () => {
+    const ana = await server.signIn('usr_ana');
+    const ben = await server.signIn('usr_ben');
+    const item = await freePending(server);
+    const key = `u-held-${item.id}`;
+    await decide(ana, item.id, {
+      verdict: { kind: 'confirm', classification: null, annotations: [] },
+      note: null,
+      itemVersion: item.version,
+      idempotencyKey: key,
+    });
+    expect((await claim(ben, item.id)).status).toBe(200);
+    const refused = await undo(item.id, key, ana);
+    expect(refused.status).toBe(409);
+    const { error } = ErrorBody.parse(await refused.json());
+    expect(error.code).toBe('too_late');
+    expect(error.message).toMatch(/Ben Okafor holds/);
+    const now = await itemNow(server, item.id);
+    expect(now.status).toBe('awaiting_second_review');
+    expect(now.lease?.holderId).toBe('usr_ben');
+  });
+
   test('a second review cannot be undone: its author has seen the first verdict', async () => {
     const ana = await server.signIn('usr_ana');
     const ben = await server.signIn('usr_ben');
@@ -134,6 +156,37 @@ describe('supervisor corrections and holds', () => {
       correction(`c3-${item.id}`, corrected.item.version),
     );
     expect(again.status).toBe(409);
+  });
+
+  test('a correction is refused while another supervisor holds the item, as a decision is', async () => {
+    const ana = await server.signIn('usr_ana');
+    const sasha = await server.signIn('usr_sasha');
+    const mira = await server.signIn('usr_mira');
+    const item = await freePending(server);
+    const escalated = DecisionResult.parse(
+      await (
+        await decide(ana, item.id, {
+          verdict: { kind: 'escalate', reason: 'Unsure of age: needs a supervisor.' },
+          note: null,
+          itemVersion: item.version,
+          idempotencyKey: `e0-${item.id}`,
+        })
+      ).json(),
+    );
+    expect(escalated.item.status).toBe('escalated');
+    expect((await claim(sasha, item.id)).status).toBe(200);
+    const response = await mira.send('POST', `/api/items/${item.id}/corrections`, {
+      supersedes: escalated.decision.id,
+      verdict: { kind: 'dismiss', reason: 'adult_content' },
+      rationale: 'Adult content.',
+      itemVersion: escalated.item.version,
+      idempotencyKey: `e1-${item.id}`,
+    });
+    expect(response.status).toBe(409);
+    expect(ErrorBody.parse(await response.json()).error.code).toBe('held');
+    const now = await itemNow(server, item.id);
+    expect(now.status).toBe('escalated');
+    expect(now.lease?.holderId).toBe('usr_sasha');
   });
 
   test('a supervisor who made a decision on the item cannot correct it: another must', async () => {

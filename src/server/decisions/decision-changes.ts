@@ -9,7 +9,14 @@ import {
   type ReviewStage,
 } from '../../domain/review-rules';
 import { appendAuditEvents } from '../audit/audit-chain';
-import { actorOf, conflict, lastChange, lockItem } from '../claims/item-state';
+import {
+  actorOf,
+  assertNotHeldByOther,
+  conflict,
+  lastChange,
+  liveLease,
+  lockItem,
+} from '../claims/item-state';
 import type { Database } from '../db/tables';
 import { verdictDetail } from '../demo/verdict-detail';
 import { Refusal } from '../refusal';
@@ -29,9 +36,9 @@ const statusAwaiting: Record<ReviewStage, FlaggedItem['status']> = {
 
 /**
  * Take back the caller's own decision, named by the idempotency key it was sent with, within
- * UNDO_ACCEPT_SECONDS, while it is the item's latest and nothing has changed since: the item
- * returns to the review it waited for, and the decision no longer counts (its row is marked
- * undone, never deleted, so its id is never issued again and its key is refused if it is ever
+ * UNDO_ACCEPT_SECONDS, while it is the item's latest, nothing has changed since and no one else
+ * holds it for its next review: the item returns to the review it waited for, and the decision no
+ * longer counts (its row is marked undone, never deleted, so its id is never issued again and its key is refused if it is ever
  * sent again; the audit log keeps both events). A second review (made knowing, once decided, what
  * the first was) and a correction cannot be undone: a supervisor corrects them.
  */
@@ -64,6 +71,13 @@ export async function undoDecision(
     throw conflict(
       'too_late',
       `Too late to undo ${decision.id}: it counts now. A supervisor can correct it.`,
+    );
+  // Someone holds the item for the review it now waits for: it is theirs, not the author's.
+  const holder = liveLease(item, now);
+  if (holder && holder.holderId !== user.id)
+    throw conflict(
+      'too_late',
+      `Too late to undo ${decision.id}: ${holder.holderName} holds ${item.id} for its next review. A supervisor can correct it.`,
     );
   const status = statusAwaiting[decision.stage];
   await trx
@@ -131,6 +145,8 @@ export async function correctDecision(
       'forbidden',
       'You made a decision on this item: another supervisor must correct it.',
     );
+  // A correction decides the item: not while another reviewer holds it, as for a decision.
+  assertNotHeldByOther(item, user, now);
   if (item.version !== request.itemVersion)
     throw conflict(
       'version_conflict',
