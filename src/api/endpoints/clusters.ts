@@ -26,7 +26,7 @@ export const clusterEndpoints = {
     path: '/api/items/{itemId}/cluster-decisions',
     summary: 'Apply one verdict to the item and its cluster',
     description:
-      'Each listed item gets its own decision, version check and idempotency key (`{idempotencyKey}:{itemId}`), by the same rules as `decideItem`; items decided meanwhile, changed, or held by someone else are skipped and reported, never overwritten.',
+      'Each listed item gets its own decision, version check and idempotency key (`{idempotencyKey}:{itemId}`), by the same rules as `decideItem`; items decided meanwhile, changed, or held by someone else are skipped and reported, never overwritten, and each such refusal is audited as `item.decision_refused`. Only items waiting for the review the anchor waited for when the request was first sent are decided: sent again with its key, it decides nothing it skipped.',
     tag: 'items',
     access: reviewerRoles,
     params: ItemIdParams,

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { ClusterDecisionOutcome, ClusterDecisionRequest } from '../../api/schemas/cluster';
 import type { User } from '../../api/schemas/user';
-import { stageOf } from '../../domain/review-rules';
+import { stageOf, type ReviewStage } from '../../domain/review-rules';
 import type { Database } from '../db/tables';
 import { Refusal } from '../refusal';
 import { clusterAnchor, clusterMembers } from './clusters';
@@ -14,7 +14,10 @@ import { decideItem } from './decide';
  * decision on items that wait for another. An item outside the cluster or at another stage, or
  * decided meanwhile, changed, or held by someone else, is skipped and reported — never
  * overwritten. Every refusal of a member comes before anything of it is written, so a skipped
- * member leaves nothing behind in the request's one transaction.
+ * member leaves nothing behind in the request's one transaction; the rules' refusals are returned
+ * beside the outcomes, for the record. Sent again with its key, the request decides at the review
+ * it decided at the first time, though the anchor has moved on since: its retry never makes
+ * another review of a member it skipped.
  */
 export async function decideCluster(
   trx: Transaction<Database>,
@@ -23,9 +26,9 @@ export async function decideCluster(
   request: ClusterDecisionRequest,
   now: Date,
   reviewSecret: string,
-): Promise<ClusterDecisionOutcome[]> {
+): Promise<{ outcomes: ClusterDecisionOutcome[]; refusals: MemberRefusal[] }> {
   const anchor = await clusterAnchor(trx, anchorId);
-  const stage = stageOf(anchor.status);
+  const stage = (await stageSentBefore(trx, user.id, request)) ?? stageOf(anchor.status);
   const requested = request.items.map((i) => i.itemId);
   const members = new Set([
     anchor.id,
@@ -46,6 +49,7 @@ export async function decideCluster(
     .execute();
   const byId = new Map(locked.map((row) => [row.id, row]));
   const outcomes: ClusterDecisionOutcome[] = [];
+  const refusals: MemberRefusal[] = [];
   for (const { itemId, itemVersion } of request.items) {
     const skip = (code: string, message: string): ClusterDecisionOutcome => ({
       itemId,
@@ -72,7 +76,7 @@ export async function decideCluster(
           verdict: request.verdict,
           note: request.note,
           itemVersion,
-          idempotencyKey: `${request.idempotencyKey}:${itemId}`,
+          idempotencyKey: memberKey(request, itemId),
           madeBy: user.id,
         },
         now,
@@ -85,7 +89,40 @@ export async function decideCluster(
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
       outcomes.push(skip(error.code, error.message));
+      refusals.push({ itemId, itemVersion, stage: stageOf(item.status), refusal: error });
     }
   }
-  return outcomes;
+  return { outcomes, refusals };
+}
+
+/** A member's decision refused by the review rules, as a decision of it alone would have been. */
+export interface MemberRefusal {
+  itemId: string;
+  itemVersion: number;
+  /** The review the member waited for. */
+  stage: ReviewStage | null;
+  refusal: Refusal;
+}
+
+/** Each member's decision has a key of its own, derived from the request's. */
+const memberKey = (request: ClusterDecisionRequest, itemId: string) =>
+  `${request.idempotencyKey}:${itemId}`;
+
+/** The review this request decided at when it was sent before, or null (its first sending). */
+async function stageSentBefore(
+  trx: Transaction<Database>,
+  userId: string,
+  request: ClusterDecisionRequest,
+): Promise<ReviewStage | null> {
+  const earlier = await trx
+    .selectFrom('decisions')
+    .select('stage')
+    .where('actor_id', '=', userId)
+    .where(
+      'idempotency_key',
+      'in',
+      request.items.map((i) => memberKey(request, i.itemId)),
+    )
+    .executeTakeFirst();
+  return earlier?.stage ?? null;
 }

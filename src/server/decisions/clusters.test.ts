@@ -2,7 +2,15 @@ import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { Cluster, ClusterDecisionResult } from '../../api/schemas/cluster';
 import { openTestServer, type TestServer } from '../testing/test-server';
 import { clusterOf } from './clusters';
-import { allItems, appendedSince, auditSize, claim, decisionsOf, itemNow } from './review-test-kit';
+import {
+  allItems,
+  appendedSince,
+  auditSize,
+  claim,
+  decide,
+  decisionsOf,
+  itemNow,
+} from './review-test-kit';
 
 /** Clusters and one verdict applied to them (the in-memory backend's suite) against the server. */
 
@@ -72,6 +80,82 @@ test('a cluster decision decides each item on its own and skips one held by some
   expect(decided?.detail).toMatchObject({ clusterOf: item.id });
   expect((await itemNow(server, held.item.id)).status).toBe('pending');
   expect(await decisionsOf(server, held.item.id)).toEqual([]);
+  // The skipped member is on the record as a refused decision, as its own decision would be.
+  const refused = (await appendedSince(server, before)).filter(
+    (e) => e.action === 'item.decision_refused',
+  );
+  expect(refused).toMatchObject([
+    {
+      actor: { id: 'usr_ana' },
+      subject: { id: held.item.id },
+      detail: { stage: 'first', status: 409, refusal: 'held', clusterOf: item.id },
+    },
+  ]);
+  expect(JSON.stringify(refused)).not.toMatch(/escalate|Same file/);
+});
+
+test('a cluster decision refused by role is on the record, like a single decision', async () => {
+  const alex = await server.signIn('usr_alex');
+  const { item } = await pendingCluster();
+  const before = await auditSize(server);
+  const response = await alex.send('POST', `/api/items/${item.id}/cluster-decisions`, {
+    verdict: { kind: 'dismiss', reason: 'adult_content' },
+    note: null,
+    items: [{ itemId: item.id, itemVersion: item.version }],
+    idempotencyKey: 'cluster-key-auditor',
+  });
+  expect(response.status).toBe(403);
+  expect(await appendedSince(server, before)).toMatchObject([
+    {
+      action: 'item.decision_refused',
+      actor: { id: 'usr_alex' },
+      subject: { id: item.id },
+      detail: { status: 403, refusal: 'forbidden', itemVersion: item.version },
+    },
+  ]);
+});
+
+test('a cluster decision sent again decides nothing it skipped the first time, though its anchor moved on', async () => {
+  const ana = await server.signIn('usr_ana');
+  const ben = await server.signIn('usr_ben');
+  const { item, members } = await pendingCluster();
+  const [other] = members;
+  if (!other) throw new Error('no member');
+  const confirm = { kind: 'confirm', classification: null, annotations: [] };
+  // Ben's first review of the member: it waits for its second review now.
+  const benDecided = await decide(ben, other.item.id, {
+    verdict: confirm,
+    note: null,
+    itemVersion: other.item.version,
+    idempotencyKey: 'ben-first-0001',
+  });
+  expect(benDecided.status).toBe(200);
+  const waiting = await itemNow(server, other.item.id);
+  expect(waiting.status).toBe('awaiting_second_review');
+
+  const send = async () =>
+    ClusterDecisionResult.parse(
+      await (
+        await ana.send('POST', `/api/items/${item.id}/cluster-decisions`, {
+          verdict: confirm,
+          note: null,
+          items: [
+            { itemId: item.id, itemVersion: item.version },
+            { itemId: other.item.id, itemVersion: waiting.version },
+          ],
+          idempotencyKey: 'cluster-retry-0001',
+        })
+      ).json(),
+    ).outcomes.map((o) => [o.itemId, o.outcome, o.outcome === 'skipped' ? o.code : null]);
+  const first = await send();
+  expect(first).toEqual([
+    [item.id, 'decided', null],
+    [other.item.id, 'skipped', 'other_stage'],
+  ]);
+  // Sent again (a lost answer): the anchor now waits for its second review, as the member does.
+  expect(await send()).toEqual(first);
+  expect((await itemNow(server, other.item.id)).status).toBe('awaiting_second_review');
+  expect((await decisionsOf(server, other.item.id)).map((d) => d.actor.id)).toEqual(['usr_ben']);
 });
 
 test('a cluster decision touches only the cluster, and only items waiting for the same review', async () => {

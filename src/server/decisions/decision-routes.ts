@@ -4,7 +4,10 @@ import { endpoints } from '../../api/endpoints';
 import { stageOf } from '../../domain/review-rules';
 import type { Database } from '../db/tables';
 import { mountEndpoint } from '../http/mount-endpoint';
-import type { RefusedAttempt } from '../http/refused-attempts';
+import { appendAuditEvents } from '../audit/audit-chain';
+import { actorOf } from '../claims/item-state';
+import { httpErrorOf } from '../http/refusal-status';
+import { isRefusalStatus, type RefusedAttempt } from '../http/refused-attempts';
 import type { ServerContext } from '../server-context';
 import { decideCluster } from './cluster-decisions';
 import { clusterOf } from './clusters';
@@ -88,16 +91,52 @@ export function mountDecisionRoutes(app: Hono, server: ServerContext) {
     body: await clusterOf(trx, params.itemId),
   }));
 
-  mountEndpoint(app, server, endpoints.decideCluster, async ({ trx, params, body, user }) => ({
-    body: {
-      outcomes: await decideCluster(
+  mountEndpoint(
+    app,
+    server,
+    endpoints.decideCluster,
+    async ({ trx, params, body, user }) => {
+      const now = server.now();
+      const { outcomes, refusals } = await decideCluster(
         trx,
         params.itemId,
         user,
         body,
-        server.now(),
+        now,
         server.review.reviewSecret,
-      ),
+      );
+      // Each member the rules refused is on the record, as its own refused decision would be.
+      await appendAuditEvents(
+        trx,
+        refusals.flatMap(({ itemId, itemVersion, stage, refusal }) => {
+          const answer = httpErrorOf(refusal);
+          if (!isRefusalStatus(answer.status)) return [];
+          return [
+            {
+              at: now.toISOString(),
+              actor: actorOf(user),
+              action: 'item.decision_refused' as const,
+              subject: { type: 'item' as const, id: itemId },
+              detail: {
+                stage,
+                itemVersion,
+                clusterOf: params.itemId,
+                status: answer.status,
+                refusal: answer.code,
+                message: answer.message,
+              },
+            },
+          ];
+        }),
+      );
+      return { body: { outcomes } };
     },
-  }));
+    {
+      refused: ({ trx, params, body }) =>
+        decisionRefused(trx, params.itemId, {
+          itemVersion: body?.items.find((i) => i.itemId === params.itemId)?.itemVersion ?? null,
+          clusterOf: params.itemId,
+        }),
+    },
+  );
 }

@@ -44,9 +44,12 @@ export type RefusalOf<E extends Endpoint> = (input: {
   trx: Transaction<Database>;
 }) => RefusedAttempt | null | Promise<RefusedAttempt | null>;
 
-/** Whether an answer is a refusal the log records: forbidden, or in conflict with the state. */
+/** Whether a status is a refusal the log records: forbidden, or in conflict with the state. */
+export const isRefusalStatus = (status: number) => status === 403 || status === 409;
+
+/** Whether an answer is a refusal the log records, to a request that would have changed state. */
 export const isRecordedRefusal = (endpoint: Endpoint, answer: HttpError) =>
-  isStateChanging(endpoint.method) && (answer.status === 403 || answer.status === 409);
+  isStateChanging(endpoint.method) && isRefusalStatus(answer.status);
 
 /**
  * The parameters and body of a request refused before they were read (its role may not call
