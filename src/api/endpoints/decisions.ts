@@ -47,7 +47,7 @@ export const decisionEndpoints = {
     path: '/api/items/{itemId}/corrections',
     summary: 'Correct a decision (supervisors)',
     description:
-      'A new, final supervisor decision with a written rationale that supersedes `supersedes`, which stays in the history; audited as `item.decision_corrected`. 409 when the version differs, the decision was already corrected, or another reviewer holds the item (`held`). Idempotent per `idempotencyKey`.',
+      'A new, final supervisor decision with a written rationale that supersedes `supersedes`, which stays in the history; audited as `item.decision_corrected`. The item’s reports not yet on their way to NCMEC follow it: corrected away from confirmed, it leaves them; confirmed again with another classification or annotations, its file takes them. Either way a report in review or approved goes back to draft. 409 when the version differs, the decision was already corrected, or another reviewer holds the item (`held`). Idempotent per `idempotencyKey`.',
     tag: 'items',
     access: ['supervisor'],
     params: ItemIdParams,

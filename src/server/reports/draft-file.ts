@@ -17,7 +17,7 @@ const extension: Record<string, string> = {
 };
 
 /** The confirmation that decided the item: the latest confirm verdict in its history. */
-const confirmationOf = (decisions: readonly Decision[]) =>
+export const confirmationOf = (decisions: readonly Decision[]) =>
   decisions.findLast((d) => d.verdict.kind === 'confirm')?.verdict;
 
 /** HTTP status at crawl time → publicly available; unknown when the status says neither. */

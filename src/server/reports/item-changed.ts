@@ -1,6 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/tables';
+import { readDecisions } from '../decisions/decision-rows';
 import { readItems } from '../items/item-rows';
+import { confirmationOf } from './draft-file';
 import { incidentKey } from './draft-fields';
 import { draftReport, itemsOfReport, regroup } from './drafting';
 import {
@@ -62,10 +64,49 @@ async function joinDraft(trx: Transaction<Database>, itemId: string, at: Date) {
 }
 
 /**
+ * A confirmed item confirmed again (a supervisor's correction): its file takes the correction's
+ * classification and annotations, over what a person set there, in every report not yet on its way
+ * to NCMEC; one in review or approved goes back to draft, to be reviewed again as it now reads. A
+ * report whose file already reads so is left as it is.
+ */
+async function reclassify(
+  trx: Transaction<Database>,
+  itemId: string,
+  reportIds: readonly string[],
+  at: Date,
+) {
+  const verdict = confirmationOf((await readDecisions(trx, [itemId])).get(itemId) ?? []);
+  if (verdict?.kind !== 'confirm') return;
+  const { classification, annotations } = verdict;
+  for (const report of await lockedReports(trx, reportIds)) {
+    if (!openStatuses.includes(report.status) && !reviewStatuses.includes(report.status)) continue;
+    const file = report.files.find((f) => f.itemIds.includes(itemId));
+    if (
+      !file ||
+      (file.industryClassification === classification &&
+        file.fileAnnotations.join(' ') === annotations.join(' '))
+    )
+      continue;
+    Object.assign(file, {
+      industryClassification: classification,
+      fileAnnotations: [...annotations],
+    });
+    if (reviewStatuses.includes(report.status)) {
+      Object.assign(report, { status: 'draft', review: null, reporter: null, submittedBy: null });
+    }
+    await recordReportChange(trx, report, SYSTEM, at, 'report.updated', {
+      reclassifiedItem: itemId,
+      industryClassification: classification,
+    });
+  }
+}
+
+/**
  * Keeps reports in step with an item's decisions (call it after the item's status changed, in the
- * same transaction). Newly confirmed, it joins its incident's open draft, or gets a new one.
- * Undone or corrected away from confirmed, it leaves every report not yet on its way to NCMEC; one
- * in review or approved goes back to draft, to be reviewed again without it.
+ * same transaction). Newly confirmed, it joins its incident's open draft, or gets a new one;
+ * confirmed again by a correction, its file follows the new verdict (`reclassify`). Undone or
+ * corrected away from confirmed, it leaves every report not yet on its way to NCMEC; one in review
+ * or approved goes back to draft, to be reviewed again without it.
  */
 export async function reportItemChanged(
   trx: Transaction<Database>,
@@ -85,6 +126,13 @@ export async function reportItemChanged(
     .execute();
   if (item.status === 'confirmed') {
     if (holdingIds.length === 0) await joinDraft(trx, itemId, at);
+    else
+      await reclassify(
+        trx,
+        itemId,
+        holdingIds.map((r) => r.report_id),
+        at,
+      );
     return;
   }
   const holding = await lockedReports(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ItemDetail } from '../../api/schemas/decision';
 import { Report } from '../../api/schemas/report';
 import { appendAuditEvents } from '../audit/audit-chain';
 import { readItems } from '../items/item-rows';
@@ -179,5 +180,39 @@ describe('keeping drafts in step with decisions', () => {
     expect((await holding())[0]?.status).toBe('draft');
     await kit.setItemStatus(item.id, 'awaiting_second_review');
     expect(await holding()).toHaveLength(0);
+  });
+
+  it('a correction that reclassifies a confirmed item changes its file, and an approved report goes back to draft', async () => {
+    const approved = await kit.approvedReport(1);
+    const file = approved.files[0];
+    const itemId = file?.itemIds[0];
+    if (!file || !itemId) throw new Error('fixture');
+    const { item, decisions } = ItemDetail.parse(
+      (await kit.call('GET', `/api/items/${itemId}`, SASHA)).json,
+    );
+    const deciders = new Set(decisions.map((d) => d.actor.id));
+    const supervisor = ['usr_sasha', 'usr_mira'].find((id) => !deciders.has(id));
+    const latest = decisions.at(-1);
+    if (!supervisor || !latest) throw new Error('fixture');
+    const classification = file.industryClassification === 'A1' ? 'B1' : 'A1';
+    const before = await kit.head();
+    const corrected = await kit.call('POST', `/api/items/${itemId}/corrections`, supervisor, {
+      supersedes: latest.id,
+      verdict: { kind: 'confirm', classification, annotations: ['infant'] },
+      rationale: 'Reclassified on a second look.',
+      itemVersion: item.version,
+      idempotencyKey: `reclassify-${itemId}`,
+    });
+    expect(corrected.status).toBe(200);
+    const after = await kit.get(approved.id, ANA);
+    expect(after.status).toBe('draft');
+    expect(after.files[0]).toMatchObject({
+      industryClassification: classification,
+      fileAnnotations: ['infant'],
+    });
+    const updated = (await kit.eventsSince(before.seq)).find(
+      (e) => e.action === 'report.updated' && e.subject.id === approved.id,
+    );
+    expect(updated?.detail).toMatchObject({ reclassifiedItem: itemId, status: 'draft' });
   });
 });
