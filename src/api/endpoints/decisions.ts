@@ -19,7 +19,7 @@ export const decisionEndpoints = {
     path: '/api/items/{itemId}/decisions',
     summary: 'Record a decision on an item',
     description:
-      'Decides the review the item waits for. First review of a pending item: confirm (→ awaiting_second_review), dismiss (→ dismissed, or awaiting_second_review for a match against the NCMEC list) or escalate (→ escalated). Second review, blind and by someone other than the first reviewer: agreeing makes it confirmed or dismissed, disagreeing or escalating sends it to the supervisors (→ escalated). Supervisor decision on an escalated item: confirm or dismiss with a rationale in `note`, final. 409 when the version differs, the item was decided, or someone else holds it; 403 when the caller may not make this review, and `maker_mismatch` when `madeBy` is not the signed-in user; 400 for a missing note or rationale. Idempotent per the caller’s `idempotencyKey`.',
+      'Decides the review the item waits for. First review of a pending item: confirm (→ awaiting_second_review), dismiss (→ dismissed, or awaiting_second_review for a match against the NCMEC list) or escalate (→ escalated). Second review, blind and by someone other than the first reviewer: agreeing makes it confirmed or dismissed, disagreeing or escalating sends it to the supervisors (→ escalated). Supervisor decision on an escalated item: confirm or dismiss with a rationale in `note`, final. 409 when the version differs, the item was decided, or someone else holds it; 403 when the caller may not make this review, and `maker_mismatch` when `madeBy` is not the signed-in user; 400 for a missing note or rationale. Idempotent per the caller’s `idempotencyKey`: the same request sent again answers the decision recorded (audited as `item.decision_replayed`); another verdict, note or version under that key is a 409 `key_reused`.',
     tag: 'items',
     access: reviewerRoles,
     params: ItemIdParams,
@@ -47,7 +47,7 @@ export const decisionEndpoints = {
     path: '/api/items/{itemId}/corrections',
     summary: 'Correct a decision (supervisors)',
     description:
-      'A new, final supervisor decision with a written rationale that supersedes `supersedes`, which stays in the history; audited as `item.decision_corrected`. The item’s reports not yet on their way to NCMEC follow it: corrected away from confirmed, it leaves them; confirmed again with another classification or annotations, its file takes them. Either way a report in review or approved goes back to draft. 409 when the version differs, the decision was already corrected, or another reviewer holds the item (`held`). Idempotent per `idempotencyKey`.',
+      'A new, final supervisor decision with a written rationale that supersedes `supersedes`, which stays in the history; audited as `item.decision_corrected`. The item’s reports not yet on their way to NCMEC follow it: corrected away from confirmed, it leaves them; confirmed again with another classification or annotations, its file takes them. Either way a report in review or approved goes back to draft. 409 when the version differs, the decision was already corrected, or another reviewer holds the item (`held`). Idempotent per `idempotencyKey`, as a decision is.',
     tag: 'items',
     access: ['supervisor'],
     params: ItemIdParams,

@@ -15,7 +15,13 @@ import {
 import type { Database } from '../db/tables';
 import { Refusal } from '../refusal';
 import { sampledForSecondReview } from '../review/blind-review';
-import { decisionByKey, keyDigest, nextDecisionId } from './decision-identity';
+import {
+  asksForRecorded,
+  decisionByKey,
+  keyDigest,
+  keyReusedMessage,
+  nextDecisionId,
+} from './decision-identity';
 import { recordDecision } from './record-decision';
 
 /**
@@ -46,6 +52,8 @@ export async function decideItem(
     );
   const earlier = await decisionByKey(trx, user.id, request.idempotencyKey);
   if (earlier && !earlier.undone && earlier.decision.itemId === item.id) {
+    if (!asksForRecorded(earlier.decision, { ...request, supersedes: null }))
+      throw conflict('key_reused', keyReusedMessage);
     // Sent again (an outbox retry whose answer was lost, or a second tab): recorded once, and
     // the replay is on the record too.
     await appendAuditEvents(trx, [

@@ -20,7 +20,13 @@ import {
 import type { Database } from '../db/tables';
 import { verdictDetail } from '../demo/verdict-detail';
 import { Refusal } from '../refusal';
-import { decisionByKey, nextDecisionId } from './decision-identity';
+import {
+  asksForRecorded,
+  decisionByKey,
+  keyDigest,
+  keyReusedMessage,
+  nextDecisionId,
+} from './decision-identity';
 import { recordDecision } from './record-decision';
 
 /**
@@ -122,8 +128,24 @@ export async function correctDecision(
   const locked = await lockItem(trx, itemId);
   const { item, decisions } = locked;
   const earlier = await decisionByKey(trx, user.id, request.idempotencyKey);
-  if (earlier && !earlier.undone && earlier.decision.itemId === item.id)
+  if (earlier && !earlier.undone && earlier.decision.itemId === item.id) {
+    const asked = { ...request, note: request.rationale };
+    if (!asksForRecorded(earlier.decision, asked)) throw conflict('key_reused', keyReusedMessage);
+    // Sent again: recorded once, and the replay is on the record, as a decision's is.
+    await appendAuditEvents(trx, [
+      {
+        at: now.toISOString(),
+        actor: actorOf(user),
+        action: 'item.decision_replayed',
+        subject: { type: 'item', id: item.id },
+        detail: {
+          decisionId: earlier.decision.id,
+          idempotencyKey: keyDigest(user.id, request.idempotencyKey),
+        },
+      },
+    ]);
     return { item, decision: earlier.decision };
+  }
   const underReview = correctionRefusal(item.status);
   if (underReview) throw conflict('under_review', underReview);
   const corrected = decisions.find((d) => d.id === request.supersedes);

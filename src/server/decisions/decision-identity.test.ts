@@ -101,6 +101,69 @@ test('idempotency keys are per user: Ben reusing Ana’s key neither blocks her 
   expect(UndoResult.parse(await undo.json()).undone).toBe(recorded.id);
 });
 
+test('a key sent again names only its decision: another verdict, note or version under it is refused (409), the same request replays', async () => {
+  const [item] = await freePending(1);
+  if (!item) throw new Error('fixture');
+  const ana = await server.signIn('usr_ana');
+  const send = (body: Record<string, unknown>) =>
+    ana.send('POST', `/api/items/${item.id}/decisions`, body);
+  const original = escalate(item.version, 'same-key-0001', 'usr_ana');
+  expect((await send(original)).status).toBe(200);
+  const decided = await decisionsOf(server, item.id);
+
+  for (const other of [
+    { ...original, verdict: { kind: 'dismiss', reason: 'adult_content' } },
+    { ...original, verdict: { kind: 'escalate', reason: 'Another reason' } },
+    { ...original, note: 'a note' },
+    { ...original, itemVersion: item.version + 5 },
+  ]) {
+    const before = await auditSize(server);
+    const refused = await send(other);
+    expect(refused.status).toBe(409);
+    expect(ErrorBody.parse(await refused.json()).error.code).toBe('key_reused');
+    expect(await appendedSince(server, before)).toMatchObject([
+      { action: 'item.decision_refused', detail: { refusal: 'key_reused' } },
+    ]);
+  }
+  expect(await decisionsOf(server, item.id)).toEqual(decided);
+  const replayed = await send(original);
+  expect(replayed.status).toBe(200);
+  expect(DecisionResult.parse(await replayed.json()).decision).toEqual(decided[0]);
+});
+
+test('a correction sent again replays on the record; another correction under its key is refused', async () => {
+  const [item] = await freePending(1);
+  if (!item) throw new Error('fixture');
+  const ana = await server.signIn('usr_ana');
+  const sasha = await server.signIn('usr_sasha');
+  const first = DecisionResult.parse(
+    await (
+      await ana.send('POST', `/api/items/${item.id}/decisions`, {
+        ...escalate(item.version, 'corr-first-0001', 'usr_ana'),
+        verdict: { kind: 'dismiss', reason: 'adult_content' },
+      })
+    ).json(),
+  );
+  const correction = {
+    supersedes: first.decision.id,
+    verdict: { kind: 'confirm', classification: 'A2', annotations: [] },
+    rationale: 'Not adult content.',
+    itemVersion: first.item.version,
+    idempotencyKey: 'corr-key-0001',
+  };
+  const path = `/api/items/${item.id}/corrections`;
+  expect((await sasha.send('POST', path, correction)).status).toBe(200);
+  const before = await auditSize(server);
+  expect((await sasha.send('POST', path, correction)).status).toBe(200);
+  expect(await appendedSince(server, before)).toMatchObject([
+    { action: 'item.decision_replayed', actor: { id: 'usr_sasha' } },
+  ]);
+  const other = await sasha.send('POST', path, { ...correction, rationale: 'Another reason.' });
+  expect(other.status).toBe(409);
+  expect(ErrorBody.parse(await other.json()).error.code).toBe('key_reused');
+  expect((await decisionsOf(server, item.id)).map((d) => d.stage)).toEqual(['first', 'supervisor']);
+});
+
 test('the audit log names no idempotency key another user could send, only a digest', async () => {
   const ana = await server.signIn('usr_ana');
   const [item] = await freePending(1);

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { canonicalJson } from '../../api/audit-canonical';
 import type { Decision } from '../../api/schemas/decision';
 import { sha256Hex } from '../../lib/sha256-hex';
 import type { Database } from '../db/tables';
@@ -29,6 +30,24 @@ export async function decisionByKey(
     .executeTakeFirst();
   return row ? { decision: decisionOf(row), undone: row.undone_at !== null } : null;
 }
+
+/**
+ * Whether a request sent again with a key asks for what is recorded under it: the same verdict,
+ * note and version (a retry, or a second tab). Anything else under that key is another decision,
+ * which the key cannot name.
+ */
+export const asksForRecorded = (
+  recorded: Decision,
+  asked: Pick<Decision, 'verdict' | 'note' | 'itemVersion' | 'supersedes'>,
+) =>
+  recorded.itemVersion === asked.itemVersion &&
+  recorded.note === asked.note &&
+  recorded.supersedes === asked.supersedes &&
+  canonicalJson(recorded.verdict) === canonicalJson(asked.verdict);
+
+/** The refusal of a key sent again for another decision than the one recorded under it. */
+export const keyReusedMessage =
+  'This idempotency key was already used for another decision: a new decision needs a new key.';
 
 /**
  * A new decision id for the item, never one it issued before: undone decisions keep their rows and
