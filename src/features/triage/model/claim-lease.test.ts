@@ -278,13 +278,17 @@ describe('stopping', () => {
     expect(world.handled).toEqual(['claim', 'release']);
   });
 
-  it('an item opened again before its release went out is not released: the new claim keeps it', async () => {
+  it('an item opened again while its release still waits (for a decision’s answer) is not released: the new claim keeps it', async () => {
     const world = leaseWorld();
     const first = world.start();
     await world.clock.advance(PAINT_MS);
-    first.stop(); // left for another item, and back before the next paint
+    const answer = world.decide();
+    first.stop();
+    await world.clock.advance(PAINT_MS);
     const again = world.start();
     await world.clock.advance(PAINT_MS + 1_000);
+    answer(false); // the decision was refused: the release would go out now
+    await world.clock.advance(0);
     expect(world.releases()).toBe(0);
     expect(world.handled).toEqual(['claim', 'claim']);
     expect(world.state()).toMatchObject({ kind: 'held' });
