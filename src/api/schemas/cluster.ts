@@ -44,7 +44,7 @@ export type Cluster = z.infer<typeof Cluster>;
 export const ClusterDecisionRequest = z
   .object({
     verdict: Verdict,
-    note: z.nullable(z.string().check(z.trim(), z.maxLength(4000))),
+    note: z.nullable(z.string().check(z.maxLength(4000))),
     items: z
       .array(z.object({ itemId: Id, itemVersion: z.int().check(z.positive()) }))
       .check(z.minLength(1), z.maxLength(500))

@@ -1,4 +1,5 @@
 import { z } from '../../lib/zod';
+import { saying } from './report-text';
 import { Id, Timestamp } from './common';
 import { FlaggedItem } from './item';
 import { Actor } from './user';
@@ -115,7 +116,7 @@ export type ItemDetail = z.infer<typeof ItemDetail>;
 export const DecisionRequest = z
   .object({
     verdict: Verdict,
-    note: z.nullable(z.string().check(z.trim(), z.maxLength(4000))),
+    note: z.nullable(z.string().check(z.maxLength(4000))),
     itemVersion: z.int().check(z.positive()).register(z.globalRegistry, {
       description: 'The version the decision was made on; another version is a 409.',
     }),
@@ -167,7 +168,7 @@ export const CorrectionRequest = z
     verdict: Verdict.check(
       z.refine((v) => v.kind !== 'escalate', 'a correction confirms or dismisses'),
     ),
-    rationale: z.string().check(z.trim(), z.minLength(1), z.maxLength(4000)),
+    rationale: saying(4000, 1, 'say why'),
     itemVersion: z.int().check(z.positive()),
     idempotencyKey: z.string().check(z.minLength(8), z.maxLength(100)),
   })

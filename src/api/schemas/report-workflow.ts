@@ -91,7 +91,7 @@ export const ReportTransition = z
         '`in_review`: submit a draft; `approved` / `rejected`: a supervisor’s review; `draft`: reopen a retracted report.',
     }),
     comment: z
-      .nullable(z.string().check(z.trim(), z.maxLength(2000)))
+      .nullable(z.string().check(z.maxLength(2000)))
       .register(z.globalRegistry, { description: 'Required to reject.' }),
   })
   .register(z.globalRegistry, { id: 'ReportTransition' });

@@ -5,7 +5,7 @@ import { RefusedSourceValue } from './refused-source-value';
 import { ReportFile } from './report-file';
 import { Incident, IncidentSummary, WebPageIncident } from './report-incident';
 import { ReportedPerson } from './report-person';
-import { written } from './report-text';
+import { saying, written } from './report-text';
 import { Actor } from './user';
 
 /**
@@ -47,17 +47,13 @@ export const NOT_AVAILABLE_REASON_MIN = 10;
 export const NotAvailable = z
   .object({
     field: ActionabilityField,
-    reason: written(2000)
-      .check(
-        z.trim(),
-        z.minLength(
-          NOT_AVAILABLE_REASON_MIN,
-          `say why in at least ${NOT_AVAILABLE_REASON_MIN} characters`,
-        ),
-      )
-      .register(z.globalRegistry, {
-        description: 'Why the supplier’s data cannot give it. Kept per supplier.',
-      }),
+    reason: saying(
+      2000,
+      NOT_AVAILABLE_REASON_MIN,
+      `say why in at least ${NOT_AVAILABLE_REASON_MIN} characters`,
+    ).register(z.globalRegistry, {
+      description: 'Why the supplier’s data cannot give it. Kept per supplier.',
+    }),
   })
   .register(z.globalRegistry, { id: 'NotAvailable' });
 export type NotAvailable = z.infer<typeof NotAvailable>;

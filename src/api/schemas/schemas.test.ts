@@ -1,12 +1,13 @@
-import { expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { GENESIS_HASH } from '../audit-canonical';
 import { chainEvents } from '../../server/audit/audit-chain';
 import { generateData } from '../../server/demo/generator';
 import { signInForTest } from '../../test/test-backend';
 import { AuditEvent } from './audit';
-import { Decision } from './decision';
+import { CorrectionRequest, Decision } from './decision';
 import { FlaggedItem, ItemPage } from './item';
 import { QueueList } from './queue';
+import { NotAvailable } from './report';
 
 const generated = generateData({
   seed: 11,
@@ -92,4 +93,27 @@ test('a PDQ distance outside 0–256 is rejected', () => {
         ]),
     ),
   ).toBe(true);
+});
+
+describe('text a person writes', () => {
+  it('is kept exactly as written, spaces and all; text that must say something is refused when blank', () => {
+    const reason = ' \t=1+1: the supplier’s manifest has no such field ';
+    expect(NotAvailable.parse({ field: 'web_page_url', reason }).reason).toBe(reason);
+    expect(NotAvailable.safeParse({ field: 'web_page_url', reason: ' '.repeat(20) }).success).toBe(
+      false,
+    );
+    expect(NotAvailable.safeParse({ field: 'web_page_url', reason: '  too short ' }).success).toBe(
+      false,
+    );
+    const correction = {
+      supersedes: 'dec_1',
+      verdict: { kind: 'dismiss', reason: 'adult_content' },
+      itemVersion: 2,
+      idempotencyKey: 'key-00000001',
+    };
+    expect(CorrectionRequest.parse({ ...correction, rationale: ' why\n' }).rationale).toBe(
+      ' why\n',
+    );
+    expect(CorrectionRequest.safeParse({ ...correction, rationale: ' \n ' }).success).toBe(false);
+  });
 });

@@ -72,7 +72,11 @@ export async function decideItem(
   }
   if (earlier?.undone)
     throw conflict('undone', 'This decision was undone: it is not recorded again.');
-  if (request.verdict.kind === 'dismiss' && request.verdict.reason === 'other' && !request.note)
+  if (
+    request.verdict.kind === 'dismiss' &&
+    request.verdict.reason === 'other' &&
+    !request.note?.trim()
+  )
     throw new Refusal('invalid', 'invalid', 'A dismissal for “other” needs a note saying why.');
   assertNotHeldByOther(item, user, now);
   const stage = stageOf(item.status);

@@ -97,7 +97,7 @@ export async function transitionReport(
   if (bar) refuse(reviewBarText[bar].replace(/\.$/, ' (four eyes).'), 'forbidden', 'four_eyes');
   const at = now.toISOString();
   if (to === 'rejected') {
-    if (!comment)
+    if (!comment?.trim())
       throw new Refusal(
         'invalid',
         'comment_required',
