@@ -59,7 +59,7 @@ export function useItemClaim(
       decisionOnItsWay: () => firstAnswer(useOutbox, itemId),
       releases: {
         release: (due, send) => releases.release(`${userId} ${itemId}`, due, send),
-        claimable: () => releases.claimable(`${userId} ${itemId}`),
+        releaseBeforeClaim: () => releases.releaseBeforeClaim(`${userId} ${itemId}`),
       },
       afterPaint: afterNextPaint,
       onChange: (next) => setState({ itemId, claim: next }),

@@ -3,7 +3,7 @@ import { ApiError } from '../../../api/api-error';
 import type { Lease } from '../../../api/schemas/item';
 import { createFakePage } from '../../../lib/fake-browser.test-support';
 import { createFakeClock } from '../../../lib/fake-clock.test-support';
-import { startClaimLease, type ClaimState } from './claim-lease';
+import { RELEASE_WAIT_MS, startClaimLease, type ClaimState } from './claim-lease';
 import { createReleaseLine } from './release-line';
 
 const LEASE_MS = 60_000;
@@ -72,7 +72,7 @@ function leaseWorld() {
       decisionOnItsWay: () => decision,
       releases: {
         release: (due, send) => line.release('usr_ana itm_one', due, send),
-        claimable: () => line.claimable('usr_ana itm_one'),
+        releaseBeforeClaim: () => line.releaseBeforeClaim('usr_ana itm_one'),
       },
       afterPaint: (task) => {
         const timer = clock.setTimeout(task, PAINT_MS);
@@ -312,6 +312,20 @@ describe('stopping', () => {
     await world.clock.advance(0);
     expect(world.handled).toEqual(['claim', 'release', 'claim']);
     expect(world.state()).toMatchObject({ kind: 'held' });
+  });
+
+  it('a claim waits for a release that gets no answer for 5 s at most, then goes out', async () => {
+    const world = leaseWorld();
+    const first = world.start();
+    await world.clock.advance(PAINT_MS);
+    world.holdAnswers(); // never answered
+    first.stop();
+    await world.clock.advance(PAINT_MS);
+    world.start();
+    await world.clock.advance(PAINT_MS + RELEASE_WAIT_MS - 1);
+    expect(world.claims).toHaveLength(1);
+    await world.clock.advance(1);
+    expect(world.claims).toHaveLength(2);
   });
 
   it('releases nothing held in another window', async () => {

@@ -49,11 +49,12 @@ export interface ClaimLeaseDeps<Item extends Claimed> {
   decisionOnItsWay: () => Promise<boolean> | null;
   /**
    * This window's releases of this item (`release-line.ts`, bound to it): a claim cancels the
-   * release of an earlier hold still due, or waits for the answer to one on its way.
+   * release of an earlier hold still due, or waits for the answer to one on its way (at most
+   * RELEASE_WAIT_MS).
    */
   releases: {
     release: (due: () => Promise<boolean>, send: () => Promise<unknown>) => void;
-    claimable: () => Promise<void> | null;
+    releaseBeforeClaim: () => Promise<void> | null;
   };
   /** Runs the task once the item is on screen (the console: after the next paint); its cancel. */
   afterPaint: (task: () => void) => () => void;
@@ -65,6 +66,9 @@ export interface ClaimLeaseDeps<Item extends Claimed> {
     heldElsewhere: () => void;
   };
 }
+
+/** The longest a claim waits for the answer to the item's release before it goes out anyway. */
+export const RELEASE_WAIT_MS = 5_000;
 
 /** Coming back to the window renews the lease at once, but not more often than this. */
 export const RETURN_RENEWAL_MS = 5_000;
@@ -115,9 +119,15 @@ export function startClaimLease<Item extends Claimed>(deps: ClaimLeaseDeps<Item>
     claimed = true;
     lastClaim = clock.now();
     try {
-      const releasing = deps.releases.claimable();
+      const releasing = deps.releases.releaseBeforeClaim();
       if (releasing) {
-        await releasing;
+        // A release that gets no answer holds the claim back for a few seconds at most.
+        let gaveUp: number | undefined;
+        await Promise.race([
+          releasing,
+          new Promise<void>((resolve) => (gaveUp = clock.setTimeout(resolve, RELEASE_WAIT_MS))),
+        ]);
+        clock.clearTimeout(gaveUp);
         if (!active) return;
       }
       const sent = server.claim(takeOver);

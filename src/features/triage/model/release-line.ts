@@ -12,10 +12,10 @@ export interface ReleaseLine {
    */
   release: (key: string, due: () => Promise<boolean>, send: () => Promise<unknown>) => void;
   /**
-   * Whether a claim of `key` may go out now (null: nothing owed, or its release just cancelled),
-   * or else the answer to its release on its way, to wait for.
+   * Before a claim of `key`: the answer to its release on its way, to wait for; or null, when the
+   * claim may go out now (nothing owed, or a release still due, which this cancels).
    */
-  claimable: (key: string) => Promise<void> | null;
+  releaseBeforeClaim: (key: string) => Promise<void> | null;
 }
 
 interface OwedRelease {
@@ -29,6 +29,8 @@ export function createReleaseLine(): ReleaseLine {
   return {
     release: (key, due, send) => {
       const release: OwedRelease = { sent: false, cancelled: false, answered: Promise.resolve() };
+      const earlier = owed.get(key);
+      if (earlier && !earlier.sent) earlier.cancelled = true; // one release of an item at a time
       owed.set(key, release);
       release.answered = (async () => {
         try {
@@ -42,7 +44,7 @@ export function createReleaseLine(): ReleaseLine {
         }
       })();
     },
-    claimable: (key) => {
+    releaseBeforeClaim: (key) => {
       const release = owed.get(key);
       if (!release) return null;
       if (release.sent) return release.answered;
