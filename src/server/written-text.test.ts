@@ -61,6 +61,13 @@ test('text that says nothing where something must be said is refused, not stored
     idempotencyKey: 'written-blank-note',
   });
   expect(blankOther.status).toBe(400);
+  const blankEscalation = await decide(ana, item.id, {
+    verdict: { kind: 'escalate', reason: ' \n ' },
+    note: null,
+    itemVersion: item.version,
+    idempotencyKey: 'written-blank-reason',
+  });
+  expect(blankEscalation.status).toBe(400);
   expect(await decisionsOf(server, item.id)).toEqual([]);
 });
 

@@ -33,7 +33,7 @@ export const decisionEndpoints = {
     path: '/api/items/{itemId}/decisions/undo',
     summary: 'Take back one’s own decision, moments after making it',
     description:
-      'The caller’s decision sent with `idempotencyKey` may be taken back by its author within a few seconds (`UNDO_ACCEPT_SECONDS` in `src/domain/review-rules.ts`), while it is still the item’s latest: it is removed from the item’s decisions, the item returns to the review it waited for, `item.decision_undone` is audited, and the key is refused (409) if sent again. 409 once the window has passed, anything happened since, or another reviewer holds the item for its next review; 403 for a second review or a correction (a supervisor corrects those); 404 when no decision of the caller’s arrived with that key (keys are per user: another user’s key finds nothing).',
+      'The caller’s decision sent with `idempotencyKey` may be taken back by its author within a few seconds (`UNDO_ACCEPT_SECONDS` in `src/domain/review-rules.ts`), while it is still the item’s latest: it is removed from the item’s decisions, the item returns to the review it waited for, `item.decision_undone` is audited, and the key is refused (409) if sent again. 409 once the window has passed or anything happened since (`too_late`), or while another reviewer holds the item for its next review (`held`); 403 for a second review or a correction (a supervisor corrects those); 404 when no decision of the caller’s arrived with that key (keys are per user: another user’s key finds nothing).',
     tag: 'items',
     access: reviewerRoles,
     params: ItemIdParams,
@@ -47,7 +47,7 @@ export const decisionEndpoints = {
     path: '/api/items/{itemId}/corrections',
     summary: 'Correct a decision (supervisors)',
     description:
-      'A new, final supervisor decision with a written rationale that supersedes `supersedes`, which stays in the history; audited as `item.decision_corrected`. The item’s reports not yet on their way to NCMEC follow it: corrected away from confirmed, it leaves them; confirmed again with another classification or annotations, its file takes them. Either way a report in review or approved goes back to draft. 409 when the version differs, the decision was already corrected, or another reviewer holds the item (`held`). Idempotent per `idempotencyKey`, as a decision is.',
+      'A new, final supervisor decision with a written rationale that supersedes `supersedes`, which stays in the history; audited as `item.decision_corrected`. The item’s reports not yet on their way to NCMEC follow it: corrected away from confirmed, it leaves them; confirmed again, what the correction changed of the confirmation before it (classification, annotations) goes into its file. Either way a report in review or approved goes back to draft. 409 when the version differs, the decision was already corrected, or another reviewer holds the item (`held`). Idempotent per `idempotencyKey`, as a decision is.',
     tag: 'items',
     access: ['supervisor'],
     params: ItemIdParams,

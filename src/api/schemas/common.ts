@@ -19,6 +19,17 @@ export const Id = z
 /** ISO-8601 instant in UTC (`Z`), as every time in the contract is; at most nanoseconds. */
 export const Timestamp = z.iso.datetime().check(z.maxLength(30));
 
+/**
+ * Free text a person writes that must say something: at least `min` characters besides the spaces
+ * around them. Kept exactly as written, never trimmed: what is stored is what was sent.
+ */
+export const saying = (max: number, min: number, message: string) =>
+  z.string().check(
+    z.minLength(min, message),
+    z.maxLength(max),
+    z.refine((text) => text.trim().length >= min, message),
+  );
+
 /** Lower-case hexadecimal digest of a fixed length. */
 export const hexDigest = (length: number) =>
   z

@@ -1,6 +1,5 @@
 import { z } from '../../lib/zod';
-import { saying } from './report-text';
-import { Id, Timestamp } from './common';
+import { Id, Timestamp, saying } from './common';
 import { FlaggedItem } from './item';
 import { Actor } from './user';
 
@@ -66,7 +65,7 @@ export const Verdict = z
     z.object({ kind: z.literal('dismiss'), reason: DismissReason }),
     z.object({
       kind: z.literal('escalate'),
-      reason: z.string().check(z.minLength(1), z.maxLength(2000)),
+      reason: saying(2000, 1, 'say why'),
     }),
   ])
   .register(z.globalRegistry, { id: 'Verdict' });

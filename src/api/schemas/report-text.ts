@@ -22,14 +22,3 @@ export const URL_RULE = 'a valid URL of at most 2,083 characters';
 
 /** Free text a person writes into the report. */
 export const written = (max: number) => z.string().check(z.maxLength(max));
-
-/**
- * Free text a person writes that must say something: at least `min` characters besides the spaces
- * around them. Kept exactly as written, never trimmed: what is stored is what was sent.
- */
-export const saying = (max: number, min: number, message: string) =>
-  z.string().check(
-    z.minLength(min, message),
-    z.maxLength(max),
-    z.refine((text) => text.trim().length >= min, message),
-  );

@@ -1,11 +1,11 @@
 import { z } from '../../lib/zod';
-import { Id, Timestamp } from './common';
+import { Id, Timestamp, saying } from './common';
 import { Filing } from './filing';
 import { RefusedSourceValue } from './refused-source-value';
 import { ReportFile } from './report-file';
 import { Incident, IncidentSummary, WebPageIncident } from './report-incident';
 import { ReportedPerson } from './report-person';
-import { saying, written } from './report-text';
+import { written } from './report-text';
 import { Actor } from './user';
 
 /**

@@ -28,7 +28,9 @@ export async function decideCluster(
   reviewSecret: string,
 ): Promise<{ outcomes: ClusterDecisionOutcome[]; refusals: MemberRefusal[] }> {
   const anchor = await clusterAnchor(trx, anchorId);
-  const stage = (await stageSentBefore(trx, user.id, request)) ?? stageOf(anchor.status);
+  const sentBefore = await decidedBefore(trx, user.id, request);
+  const stage = sentBefore[0]?.stage ?? stageOf(anchor.status);
+  const replays = new Set(sentBefore.map((d) => d.item_id));
   const requested = request.items.map((i) => i.itemId);
   const members = new Set([
     anchor.id,
@@ -62,8 +64,9 @@ export async function decideCluster(
       outcomes.push(skip('not_in_cluster', `${itemId} is not in ${anchor.id}’s cluster.`));
       continue;
     }
-    // At another stage when the reviewer saw it (one that moved since is a conflict, below).
-    if (stageOf(item.status) !== stage && item.version === itemVersion) {
+    // At another stage when the reviewer saw it (one that moved since is a conflict, below); a
+    // member this request decided before is answered with that decision, below.
+    if (!replays.has(itemId) && stageOf(item.status) !== stage && item.version === itemVersion) {
       outcomes.push(skip('other_stage', `${itemId} waits for another review (${item.status}).`));
       continue;
     }
@@ -108,21 +111,29 @@ export interface MemberRefusal {
 const memberKey = (request: ClusterDecisionRequest, itemId: string) =>
   `${request.idempotencyKey}:${itemId}`;
 
-/** The review this request decided at when it was sent before, or null (its first sending). */
-async function stageSentBefore(
+/**
+ * The members this request decided when it was sent before (none at its first sending), at the
+ * review it decided: their decisions under their keys, undone or not (an undo does not change what
+ * was asked).
+ */
+function decidedBefore(
   trx: Transaction<Database>,
   userId: string,
   request: ClusterDecisionRequest,
-): Promise<ReviewStage | null> {
-  const earlier = await trx
+): Promise<{ item_id: string; stage: ReviewStage }[]> {
+  return trx
     .selectFrom('decisions')
-    .select('stage')
+    .select(['item_id', 'stage'])
     .where('actor_id', '=', userId)
-    .where(
-      'idempotency_key',
-      'in',
-      request.items.map((i) => memberKey(request, i.itemId)),
+    .where((eb) =>
+      eb.or(
+        request.items.map(({ itemId }) =>
+          eb.and([
+            eb('item_id', '=', itemId),
+            eb('idempotency_key', '=', memberKey(request, itemId)),
+          ]),
+        ),
+      ),
     )
-    .executeTakeFirst();
-  return earlier?.stage ?? null;
+    .execute();
 }

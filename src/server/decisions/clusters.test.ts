@@ -154,6 +154,19 @@ test('a cluster decision sent again decides nothing it skipped the first time, t
   ]);
   // Sent again (a lost answer): the anchor now waits for its second review, as the member does.
   expect(await send()).toEqual(first);
+  // Sent again after reading the cluster again: the anchor's version has moved on; still a replay.
+  const anchorNow = await itemNow(server, item.id);
+  const resent = ClusterDecisionResult.parse(
+    await (
+      await ana.send('POST', `/api/items/${item.id}/cluster-decisions`, {
+        verdict: confirm,
+        note: null,
+        items: [{ itemId: item.id, itemVersion: anchorNow.version }],
+        idempotencyKey: 'cluster-retry-0001',
+      })
+    ).json(),
+  );
+  expect(resent.outcomes).toMatchObject([{ itemId: item.id, outcome: 'decided' }]);
   expect((await itemNow(server, other.item.id)).status).toBe('awaiting_second_review');
   expect((await decisionsOf(server, other.item.id)).map((d) => d.actor.id)).toEqual(['usr_ben']);
 });

@@ -29,8 +29,9 @@ import { recordDecision } from './record-decision';
  * second review by someone other than the first reviewer, or a supervisor's final decision with a
  * written rationale. Refused (409) when someone else holds the item, when it changed since the
  * version decided on, or when it was already decided; never overwrites. The same idempotency key
- * from the same user returns the decision already recorded — on every instance, since the item's
- * lock makes a resend racing its original wait for it and then find it.
+ * from the same user, asking for the same decision, returns the decision already recorded — on
+ * every instance, since the item's lock makes a resend racing its original wait for it and then
+ * find it; asking for another is a 409 `key_reused`.
  */
 export async function decideItem(
   trx: Transaction<Database>,

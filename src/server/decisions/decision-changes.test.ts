@@ -88,7 +88,7 @@ describe('undo', () => {
     const refused = await undo(item.id, key, ana);
     expect(refused.status).toBe(409);
     const { error } = ErrorBody.parse(await refused.json());
-    expect(error.code).toBe('too_late');
+    expect(error.code).toBe('held');
     expect(error.message).toMatch(/Ben Okafor holds/);
     const now = await itemNow(server, item.id);
     expect(now.status).toBe('awaiting_second_review');

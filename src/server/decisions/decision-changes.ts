@@ -44,9 +44,10 @@ const statusAwaiting: Record<ReviewStage, FlaggedItem['status']> = {
  * Take back the caller's own decision, named by the idempotency key it was sent with, within
  * UNDO_ACCEPT_SECONDS, while it is the item's latest, nothing has changed since and no one else
  * holds it for its next review: the item returns to the review it waited for, and the decision no
- * longer counts (its row is marked undone, never deleted, so its id is never issued again and its key is refused if it is ever
- * sent again; the audit log keeps both events). A second review (made knowing, once decided, what
- * the first was) and a correction cannot be undone: a supervisor corrects them.
+ * longer counts (its row is marked undone, never deleted, so its id is never issued again and its
+ * key is refused if it is ever sent again; the audit log keeps both events). A second review (made
+ * knowing, once decided, what the first was) and a correction cannot be undone: a supervisor
+ * corrects them.
  */
 export async function undoDecision(
   trx: Transaction<Database>,
@@ -82,7 +83,7 @@ export async function undoDecision(
   const holder = liveLease(item, now);
   if (holder && holder.holderId !== user.id)
     throw conflict(
-      'too_late',
+      'held',
       `Too late to undo ${decision.id}: ${holder.holderName} holds ${item.id} for its next review. A supervisor can correct it.`,
     );
   const status = statusAwaiting[decision.stage];

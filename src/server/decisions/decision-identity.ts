@@ -32,16 +32,17 @@ export async function decisionByKey(
 }
 
 /**
- * Whether a request sent again with a key asks for what is recorded under it: the same verdict,
- * note and version (a retry, or a second tab). Anything else under that key is another decision,
- * which the key cannot name.
+ * Whether a request sent again with a key asks for what is recorded under it: the same verdict and
+ * note (an empty note is recorded as none), correcting the same decision (a retry, or a second
+ * tab). Anything else under that key is another decision, which the key cannot name. The version
+ * it was made on may differ: a retry sent after reading the item again names the version the
+ * recorded decision made.
  */
 export const asksForRecorded = (
   recorded: Decision,
-  asked: Pick<Decision, 'verdict' | 'note' | 'itemVersion' | 'supersedes'>,
+  asked: Pick<Decision, 'verdict' | 'note' | 'supersedes'>,
 ) =>
-  recorded.itemVersion === asked.itemVersion &&
-  recorded.note === asked.note &&
+  recorded.note === (asked.note || null) &&
   recorded.supersedes === asked.supersedes &&
   canonicalJson(recorded.verdict) === canonicalJson(asked.verdict);
 

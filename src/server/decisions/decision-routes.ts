@@ -7,7 +7,7 @@ import { mountEndpoint } from '../http/mount-endpoint';
 import { appendAuditEvents } from '../audit/audit-chain';
 import { actorOf } from '../claims/item-state';
 import { httpErrorOf } from '../http/refusal-status';
-import { isRefusalStatus, type RefusedAttempt } from '../http/refused-attempts';
+import { isRefusalStatus, refusalDetail, type RefusedAttempt } from '../http/refused-attempts';
 import type { ServerContext } from '../server-context';
 import { decideCluster } from './cluster-decisions';
 import { clusterOf } from './clusters';
@@ -117,14 +117,7 @@ export function mountDecisionRoutes(app: Hono, server: ServerContext) {
               actor: actorOf(user),
               action: 'item.decision_refused' as const,
               subject: { type: 'item' as const, id: itemId },
-              detail: {
-                stage,
-                itemVersion,
-                clusterOf: params.itemId,
-                status: answer.status,
-                refusal: answer.code,
-                message: answer.message,
-              },
+              detail: { stage, itemVersion, clusterOf: params.itemId, ...refusalDetail(answer) },
             },
           ];
         }),

@@ -44,6 +44,13 @@ export type RefusalOf<E extends Endpoint> = (input: {
   trx: Transaction<Database>;
 }) => RefusedAttempt | null | Promise<RefusedAttempt | null>;
 
+/** What a refused attempt's event says of its answer: the status, the error code, the reason. */
+export const refusalDetail = ({ status, code, message }: HttpError) => ({
+  status,
+  refusal: code,
+  message,
+});
+
 /** Whether a status is a refusal the log records: forbidden, or in conflict with the state. */
 export const isRefusalStatus = (status: number) => status === 403 || status === 409;
 
@@ -97,12 +104,7 @@ export async function recordRefusedAttempt<E extends Endpoint>(
           actor: { id: caller.id, name: caller.name, role: caller.role },
           action: attempt.action,
           subject: attempt.subject,
-          detail: {
-            ...attempt.detail,
-            status: answer.status,
-            refusal: answer.code,
-            message: answer.message,
-          },
+          detail: { ...attempt.detail, ...refusalDetail(answer) },
         },
       ]);
     });

@@ -64,10 +64,11 @@ async function joinDraft(trx: Transaction<Database>, itemId: string, at: Date) {
 }
 
 /**
- * A confirmed item confirmed again (a supervisor's correction): its file takes the correction's
- * classification and annotations, over what a person set there, in every report not yet on its way
- * to NCMEC; one in review or approved goes back to draft, to be reviewed again as it now reads. A
- * report whose file already reads so is left as it is.
+ * A confirmed item confirmed again (a supervisor's correction): what the correction changed of the
+ * confirmation before it (its classification, its annotations) goes into the item's file, over
+ * what a person set there, in every report not yet on its way to NCMEC; one in review or approved
+ * goes back to draft, to be reviewed again as it now reads. A correction that changed neither
+ * leaves every report as it is.
  */
 async function reclassify(
   trx: Transaction<Database>,
@@ -75,31 +76,36 @@ async function reclassify(
   reportIds: readonly string[],
   at: Date,
 ) {
-  const verdict = confirmationOf((await readDecisions(trx, [itemId])).get(itemId) ?? []);
-  if (verdict?.kind !== 'confirm') return;
-  const { classification, annotations } = verdict;
+  const decisions = (await readDecisions(trx, [itemId])).get(itemId) ?? [];
+  const now = confirmationOf(decisions);
+  const before = confirmationOf(decisions.slice(0, -1));
+  if (now?.kind !== 'confirm' || before?.kind !== 'confirm') return;
+  const changed = {
+    ...(now.classification === before.classification
+      ? {}
+      : { industryClassification: now.classification }),
+    ...(sameSet(now.annotations, before.annotations)
+      ? {}
+      : { fileAnnotations: [...now.annotations] }),
+  };
+  if (Object.keys(changed).length === 0) return;
   for (const report of await lockedReports(trx, reportIds)) {
     if (!openStatuses.includes(report.status) && !reviewStatuses.includes(report.status)) continue;
     const file = report.files.find((f) => f.itemIds.includes(itemId));
-    if (
-      !file ||
-      (file.industryClassification === classification &&
-        file.fileAnnotations.join(' ') === annotations.join(' '))
-    )
-      continue;
-    Object.assign(file, {
-      industryClassification: classification,
-      fileAnnotations: [...annotations],
-    });
+    if (!file) continue;
+    Object.assign(file, changed);
     if (reviewStatuses.includes(report.status)) {
       Object.assign(report, { status: 'draft', review: null, reporter: null, submittedBy: null });
     }
     await recordReportChange(trx, report, SYSTEM, at, 'report.updated', {
       reclassifiedItem: itemId,
-      industryClassification: classification,
+      industryClassification: file.industryClassification,
     });
   }
 }
+
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((value) => b.includes(value));
 
 /**
  * Keeps reports in step with an item's decisions (call it after the item's status changed, in the

@@ -215,4 +215,28 @@ describe('keeping drafts in step with decisions', () => {
     );
     expect(updated?.detail).toMatchObject({ reclassifiedItem: itemId, status: 'draft' });
   });
+
+  it('a correction that confirms the item as it was confirmed leaves its approved report as it is', async () => {
+    const approved = await kit.approvedReport(1);
+    const itemId = approved.files[0]?.itemIds[0];
+    if (!itemId) throw new Error('fixture');
+    const { item, decisions } = ItemDetail.parse(
+      (await kit.call('GET', `/api/items/${itemId}`, SASHA)).json,
+    );
+    const deciders = new Set(decisions.map((d) => d.actor.id));
+    const supervisor = ['usr_sasha', 'usr_mira'].find((id) => !deciders.has(id));
+    const latest = decisions.at(-1);
+    const confirmed = decisions.findLast((d) => d.verdict.kind === 'confirm')?.verdict;
+    if (!supervisor || !latest || confirmed?.kind !== 'confirm') throw new Error('fixture');
+    const corrected = await kit.call('POST', `/api/items/${itemId}/corrections`, supervisor, {
+      supersedes: latest.id,
+      verdict: { ...confirmed, annotations: [...confirmed.annotations].reverse() },
+      rationale: 'Checked again: as it was.',
+      itemVersion: item.version,
+      idempotencyKey: `same-again-${itemId}`,
+    });
+    expect(corrected.status).toBe(200);
+    const after = await kit.get(approved.id, ANA);
+    expect(after).toMatchObject({ status: 'approved', version: approved.version });
+  });
 });
