@@ -97,7 +97,7 @@ export const reportEndpoints = {
     path: '/api/reports/{reportId}/supplemental',
     summary: 'Start a supplemental report linked to a filed one',
     description:
-      'A new draft for the same incident whose `priorCTReports` is the filed report’s id. It carries only what is new: none of the files, web pages or notes of the reports it follows (it keeps the incident and the reported person). Newly confirmed items of the incident join it; a file an earlier report of the chain sent is refused (409 `already_reported`), and it cannot be submitted without a new file (409).',
+      'A new draft for the same incident whose `priorCTReports` is the filed report’s id. It carries only what is new: none of the files, web pages or notes of the reports it follows (it keeps the incident and the reported person). Newly confirmed items of the incident join it; a file an earlier report of the chain sent is refused (409 `already_reported`), and it cannot be submitted without a new file (409). One is open at a time: while one is (a draft, or in review), another is a 409 `supplemental_open` naming it.',
     tag: 'reports',
     access: editors,
     params: ReportIdParams,

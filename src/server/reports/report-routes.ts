@@ -69,7 +69,8 @@ export function mountReportRoutes(app: Hono, server: ServerContext) {
   );
 
   mountEndpoint(app, server, endpoints.createSupplementalReport, async ({ trx, params, user }) => {
-    const original = await readReport(trx, params.reportId);
+    // Locked: two requests for a supplemental report of it queue, and the second finds the first.
+    const original = await readReport(trx, params.reportId, { lock: true });
     const report = await createSupplemental(trx, original, user, server.now());
     return { body: await presentReport(trx, report), status: 201 };
   });

@@ -72,6 +72,20 @@ describe('a supplemental report carries only what is new', () => {
     expect(submit.text).toMatch(/only what is new/);
   });
 
+  it('is one at a time: two requests at once make one draft, and the other is told which', async () => {
+    const { filed } = await filedWithMoreToCome();
+    const path = `/api/reports/${filed.id}/supplemental`;
+    const answers = await Promise.all([
+      kit.call('POST', path, ANA),
+      kit.call('POST', path, 'usr_sasha'),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    const made = Report.parse(answers.find((a) => a.status === 201)?.json);
+    expect(answers.find((a) => a.status === 409)?.text).toContain(made.id);
+    const supplementals = (await kit.allStored()).filter((r) => r.priorReport?.id === filed.id);
+    expect(supplementals.map((r) => r.id)).toEqual([made.id]);
+  });
+
   it('a newly confirmed item of the incident joins it', async () => {
     const { filed, later } = await filedWithMoreToCome();
     const supplemental = await supplementalTo(filed);

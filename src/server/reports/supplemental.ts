@@ -3,7 +3,7 @@ import type { User } from '../../api/schemas/user';
 import type { Database } from '../db/tables';
 import { Refusal } from '../refusal';
 import { noFilingRecords } from './drafting';
-import { actorOf, addReport } from './report-record';
+import { actorOf, addReport, openStatuses, reviewStatuses } from './report-record';
 import { nextReportId, type StoredReport } from './report-rows';
 
 /**
@@ -75,6 +75,19 @@ export async function createSupplemental(
       `Report ${original.id} is not filed: a supplemental report follows a filed one.`,
     );
   }
+  // One supplemental report open at a time: a second, made beside it, would split what is new.
+  const open = await trx
+    .selectFrom('reports')
+    .select('id')
+    .where('prior_report_id', '=', original.id)
+    .where('status', 'in', [...openStatuses, ...reviewStatuses])
+    .executeTakeFirst();
+  if (open)
+    throw new Refusal(
+      'conflict',
+      'supplemental_open',
+      `Report ${original.id} already has an open supplemental report, ${open.id}: add to that one.`,
+    );
   const at = now.toISOString();
   const report: StoredReport = {
     id: await nextReportId(trx),
