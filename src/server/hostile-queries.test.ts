@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { allEndpoints } from '../api/endpoints/all';
 import { auditHead } from './audit/audit-chain';
+import { blurredItemId } from './testing/test-media';
 import { openTestServer } from './testing/test-server';
 
 /**
@@ -66,7 +67,10 @@ test('no operation answers HEAD: a read that changes state (a reveal link spent,
   const server = await openTestServer();
   try {
     const ana = await server.signIn('usr_ana');
-    const grant = await ana.send('POST', `/api/items/${await blurredItem()}/reveal`);
+    const grant = await ana.send(
+      'POST',
+      `/api/items/${await blurredItemId(server.database.db)}/reveal`,
+    );
     const { url } = (await grant.json()) as { url: string };
     const before = await auditHead(server.database.db);
     const heads = allEndpoints
@@ -85,15 +89,5 @@ test('no operation answers HEAD: a read that changes state (a reveal link spent,
     expect((await ana.get(url)).status).toBe(200);
   } finally {
     await server.close();
-  }
-
-  async function blurredItem() {
-    const row = await server.database.db
-      .selectFrom('items')
-      .select('id')
-      .where('hash_only', '=', false)
-      .orderBy('id')
-      .executeTakeFirstOrThrow();
-    return row.id;
   }
 }, 120_000);

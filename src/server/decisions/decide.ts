@@ -3,7 +3,6 @@ import type { Decision, DecisionRequest } from '../../api/schemas/decision';
 import type { FlaggedItem } from '../../api/schemas/item';
 import type { User } from '../../api/schemas/user';
 import { outcomeOf, stageOf, underReview } from '../../domain/review-rules';
-import { appendAuditEvents } from '../audit/audit-chain';
 import {
   actorOf,
   assertNotHeldByOther,
@@ -15,13 +14,7 @@ import {
 import type { Database } from '../db/tables';
 import { Refusal } from '../refusal';
 import { sampledForSecondReview } from '../review/blind-review';
-import {
-  asksForRecorded,
-  decisionByKey,
-  keyDigest,
-  keyReusedMessage,
-  nextDecisionId,
-} from './decision-identity';
+import { decisionByKey, keyDigest, nextDecisionId, replayRecorded } from './decision-identity';
 import { recordDecision } from './record-decision';
 
 /**
@@ -52,24 +45,18 @@ export async function decideItem(
       `This decision was made by ${request.madeBy}, and ${user.name} is signed in: it is recorded only in its maker’s session.`,
     );
   const earlier = await decisionByKey(trx, user.id, request.idempotencyKey);
+  // Sent again (an outbox retry whose answer was lost, or a second tab): recorded once.
   if (earlier && !earlier.undone && earlier.decision.itemId === item.id) {
-    if (!asksForRecorded(earlier.decision, { ...request, supersedes: null }))
-      throw conflict('key_reused', keyReusedMessage);
-    // Sent again (an outbox retry whose answer was lost, or a second tab): recorded once, and
-    // the replay is on the record too.
-    await appendAuditEvents(trx, [
-      {
-        at: now.toISOString(),
-        actor: actorOf(user),
-        action: 'item.decision_replayed',
-        subject: { type: 'item', id: item.id },
-        detail: {
-          decisionId: earlier.decision.id,
-          idempotencyKey: keyDigest(user.id, request.idempotencyKey),
-        },
-      },
-    ]);
-    return { item, decision: earlier.decision };
+    const asked = { ...request, supersedes: null };
+    const decision = await replayRecorded(
+      trx,
+      user,
+      earlier.decision,
+      request.idempotencyKey,
+      asked,
+      now,
+    );
+    return { item, decision };
   }
   if (earlier?.undone)
     throw conflict('undone', 'This decision was undone: it is not recorded again.');

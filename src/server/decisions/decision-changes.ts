@@ -20,13 +20,7 @@ import {
 import type { Database } from '../db/tables';
 import { verdictDetail } from '../demo/verdict-detail';
 import { Refusal } from '../refusal';
-import {
-  asksForRecorded,
-  decisionByKey,
-  keyDigest,
-  keyReusedMessage,
-  nextDecisionId,
-} from './decision-identity';
+import { decisionByKey, nextDecisionId, replayRecorded } from './decision-identity';
 import { recordDecision } from './record-decision';
 
 /**
@@ -131,21 +125,15 @@ export async function correctDecision(
   const earlier = await decisionByKey(trx, user.id, request.idempotencyKey);
   if (earlier && !earlier.undone && earlier.decision.itemId === item.id) {
     const asked = { ...request, note: request.rationale };
-    if (!asksForRecorded(earlier.decision, asked)) throw conflict('key_reused', keyReusedMessage);
-    // Sent again: recorded once, and the replay is on the record, as a decision's is.
-    await appendAuditEvents(trx, [
-      {
-        at: now.toISOString(),
-        actor: actorOf(user),
-        action: 'item.decision_replayed',
-        subject: { type: 'item', id: item.id },
-        detail: {
-          decisionId: earlier.decision.id,
-          idempotencyKey: keyDigest(user.id, request.idempotencyKey),
-        },
-      },
-    ]);
-    return { item, decision: earlier.decision };
+    const decision = await replayRecorded(
+      trx,
+      user,
+      earlier.decision,
+      request.idempotencyKey,
+      asked,
+      now,
+    );
+    return { item, decision };
   }
   const underReview = correctionRefusal(item.status);
   if (underReview) throw conflict('under_review', underReview);

@@ -1,6 +1,9 @@
 import type { Transaction } from 'kysely';
 import { canonicalJson } from '../../api/audit-canonical';
 import type { Decision } from '../../api/schemas/decision';
+import type { User } from '../../api/schemas/user';
+import { appendAuditEvents } from '../audit/audit-chain';
+import { actorOf, conflict } from '../claims/item-state';
 import { sha256Hex } from '../../lib/sha256-hex';
 import type { Database } from '../db/tables';
 import { decisionOf, selectDecisions } from './decision-rows';
@@ -38,7 +41,7 @@ export async function decisionByKey(
  * it was made on may differ: a retry sent after reading the item again names the version the
  * recorded decision made.
  */
-export const asksForRecorded = (
+const asksForRecorded = (
   recorded: Decision,
   asked: Pick<Decision, 'verdict' | 'note' | 'supersedes'>,
 ) =>
@@ -46,9 +49,35 @@ export const asksForRecorded = (
   recorded.supersedes === asked.supersedes &&
   canonicalJson(recorded.verdict) === canonicalJson(asked.verdict);
 
-/** The refusal of a key sent again for another decision than the one recorded under it. */
-export const keyReusedMessage =
-  'This idempotency key was already used for another decision: a new decision needs a new key.';
+/**
+ * A decision or correction sent again under the caller's key, whose decision on this item is
+ * recorded: answered with that decision, the replay on the record too. Asking for another decision
+ * under the key is refused (409 `key_reused`).
+ */
+export async function replayRecorded(
+  trx: Transaction<Database>,
+  user: User,
+  recorded: Decision,
+  idempotencyKey: string,
+  asked: Pick<Decision, 'verdict' | 'note' | 'supersedes'>,
+  now: Date,
+): Promise<Decision> {
+  if (!asksForRecorded(recorded, asked))
+    throw conflict(
+      'key_reused',
+      'This idempotency key was already used for another decision: a new decision needs a new key.',
+    );
+  await appendAuditEvents(trx, [
+    {
+      at: now.toISOString(),
+      actor: actorOf(user),
+      action: 'item.decision_replayed',
+      subject: { type: 'item', id: recorded.itemId },
+      detail: { decisionId: recorded.id, idempotencyKey: keyDigest(user.id, idempotencyKey) },
+    },
+  ]);
+  return recorded;
+}
 
 /**
  * A new decision id for the item, never one it issued before: undone decisions keep their rows and

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { RevealEnded, RevealGrant } from '../../api/schemas/decision';
 import { eventsOf } from '../testing/audit-events';
 import { ExposureShift } from '../../api/schemas/wellness';
+import { blurredItemId } from '../testing/test-media';
 import { openTestServer, postgresSkipReason, type TestServer } from '../testing/test-server';
 
 let server: TestServer;
@@ -11,15 +12,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** A blurred item: one with media. */
-async function blurred() {
-  const row = await server.database.db
-    .selectFrom('items')
-    .select('id')
-    .where('hash_only', '=', false)
-    .orderBy('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+const blurred = () => blurredItemId(server.database.db);
 const events = (action: string) => eventsOf(server.database.db, action);
 
 test('a reveal is audited and grants a same-origin URL that works exactly once, no-store', async () => {

@@ -1,6 +1,8 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/tables';
 import { seedDemoMedia, type MediaOf } from '../demo/seed-media';
 import { cachedPath } from './test-cache';
 
@@ -25,4 +27,15 @@ export async function copyMedia(template: string): Promise<string> {
 export async function restoreMedia(template: string, dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
   await cp(template, dir, { recursive: true });
+}
+
+/** The first item, by id, that has media (a blurred preview and an original to reveal). */
+export async function blurredItemId(db: Kysely<Database>): Promise<string> {
+  const row = await db
+    .selectFrom('items')
+    .select('id')
+    .where('hash_only', '=', false)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
